@@ -1,0 +1,11 @@
+package tomo.workers.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code tomo dataset …}: look at a dataset and build its graph cache. */
+@Command(
+    name = "dataset",
+    mixinStandardHelpOptions = true,
+    description = "Inspect a materials dataset and build its crystal-graph cache.",
+    subcommands = {})
+public final class DatasetCommand {}
