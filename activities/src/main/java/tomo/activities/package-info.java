@@ -1,0 +1,2 @@
+/** Implementations of the activities the sweep workflows call. */
+package tomo.activities;
