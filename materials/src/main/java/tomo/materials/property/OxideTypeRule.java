@@ -73,22 +73,22 @@ public final class OxideTypeRule {
     double peroxide = RELATIVE_CUTOFF * PEROXIDE_BOND_ANGSTROM;
     boolean anySuperoxide = false;
     boolean anyPeroxide = false;
-    boolean twoPartners = false;
+    int[] partners = new int[oxygenCount];
     for (int i = 0; i < oxygenCount; i++) {
-      int partners = 0;
-      for (int j = 0; j < oxygenCount; j++) {
-        if (i == j) {
-          continue;
-        }
+      for (int j = i + 1; j < oxygenCount; j++) {
         double d = image.distance(oxygen[i], oxygen[j]);
         if (d < superoxide) {
           anySuperoxide = true;
-          partners++;
+          partners[i]++;
+          partners[j]++;
         } else if (d < peroxide) {
           anyPeroxide = true;
         }
       }
-      twoPartners |= partners >= 2;
+    }
+    boolean twoPartners = false;
+    for (int p : partners) {
+      twoPartners |= p >= 2;
     }
     if (anySuperoxide) {
       return twoPartners ? "ozonide" : "superoxide";
@@ -99,16 +99,34 @@ public final class OxideTypeRule {
   /** Shortest distance between two fractional positions over the periodic images. */
   private static final class MinimumImage {
     private final Lattice lattice;
-    private final int[] range = new int[3];
+    private final double maxRelevant;
+    private final double[] offsets; // Cartesian lattice translations, x y z per image
+    private final double[] offsetLengths;
     private final double[] cart = new double[3];
 
     MinimumImage(Lattice lattice, double maxRelevantAngstrom) {
       this.lattice = lattice;
-      // after wrapping the difference into [-0.5, 0.5), images further than this many cells
-      // along an axis are farther than maxRelevantAngstrom
+      this.maxRelevant = maxRelevantAngstrom;
+      // after wrapping the fractional difference into [-0.5, 0.5], images more than this many
+      // cells away along an axis are farther than maxRelevantAngstrom
       double[] widths = lattice.perpendicularWidths();
+      int[] range = new int[3];
       for (int k = 0; k < 3; k++) {
         range[k] = (int) Math.ceil(maxRelevantAngstrom / widths[k] + 0.5);
+      }
+      int count = (2 * range[0] + 1) * (2 * range[1] + 1) * (2 * range[2] + 1);
+      offsets = new double[3 * count];
+      offsetLengths = new double[count];
+      int n = 0;
+      for (int i = -range[0]; i <= range[0]; i++) {
+        for (int j = -range[1]; j <= range[1]; j++) {
+          for (int k = -range[2]; k <= range[2]; k++) {
+            lattice.toCartesian(i, j, k, cart);
+            System.arraycopy(cart, 0, offsets, 3 * n, 3);
+            offsetLengths[n++] =
+                Math.sqrt(cart[0] * cart[0] + cart[1] * cart[1] + cart[2] * cart[2]);
+          }
+        }
       }
     }
 
@@ -117,19 +135,23 @@ public final class OxideTypeRule {
       double da = f2[0] - f1[0];
       double db = f2[1] - f1[1];
       double dc = f2[2] - f1[2];
-      da -= Math.rint(da);
-      db -= Math.rint(db);
-      dc -= Math.rint(dc);
+      lattice.toCartesian(da - Math.rint(da), db - Math.rint(db), dc - Math.rint(dc), cart);
+      double x = cart[0];
+      double y = cart[1];
+      double z = cart[2];
+      double direct = Math.sqrt(x * x + y * y + z * z);
       double best = Double.POSITIVE_INFINITY;
-      for (int i = -range[0]; i <= range[0]; i++) {
-        for (int j = -range[1]; j <= range[1]; j++) {
-          for (int k = -range[2]; k <= range[2]; k++) {
-            lattice.toCartesian(da + i, db + j, dc + k, cart);
-            double d2 = cart[0] * cart[0] + cart[1] * cart[1] + cart[2] * cart[2];
-            if (d2 < best) {
-              best = d2;
-            }
-          }
+      for (int n = 0; n < offsetLengths.length; n++) {
+        // |d + t| ≥ |t| - |d|: translations that cannot bring the pair within range are skipped
+        if (offsetLengths[n] - direct > maxRelevant) {
+          continue;
+        }
+        double ox = x + offsets[3 * n];
+        double oy = y + offsets[3 * n + 1];
+        double oz = z + offsets[3 * n + 2];
+        double d2 = ox * ox + oy * oy + oz * oz;
+        if (d2 < best) {
+          best = d2;
         }
       }
       return Math.sqrt(best);
