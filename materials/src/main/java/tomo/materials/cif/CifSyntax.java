@@ -160,10 +160,13 @@ final class CifSyntax {
       pos++;
     }
     String word = text.substring(start, pos);
-    String lower = word.toLowerCase(Locale.ROOT);
     if (c == '_') {
       return new Token(Kind.TAG, word, startLine, false);
     }
+    if (word.length() < 5 || "dDlLsSgG".indexOf(c) < 0) {
+      return new Token(Kind.VALUE, word, startLine, false); // cannot be a reserved word
+    }
+    String lower = word.toLowerCase(Locale.ROOT);
     if (lower.startsWith("data_")) {
       if (word.length() == 5) {
         throw error(startLine, null, "data_ block without a name");
