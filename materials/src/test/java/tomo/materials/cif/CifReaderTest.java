@@ -113,6 +113,24 @@ class CifReaderTest {
     assertThat(CifReader.parse(cif, "t").nsites()).isEqualTo(2);
   }
 
+  @Test
+  void acceptsWindowsLineEndingsAndTagsInAnyCase() {
+    String cif =
+        CifFixtures.ROCK_SALT
+            .replace("_cell_length_a", "_CELL_LENGTH_A")
+            .replace("_atom_site_fract_y", "_Atom_Site_Fract_Y")
+            .replace("\n", "\r\n");
+    Structure s = CifReader.parse(cif, "t");
+    assertThat(s.nsites()).isEqualTo(2);
+    assertThat(s.lattice().a()).isCloseTo(3.98, within(1e-12));
+  }
+
+  @Test
+  void unknownOccupancyCountsAsFull() {
+    String cif = CifFixtures.ROCK_SALT.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  ?");
+    assertThat(CifReader.parse(cif, "t").nsites()).isEqualTo(2);
+  }
+
   // ---- bad input: each message names the source, the CIF line and the field ----
 
   @Test
