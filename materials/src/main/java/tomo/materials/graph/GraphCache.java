@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -154,17 +155,22 @@ public final class GraphCache {
   }
 
   /**
-   * The cache file of a dataset and settings: {@code <dataset hash prefix>-<mode>-<key
-   * hash>.graphs}.
+   * The cache file of a dataset, a selection of its materials and settings: {@code <dataset hash
+   * prefix>-<mode>-<hash of dataset hash, settings key and material ids>.graphs}. Reading only part
+   * of a dataset ({@code --limit}, skipped bad rows) therefore gives its own file.
    */
-  public static Path fileFor(Path cacheDir, String datasetSha256, GraphSettings settings) {
-    String keyHash = sha256Hex(datasetSha256 + "\n" + settings.key()).substring(0, 16);
+  public static Path fileFor(
+      Path cacheDir, String datasetSha256, List<String> materialIds, GraphSettings settings) {
+    StringBuilder identity = new StringBuilder(datasetSha256).append('\n').append(settings.key());
+    for (String id : materialIds) {
+      identity.append('\n').append(id);
+    }
+    String keyHash = sha256Hex(identity.toString()).substring(0, 16);
     String datasetPart =
         datasetSha256.length() > 16 ? datasetSha256.substring(0, 16) : datasetSha256;
     return cacheDir.resolve(
         "%s-%s-%s.graphs"
-            .formatted(
-                datasetPart, settings.mode().name().toLowerCase(java.util.Locale.ROOT), keyHash));
+            .formatted(datasetPart, settings.mode().name().toLowerCase(Locale.ROOT), keyHash));
   }
 
   /**
@@ -188,13 +194,13 @@ public final class GraphCache {
       throw new IllegalArgumentException(
           "%d material ids but %d structures".formatted(materialIds.size(), structures.size()));
     }
-    Path file = fileFor(cacheDir, datasetSha256, settings);
+    Path file = fileFor(cacheDir, datasetSha256, materialIds, settings);
     if (Files.exists(file)) {
       try {
         GraphCache cache = open(file);
         if (cache.key.equals(settings.key())
             && cache.datasetSha256.equals(datasetSha256)
-            && cache.size == materialIds.size()) {
+            && cache.holds(materialIds)) {
           return cache;
         }
         LOG.warn(
@@ -376,6 +382,18 @@ public final class GraphCache {
           "graph cache %s holds no material %s".formatted(file, materialId));
     }
     return get(i);
+  }
+
+  private boolean holds(List<String> materialIds) {
+    if (materialIds.size() != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!materialIds.get(i).equals(materialId(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<String, Integer> index() {
