@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.MaterialRow;
 import tomo.materials.structure.Structure;
 
 /**
@@ -171,6 +173,34 @@ public final class GraphCache {
     return cacheDir.resolve(
         "%s-%s-%s.graphs"
             .formatted(datasetPart, settings.mode().name().toLowerCase(Locale.ROOT), keyHash));
+  }
+
+  /**
+   * Opens the graph cache of a dataset under these settings, building it first (on all cores) when
+   * it is absent; graphs come out in the order of {@code dataset.rows()}. A cache file that is
+   * truncated, corrupt or of another format is rebuilt with a warning.
+   *
+   * @param cacheDir where cache files live, e.g. {@link #defaultCacheDir()}
+   * @param progress told how many materials are done (from worker threads)
+   */
+  public static GraphCache openOrBuild(
+      Dataset dataset, GraphSettings settings, Path cacheDir, Progress progress) {
+    return openOrBuild(
+        dataset, settings, cacheDir, Runtime.getRuntime().availableProcessors(), progress);
+  }
+
+  /** As {@link #openOrBuild(Dataset, GraphSettings, Path, Progress)} with a thread count. */
+  public static GraphCache openOrBuild(
+      Dataset dataset, GraphSettings settings, Path cacheDir, int threads, Progress progress) {
+    List<MaterialRow> rows = dataset.rows();
+    return openOrBuild(
+        dataset.contentSha256(),
+        rows.stream().map(MaterialRow::materialId).toList(),
+        rows.stream().map(MaterialRow::structure).toList(),
+        settings,
+        cacheDir,
+        threads,
+        progress);
   }
 
   /**
