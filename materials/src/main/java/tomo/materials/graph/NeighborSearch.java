@@ -28,7 +28,7 @@ public final class NeighborSearch {
   /** Atoms closer than this (Å) are the site itself, not a neighbour. */
   public static final double SELF_TOLERANCE = 1e-8;
 
-  private static final int VOXELS_PER_CUTOFF = 2;
+  private static final int VOXELS_PER_CUTOFF = 4;
 
   private final int maxNeighbors;
   private final double cutoffAngstrom;
@@ -106,25 +106,56 @@ public final class NeighborSearch {
       int vy = (int) ((y - minY) / voxel);
       int vz = (int) ((z - minZ) / voxel);
       int found = 0;
-      for (int ix = Math.max(0, vx - VOXELS_PER_CUTOFF);
-          ix <= Math.min(nx - 1, vx + VOXELS_PER_CUTOFF);
-          ix++) {
-        for (int iy = Math.max(0, vy - VOXELS_PER_CUTOFF);
-            iy <= Math.min(ny - 1, vy + VOXELS_PER_CUTOFF);
-            iy++) {
-          int row = (ix * ny + iy) * nz;
-          int from = voxelStart[row + Math.max(0, vz - VOXELS_PER_CUTOFF)];
-          int to = voxelStart[row + Math.min(nz - 1, vz + VOXELS_PER_CUTOFF) + 1];
-          // the z-range of one (x, y) column is contiguous in the sorted order
-          for (int s = from; s < to; s++) {
-            int a = sortedAtoms[s];
-            double dx = imageX[a] - x, dy = imageY[a] - y, dz = imageZ[a] - z;
-            double d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 > cutoff2 || d2 < self2) {
-              continue;
+      // rings of voxels at Chebyshev distance r; an atom not yet scanned after ring r is farther
+      // than r voxel edges away, so the search ends as soon as the M-th best is nearer than that
+      for (int r = 0; r <= VOXELS_PER_CUTOFF; r++) {
+        for (int ix = Math.max(0, vx - r); ix <= Math.min(nx - 1, vx + r); ix++) {
+          boolean xOnShell = ix == vx - r || ix == vx + r;
+          for (int iy = Math.max(0, vy - r); iy <= Math.min(ny - 1, vy + r); iy++) {
+            int row = (ix * ny + iy) * nz;
+            if (xOnShell || iy == vy - r || iy == vy + r) {
+              // the whole z-range of this column is on the shell, and contiguous in sorted order
+              found =
+                  scan(
+                      voxelStart[row + Math.max(0, vz - r)],
+                      voxelStart[row + Math.min(nz - 1, vz + r) + 1],
+                      x,
+                      y,
+                      z,
+                      found,
+                      cutoff2,
+                      self2);
+            } else {
+              if (vz - r >= 0) {
+                found =
+                    scan(
+                        voxelStart[row + vz - r],
+                        voxelStart[row + vz - r + 1],
+                        x,
+                        y,
+                        z,
+                        found,
+                        cutoff2,
+                        self2);
+              }
+              if (r > 0 && vz + r < nz) {
+                found =
+                    scan(
+                        voxelStart[row + vz + r],
+                        voxelStart[row + vz + r + 1],
+                        x,
+                        y,
+                        z,
+                        found,
+                        cutoff2,
+                        self2);
+              }
             }
-            found = offer(found, d2, imageSite[a]);
           }
+        }
+        double reach = r * voxel;
+        if (found == maxNeighbors && bestD2[maxNeighbors - 1] < reach * reach * (1 - 1e-9)) {
+          break;
         }
       }
       int base = i * maxNeighbors;
@@ -139,6 +170,20 @@ public final class NeighborSearch {
       padded += maxNeighbors - found;
     }
     return padded;
+  }
+
+  /** Offers the image atoms sortedAtoms[from .. to) to the best list; returns its new length. */
+  private int scan(
+      int from, int to, double x, double y, double z, int found, double cutoff2, double self2) {
+    for (int s = from; s < to; s++) {
+      int a = sortedAtoms[s];
+      double dx = imageX[a] - x, dy = imageY[a] - y, dz = imageZ[a] - z;
+      double d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 <= cutoff2 && d2 >= self2) {
+        found = offer(found, d2, imageSite[a]);
+      }
+    }
+    return found;
   }
 
   /** Inserts a candidate into the ascending best list; returns the new list length. */

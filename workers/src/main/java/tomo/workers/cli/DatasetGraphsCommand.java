@@ -95,9 +95,11 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 
     long readStart = System.nanoTime();
+    long readCpuStart = processCpuNanos();
     // graphs need only the structures: no property derivation
     Dataset dataset = DatasetReader.read(file, new ReadOptions(skipBad, limit, false));
     double readSeconds = seconds(readStart);
+    double readCpuSeconds = (processCpuNanos() - readCpuStart) / 1e9;
     out.printf(
         Locale.ROOT,
         "read %,d materials from %s in %.1f s (CSV + CIF parsing, %.0f materials/s)%n",
@@ -113,6 +115,7 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
     long sites = dataset.rows().stream().mapToLong(r -> r.structure().nsites()).sum();
 
     double buildSeconds = 0;
+    long buildCpuStart = processCpuNanos();
     for (GraphMode m : mode.graphModes()) {
       GraphSettings settings = GraphSettings.of(m);
       String name = m.name().toLowerCase(Locale.ROOT);
@@ -148,12 +151,16 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT, "  cache: %s (%s)%n", cache.file(), megabytes(Files.size(cache.file())));
     }
+    double buildCpuSeconds = (processCpuNanos() - buildCpuStart) / 1e9;
     out.printf(
         Locale.ROOT,
-        "total %.1f s: read %.1f s, graphs %.1f s; peak memory: heap %s, process %s%n",
+        "total %.1f s: read %.1f s (CPU %.1f s), graphs %.1f s (CPU %.1f s); peak memory: heap %s,"
+            + " process %s%n",
         readSeconds + buildSeconds,
         readSeconds,
+        readCpuSeconds,
         buildSeconds,
+        buildCpuSeconds,
         megabytes(peakHeapBytes()),
         peakResidentBytes() < 0 ? "n/a" : megabytes(peakResidentBytes()));
     out.flush();
@@ -173,6 +180,15 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
         .showSpeed()
         .setSpeedUnit(ChronoUnit.SECONDS)
         .build();
+  }
+
+  /** CPU time of all threads of this process so far (what it cost, whatever else ran beside it). */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static double seconds(long startNanos) {
