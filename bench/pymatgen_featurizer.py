@@ -130,9 +130,9 @@ def main():
         "featurize_wall_seconds": round(wall, 2),
         "materials_per_second": round(rate, 1),
         "extrapolated_full_dataset_seconds": round(total / rate, 1),
-        "cpu_seconds_cif_parse": round(parse, 2),
-        "cpu_seconds_neighbors_top12": round(neighbors, 2),
-        "cpu_seconds_gaussian_and_composition_graph": round(expand, 2),
+        "worker_seconds_cif_parse": round(parse, 2),
+        "worker_seconds_neighbors_top12": round(neighbors, 2),
+        "worker_seconds_gaussian_and_composition_graph": round(expand, 2),
         "padded_slots": int(sum(r[4] for r in results)),
         "nodes": int(sum(r[5] for r in results)),
     }

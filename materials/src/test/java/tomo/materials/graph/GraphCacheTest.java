@@ -92,7 +92,19 @@ class GraphCacheTest {
     GraphSettings sixNeighbours =
         new GraphSettings(GraphMode.STRUCTURE, 6, 8.0, Double.NaN, GaussianExpansion.CGCNN);
     GraphCache d = build(sixNeighbours, HASH);
-    assertThat(List.of(a, b, c, d.file())).doesNotHaveDuplicates();
+    // a limited read of the same dataset (the first 50 materials) is another selection
+    GraphCache e =
+        GraphCache.openOrBuild(
+            HASH,
+            IDS.subList(0, 50),
+            STRUCTURES.subList(0, 50),
+            GraphSettings.structure(),
+            dir,
+            2,
+            GraphCache.Progress.NONE);
+    assertThat(e.size()).isEqualTo(50);
+    assertThat(List.of(a, b, c, d.file(), e.file())).doesNotHaveDuplicates();
+    assertThat(GraphCache.open(a).size()).isEqualTo(IDS.size());
     assertThat(d.get(0).neighborIndices()).hasSize(8 * 6);
     assertThat(GraphCache.open(b).datasetSha256()).isEqualTo("cd".repeat(32));
     assertThat(GraphCache.open(c).settingsKey()).isEqualTo(GraphSettings.composition().key());
