@@ -299,7 +299,10 @@ public final class GraphCache {
     }
     try {
       return new GraphCache(file, buffer, false);
-    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+    } catch (GraphCacheException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a header that passes the checksum but describes impossible sections
       throw new GraphCacheException("graph cache " + file + " has an inconsistent header", e);
     }
   }

@@ -141,6 +141,20 @@ class GraphCacheTest {
   }
 
   @Test
+  void theFileIsTheSameWhateverTheNumberOfThreads() throws IOException {
+    Path one = dir.resolve("one-thread");
+    Path two = dir.resolve("two-threads");
+    GraphSettings settings = GraphSettings.structure();
+    Path a =
+        GraphCache.openOrBuild(HASH, IDS, STRUCTURES, settings, one, 1, GraphCache.Progress.NONE)
+            .file();
+    Path b =
+        GraphCache.openOrBuild(HASH, IDS, STRUCTURES, settings, two, 2, GraphCache.Progress.NONE)
+            .file();
+    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+  }
+
+  @Test
   void buildingLeavesNoTemporaryFiles() throws IOException {
     build(GraphSettings.structure(), HASH);
     try (var files = Files.list(dir)) {
