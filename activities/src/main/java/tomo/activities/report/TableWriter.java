@@ -24,8 +24,8 @@ import tomo.workflows.model.TrainingOutcome;
 final class TableWriter {
 
   static final String SIGNIFICANCE_RULE =
-      "significant: adding the property lowered the test MAE (error rate for categorical targets)"
-          + " for every seed, i.e. the largest change over seeds is below 0";
+      "A property is significant for a target when adding it lowered the test MAE (error rate for"
+          + " categorical targets) for every seed: the largest change over seeds is below 0.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
@@ -89,9 +89,7 @@ final class TableWriter {
   void writeTable1Markdown(Path file) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Table 1: properties whose addition lowers the test error\n\n");
-    md.append("A property is ")
-        .append(SIGNIFICANCE_RULE)
-        .append(". In parentheses: the mean change over seeds.\n\n");
+    md.append(SIGNIFICANCE_RULE).append(" In parentheses: the mean change over seeds.\n\n");
     List<String> header = new ArrayList<>();
     header.add("target");
     header.addAll(report.representations());
