@@ -36,6 +36,13 @@ import org.jfree.svg.SVGUtils;
  */
 final class HeatmapRenderer {
 
+  static {
+    // Rendering to PNG/SVG needs no display; without this AWT looks for one on a server and fails.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   private static final String FONT = Font.SANS_SERIF;
   private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 22);
   private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 14);
