@@ -7,8 +7,10 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -87,6 +89,12 @@ final class HeatmapRenderer {
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(properties), renderer);
 
+    Map<List<String>, CellSummary> cells = new HashMap<>();
+    for (CellSummary c : report.cells()) {
+      if (c.representation().equals(representation)) {
+        cells.put(List.of(c.target(), c.property()), c);
+      }
+    }
     // Blocks for cells with a value and for the target itself (NaN paints grey); a cell without any
     // paired seed has no block, so the light plot background shows through with "no data".
     List<double[]> blocks = new ArrayList<>();
@@ -94,7 +102,7 @@ final class HeatmapRenderer {
       for (int row = 0; row < properties.size(); row++) {
         String target = targets.get(column);
         String property = properties.get(row);
-        Optional<CellSummary> cell = report.cell(target, property, representation);
+        Optional<CellSummary> cell = Optional.ofNullable(cells.get(List.of(target, property)));
         if (cell.isPresent()) {
           blocks.add(new double[] {column, row, cell.get().meanChangePercent()});
           annotate(plot, cell.get(), column, row);

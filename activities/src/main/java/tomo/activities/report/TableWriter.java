@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.TrainingOutcome;
@@ -30,9 +31,13 @@ final class TableWriter {
 
   private final SweepReport report;
   private final boolean structureAndComposition;
+  private final Map<List<String>, CellSummary> cells = new HashMap<>();
 
   TableWriter(SweepReport report) {
     this.report = report;
+    for (CellSummary c : report.cells()) {
+      cells.put(List.of(c.target(), c.property(), c.representation()), c);
+    }
     this.structureAndComposition =
         report.representations().contains(SweepReport.STRUCTURE)
             && report.representations().contains(SweepReport.COMPOSITION);
@@ -219,8 +224,7 @@ final class TableWriter {
         .map(
             p ->
                 p
-                    + report
-                        .cell(target, p, representation)
+                    + Optional.ofNullable(cells.get(List.of(target, p, representation)))
                         .map(
                             c ->
                                 String.format(
