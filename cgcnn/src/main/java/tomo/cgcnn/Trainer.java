@@ -182,6 +182,15 @@ public final class Trainer {
       EpochProgress progress =
           new EpochProgress(epoch + 1, config.epochs(), loss, val, bestVal, bestEpoch, seconds);
       history.add(progress);
+      LOG.info(
+          "epoch {}/{}: loss {}, validation {}, best {} (epoch {}), {} s",
+          progress.epoch(),
+          progress.epochs(),
+          String.format("%.4f", loss),
+          String.format("%.4f", val),
+          String.format("%.4f", bestVal),
+          bestEpoch,
+          String.format("%.1f", seconds));
       store.write(
           new CheckpointState(
               fingerprint,
