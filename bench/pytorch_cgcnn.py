@@ -47,6 +47,7 @@ EXPORT_FILES = {
     "target.npy": (np.float64, 1),
     "split.npy": (np.int8, 1),
 }
+# tomo's (and the paper's) sizes; an export's meta.json hyper may restate them and must agree
 EMBEDDING = 64
 HIDDEN = 128
 CONVOLUTIONS = 3
@@ -74,6 +75,15 @@ class Export:
         for key in ("min", "max", "step", "width"):
             if key not in self.meta["gaussian"]:
                 raise ExportError(f"{meta_file}: field 'gaussian.{key}' missing")
+        if self.meta.get("categorical"):
+            raise ExportError(f"{meta_file}: target '{self.meta.get('target')}' is categorical; "
+                              f"this reference trains regression targets only")
+        hyper = self.meta["hyper"]
+        for key, expected in (("atom_features", EMBEDDING), ("hidden_features", HIDDEN),
+                              ("convolutions", CONVOLUTIONS)):
+            if key in hyper and int(hyper[key]) != expected:
+                raise ExportError(f"{meta_file}: hyper.{key} is {hyper[key]}, this reference "
+                                  f"implements {expected}")
         arrays = {}
         for name, (dtype, ndim) in EXPORT_FILES.items():
             path = self.directory / name
