@@ -120,17 +120,17 @@ final class TableWriter {
     }
     md.append("\n")
         .append(report.trainings().size())
-        .append(" trainings, ")
+        .append(" trainings; ")
         .append(report.pairs().size())
-        .append(" paired, ")
+        .append(" augmented trainings paired with their baseline; ")
         .append(report.cells().size())
         .append(" cells.\n");
     if (!report.missing().isEmpty()) {
       md.append("\n## Unpaired trainings\n\n")
           .append(report.missing().size())
           .append(
-              " trainings implied by the grid could not be paired and are left out of the"
-                  + " statistics:\n\n");
+              " (augmented training, baseline) pairs of the grid are incomplete or unusable and"
+                  + " left out of the statistics:\n\n");
       row(md, List.of("target", "property", "representation", "seed", "reason"));
       row(md, List.of("---", "---", "---", "---", "---"));
       for (MissingPair m : report.missing()) {
