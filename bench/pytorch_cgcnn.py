@@ -323,6 +323,40 @@ def train(export, epochs, factored, threads, seed, quiet=False):
     }
 
 
+def compare_forms(export, steps, threads, seed):
+    """Median seconds of a training step for each form, steps interleaved so load drift hits both."""
+    torch.set_num_threads(threads)
+    rng = np.random.default_rng(seed)
+    batch_size = int(export.meta["hyper"].get("batch_size", 256))
+    centres, width = export.gaussian_centres()
+    batcher = Batcher(export)
+    train_set = np.flatnonzero(export.split == 0)
+    mean, std = export.target[train_set].mean(), export.target[train_set].std()
+    target_std = torch.from_numpy(((export.target - mean) / std).astype(np.float32))
+    models, optimizers, times = {}, {}, {"concatenated": [], "factored": []}
+    for name in times:
+        torch.manual_seed(seed)
+        models[name] = Cgcnn(export.node_features.shape[1], centres, width, name == "factored")
+        optimizers[name] = torch.optim.SGD(models[name].parameters(), lr=0.01, momentum=0.9)
+    for step in range(steps + 1):
+        chunk = rng.choice(train_set, size=min(batch_size, len(train_set)), replace=False)
+        batch = batcher.batch(chunk)
+        for name, model in models.items():
+            t0 = time.perf_counter()
+            loss = nn.functional.mse_loss(model(*batch), target_std[chunk])
+            optimizers[name].zero_grad(set_to_none=True)
+            loss.backward()
+            optimizers[name].step()
+            if step > 0:  # the first step of each form warms up allocator and threads
+                times[name].append(time.perf_counter() - t0)
+    result = {name: {"median_step_seconds": float(np.median(t)),
+                     "crystals_per_second": batch_size / float(np.median(t))} for name, t in times.items()}
+    result["factored_speedup"] = (result["concatenated"]["median_step_seconds"]
+                                  / result["factored"]["median_step_seconds"])
+    result.update({"steps": steps, "batch_size": batch_size, "threads": threads})
+    return result
+
+
 def write_random_export(directory, crystals=300, max_neighbors=12, seed=0):
     """A small export in the documented format: random crystals whose target depends on their atoms."""
     rng = np.random.default_rng(seed)
@@ -400,6 +434,8 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, help="initialisation and shuffling seed (default: meta.json)")
     parser.add_argument("--output", help="also write the JSON result to this file")
     parser.add_argument("--self-test", action="store_true", help="train on a small random export")
+    parser.add_argument("--compare-forms", type=int, metavar="STEPS",
+                        help="time STEPS training steps of each form, interleaved, and stop")
     args = parser.parse_args(argv)
     if args.self_test:
         self_test(args.threads)
@@ -412,6 +448,9 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else int(export.meta.get("seed", 1))
+    if args.compare_forms:
+        print(json.dumps(compare_forms(export, args.compare_forms, args.threads, seed), indent=2))
+        return 0
     result = train(export, args.epochs, args.factored, args.threads, seed)
     text = json.dumps(result, indent=2)
     print(text)
