@@ -6,6 +6,7 @@ two engines can be compared on equal terms.
 
     pip install torch numpy
     python bench/pytorch_cgcnn.py DIR [--epochs N] [--factored] [--threads 2]
+    python bench/pytorch_cgcnn.py DIR --compare-forms STEPS   # step time of both forms, interleaved
     python bench/pytorch_cgcnn.py --self-test
 
 Network (Xie & Grossman 2018): node vector -> linear to 64; three convolutions, each
