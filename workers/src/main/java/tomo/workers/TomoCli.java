@@ -3,6 +3,7 @@ package tomo.workers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tomo.workers.cli.DatasetCommand;
+import tomo.workers.cli.TrainCommand;
 
 /** The {@code tomo} command line. */
 @Command(
@@ -10,7 +11,7 @@ import tomo.workers.cli.DatasetCommand;
     mixinStandardHelpOptions = true,
     versionProvider = TomoVersion.class,
     description = "Tomographic feature importance of materials properties as durable sweeps.",
-    subcommands = {DatasetCommand.class})
+    subcommands = {DatasetCommand.class, TrainCommand.class})
 public final class TomoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
