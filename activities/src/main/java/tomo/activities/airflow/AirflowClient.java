@@ -44,6 +44,8 @@ public final class AirflowClient {
     this(
         config,
         HttpClient.newBuilder()
+            // HTTP/2's cleartext upgrade breaks POST bodies on Airflow's uvicorn server
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.requestTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build());
@@ -340,6 +342,7 @@ public final class AirflowClient {
               + config.credentials().username()
               + "' (HTTP "
               + status
+              + detailSuffix(response.body())
               + ")");
     }
     throw errorFor(status, detail(response.body()), "POST " + uri, "API token");
@@ -370,6 +373,13 @@ public final class AirflowClient {
 
   /** Airflow's error text: the {@code detail} field of its JSON error body, clipped. */
   private String detail(String body) {
+    String d = rawDetail(body);
+    // validation errors echo the request's input, which for /auth/token holds the password
+    String secret = config.credentials().password();
+    return secret.isEmpty() ? d : d.replace(secret, "***");
+  }
+
+  private String rawDetail(String body) {
     if (body == null || body.isBlank()) {
       return "";
     }
@@ -386,6 +396,11 @@ public final class AirflowClient {
     } catch (IOException e) {
       return clipText(body);
     }
+  }
+
+  private String detailSuffix(String body) {
+    String d = detail(body);
+    return d.isEmpty() ? "" : ": " + d;
   }
 
   private static String clip(JsonNode n) {

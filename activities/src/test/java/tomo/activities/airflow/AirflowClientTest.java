@@ -272,4 +272,20 @@ class AirflowClientTest {
 
     assertThat(airflow.requests("GET", RUN_PATH)).hasSize(1);
   }
+
+  @Test
+  void validationErrorsEchoingThePasswordAreRedacted() {
+    airflow.on(
+        "POST",
+        "/auth/token",
+        answer(
+            422,
+            "{\"detail\":[{\"type\":\"string_too_short\",\"input\":{\"username\":\"tomo\","
+                + "\"password\":\"s3cret\"}}]}"));
+
+    assertThatThrownBy(() -> client.getDagRun("refresh", RUN))
+        .isInstanceOf(AirflowAuthenticationException.class)
+        .hasMessageContaining("string_too_short")
+        .hasMessageNotContaining("s3cret");
+  }
 }
