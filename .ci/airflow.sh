@@ -7,6 +7,7 @@
 #                                     TOMO_AIRFLOW_URL=… and TOMO_AIRFLOW_CREDENTIALS_FILE=… and
 #                                     writes them to STATE_DIR/env (sourceable)
 #   .ci/airflow.sh stop STATE_DIR     stop that instance and everything it started
+#   .ci/airflow.sh check-dags         import airflow/dags and the test DAGs; fail on any error
 #
 # Environment: TOMO_AIRFLOW_VENV (default ~/.cache/tomo/airflow-venv), TOMO_AIRFLOW_VERSION,
 # TOMO_AIRFLOW_START_TIMEOUT (seconds, default 300).
@@ -126,9 +127,31 @@ stop() {
   log "stopped (pid $pid)"
 }
 
+check_dags() {
+  install
+  local home; home="$(mktemp -d -t tomo-airflow-check.XXXXXX)"
+  AIRFLOW_HOME="$home" AIRFLOW__CORE__LOAD_EXAMPLES=False "$VENV/bin/python" - "$REPO/airflow/dags" "$DAGS" <<'PY'
+import sys
+from airflow.dag_processing.dagbag import DagBag
+
+failed = False
+for folder in sys.argv[1:]:
+    bag = DagBag(dag_folder=folder)
+    for path, err in bag.import_errors.items():
+        print(f"{path}: {err}", file=sys.stderr)
+        failed = True
+    print(f"{folder}: {sorted(bag.dag_ids)}")
+sys.exit(1 if failed else 0)
+PY
+  local rc=$?
+  rm -rf "$home"
+  return $rc
+}
+
 case "${1:-}" in
   install) install ;;
   start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 install | start [STATE_DIR] | stop STATE_DIR" >&2; exit 2 ;;
+  check-dags) check_dags ;;
+  *) echo "usage: $0 install | start [STATE_DIR] | stop STATE_DIR | check-dags" >&2; exit 2 ;;
 esac
