@@ -10,14 +10,14 @@
 #   .ci/airflow.sh check-dags         import airflow/dags and the test DAGs; fail on any error
 #
 # Environment: TOMO_AIRFLOW_VENV (default ~/.cache/tomo/airflow-venv), TOMO_AIRFLOW_VERSION,
-# TOMO_AIRFLOW_START_TIMEOUT (seconds, default 300).
+# TOMO_AIRFLOW_START_TIMEOUT (seconds, default 480).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 VERSION="${TOMO_AIRFLOW_VERSION:-3.3.2}"
 VENV="${TOMO_AIRFLOW_VENV:-$HOME/.cache/tomo/airflow-venv}"
 DAGS="$REPO/activities/src/test/resources/airflow-dags"
-START_TIMEOUT="${TOMO_AIRFLOW_START_TIMEOUT:-300}"
+START_TIMEOUT="${TOMO_AIRFLOW_START_TIMEOUT:-480}"
 
 log() { echo "airflow.sh: $*" >&2; }
 
