@@ -73,6 +73,10 @@ start() {
   # find new DAG files quickly and poll less: two shared cores
   export AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL=5
   export AIRFLOW__SCHEDULER__SCHEDULER_IDLE_SLEEP_TIME=1
+  # a busy machine answers slowly: task processes wait longer for the API server before giving up
+  export AIRFLOW__WORKERS__EXECUTION_API_TIMEOUT=60
+  export AIRFLOW__WORKERS__EXECUTION_API_RETRIES=10
+  export AIRFLOW__WORKERS__MAX_FAILED_HEARTBEATS=10
 
   local t0=$SECONDS
   log "starting airflow standalone on $url (home $AIRFLOW_HOME, log $state/airflow.log)"

@@ -103,9 +103,21 @@ def tomo_sweep():
 
     @task(retries=2, retry_delay=pendulum.duration(minutes=1))
     def wait_for_sweep(sweep: dict) -> str:
-        # `status --wait` blocks until the sweep ends and exits non-zero when cells failed
+        # starting an existing sweep id attaches to it; --wait shows progress until every cell
+        # has ended and exits 2 when cells failed, which fails this task
         return _run(
-            _tomo() + ["sweep", "status", sweep["sweep_id"], "--wait", "--temporal", _temporal()]
+            _tomo()
+            + [
+                "sweep",
+                "start",
+                "--spec",
+                sweep["spec_file"],
+                "--id",
+                sweep["sweep_id"],
+                "--wait",
+                "--temporal",
+                _temporal(),
+            ]
         )
 
     wait_for_sweep(start_sweep(write_spec()))

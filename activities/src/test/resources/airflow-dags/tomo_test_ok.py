@@ -9,6 +9,8 @@ from airflow.sdk import dag, get_current_context, task
     schedule=None,
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
+    # a task process that dies before it starts (seen on a loaded machine) is tried again
+    default_args={"retries": 2, "retry_delay": pendulum.duration(seconds=2)},
     tags=["tomo-test"],
 )
 def tomo_test_ok():

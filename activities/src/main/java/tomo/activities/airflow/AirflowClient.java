@@ -203,6 +203,21 @@ public final class AirflowClient {
     return cleared;
   }
 
+  /** Creates or overwrites an Airflow Variable (e.g. settings a DAG reads). */
+  public void setVariable(String key, String value) {
+    ObjectNode body = json.createObjectNode();
+    body.put("key", key);
+    body.put("value", value);
+    try {
+      call("POST", "/variables", body, "variable '" + key + "'");
+    } catch (AirflowRequestException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+      call("PATCH", "/variables/" + seg(key), body, "variable '" + key + "'");
+    }
+  }
+
   /** Unpauses a DAG so that its runs get scheduled (new DAGs start paused by default). */
   public void unpauseDag(String dagId) {
     setPaused(dagId, false);

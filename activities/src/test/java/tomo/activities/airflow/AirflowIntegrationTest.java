@@ -30,6 +30,7 @@ import tomo.workflows.hooks.DagRunOutcome;
 class AirflowIntegrationTest {
   private static final String OK = "tomo_test_ok";
   private static final String FLAKY = "tomo_test_flaky";
+  private static final String EXAMPLE = "tomo_sweep";
   private static final WaitPolicy WAIT = WaitPolicy.standard(Duration.ofMinutes(5));
 
   private static LocalAirflow airflow;
@@ -42,7 +43,7 @@ class AirflowIntegrationTest {
     airflow = LocalAirflow.startOrAttach();
     client = new AirflowClient(airflow.config());
     // the DAG processor needs a moment after start to register the test DAGs
-    for (String dag : List.of(OK, FLAKY)) {
+    for (String dag : List.of(OK, FLAKY, EXAMPLE)) {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
       while (true) {
         try {
@@ -179,5 +180,42 @@ class AirflowIntegrationTest {
     } finally {
       env.close();
     }
+  }
+
+  @Test
+  void exampleSweepDagRunsTheTomoCliWithTheSpecFromItsParams() throws Exception {
+    // a stand-in launcher that records its arguments: this checks the DAG's side of the contract
+    Path log = tmp.resolve("tomo-calls.log");
+    Path tomo = tmp.resolve("tomo");
+    Files.writeString(tomo, "#!/bin/sh\necho \"$*\" >> '" + log + "'\necho \"started sweep\"\n");
+    tomo.toFile().setExecutable(true);
+    Path specs = tmp.resolve("specs");
+    client.setVariable("tomo_command", tomo.toString());
+    client.setVariable("tomo_temporal", "127.0.0.1:17233");
+    client.setVariable("tomo_spec_dir", specs.toString());
+    client.unpauseDag(EXAMPLE);
+    Map<String, Object> spec =
+        Map.of(
+            "name", "from-airflow",
+            "targets", List.of("band_gap"),
+            "properties", List.of("density"),
+            "representations", List.of("structure"),
+            "seeds", List.of(1));
+
+    DagRun run =
+        client.triggerDagRun(EXAMPLE, null, Map.of("spec", spec, "sweep_id", "it-dag-sweep"));
+    client.waitForDagRun(EXAMPLE, run.runId(), WAIT, r -> {});
+
+    Path specFile = specs.resolve("it-dag-sweep.json");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(specFile.toFile(), Map.class))
+        .isEqualTo(spec);
+    assertThat(Files.readAllLines(log))
+        .containsExactly(
+            "sweep start --spec " + specFile + " --id it-dag-sweep --temporal 127.0.0.1:17233",
+            "sweep start --spec "
+                + specFile
+                + " --id it-dag-sweep --wait --temporal 127.0.0.1:17233");
   }
 }
