@@ -1,0 +1,140 @@
+package tomo.workers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tomo.workers.TomoCli;
+
+class DatasetInspectCommandTest {
+  @TempDir Path dir;
+
+  private static final String HEADER = "material_id,band_gap,efermi,spacegroup.number,cif\n";
+
+  private static String cif(String element) {
+    return """
+        data_x
+        _cell_length_a 3.0
+        _cell_length_b 3.0
+        _cell_length_c 3.0
+        _cell_angle_alpha 90
+        _cell_angle_beta 90
+        _cell_angle_gamma 90
+        loop_
+        _atom_site_type_symbol
+        _atom_site_label
+        _atom_site_fract_x
+        _atom_site_fract_y
+        _atom_site_fract_z
+        %s %s1 0 0 0
+        O O1 0.5 0.5 0.5
+        """
+        .formatted(element, element);
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = TomoCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path write(String csv) throws IOException {
+    Path file = dir.resolve("d.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void printsRowsCoverageStatisticsAndSites() throws IOException {
+    Path file =
+        write(
+            HEADER
+                + "mp-1,1.0,0.5,221,\""
+                + cif("Mg")
+                + "\"\n"
+                + "mp-2,3.0,,221,\""
+                + cif("Fe")
+                + "\"\n");
+    Path derived = dir.resolve("derived.csv");
+    Run r = run("dataset", "inspect", file.toString(), "--export-derived", derived.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("rows           2 materials")
+        .contains("content sha256 ")
+        .containsPattern("band_gap +eV +2 +0 +0 +2\\.0000 +1\\.4142 +1\\.0000 +3\\.0000")
+        .containsPattern("efermi +eV +1 +0 +1 ")
+        .containsPattern("density +g/cm³ +0 +2 +0 ")
+        .containsPattern("energy +eV per cell +0 +0 +2 ")
+        .containsPattern("spacegroup.crystal_system +\\(classes\\) +0 +2 +0")
+        .contains("is_hubbard                 false 1, true 1")
+        .contains("oxide_type                 oxide 2")
+        .contains("Elements: 3 seen")
+        .contains("O 2")
+        .contains("Sites per cell: min 2")
+        .contains("read time");
+    assertThat(Files.readAllLines(derived)).hasSize(3);
+  }
+
+  @Test
+  void skipBadReportsEachSkippedRow() throws IOException {
+    Path file =
+        write(
+            HEADER
+                + "mp-1,1.0,0.5,221,\""
+                + cif("Mg")
+                + "\"\n"
+                + "mp-2,NaN,0.5,221,\""
+                + cif("Fe")
+                + "\"\n"
+                + "mp-3,1.0,0.5,221,\""
+                + cif("Mg")
+                + "\"\n");
+    Run failing = run("dataset", "inspect", file.toString());
+    assertThat(failing.exitCode()).isEqualTo(1);
+    assertThat(failing.err())
+        .contains(file.toString())
+        .contains("row 2")
+        .contains("field band_gap");
+
+    Run skipping = run("dataset", "inspect", file.toString(), "--skip-bad");
+    assertThat(skipping.exitCode()).as(skipping.err()).isZero();
+    assertThat(skipping.out())
+        .contains("rows           2 materials")
+        .contains("bad rows       1 skipped")
+        .contains("row 2 (mp-2) field band_gap");
+  }
+
+  @Test
+  void limitReadsTheFirstRows() throws IOException {
+    Path file =
+        write(
+            HEADER
+                + "mp-1,1.0,0.5,221,\""
+                + cif("Mg")
+                + "\"\n"
+                + "mp-2,1.0,0.5,221,\""
+                + cif("Mg")
+                + "\"\n");
+    Run r = run("dataset", "inspect", file.toString(), "--limit", "1");
+    assertThat(r.out()).contains("rows           1 materials (--limit 1)");
+  }
+
+  @Test
+  void absentFileIsAClearError() {
+    Run r = run("dataset", "inspect", dir.resolve("nope.csv.gz").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("nope.csv.gz").contains("does not exist");
+  }
+}
