@@ -18,6 +18,12 @@ import tomo.activities.mp.MpApiKey;
     description = {
       "Download materials from the Materials Project's REST API (materials summary endpoint) into"
           + " the CSV layout sweeps read: material_id, the property columns, cif (P1).",
+      "Columns: material_id, formation_energy_per_atom, band_gap, efermi, volume,"
+          + " total_magnetization, spacegroup.number, spacegroup.crystal_system, energy,"
+          + " energy_per_atom (both uncorrected DFT energies, as in the legacy API), e_above_hull,"
+          + " density, nsites, cif. is_hubbard and oxide_type are not served by the summary"
+          + " endpoint; the dataset reader derives them from the structure. Materials with"
+          + " partially occupied sites are skipped (and counted).",
       "Resumable: after an interruption, run the same command with --resume."
     })
 public final class DatasetPullMpCommand implements Callable<Integer> {
