@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.hooks.AirflowHookOptions;
@@ -24,10 +25,21 @@ import tomo.workflows.hooks.DagRunOutcome;
 
 /**
  * Against a real Airflow 3 ({@code airflow standalone}, SQLite) with the DAGs of {@code
- * src/test/resources/airflow-dags}. Skip with {@code -DexcludedGroups=airflow}.
+ * src/test/resources/airflow-dags}.
+ *
+ * <p>Starting Airflow takes minutes of two shared cores, so this runs where it is asked for: in CI
+ * ({@code CI} set), against a running instance ({@code TOMO_AIRFLOW_URL} set), or with {@code
+ * -Dtomo.airflow=true}. Skip it anywhere with {@code -DexcludedGroups=airflow}.
  */
 @Tag("airflow")
+@EnabledIf("wanted")
 class AirflowIntegrationTest {
+  static boolean wanted() {
+    return System.getenv("CI") != null
+        || System.getenv(AirflowConfig.ENV_URL) != null
+        || Boolean.getBoolean("tomo.airflow");
+  }
+
   private static final String OK = "tomo_test_ok";
   private static final String FLAKY = "tomo_test_flaky";
   private static final String EXAMPLE = "tomo_sweep";
