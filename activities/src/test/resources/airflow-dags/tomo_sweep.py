@@ -1,0 +1,1 @@
+../../../../../airflow/dags/tomo_sweep.py

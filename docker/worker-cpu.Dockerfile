@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# tomo worker for CPUs: the `tomo` launcher jar and its libraries (libtorch for CPU included) on a JRE.
+# Build from the repository root:  docker build -f docker/worker-cpu.Dockerfile -t tomo-worker:cpu .
+
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+# the Maven repository is a build cache, not a layer: rebuilds download nothing twice
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests -pl workers -am package
+
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system --gid 10001 tomo \
+    && useradd --system --uid 10001 --gid tomo --home-dir /data --shell /usr/sbin/nologin tomo \
+    && mkdir -p /data/cache /data/artifacts \
+    && chown -R tomo:tomo /data
+WORKDIR /opt/tomo
+COPY --from=build /src/workers/target/tomo.jar ./tomo.jar
+COPY --from=build /src/workers/target/lib ./lib
+ENV TOMO_CACHE=/data/cache \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true"
+USER 10001:10001
+VOLUME ["/data"]
+# /metrics of the worker (--metrics-port)
+EXPOSE 9464
+ENTRYPOINT ["java", "-jar", "/opt/tomo/tomo.jar"]
+CMD ["worker", "--queue", "training", "--temporal", "temporal:7233"]
