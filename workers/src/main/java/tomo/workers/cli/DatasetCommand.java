@@ -7,5 +7,9 @@ import picocli.CommandLine.Command;
     name = "dataset",
     mixinStandardHelpOptions = true,
     description = "Inspect a materials dataset and build its crystal-graph cache.",
-    subcommands = {DatasetInspectCommand.class, DatasetGraphsCommand.class, DatasetPullMpCommand.class})
+    subcommands = {
+      DatasetInspectCommand.class,
+      DatasetGraphsCommand.class,
+      DatasetPullMpCommand.class
+    })
 public final class DatasetCommand {}
