@@ -43,8 +43,7 @@ final class CgcnnNetwork implements AutoCloseable {
    * instead of the factored form; same parameters, same function. Only for measuring what the
    * factored form buys ({@code -Dtomo.cgcnn.concatEdgeLinear=true}).
    */
-  private static final boolean CONCAT_EDGE_LINEAR =
-      Boolean.getBoolean("tomo.cgcnn.concatEdgeLinear");
+  private boolean concatEdgeLinear = Boolean.getBoolean("tomo.cgcnn.concatEdgeLinear");
 
   /**
    * @param nodeTable row z holds the node features of element z (row 0 unused)
@@ -118,6 +117,10 @@ final class CgcnnNetwork implements AutoCloseable {
     return manager.create(v).toType(dtype, false).reshape(s);
   }
 
+  void useConcatenatedEdgeLinear(boolean value) {
+    concatEdgeLinear = value;
+  }
+
   Map<String, NDArray> parameters() {
     return parameters;
   }
@@ -185,7 +188,7 @@ final class CgcnnNetwork implements AutoCloseable {
     for (int c = 0; c < shape.convolutions(); c++) {
       String p = "conv" + c + ".";
       NDArray gated;
-      if (CONCAT_EDGE_LINEAR) {
+      if (concatEdgeLinear) {
         NDArray selfRows =
             h.reshape(atoms, 1, a).repeat(1, maxNeighbors).reshape(atoms * maxNeighbors, a);
         NDArray selfAndNeighbor = p(p + "w_self").concat(p(p + "w_neighbor"), 0);
