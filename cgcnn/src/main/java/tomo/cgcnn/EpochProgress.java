@@ -9,7 +9,10 @@ package tomo.cgcnn;
  * @param valMetric validation MAE (target unit) or error rate of this epoch
  * @param bestValMetric best validation metric so far
  * @param bestEpoch 1-based epoch of the best validation metric
- * @param seconds wall time of the epoch in seconds (training and validation)
+ * @param seconds wall time of the epoch in seconds (training, validation, and the test pass of a
+ *     new best epoch)
+ * @param trainSeconds wall time of the epoch's training steps alone, in seconds
+ * @param residentMiB resident memory of the process after the epoch in MiB (Linux; -1 elsewhere)
  */
 public record EpochProgress(
     int epoch,
@@ -18,4 +21,6 @@ public record EpochProgress(
     double valMetric,
     double bestValMetric,
     int bestEpoch,
-    double seconds) {}
+    double seconds,
+    double trainSeconds,
+    double residentMiB) {}

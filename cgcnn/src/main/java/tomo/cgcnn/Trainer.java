@@ -170,8 +170,11 @@ public final class Trainer {
       int[] order = shuffled(prepared.train, config.seed(), epoch);
       double loss = trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler);
       double t1 = (System.nanoTime() - t0) / 1e9;
-      trainSeconds += t1;
-      trainCrystals += order.length;
+      if (epoch > startEpoch || config.epochs() - startEpoch == 1) {
+        // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
+        trainSeconds += t1;
+        trainCrystals += order.length;
+      }
       double val = evaluate(prepared, net, valBatches);
       if (val < bestVal || bestEpoch == 0) {
         bestVal = val;
@@ -180,7 +183,16 @@ public final class Trainer {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       EpochProgress progress =
-          new EpochProgress(epoch + 1, config.epochs(), loss, val, bestVal, bestEpoch, seconds);
+          new EpochProgress(
+              epoch + 1,
+              config.epochs(),
+              loss,
+              val,
+              bestVal,
+              bestEpoch,
+              seconds,
+              t1,
+              residentMiB());
       history.add(progress);
       LOG.info(
           "epoch {}/{}: loss {}, validation {}, best {} (epoch {}), {} s",
@@ -235,6 +247,20 @@ public final class Trainer {
         JniUtils.getNumThreads(),
         Engine.getDjlVersion(),
         engine.getVersion());
+  }
+
+  /** Resident memory of this process in MiB (Linux VmRSS), -1 where unknown. */
+  static double residentMiB() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return -1;
   }
 
   private static String fingerprint(TrainingConfig config, PreparedData prepared) {

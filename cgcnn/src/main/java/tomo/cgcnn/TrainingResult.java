@@ -25,7 +25,8 @@ import java.util.List;
  * @param config hyper-parameters, split seed, mode, target and extra property
  * @param history every epoch's progress, including its wall time in seconds
  * @param resumedFromEpoch epochs already done in the checkpoint this run resumed from (0 = fresh)
- * @param trainCrystalsPerSecond training throughput over the epochs run by this process
+ * @param trainCrystalsPerSecond training throughput (crystals per second of training steps) in
+ *     steady state: over the epochs this process ran after its first (the only one when it ran one)
  * @param backend "CPU" or "CUDA"
  * @param device the device in use, e.g. "cpu()" or "gpu(0) compute capability 90"
  * @param threads intra-op threads of the engine

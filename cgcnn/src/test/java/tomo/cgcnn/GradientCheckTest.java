@@ -83,6 +83,24 @@ class GradientCheckTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void factoredAndConcatenatedEdgeLinearsAreTheSameFunction() {
+    TrainingData data = SyntheticCrystals.data(8, 4, 3, 4.0, new GaussianExpansion(0, 4, 1, 1), 5);
+    TrainingConfig config =
+        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 3, 1)
+            .withShape(new NetworkShape(4, 6, 3));
+    PreparedData prepared = new PreparedData(data, config);
+    HostBatch batch = prepared.batch(IntStream.range(0, 8).toArray(), 0, 8);
+    try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
+        CgcnnNetwork net = new Trainer(DataType.FLOAT64).network(prepared, config, root)) {
+      net.useConcatenatedEdgeLinear(false);
+      double factored = lossValue(prepared, net, batch);
+      net.useConcatenatedEdgeLinear(true);
+      double concatenated = lossValue(prepared, net, batch);
+      assertThat(concatenated).isCloseTo(factored, org.assertj.core.data.Offset.offset(1e-12));
+    }
+  }
+
   private static NDArray loss(
       PreparedData prepared, CgcnnNetwork net, HostBatch batch, NDManager step) {
     int m = prepared.data.maxNeighbors();

@@ -35,7 +35,7 @@ class RealDataTrainingTest {
     TrainingConfig config =
         TrainingConfig.paper("formation_energy_per_atom", null, GraphMode.STRUCTURE, 1, 6)
             .withBatchSize(32)
-            .withThreads(2);
+            .withThreads(1);
     TrainingResult r = new Trainer().train(config, data, tmp, p -> {});
     assertThat(r.metric()).isEqualTo("mae");
     assertThat(r.trainMaterials()).isEqualTo(900);
@@ -50,7 +50,7 @@ class RealDataTrainingTest {
     TrainingConfig config =
         TrainingConfig.paper("spacegroup.crystal_system", "band_gap", GraphMode.STRUCTURE, 2, 6)
             .withBatchSize(32)
-            .withThreads(2);
+            .withThreads(1);
     TrainingResult r = new Trainer().train(config, data, tmp, p -> {});
     assertThat(r.metric()).isEqualTo("error_rate");
     assertThat(r.testMetric()).isLessThan(r.referenceTestMetric() - 0.05);

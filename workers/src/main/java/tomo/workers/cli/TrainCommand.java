@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -195,7 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
   private static String progressLine(EpochProgress p, TrainingConfig config) {
     return String.format(
         Locale.ROOT,
-        "epoch %d/%d  loss %.4f  val %.4f  best %.4f (epoch %d)  %.1f s  rss %s",
+        "epoch %d/%d  loss %.4f  val %.4f  best %.4f (epoch %d)  %.1f s (train %.1f s)  rss %.0f MiB",
         p.epoch(),
         p.epochs(),
         p.trainLoss(),
@@ -203,22 +202,8 @@ public final class TrainCommand implements Callable<Integer> {
         p.bestValMetric(),
         p.bestEpoch(),
         p.seconds(),
-        residentMemory());
-  }
-
-  /** Resident memory of this process (Linux VmRSS), for watching memory stay flat. */
-  static String residentMemory() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          long kb = Long.parseLong(line.replaceAll("\\D", ""));
-          return String.format(Locale.ROOT, "%.0f MiB", kb / 1024.0);
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux: no figure
-    }
-    return "n/a";
+        p.trainSeconds(),
+        p.residentMiB());
   }
 
   /** A folder name unique to what is trained (not to epochs or threads), so reruns resume. */
