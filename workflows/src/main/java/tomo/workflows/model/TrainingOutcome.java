@@ -1,13 +1,18 @@
 package tomo.workflows.model;
 
 /**
- * The result of one finished training as the report needs it.
+ * What one finished training contributes to a sweep report.
  *
- * @param property the extra property, {@code null} for a baseline
- * @param metric {@code mae} (numeric target, in the target's unit) or {@code error_rate}
- * @param testMetric the metric on the test split at the best-validation epoch
- * @param bestEpoch 1-based epoch with the best validation metric
- * @param artifactPath where the training's result JSON lies in the artifact store
+ * @param target the property the network predicts
+ * @param property the added property, or {@code null} for a baseline training
+ * @param representation {@code structure} or {@code composition}
+ * @param seed the split seed; a baseline and an augmented training with the same seed share the
+ *     split
+ * @param metric {@code mae} for a numeric target (in the target's unit), {@code error_rate} (a
+ *     fraction) for a categorical one
+ * @param testMetric the test-set metric at the best-validation epoch
+ * @param bestEpoch the 1-based epoch with the best validation metric
+ * @param artifactPath where the training's result and checkpoints are stored
  */
 public record TrainingOutcome(
     String target,
@@ -19,7 +24,8 @@ public record TrainingOutcome(
     int bestEpoch,
     String artifactPath) {
 
-  public CellKey cell() {
+  /** The cell this training belongs to. */
+  public CellKey cellKey() {
     return new CellKey(target, property, representation, seed);
   }
 }
