@@ -6,8 +6,8 @@ import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 
 /**
- * Aggregates a sweep's trainings (read from the artifact store: a 100,000-cell sweep does not fit in
- * one activity payload) and renders heatmaps and tables.
+ * Aggregates a sweep's trainings (read from the artifact store: a 100,000-cell sweep does not fit
+ * in one activity payload) and renders heatmaps and tables.
  */
 @ActivityInterface
 public interface ReportActivities {

@@ -1,5 +1,6 @@
 package tomo.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,7 @@ public record CellKey(String target, String property, String representation, int
     return new CellKey(target, null, representation, seed);
   }
 
+  @JsonIgnore
   public boolean isBaseline() {
     return property == null;
   }
@@ -31,13 +33,16 @@ public record CellKey(String target, String property, String representation, int
     String[] parts = label.split("/");
     if (parts.length != 4) {
       throw new IllegalArgumentException(
-          "cell '" + label + "': expected target/property/representation/seed (property '-' = none)");
+          "cell '"
+              + label
+              + "': expected target/property/representation/seed (property '-' = none)");
     }
     int seed;
     try {
       seed = Integer.parseInt(parts[3]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("cell '" + label + "': seed '" + parts[3] + "' is no integer");
+      throw new IllegalArgumentException(
+          "cell '" + label + "': seed '" + parts[3] + "' is no integer");
     }
     return new CellKey(parts[0], parts[1].equals("-") ? null : parts[1], parts[2], seed);
   }

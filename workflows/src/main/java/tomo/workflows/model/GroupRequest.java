@@ -34,7 +34,8 @@ public record GroupRequest(
       return cells.get(i);
     }
     int p = spec.properties().size();
-    return new CellKey(target, spec.properties().get(i % p), representation, spec.seeds().get(i / p));
+    return new CellKey(
+        target, spec.properties().get(i % p), representation, spec.seeds().get(i / p));
   }
 
   public GroupRequest continueAt(int nextOffset, GroupTally carried) {

@@ -26,8 +26,7 @@ public record GroupTally(
     long maxHistoryLength) {
 
   public static GroupTally empty(List<Integer> countedBaselineSeeds) {
-    return new GroupTally(
-        0, 0, List.of(), 0, 0, List.copyOf(countedBaselineSeeds), List.of(), 0);
+    return new GroupTally(0, 0, List.of(), 0, 0, List.copyOf(countedBaselineSeeds), List.of(), 0);
   }
 
   /** A mutable copy for the workflow to update. */

@@ -1,8 +1,8 @@
 package tomo.workflows.model;
 
 /**
- * Training hyper-parameters of every training of a sweep (the paper's CGCNN defaults unless the spec
- * says otherwise).
+ * Training hyper-parameters of every training of a sweep (the paper's CGCNN defaults unless the
+ * spec says otherwise).
  *
  * @param epochs training epochs
  * @param batchSize crystals per mini-batch

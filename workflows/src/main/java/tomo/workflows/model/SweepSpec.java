@@ -62,8 +62,8 @@ public record SweepSpec(
   }
 
   /**
-   * This spec with defaults filled in, or a {@link SweepSpecException} naming {@code source} and the
-   * first bad field.
+   * This spec with defaults filled in, or a {@link SweepSpecException} naming {@code source} and
+   * the first bad field.
    */
   public SweepSpec normalized(String source) {
     List<String> t = names(source, "targets", targets);

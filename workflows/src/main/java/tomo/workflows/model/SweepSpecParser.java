@@ -32,12 +32,23 @@ public final class SweepSpecParser {
       raw = YAML.readValue(text, SweepSpec.class);
     } catch (UnrecognizedPropertyException e) {
       String known =
-          e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+          e.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
       throw new SweepSpecException(
-          source + line(e.getLocation()) + ": unknown field '" + path(e) + "' (known: " + known + ")", e);
+          source
+              + line(e.getLocation())
+              + ": unknown field '"
+              + path(e)
+              + "' (known: "
+              + known
+              + ")",
+          e);
     } catch (JsonMappingException e) {
       throw new SweepSpecException(
-          source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(), e);
+          source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(),
+          e);
     } catch (JsonProcessingException e) {
       throw new SweepSpecException(
           source + line(e.getLocation()) + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);

@@ -1,5 +1,7 @@
 package tomo.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Everything a training activity needs, and nothing that does not change its result: the content
  * hash of this record (minus where files lie) keys the memoized result in the artifact store.
@@ -33,6 +35,7 @@ public record TrainingRequest(
     return new CellKey(target, property, representation, seed);
   }
 
+  @JsonIgnore
   public boolean isBaseline() {
     return property == null;
   }

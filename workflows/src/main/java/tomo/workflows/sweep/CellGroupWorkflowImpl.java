@@ -99,6 +99,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
         shared(item);
       }
     }
+    signalSweep(); // the sweep learns at once how many trainings are running
     int step = Math.max(1, size / REPORTS_PER_CHUNK);
     int reported = 0;
     while (reported < size) {
@@ -254,7 +255,8 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
   }
 
   private void noteHistory() {
-    tally.maxHistoryLength = Math.max(tally.maxHistoryLength, Workflow.getInfo().getHistoryLength());
+    tally.maxHistoryLength =
+        Math.max(tally.maxHistoryLength, Workflow.getInfo().getHistoryLength());
   }
 
   private static void rethrowIfCancelled(RuntimeException f) {

@@ -42,6 +42,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   private int round;
   private long total;
   private long roundStartMillis;
+
   /** Latest progress of every group of every round, by group id. */
   private final Map<String, GroupProgress> groups = new LinkedHashMap<>();
 
@@ -64,8 +65,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         Workflow.newActivityStub(ReportActivities.class, TrainingOptions.orchestration(spec));
 
     PreparedDataset data = prepare.prepare(spec);
-    log.info(
-        "sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
+    log.info("sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
 
     Map<String, List<CellKey>> work = null; // null: every cell of every group
     while (true) {
@@ -177,7 +177,13 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     groups.put(
         result.groupId(),
         new GroupProgress(
-            result.groupId(), t.done(), t.memoized(), 0, t.trainedEpochs(), t.trainSeconds(), List.of()));
+            result.groupId(),
+            t.done(),
+            t.memoized(),
+            0,
+            t.trainedEpochs(),
+            t.trainSeconds(),
+            List.of()));
     for (CellFailure f : t.failures()) {
       failures.put(f.cell(), f);
     }
@@ -227,7 +233,8 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
           .add(cell);
     }
     // baselines first, so cells find theirs started
-    work.values().forEach(list -> list.sort((a, b) -> Boolean.compare(!a.isBaseline(), !b.isBaseline())));
+    work.values()
+        .forEach(list -> list.sort((a, b) -> Boolean.compare(!a.isBaseline(), !b.isBaseline())));
     log.info("round {}: retrying {} trainings", round + 1, chosen.size());
     return work;
   }

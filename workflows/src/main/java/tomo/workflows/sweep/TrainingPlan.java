@@ -15,7 +15,9 @@ import tomo.workflows.model.TrainingRequest;
 public final class TrainingPlan {
   private TrainingPlan() {}
 
-  /** The augmented training of {@code cell}, or its shared baseline when the cell has no property. */
+  /**
+   * The augmented training of {@code cell}, or its shared baseline when the cell has no property.
+   */
   public static TrainingRequest request(SweepSpec spec, PreparedDataset data, CellKey cell) {
     return new TrainingRequest(
         data.path(),
@@ -31,7 +33,8 @@ public final class TrainingPlan {
   }
 
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
-  public static TrainingRequest perCellBaseline(SweepSpec spec, PreparedDataset data, CellKey cell) {
+  public static TrainingRequest perCellBaseline(
+      SweepSpec spec, PreparedDataset data, CellKey cell) {
     return new TrainingRequest(
         data.path(),
         data.contentSha256(),
