@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
           new TomoWorkers(
               client,
               true,
-              trainer.create(Duration.ofMillis(epochPauseMillis)),
+              trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
               concurrency,
               true,
               dataset,

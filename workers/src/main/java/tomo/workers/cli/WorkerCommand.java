@@ -63,7 +63,7 @@ public final class WorkerCommand implements Callable<Integer> {
         new TomoWorkers(
             temporal.connect(),
             !training,
-            training ? trainer.create(Duration.ofMillis(epochPauseMillis)) : null,
+            training ? trainer.create(Duration.ofMillis(epochPauseMillis), concurrency) : null,
             concurrency,
             stickyOff,
             dataset,
