@@ -42,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--trainer",
-      defaultValue = "synthetic",
-      description = "Trainer: ${COMPLETION-CANDIDATES}.")
+      defaultValue = "cgcnn",
+      description = "Trainer: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   TrainerChoice trainer;
 
   @Option(names = "--epochs", defaultValue = "5", description = "Epochs per training.")

@@ -31,7 +31,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Option(
       names = "--trainer",
-      defaultValue = "synthetic",
+      defaultValue = "cgcnn",
       description =
           "Trainer of a training worker: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   TrainerChoice trainer;

@@ -272,6 +272,8 @@ class RealServerSweepTest {
             "worker",
             "--queue",
             "training",
+            "--trainer",
+            "synthetic",
             "--temporal",
             server.target(),
             "--epoch-pause-ms",

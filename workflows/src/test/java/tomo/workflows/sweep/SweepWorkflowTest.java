@@ -76,6 +76,9 @@ class SweepWorkflowTest {
     long badCells = 2 * 2 * 2; // p1 × targets × representations × seeds
     assertThat(stuck.failed()).isEqualTo(badCells);
     assertThat(stuck.done()).isEqualTo(spec.trainingCount() - badCells);
+    assertThat(stuck.pending()).isZero();
+    assertThat(stuck.meanEpochSeconds()).isPositive(); // measured from the trainings' epochs
+    assertThat(stuck.etaSeconds()).isZero(); // nothing left to train until a retry
     assertThat(stuck.failures())
         .allSatisfy(
             f -> {
