@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Trainer: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   TrainerChoice trainer;
 
-  @Option(names = "--epochs", defaultValue = "5", description = "Epochs per training.")
+  @Option(names = "--epochs", defaultValue = "3", description = "Epochs per training.")
   int epochs;
 
   @Option(
