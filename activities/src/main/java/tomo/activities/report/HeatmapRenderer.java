@@ -6,8 +6,11 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +18,7 @@ import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -34,6 +38,13 @@ import org.jfree.svg.SVGUtils;
  */
 final class HeatmapRenderer {
 
+  static {
+    // Rendering to PNG/SVG needs no display; without this AWT looks for one on a server and fails.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   private static final String FONT = Font.SANS_SERIF;
   private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 22);
   private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 14);
@@ -42,8 +53,9 @@ final class HeatmapRenderer {
   private static final Font MEAN_FONT = new Font(FONT, Font.PLAIN, 15);
   private static final Font SIGNIFICANT_MEAN_FONT = new Font(FONT, Font.BOLD, 15);
   private static final Font RANGE_FONT = new Font(FONT, Font.PLAIN, 11);
+  private static final Font NO_DATA_FONT = new Font(FONT, Font.ITALIC, 12);
   private static final Color DARK_TEXT = new Color(0x202020);
-  private static final Color MISSING_BACKGROUND = new Color(0xF0F0F0);
+  private static final Color MISSING_BACKGROUND = new Color(0xE4E4E4);
 
   // Vertical offsets of the two annotation lines from the cell centre, in cell heights.
   private static final double MEAN_OFFSET = -0.13;
@@ -69,35 +81,45 @@ final class HeatmapRenderer {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
 
-    DefaultXYZDataset dataset = new DefaultXYZDataset();
-    int n = targets.size() * properties.size();
-    double[][] xyz = new double[3][n];
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);
     renderer.setBlockWidth(1.0);
     renderer.setBlockHeight(1.0);
     renderer.setDefaultToolTipGenerator(null);
+    DefaultXYZDataset dataset = new DefaultXYZDataset();
     XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(properties), renderer);
 
-    int i = 0;
+    Map<List<String>, CellSummary> cells = new HashMap<>();
+    for (CellSummary c : report.cells()) {
+      if (c.representation().equals(representation)) {
+        cells.put(List.of(c.target(), c.property()), c);
+      }
+    }
+    // Blocks for cells with a value and for the target itself (NaN paints grey); a cell without any
+    // paired seed has no block, so the light plot background shows through with "no data".
+    List<double[]> blocks = new ArrayList<>();
     for (int column = 0; column < targets.size(); column++) {
       for (int row = 0; row < properties.size(); row++) {
         String target = targets.get(column);
         String property = properties.get(row);
-        Optional<CellSummary> cell = report.cell(target, property, representation);
-        xyz[0][i] = column;
-        xyz[1][i] = row;
-        // NaN paints grey: the target itself, or a cell without a single paired seed.
-        xyz[2][i] = cell.map(CellSummary::meanChangePercent).orElse(Double.NaN);
-        i++;
+        Optional<CellSummary> cell = Optional.ofNullable(cells.get(List.of(target, property)));
         if (cell.isPresent()) {
+          blocks.add(new double[] {column, row, cell.get().meanChangePercent()});
           annotate(plot, cell.get(), column, row);
-        } else if (!property.equals(target)) {
+        } else if (property.equals(target)) {
+          blocks.add(new double[] {column, row, Double.NaN});
+        } else {
           XYTextAnnotation none = new XYTextAnnotation("no data", column, row);
-          none.setFont(RANGE_FONT);
+          none.setFont(NO_DATA_FONT);
           none.setPaint(DARK_TEXT);
           plot.addAnnotation(none);
         }
+      }
+    }
+    double[][] xyz = new double[3][blocks.size()];
+    for (int i = 0; i < blocks.size(); i++) {
+      for (int k = 0; k < 3; k++) {
+        xyz[k][i] = blocks.get(i)[k];
       }
     }
     dataset.addSeries("mean change (%)", xyz);
@@ -193,6 +215,7 @@ final class HeatmapRenderer {
   private PaintScaleLegend legend() {
     NumberAxis axis = new NumberAxis("mean change of test error (%)");
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    axis.setTickUnit(new NumberTickUnit(tickUnit(scale.getUpperBound())));
     axis.setTickLabelFont(TICK_FONT);
     axis.setLabelFont(SUBTITLE_FONT);
     PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
@@ -222,13 +245,24 @@ final class HeatmapRenderer {
             + seeds
             + " seeds, [min, max] below.",
         "Bold with *: significant (max < 0, lower error for every seed). Blue: lower error, red:"
-            + " higher. Grey: the target itself.");
+            + " higher. Dark grey: the target itself.");
   }
 
   static String percent(double value) {
     return Math.abs(value) >= 1000
         ? String.format(Locale.ROOT, "%+.0f", value)
         : String.format(Locale.ROOT, "%+.1f", value);
+  }
+
+  /** A round tick spacing giving at most five ticks on each side of 0, so labels never crowd. */
+  static double tickUnit(double limit) {
+    for (double magnitude = 1; ; magnitude *= 10) {
+      for (double step : new double[] {1, 2, 2.5, 5}) {
+        if (limit / (step * magnitude) <= 5) {
+          return step * magnitude;
+        }
+      }
+    }
   }
 
   /** The colour limit for a report: the largest |mean change| rounded up to a round number. */

@@ -20,13 +20,6 @@ public final class ReportWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
-  static {
-    // Rendering needs no display; without this AWT looks for one on a server and fails.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   /**
    * Writes every report file into {@code outDir}, creating it when needed.
    *

@@ -102,9 +102,10 @@ public final class SweepAggregator {
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();
     List<MissingPair> missing = new ArrayList<>();
+    Map<List<String>, Group> groups = groups(unique.values());
     for (String target : targets) {
       for (String representation : representations) {
-        Group group = group(unique.values(), target, representation);
+        Group group = groups.getOrDefault(List.of(target, representation), new Group());
         for (String property : properties) {
           Map<Integer, TrainingOutcome> bySeed = group.augmented.getOrDefault(property, Map.of());
           List<PairedTraining> cellPairs = new ArrayList<>();
@@ -242,20 +243,19 @@ public final class SweepAggregator {
         max < 0);
   }
 
-  private static Group group(
-      Iterable<TrainingOutcome> outcomes, String target, String representation) {
-    Group group = new Group();
+  /** The trainings of each (target, representation), keyed by that pair. */
+  private static Map<List<String>, Group> groups(Iterable<TrainingOutcome> outcomes) {
+    Map<List<String>, Group> groups = new HashMap<>();
     for (TrainingOutcome o : outcomes) {
-      if (!o.target().equals(target) || !o.representation().equals(representation)) {
-        continue;
-      }
+      Group group =
+          groups.computeIfAbsent(List.of(o.target(), o.representation()), k -> new Group());
       if (o.property() == null) {
         group.baselines.put(o.seed(), o);
       } else {
         group.augmented.computeIfAbsent(o.property(), p -> new TreeMap<>()).put(o.seed(), o);
       }
     }
-    return group;
+    return groups;
   }
 
   private static String describe(CellKey key) {

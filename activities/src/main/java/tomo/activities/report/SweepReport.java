@@ -1,10 +1,13 @@
 package tomo.activities.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -74,15 +77,25 @@ public record SweepReport(
    */
   public List<Table1Row> table1() {
     boolean both = representations.contains(STRUCTURE) && representations.contains(COMPOSITION);
+    // One pass over the cells; they are already in report order.
+    Map<List<String>, List<String>> significant = new HashMap<>();
+    for (CellSummary c : cells) {
+      if (c.significant()) {
+        significant
+            .computeIfAbsent(List.of(c.target(), c.representation()), k -> new ArrayList<>())
+            .add(c.property());
+      }
+    }
     List<Table1Row> rows = new ArrayList<>();
     for (String target : targets) {
       Map<String, List<String>> byRepresentation = new LinkedHashMap<>();
       for (String representation : representations) {
-        byRepresentation.put(representation, significantProperties(target, representation));
+        byRepresentation.put(
+            representation, significant.getOrDefault(List.of(target, representation), List.of()));
       }
       List<String> structureOnly = List.of();
       if (both) {
-        List<String> composition = byRepresentation.get(COMPOSITION);
+        Set<String> composition = new HashSet<>(byRepresentation.get(COMPOSITION));
         structureOnly =
             byRepresentation.get(STRUCTURE).stream().filter(p -> !composition.contains(p)).toList();
       }

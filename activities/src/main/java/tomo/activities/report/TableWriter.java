@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.TrainingOutcome;
@@ -24,15 +25,19 @@ import tomo.workflows.model.TrainingOutcome;
 final class TableWriter {
 
   static final String SIGNIFICANCE_RULE =
-      "significant: adding the property lowered the test MAE (error rate for categorical targets)"
-          + " for every seed, i.e. the largest change over seeds is below 0";
+      "A property is significant for a target when adding it lowered the test MAE (error rate for"
+          + " categorical targets) for every seed: the largest change over seeds is below 0.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
   private final boolean structureAndComposition;
+  private final Map<List<String>, CellSummary> cells = new HashMap<>();
 
   TableWriter(SweepReport report) {
     this.report = report;
+    for (CellSummary c : report.cells()) {
+      cells.put(List.of(c.target(), c.property(), c.representation()), c);
+    }
     this.structureAndComposition =
         report.representations().contains(SweepReport.STRUCTURE)
             && report.representations().contains(SweepReport.COMPOSITION);
@@ -89,9 +94,7 @@ final class TableWriter {
   void writeTable1Markdown(Path file) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Table 1: properties whose addition lowers the test error\n\n");
-    md.append("A property is ")
-        .append(SIGNIFICANCE_RULE)
-        .append(". In parentheses: the mean change over seeds.\n\n");
+    md.append(SIGNIFICANCE_RULE).append(" In parentheses: the mean change over seeds.\n\n");
     List<String> header = new ArrayList<>();
     header.add("target");
     header.addAll(report.representations());
@@ -117,17 +120,17 @@ final class TableWriter {
     }
     md.append("\n")
         .append(report.trainings().size())
-        .append(" trainings, ")
+        .append(" trainings; ")
         .append(report.pairs().size())
-        .append(" paired, ")
+        .append(" augmented trainings paired with their baseline; ")
         .append(report.cells().size())
         .append(" cells.\n");
     if (!report.missing().isEmpty()) {
       md.append("\n## Unpaired trainings\n\n")
           .append(report.missing().size())
           .append(
-              " trainings implied by the grid could not be paired and are left out of the"
-                  + " statistics:\n\n");
+              " (augmented training, baseline) pairs of the grid are incomplete or unusable and"
+                  + " left out of the statistics:\n\n");
       row(md, List.of("target", "property", "representation", "seed", "reason"));
       row(md, List.of("---", "---", "---", "---", "---"));
       for (MissingPair m : report.missing()) {
@@ -221,8 +224,7 @@ final class TableWriter {
         .map(
             p ->
                 p
-                    + report
-                        .cell(target, p, representation)
+                    + Optional.ofNullable(cells.get(List.of(target, p, representation)))
                         .map(
                             c ->
                                 String.format(

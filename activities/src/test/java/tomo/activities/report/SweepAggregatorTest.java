@@ -212,6 +212,32 @@ class SweepAggregatorTest {
   }
 
   @Test
+  void aHundredThousandTrainingSweepAggregates() {
+    // 20 targets × 50 properties × 2 representations × 50 seeds, plus the shared baselines.
+    List<TrainingOutcome> outcomes = new ArrayList<>();
+    Random random = new Random(3);
+    for (int t = 0; t < 20; t++) {
+      for (String rep : List.of(S, C)) {
+        for (int seed = 1; seed <= 50; seed++) {
+          outcomes.add(mae("t" + t, null, rep, seed, 1.0));
+          for (int p = 0; p < 50; p++) {
+            outcomes.add(mae("t" + t, "p" + p, rep, seed, 0.5 + random.nextDouble()));
+          }
+        }
+      }
+    }
+    assertThat(outcomes).hasSizeGreaterThan(100_000);
+
+    SweepReport report = new SweepAggregator().aggregate(outcomes);
+
+    assertThat(report.cells()).hasSize(20 * 50 * 2);
+    assertThat(report.pairs()).hasSize(100_000);
+    assertThat(report.missing()).isEmpty();
+    assertThat(report.cells()).allSatisfy(c -> assertThat(c.seedCount()).isEqualTo(50));
+    assertThat(report.table1()).hasSize(20);
+  }
+
+  @Test
   void anOutcomeWithoutTargetIsRejectedByPosition() {
     List<TrainingOutcome> outcomes =
         List.of(mae(BAND_GAP, null, S, 1, 0.3), mae(" ", "density", S, 1, 0.3));
