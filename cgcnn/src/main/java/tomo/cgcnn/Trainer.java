@@ -61,6 +61,11 @@ public final class Trainer {
   public TrainingResult train(
       TrainingConfig config, TrainingData data, Path checkpointDir, ProgressListener listener) {
     Engine engine = Engine.getEngine("PyTorch");
+    // libtorch's autograd mode is per thread and on by default; DJL switches it off only on the
+    // thread that loaded the engine, and its gradient collector restores whatever it found. A
+    // worker trains on any thread, so switch it off here: autograd then records only inside the
+    // collector, and the optimizer's in-place updates of the parameters are not recorded.
+    JniUtils.setGradMode(false);
     if (config.threads() > 0) {
       JniUtils.setNumThreads(config.threads());
     }
