@@ -1,55 +1,45 @@
 package tomo.activities.orchestration;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.cif.CifException;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
+import tomo.materials.dataset.DatasetReader;
+import tomo.materials.dataset.ReadOptions;
+import tomo.materials.graph.GraphCache;
+import tomo.materials.graph.GraphMode;
+import tomo.materials.graph.GraphSettings;
+import tomo.materials.property.PropertyDefinition;
+import tomo.materials.property.PropertyRegistry;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.SweepSpec;
 
 /**
- * Checks a sweep's dataset: the file exists and parses as CSV, every target and property is known,
- * and computes the content hash every training is keyed by.
+ * Prepares a sweep's data once, before any training: reads the dataset (every CIF parsed, every
+ * property value checked, derived properties filled in), checks the spec's targets and properties,
+ * and builds the graph cache of each representation under {@code <artifactDir>/graphs}, where the
+ * training activities then find it. Bad input fails here, non-retryably, naming file, row and field
+ * — before a single training is spent.
  */
 public final class PrepareActivitiesImpl implements PrepareActivities {
-  /** The property names of the paper's grid (dataset columns and properties derived from them). */
-  public static final Set<String> PAPER_PROPERTIES =
-      Set.of(
-          "band_gap",
-          "density",
-          "e_above_hull",
-          "energy",
-          "energy_per_atom",
-          "formation_energy_per_atom",
-          "nsites",
-          "total_magnetization",
-          "volume",
-          "is_hubbard",
-          "oxide_type",
-          "spacegroup.crystal_system",
-          "spacegroup.number",
-          "efermi");
+  /** Every property of tomo's registry (the paper's 13 projections and efermi). */
+  public static final Set<String> REGISTERED_PROPERTIES =
+      PropertyRegistry.all().stream()
+          .map(PropertyDefinition::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final Logger log = LoggerFactory.getLogger(PrepareActivitiesImpl.class);
 
@@ -71,39 +61,50 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     check(spec.targets(), "targets");
     check(spec.properties(), "properties");
     Path file = datasetFile(spec);
+    Dataset dataset;
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      int rows = 0;
-      try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-          InputStream data = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-          DigestInputStream digest = new DigestInputStream(data, sha);
-          CsvReader<CsvRecord> csv =
-              CsvReader.builder()
-                  .ofCsvRecord(new InputStreamReader(digest, StandardCharsets.UTF_8))) {
-        for (CsvRecord ignored : csv) {
-          rows++;
-          if (rows % 5_000 == 0) {
-            Activity.getExecutionContext().heartbeat(rows);
-          }
-        }
-        // the hash covers the whole decompressed file, also bytes after the last record
-        digest.transferTo(OutputStreamSink.INSTANCE);
-      }
-      int materials = Math.max(0, rows - 1);
-      if (materials == 0) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            file + ": no data rows after the header", TrainingActivities.BAD_INPUT);
-      }
-      if (spec.limit() > 0) {
-        materials = Math.min(materials, spec.limit());
-      }
-      String hash = HexFormat.of().formatHex(sha.digest());
-      log.info("dataset {}: {} materials, sha256 {}", file, materials, hash);
-      return new PreparedDataset(file.toString(), hash, materials, List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read dataset " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      dataset = DatasetReader.read(file, ReadOptions.defaults().withLimit(spec.limit()));
+    } catch (DatasetException | CifException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TrainingActivities.BAD_INPUT);
+    }
+    if (dataset.rows().isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          file + ": no data rows after the header", TrainingActivities.BAD_INPUT);
+    }
+    // graph builds report from their worker threads, so take the activity's context here
+    ActivityExecutionContext context = currentActivity();
+    List<String> caches = new ArrayList<>();
+    Path cacheDir = Path.of(spec.artifactDir()).resolve("graphs");
+    for (String representation : spec.representations()) {
+      GraphMode mode =
+          representation.equals("composition") ? GraphMode.COMPOSITION : GraphMode.STRUCTURE;
+      GraphCache cache =
+          GraphCache.openOrBuild(
+              dataset,
+              GraphSettings.of(mode),
+              cacheDir,
+              (done, total) -> {
+                if (context != null && (done == total || done % 5_000 == 0)) {
+                  context.heartbeat(representation + " graphs " + done + "/" + total);
+                }
+              });
+      caches.add(cache.file().toString());
+    }
+    log.info(
+        "dataset {}: {} materials, sha256 {}, graph caches {}",
+        file,
+        dataset.rows().size(),
+        dataset.contentSha256(),
+        caches);
+    return new PreparedDataset(
+        file.toString(), dataset.contentSha256(), dataset.rows().size(), caches);
+  }
+
+  private static ActivityExecutionContext currentActivity() {
+    try {
+      return Activity.getExecutionContext();
+    } catch (RuntimeException notInAnActivity) {
+      return null; // called directly (tests, tools): nobody to tell
     }
   }
 
@@ -140,16 +141,5 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
               + ")",
           TrainingActivities.BAD_INPUT);
     }
-  }
-
-  /** Discards bytes (only their digest matters). */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }

@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
               true,
               dataset,
               trainer.trainerId(),
-              PrepareActivitiesImpl.PAPER_PROPERTIES,
+              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
               true)) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("demo", spec);

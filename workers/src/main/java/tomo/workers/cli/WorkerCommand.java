@@ -68,7 +68,7 @@ public final class WorkerCommand implements Callable<Integer> {
             stickyOff,
             dataset,
             trainer.trainerId(),
-            PrepareActivitiesImpl.PAPER_PROPERTIES,
+            PrepareActivitiesImpl.REGISTERED_PROPERTIES,
             true)) {
       System.out.println(
           "tomo worker: queue " + queue + " on " + temporal.target + " (Ctrl-C to stop)");

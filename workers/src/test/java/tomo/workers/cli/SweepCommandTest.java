@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.training.SyntheticTrainer;
+import tomo.materials.dataset.DatasetLocation;
 import tomo.workers.TomoCli;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
@@ -23,7 +24,7 @@ class SweepCommandTest {
 
   @Test
   void startWaitStatusAndReport() throws Exception {
-    Path dataset = Files.writeString(dir.resolve("tiny.csv"), "material_id,band_gap\nmp-1,0.5\n");
+    Path dataset = DatasetLocation.resolve(null);
     Path spec =
         Files.writeString(
             dir.resolve("s.yaml"),
@@ -31,6 +32,7 @@ class SweepCommandTest {
                 + dataset
                 + "\ntargets: [band_gap]\nproperties: [volume, density]\n"
                 + "representations: [structure, composition]\nseeds: [0, 1]\nhyper: {epochs: 2}\n"
+                + "limit: 20\n"
                 + "artifactDir: "
                 + dir.resolve("artifacts")
                 + "\n");

@@ -56,7 +56,7 @@ class CgcnnSweepTest {
               true,
               null,
               TrainerChoice.cgcnn.trainerId(),
-              PrepareActivitiesImpl.PAPER_PROPERTIES,
+              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
               true)) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("cgcnn", spec);

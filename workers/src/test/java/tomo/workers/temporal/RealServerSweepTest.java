@@ -26,6 +26,7 @@ import tomo.activities.training.CellTrainer;
 import tomo.activities.training.EpochListener;
 import tomo.activities.training.SyntheticTrainer;
 import tomo.activities.training.TrainingRun;
+import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
@@ -53,9 +54,9 @@ class RealServerSweepTest {
         "Temporal CLI not found (PATH, $TEMPORAL_CLI, ~/go/bin): run .ci/install-temporal.sh;"
             + " real-server tests skipped");
     server = new DevServer(binary.get(), dir);
-    // a tiny dataset file: the synthetic trainer reads none of it, the prepare activity hashes it
-    dataset = dir.resolve("tiny.csv");
-    Files.writeString(dataset, "material_id,band_gap\nmp-1,0.5\nmp-2,1.5\n");
+    // the first materials of the shared dataset: the prepare activity reads them and builds their
+    // graph caches; the synthetic trainer reads none of it
+    dataset = DatasetLocation.resolve(null);
   }
 
   @AfterAll
@@ -75,7 +76,7 @@ class RealServerSweepTest {
             java.util.stream.IntStream.range(0, seeds).boxed().toList(),
             new HyperParameters(epochs, 0, null, 0, 0.9, 0),
             BaselineMode.SHARED,
-            0,
+            20,
             dir.resolve("artifacts-" + name).toString(),
             null,
             null,

@@ -1,0 +1,134 @@
+package tomo.activities.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.SweepSpec;
+
+/** The prepare activity reads the whole dataset and builds graph caches before any training. */
+class PrepareActivitiesImplTest {
+  private static final String NACL =
+      """
+      data_NaCl
+      _cell_length_a 5.64
+      _cell_length_b 5.64
+      _cell_length_c 5.64
+      _cell_angle_alpha 90
+      _cell_angle_beta 90
+      _cell_angle_gamma 90
+      loop_
+      _atom_site_type_symbol
+      _atom_site_label
+      _atom_site_fract_x
+      _atom_site_fract_y
+      _atom_site_fract_z
+      _atom_site_occupancy
+      Na Na0 0 0 0 1
+      Na Na1 0 0.5 0.5 1
+      Na Na2 0.5 0 0.5 1
+      Na Na3 0.5 0.5 0 1
+      Cl Cl4 0.5 0 0 1
+      Cl Cl5 0 0.5 0 1
+      Cl Cl6 0 0 0.5 1
+      Cl Cl7 0.5 0.5 0.5 1
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void readsTheDatasetAndBuildsOneGraphCachePerRepresentation() throws Exception {
+    Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + NACL + "\"\n");
+    PreparedDataset prepared =
+        new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+            .prepare(spec(csv, List.of("structure", "composition")));
+
+    assertThat(prepared.materials()).isEqualTo(2);
+    assertThat(prepared.contentSha256()).hasSize(64);
+    assertThat(prepared.graphCaches())
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(Path.of(f)).isRegularFile());
+    assertThat(prepared.graphCaches().get(0))
+        .startsWith(dir.resolve("artifacts").resolve("graphs").toString());
+  }
+
+  @Test
+  void aBadRowFailsTheSweepNonRetryablyNamingRowAndField() throws Exception {
+    String broken = NACL.replace("_cell_length_b 5.64\n", "");
+    Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + broken + "\"\n");
+    PrepareActivitiesImpl prepare =
+        new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES);
+
+    assertThatThrownBy(() -> prepare.prepare(spec(csv, List.of("structure"))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+            })
+        .hasMessageContaining(csv.toString())
+        .hasMessageContaining("mp-2")
+        .hasMessageContaining("_cell_length_b");
+    assertThat(dir.resolve("artifacts").resolve("graphs")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownPropertyIsRejectedBeforeTheDatasetIsRead() {
+    SweepSpec spec = spec(dir.resolve("absent.csv"), List.of("structure"));
+    SweepSpec typo =
+        new SweepSpec(
+            spec.name(),
+            spec.dataset(),
+            spec.targets(),
+            List.of("densty"),
+            spec.representations(),
+            spec.seeds(),
+            spec.hyper(),
+            spec.baseline(),
+            spec.limit(),
+            spec.artifactDir(),
+            spec.orchestrationQueue(),
+            spec.trainingQueue(),
+            spec.retryWindowMinutes(),
+            spec.heartbeatSeconds());
+
+    assertThatThrownBy(
+            () ->
+                new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                    .prepare(typo))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("properties[0] 'densty'")
+        .hasMessageContaining("density");
+  }
+
+  private Path csv(String rows) throws Exception {
+    return Files.writeString(dir.resolve("data.csv"), "material_id,band_gap,cif\n" + rows);
+  }
+
+  private SweepSpec spec(Path csv, List<String> representations) {
+    return new SweepSpec(
+        "prepare",
+        csv.toString(),
+        List.of("band_gap"),
+        List.of("density"),
+        representations,
+        List.of(1),
+        new HyperParameters(2, 0, null, 0, 0.9, 0),
+        BaselineMode.SHARED,
+        0,
+        dir.resolve("artifacts").toString(),
+        null,
+        null,
+        60,
+        2);
+  }
+}
