@@ -1,5 +1,6 @@
 package tomo.workers.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -306,7 +307,7 @@ public final class TomoMetrics {
     String q = queues.value(queue);
     String rep = representations.value(representation);
     Tags outcomeTags = Tags.of("queue", q, "representation", rep);
-    registry.counter("tomo.trainings.started", outcomeTags).increment();
+    counter("tomo.trainings.started", "Trainings started (attempts)", outcomeTags).increment();
     QueueSlots queueSlots = queueSlots(q);
     int slot = queueSlots.acquire();
     Tags trainingTags =
@@ -332,9 +333,13 @@ public final class TomoMetrics {
   }
 
   void trainingEnded(RunningTraining training, boolean failed) {
-    registry
-        .counter(failed ? "tomo.trainings.failed" : "tomo.trainings.finished", training.outcomeTags)
-        .increment();
+    if (failed) {
+      counter("tomo.trainings.failed", "Training attempts that failed", training.outcomeTags)
+          .increment();
+    } else {
+      counter("tomo.trainings.finished", "Trainings that completed", training.outcomeTags)
+          .increment();
+    }
     training.meters.forEach(registry::remove);
     training.slots.release(training.slot);
   }
@@ -420,6 +425,10 @@ public final class TomoMetrics {
         .tags("mode", graphModes.value(mode), "outcome", built ? "built" : "loaded")
         .register(registry)
         .record(duration.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private Counter counter(String name, String help, Tags tags) {
+    return Counter.builder(name).description(help).tags(tags).register(registry);
   }
 
   private Meter gauge(String name, String unit, Tags tags, double[] cell, String help) {
