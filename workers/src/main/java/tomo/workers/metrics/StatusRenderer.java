@@ -46,8 +46,11 @@ public final class StatusRenderer {
             s.total());
     int barWidth = Math.max(10, width - numbers.length() - 2);
     int filled = (int) Math.round(barWidth * s.progressPercent() / 100.0);
+    // any failure shows as at least one mark, so a glance at the bar tells there are failures
     int failedCells =
-        s.total() == 0 ? 0 : (int) Math.round(barWidth * (double) s.failed() / s.total());
+        s.failed() == 0
+            ? 0
+            : Math.max(1, (int) Math.round(barWidth * (double) s.failed() / s.total()));
     failedCells = Math.min(failedCells, filled);
     out.append('[')
         .append(colour("#".repeat(filled - failedCells), "32"))
