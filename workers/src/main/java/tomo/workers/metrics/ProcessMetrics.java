@@ -36,8 +36,14 @@ public final class ProcessMetrics implements AutoCloseable {
   /** Creates the registry and serves it as {@code options} say (port -1: no endpoint). */
   public static ProcessMetrics start(MetricsOptions options) {
     PrometheusMeterRegistry registry = TomoMetrics.newPrometheusRegistry();
-    MetricsServer server =
-        options.port() < 0 ? null : MetricsServer.start(registry, options.host(), options.port());
+    MetricsServer server;
+    try {
+      server =
+          options.port() < 0 ? null : MetricsServer.start(registry, options.host(), options.port());
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
+    }
     return new ProcessMetrics(registry, server);
   }
 
