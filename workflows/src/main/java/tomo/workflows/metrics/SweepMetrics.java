@@ -41,9 +41,29 @@ public final class SweepMetrics {
 
   private SweepMetrics() {}
 
+  /**
+   * Reports a sweep's progress in one call: cells by state, and the ETA when known. Call it from
+   * the sweep workflow whenever its progress changes, with {@code Workflow.getMetricsScope()}.
+   *
+   * @param etaSeconds estimated seconds to finish, null while unknown
+   */
+  public static void reportProgress(
+      Scope scope,
+      String sweepId,
+      long pending,
+      long running,
+      long done,
+      long failed,
+      Double etaSeconds) {
+    reportCells(scope, sweepId, pending, running, done, failed);
+    if (etaSeconds != null) {
+      reportEta(scope, sweepId, etaSeconds);
+    }
+  }
+
   /** Reports how many cells of {@code sweepId} are in each state. */
   public static void reportCells(
-      Scope scope, String sweepId, int pending, int running, int done, int failed) {
+      Scope scope, String sweepId, long pending, long running, long done, long failed) {
     cells(scope, sweepId, PENDING, pending);
     cells(scope, sweepId, RUNNING, running);
     cells(scope, sweepId, DONE, done);
@@ -73,7 +93,7 @@ public final class SweepMetrics {
         .update(meanPercent);
   }
 
-  private static void cells(Scope scope, String sweepId, String state, int count) {
+  private static void cells(Scope scope, String sweepId, String state, long count) {
     scope.tagged(Map.of(SWEEP, sweepId, STATE, state)).gauge(CELLS).update(count);
   }
 }
