@@ -3,6 +3,11 @@ package tomo.workers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tomo.workers.cli.DatasetCommand;
+import tomo.workers.cli.DemoCommand;
+import tomo.workers.cli.ReportCommand;
+import tomo.workers.cli.ServerCommand;
+import tomo.workers.cli.SweepCommand;
+import tomo.workers.cli.WorkerCommand;
 
 /** The {@code tomo} command line. */
 @Command(
@@ -10,7 +15,14 @@ import tomo.workers.cli.DatasetCommand;
     mixinStandardHelpOptions = true,
     versionProvider = TomoVersion.class,
     description = "Tomographic feature importance of materials properties as durable sweeps.",
-    subcommands = {DatasetCommand.class})
+    subcommands = {
+      DatasetCommand.class,
+      DemoCommand.class,
+      SweepCommand.class,
+      WorkerCommand.class,
+      ReportCommand.class,
+      ServerCommand.class
+    })
 public final class TomoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,244 @@
+package tomo.activities.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Draws one representation's heatmap in the style of the paper's Figures 4 and 5: rows are the
+ * added properties, columns the targets, the colour is the mean change of the test error, and every
+ * cell is annotated with that mean and the [min, max] over seeds.
+ */
+final class HeatmapRenderer {
+
+  private static final String FONT = Font.SANS_SERIF;
+  private static final Font TITLE_FONT = new Font(FONT, Font.BOLD, 22);
+  private static final Font SUBTITLE_FONT = new Font(FONT, Font.PLAIN, 14);
+  private static final Font AXIS_LABEL_FONT = new Font(FONT, Font.BOLD, 15);
+  private static final Font TICK_FONT = new Font(FONT, Font.PLAIN, 14);
+  private static final Font MEAN_FONT = new Font(FONT, Font.PLAIN, 15);
+  private static final Font SIGNIFICANT_MEAN_FONT = new Font(FONT, Font.BOLD, 15);
+  private static final Font RANGE_FONT = new Font(FONT, Font.PLAIN, 11);
+  private static final Color DARK_TEXT = new Color(0x202020);
+  private static final Color MISSING_BACKGROUND = new Color(0xF0F0F0);
+
+  // Vertical offsets of the two annotation lines from the cell centre, in cell heights.
+  private static final double MEAN_OFFSET = -0.13;
+  private static final double RANGE_OFFSET = 0.22;
+
+  private final SweepReport report;
+  private final DivergingPaintScale scale;
+
+  /**
+   * @param colourLimitPercent the |mean change| that takes the darkest colour; shared by both
+   *     representations so that their colours compare
+   */
+  HeatmapRenderer(SweepReport report, double colourLimitPercent) {
+    this.report = report;
+    this.scale = new DivergingPaintScale(colourLimitPercent);
+  }
+
+  HeatmapLayout layout() {
+    return HeatmapLayout.of(report.targets().size(), report.properties().size());
+  }
+
+  JFreeChart chart(String representation) {
+    List<String> targets = report.targets();
+    List<String> properties = report.properties();
+
+    DefaultXYZDataset dataset = new DefaultXYZDataset();
+    int n = targets.size() * properties.size();
+    double[][] xyz = new double[3][n];
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setPaintScale(scale);
+    renderer.setBlockWidth(1.0);
+    renderer.setBlockHeight(1.0);
+    renderer.setDefaultToolTipGenerator(null);
+    XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(properties), renderer);
+
+    int i = 0;
+    for (int column = 0; column < targets.size(); column++) {
+      for (int row = 0; row < properties.size(); row++) {
+        String target = targets.get(column);
+        String property = properties.get(row);
+        Optional<CellSummary> cell = report.cell(target, property, representation);
+        xyz[0][i] = column;
+        xyz[1][i] = row;
+        // NaN paints grey: the target itself, or a cell without a single paired seed.
+        xyz[2][i] = cell.map(CellSummary::meanChangePercent).orElse(Double.NaN);
+        i++;
+        if (cell.isPresent()) {
+          annotate(plot, cell.get(), column, row);
+        } else if (!property.equals(target)) {
+          XYTextAnnotation none = new XYTextAnnotation("no data", column, row);
+          none.setFont(RANGE_FONT);
+          none.setPaint(DARK_TEXT);
+          plot.addAnnotation(none);
+        }
+      }
+    }
+    dataset.addSeries("mean change (%)", xyz);
+    drawCellBorders(plot, targets.size(), properties.size());
+
+    plot.setBackgroundPaint(MISSING_BACKGROUND);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setOutlinePaint(Color.GRAY);
+
+    JFreeChart chart = new JFreeChart(title(representation), TITLE_FONT, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(10, 10, 10, 20));
+    for (String line : subtitle()) {
+      TextTitle subtitle = new TextTitle(line, SUBTITLE_FONT);
+      subtitle.setPaint(DARK_TEXT);
+      chart.addSubtitle(subtitle);
+    }
+    chart.addSubtitle(legend());
+    return chart;
+  }
+
+  void writePng(JFreeChart chart, Path file) throws IOException {
+    HeatmapLayout layout = layout();
+    ChartUtils.saveChartAsPNG(file.toFile(), chart, layout.widthPx(), layout.heightPx());
+  }
+
+  void writeSvg(JFreeChart chart, Path file) throws IOException {
+    HeatmapLayout layout = layout();
+    SVGGraphics2D g2 = new SVGGraphics2D(layout.widthPx(), layout.heightPx());
+    // The default prefix holds a timestamp; a fixed one makes the file reproducible.
+    g2.setDefsKeyPrefix("tomo");
+    chart.draw(g2, new Rectangle2D.Double(0, 0, layout.widthPx(), layout.heightPx()));
+    SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+  }
+
+  private void annotate(XYPlot plot, CellSummary cell, int column, int row) {
+    Color text = scale.darkTextReadable(cell.meanChangePercent()) ? DARK_TEXT : Color.WHITE;
+    String mean = percent(cell.meanChangePercent()) + (cell.significant() ? "*" : "");
+    XYTextAnnotation meanText = new XYTextAnnotation(mean, column, row + MEAN_OFFSET);
+    meanText.setFont(cell.significant() ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
+    meanText.setPaint(text);
+    meanText.setTextAnchor(TextAnchor.CENTER);
+    plot.addAnnotation(meanText);
+
+    String range =
+        "[" + percent(cell.minChangePercent()) + ", " + percent(cell.maxChangePercent()) + "]";
+    XYTextAnnotation rangeText = new XYTextAnnotation(range, column, row + RANGE_OFFSET);
+    rangeText.setFont(RANGE_FONT);
+    rangeText.setPaint(text);
+    rangeText.setTextAnchor(TextAnchor.CENTER);
+    plot.addAnnotation(rangeText);
+  }
+
+  private static void drawCellBorders(XYPlot plot, int columns, int rows) {
+    BasicStroke stroke = new BasicStroke(1.5f);
+    for (int c = 1; c < columns; c++) {
+      plot.addAnnotation(
+          new XYLineAnnotation(c - 0.5, -0.5, c - 0.5, rows - 0.5, stroke, Color.WHITE));
+    }
+    for (int r = 1; r < rows; r++) {
+      plot.addAnnotation(
+          new XYLineAnnotation(-0.5, r - 0.5, columns - 0.5, r - 0.5, stroke, Color.WHITE));
+    }
+  }
+
+  private static SymbolAxis xAxis(List<String> targets) {
+    SymbolAxis axis = new SymbolAxis("target", targets.toArray(String[]::new));
+    styleSymbolAxis(axis, targets.size());
+    axis.setVerticalTickLabels(true);
+    return axis;
+  }
+
+  private static SymbolAxis yAxis(List<String> properties) {
+    SymbolAxis axis = new SymbolAxis("added property", properties.toArray(String[]::new));
+    styleSymbolAxis(axis, properties.size());
+    // First property at the top, as in the paper.
+    axis.setInverted(true);
+    return axis;
+  }
+
+  private static void styleSymbolAxis(SymbolAxis axis, int count) {
+    axis.setGridBandsVisible(false);
+    axis.setAutoRange(false);
+    axis.setRange(-0.5, Math.max(1, count) - 0.5);
+    axis.setTickLabelFont(TICK_FONT);
+    axis.setLabelFont(AXIS_LABEL_FONT);
+    axis.setTickMarksVisible(false);
+    axis.setAxisLineVisible(false);
+  }
+
+  private PaintScaleLegend legend() {
+    NumberAxis axis = new NumberAxis("mean change of test error (%)");
+    axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    axis.setTickLabelFont(TICK_FONT);
+    axis.setLabelFont(SUBTITLE_FONT);
+    PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    legend.setStripWidth(22);
+    legend.setSubdivisionCount(200);
+    legend.setMargin(new RectangleInsets(40, 18, 40, 0));
+    legend.setStripOutlineVisible(true);
+    return legend;
+  }
+
+  private static String title(String representation) {
+    String name =
+        representation.isEmpty()
+            ? representation
+            : representation.substring(0, 1).toUpperCase(Locale.ROOT) + representation.substring(1);
+    return name + ": change of the test error when a property is added";
+  }
+
+  private List<String> subtitle() {
+    int fewest = report.cells().stream().mapToInt(CellSummary::seedCount).min().orElse(0);
+    int most = report.cells().stream().mapToInt(CellSummary::seedCount).max().orElse(0);
+    String seeds = fewest == most ? String.valueOf(most) : fewest + "–" + most;
+    return List.of(
+        "Cell: mean % change of test MAE (error rate for categorical targets) over "
+            + seeds
+            + " seeds, [min, max] below.",
+        "Bold with *: significant (max < 0, lower error for every seed). Blue: lower error, red:"
+            + " higher. Grey: the target itself.");
+  }
+
+  static String percent(double value) {
+    return Math.abs(value) >= 1000
+        ? String.format(Locale.ROOT, "%+.0f", value)
+        : String.format(Locale.ROOT, "%+.1f", value);
+  }
+
+  /** The colour limit for a report: the largest |mean change| rounded up to a round number. */
+  static double colourLimit(SweepReport report) {
+    double max = report.maxAbsMeanChangePercent();
+    for (double nice : new double[] {5, 10, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500}) {
+      if (max <= nice) {
+        return nice;
+      }
+    }
+    return Math.ceil(max / 1000) * 1000;
+  }
+}

@@ -1,0 +1,42 @@
+package tomo.activities.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files a {@link ReportWriter} wrote.
+ *
+ * @param heatmapPng per representation, the heatmap as PNG
+ * @param heatmapSvg per representation, the same heatmap as SVG
+ * @param table1Markdown Table 1 (and the list of unpaired trainings) as Markdown
+ * @param table1Csv Table 1 as CSV, one row per target
+ * @param table1Json Table 1, the per-cell statistics and the unpaired trainings as JSON
+ * @param cellsCsv the per-cell statistics behind the heatmaps
+ * @param trainingsCsv every training, with its baseline's metric and change where paired
+ */
+public record ReportFiles(
+    Map<String, Path> heatmapPng,
+    Map<String, Path> heatmapSvg,
+    Path table1Markdown,
+    Path table1Csv,
+    Path table1Json,
+    Path cellsCsv,
+    Path trainingsCsv) {
+
+  public ReportFiles {
+    heatmapPng = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapPng));
+    heatmapSvg = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapSvg));
+  }
+
+  /** Every file, heatmaps first. */
+  public List<Path> all() {
+    List<Path> files = new ArrayList<>(heatmapPng.values());
+    files.addAll(heatmapSvg.values());
+    files.addAll(List.of(table1Markdown, table1Csv, table1Json, cellsCsv, trainingsCsv));
+    return files;
+  }
+}

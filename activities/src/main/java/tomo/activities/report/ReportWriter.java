@@ -1,0 +1,90 @@
+package tomo.activities.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a sweep's report into a directory: one heatmap per representation (PNG and SVG, the
+ * paper's Figures 4 and 5), Table 1 as Markdown, CSV and JSON, the per-cell statistics and every
+ * training as CSV. Existing files of the same names are replaced; the output depends only on the
+ * report.
+ */
+public final class ReportWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
+
+  static {
+    // Rendering needs no display; without this AWT looks for one on a server and fails.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  /**
+   * Writes every report file into {@code outDir}, creating it when needed.
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public ReportFiles write(SweepReport report, Path outDir) {
+    try {
+      Files.createDirectories(outDir);
+      Map<String, Path> png = new LinkedHashMap<>();
+      Map<String, Path> svg = new LinkedHashMap<>();
+      Map<String, String> fileNames = new LinkedHashMap<>();
+      HeatmapRenderer renderer = new HeatmapRenderer(report, HeatmapRenderer.colourLimit(report));
+      for (String representation : report.representations()) {
+        String base = "heatmap-" + fileSafe(representation);
+        String clash = fileNames.put(base, representation);
+        if (clash != null) {
+          throw new IllegalArgumentException(
+              "representations '"
+                  + clash
+                  + "' and '"
+                  + representation
+                  + "' map to one file "
+                  + base);
+        }
+        JFreeChart chart = renderer.chart(representation);
+        Path pngFile = outDir.resolve(base + ".png");
+        Path svgFile = outDir.resolve(base + ".svg");
+        renderer.writePng(chart, pngFile);
+        renderer.writeSvg(chart, svgFile);
+        png.put(representation, pngFile);
+        svg.put(representation, svgFile);
+      }
+      TableWriter tables = new TableWriter(report);
+      Path markdown = outDir.resolve("table1.md");
+      Path tableCsv = outDir.resolve("table1.csv");
+      Path json = outDir.resolve("table1.json");
+      Path cellsCsv = outDir.resolve("cells.csv");
+      Path trainingsCsv = outDir.resolve("trainings.csv");
+      tables.writeTable1Markdown(markdown);
+      tables.writeTable1Csv(tableCsv);
+      tables.writeJson(json);
+      tables.writeCellsCsv(cellsCsv);
+      tables.writeTrainingsCsv(trainingsCsv);
+      ReportFiles files =
+          new ReportFiles(png, svg, markdown, tableCsv, json, cellsCsv, trainingsCsv);
+      LOG.info(
+          "Wrote report of {} trainings, {} cells, {} unpaired to {}",
+          report.trainings().size(),
+          report.cells().size(),
+          report.missing().size(),
+          outDir);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report to " + outDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String fileSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+}

@@ -1,0 +1,278 @@
+package tomo.activities.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import tomo.workflows.model.CellKey;
+import tomo.workflows.model.TrainingOutcome;
+
+/**
+ * Turns a sweep's finished trainings into the paper's statistics.
+ *
+ * <p>Each augmented training is paired with the baseline of the same target, representation and
+ * seed (a baseline is a training whose property is {@code null}); its change is 100 × (metric_aug −
+ * metric_base) / metric_base, with the test MAE for numeric targets and the error rate for
+ * categorical ones. Per (target, property, representation) the mean, minimum and maximum over seeds
+ * are reported; a cell is significant when its maximum is below zero, i.e. the property reduced the
+ * error for every seed.
+ *
+ * <p>Nothing is dropped silently: a training without its counterpart, a baseline of zero error, or
+ * a metric that differs between the two ends up in {@link SweepReport#missing()} with the reason.
+ *
+ * <p>Order: targets and properties follow the preferred order given to the constructor (for example
+ * the paper's), then the remaining names alphabetically; {@code structure} comes before {@code
+ * composition}.
+ */
+public final class SweepAggregator {
+
+  private final NameOrder propertyOrder;
+  private final NameOrder representationOrder =
+      new NameOrder(List.of(SweepReport.STRUCTURE, SweepReport.COMPOSITION));
+
+  /** Orders targets and properties alphabetically. */
+  public SweepAggregator() {
+    this(List.of());
+  }
+
+  /**
+   * @param preferredPropertyOrder property names (used for both targets and added properties) to
+   *     list first, in this order
+   */
+  public SweepAggregator(List<String> preferredPropertyOrder) {
+    this.propertyOrder = new NameOrder(preferredPropertyOrder);
+  }
+
+  /**
+   * Pairs and summarizes the trainings.
+   *
+   * @throws IllegalArgumentException when an outcome lacks a target, representation or metric, or
+   *     when the same training appears twice with different results
+   */
+  public SweepReport aggregate(List<TrainingOutcome> outcomes) {
+    Map<CellKey, TrainingOutcome> unique = new HashMap<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      TrainingOutcome outcome = validated(outcomes.get(i), i);
+      TrainingOutcome earlier = unique.putIfAbsent(outcome.cellKey(), outcome);
+      // A retried activity may report the same training twice; only a conflicting result is an
+      // error.
+      if (earlier != null
+          && (Double.compare(earlier.testMetric(), outcome.testMetric()) != 0
+              || !earlier.metric().equals(outcome.metric()))) {
+        throw new IllegalArgumentException(
+            "training "
+                + describe(outcome.cellKey())
+                + " reported twice with different results: "
+                + earlier.metric()
+                + "="
+                + earlier.testMetric()
+                + " ("
+                + earlier.artifactPath()
+                + ") and "
+                + outcome.metric()
+                + "="
+                + outcome.testMetric()
+                + " ("
+                + outcome.artifactPath()
+                + ")");
+      }
+    }
+
+    List<String> targets =
+        propertyOrder.sorted(unique.values().stream().map(TrainingOutcome::target).toList());
+    List<String> representations =
+        representationOrder.sorted(
+            unique.values().stream().map(TrainingOutcome::representation).toList());
+    List<String> properties =
+        propertyOrder.sorted(
+            unique.values().stream()
+                .map(TrainingOutcome::property)
+                .filter(Objects::nonNull)
+                .toList());
+
+    // The grid is targets × properties × representations × seeds: a hole anywhere in it is
+    // reported,
+    // even a cell none of whose seeds finished.
+    List<Integer> seeds =
+        unique.values().stream().map(TrainingOutcome::seed).distinct().sorted().toList();
+    List<PairedTraining> pairs = new ArrayList<>();
+    List<CellSummary> cells = new ArrayList<>();
+    List<MissingPair> missing = new ArrayList<>();
+    for (String target : targets) {
+      for (String representation : representations) {
+        Group group = group(unique.values(), target, representation);
+        for (String property : properties) {
+          Map<Integer, TrainingOutcome> bySeed = group.augmented.getOrDefault(property, Map.of());
+          List<PairedTraining> cellPairs = new ArrayList<>();
+          for (int seed : seeds) {
+            TrainingOutcome augmented = bySeed.get(seed);
+            TrainingOutcome baseline = group.baselines.get(seed);
+            String problem = pairProblem(target, property, baseline, augmented);
+            if (problem != null) {
+              missing.add(new MissingPair(target, property, representation, seed, problem));
+              continue;
+            }
+            if (augmented == null) {
+              continue; // the target itself: never part of the grid
+            }
+            double change =
+                100.0 * (augmented.testMetric() - baseline.testMetric()) / baseline.testMetric();
+            cellPairs.add(
+                new PairedTraining(
+                    target,
+                    property,
+                    representation,
+                    seed,
+                    baseline.metric(),
+                    baseline.testMetric(),
+                    augmented.testMetric(),
+                    change));
+          }
+          if (!cellPairs.isEmpty()) {
+            pairs.addAll(cellPairs);
+            cells.add(summarize(cellPairs));
+          }
+        }
+        if (properties.isEmpty()) {
+          for (int seed : group.baselines.keySet()) {
+            missing.add(
+                new MissingPair(
+                    target, null, representation, seed, "no augmented training for any property"));
+          }
+        }
+      }
+    }
+
+    Comparator<TrainingOutcome> trainingOrder =
+        Comparator.comparing(TrainingOutcome::target, propertyOrder)
+            .thenComparing(TrainingOutcome::representation, representationOrder)
+            .thenComparingInt(TrainingOutcome::seed)
+            .thenComparing(TrainingOutcome::property, Comparator.nullsFirst(propertyOrder));
+    List<TrainingOutcome> trainings = unique.values().stream().sorted(trainingOrder).toList();
+    return new SweepReport(targets, properties, representations, trainings, pairs, cells, missing);
+  }
+
+  private static TrainingOutcome validated(TrainingOutcome outcome, int index) {
+    if (outcome == null) {
+      throw new IllegalArgumentException("training outcome #" + (index + 1) + " is null");
+    }
+    requireText(outcome.target(), "target", outcome, index);
+    requireText(outcome.representation(), "representation", outcome, index);
+    requireText(outcome.metric(), "metric", outcome, index);
+    if (outcome.property() != null && outcome.property().isBlank()) {
+      throw new IllegalArgumentException(
+          "training outcome #"
+              + (index + 1)
+              + " has a blank property (a baseline has property null): "
+              + outcome);
+    }
+    return outcome;
+  }
+
+  private static void requireText(String value, String field, TrainingOutcome outcome, int index) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "training outcome #" + (index + 1) + " has no " + field + ": " + outcome);
+    }
+  }
+
+  /** Why a seed of a cell cannot be paired, or null when it can. */
+  private static String pairProblem(
+      String target, String property, TrainingOutcome baseline, TrainingOutcome augmented) {
+    if (property.equals(target)) {
+      return augmented == null ? null : "property is the target itself; excluded";
+    }
+    if (augmented == null && baseline == null) {
+      return "no augmented training and no baseline training";
+    }
+    if (augmented == null) {
+      return "no augmented training";
+    }
+    if (baseline == null) {
+      return "no baseline training";
+    }
+    if (!baseline.metric().equals(augmented.metric())) {
+      return "metric differs: baseline " + baseline.metric() + ", augmented " + augmented.metric();
+    }
+    if (!Double.isFinite(baseline.testMetric()) || baseline.testMetric() <= 0) {
+      return "baseline test "
+          + baseline.metric()
+          + " is "
+          + baseline.testMetric()
+          + "; relative change undefined";
+    }
+    if (!Double.isFinite(augmented.testMetric()) || augmented.testMetric() < 0) {
+      return "augmented test " + augmented.metric() + " is " + augmented.testMetric();
+    }
+    return null;
+  }
+
+  private static CellSummary summarize(List<PairedTraining> pairs) {
+    PairedTraining first = pairs.get(0);
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double baselineSum = 0;
+    double augmentedSum = 0;
+    List<Integer> seeds = new ArrayList<>();
+    for (PairedTraining pair : pairs) {
+      sum += pair.changePercent();
+      min = Math.min(min, pair.changePercent());
+      max = Math.max(max, pair.changePercent());
+      baselineSum += pair.baselineMetric();
+      augmentedSum += pair.augmentedMetric();
+      seeds.add(pair.seed());
+    }
+    int n = pairs.size();
+    return new CellSummary(
+        first.target(),
+        first.property(),
+        first.representation(),
+        first.metric(),
+        seeds,
+        sum / n,
+        min,
+        max,
+        baselineSum / n,
+        augmentedSum / n,
+        max < 0);
+  }
+
+  private static Group group(
+      Iterable<TrainingOutcome> outcomes, String target, String representation) {
+    Group group = new Group();
+    for (TrainingOutcome o : outcomes) {
+      if (!o.target().equals(target) || !o.representation().equals(representation)) {
+        continue;
+      }
+      if (o.property() == null) {
+        group.baselines.put(o.seed(), o);
+      } else {
+        group.augmented.computeIfAbsent(o.property(), p -> new TreeMap<>()).put(o.seed(), o);
+      }
+    }
+    return group;
+  }
+
+  private static String describe(CellKey key) {
+    return "(target "
+        + key.target()
+        + ", property "
+        + (key.property() == null ? "none (baseline)" : key.property())
+        + ", "
+        + key.representation()
+        + ", seed "
+        + key.seed()
+        + ")";
+  }
+
+  /** The trainings of one (target, representation). */
+  private static final class Group {
+    final Map<Integer, TrainingOutcome> baselines = new TreeMap<>();
+    final Map<String, Map<Integer, TrainingOutcome>> augmented = new LinkedHashMap<>();
+  }
+}

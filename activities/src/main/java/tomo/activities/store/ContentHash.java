@@ -1,0 +1,40 @@
+package tomo.activities.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * The key of a training in the artifact store: SHA-256 of everything that changes its result (the
+ * data's hash, target, property, representation, seed, hyper-parameters, limit, trainer) and
+ * nothing that does not (where the dataset or the store lie).
+ */
+public final class ContentHash {
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
+  private ContentHash() {}
+
+  public static String of(TrainingRequest request, String trainerId) {
+    ObjectNode node = CANONICAL.valueToTree(request);
+    node.remove("datasetPath");
+    node.remove("artifactDir");
+    node.put("trainer", trainerId);
+    try {
+      byte[] canonical = CANONICAL.writeValueAsBytes(node);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash " + request, e);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package tomo.activities.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tomo.activities.store.ArtifactStore;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * A trainer that trains nothing: it produces deterministic learning curves from a hash of the
+ * request, with an optional pause per epoch. It exists to measure and test the orchestration (scale
+ * benchmarks, fault tests, resume from checkpoint) without the cost of real trainings; its numbers
+ * mean nothing about materials, and its id keeps them apart from real results in the store.
+ *
+ * <p>It behaves like a real trainer where orchestration can tell: it checkpoints after every epoch,
+ * resumes from the last checkpoint, and the final result of a resumed training equals that of an
+ * uninterrupted one.
+ */
+public final class SyntheticTrainer implements CellTrainer {
+  /** Checkpoint file name inside a training's checkpoint directory. */
+  public static final String CHECKPOINT = "synthetic-checkpoint.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Duration epochPause;
+  private final Set<String> badProperties = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param epochPause time each epoch takes ({@link Duration#ZERO}: return at once)
+   */
+  public SyntheticTrainer(Duration epochPause) {
+    this.epochPause = epochPause;
+  }
+
+  /** Marks a property as bad input: trainings that use it fail non-retryably until cleared. */
+  public void markBad(String property) {
+    badProperties.add(property);
+  }
+
+  /** Clears a bad-input mark (the input was "fixed"). */
+  public void clearBad(String property) {
+    badProperties.remove(property);
+  }
+
+  @Override
+  public String id() {
+    return "synthetic-v1";
+  }
+
+  /** Where the synthetic learning curve stands after an epoch. */
+  record Checkpoint(int epoch, double bestVal, int bestEpoch) {}
+
+  @Override
+  public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
+      throws BadInputException, InterruptedException {
+    for (String p : new String[] {request.property(), request.maskedProperty(), request.target()}) {
+      if (p != null && badProperties.contains(p)) {
+        throw new BadInputException(
+            request.datasetPath() + ": field '" + p + "': marked as bad input (synthetic trainer)");
+      }
+    }
+    Path file = checkpointDir.resolve(CHECKPOINT);
+    Checkpoint state = read(file);
+    double level = level(request);
+    int epochs = request.hyper().epochs();
+    long started = System.nanoTime();
+    int trained = 0;
+    for (int epoch = state.epoch() + 1; epoch <= epochs; epoch++) {
+      long t0 = System.nanoTime();
+      if (!epochPause.isZero()) {
+        Thread.sleep(epochPause.toMillis());
+      }
+      // a decaying curve with deterministic wiggles: each epoch's value depends only on the request
+      double val = level * (1 + 1.0 / epoch) * (1 + 0.02 * unit(request, "epoch" + epoch));
+      if (state.epoch() == 0 || val < state.bestVal()) {
+        state = new Checkpoint(epoch, val, epoch);
+      } else {
+        state = new Checkpoint(epoch, state.bestVal(), state.bestEpoch());
+      }
+      write(file, state);
+      trained++;
+      listener.epochDone(epoch, val, state.bestVal(), (System.nanoTime() - t0) / 1e9);
+    }
+    double test = state.bestVal() * (1 + 0.01 * unit(request, "test"));
+    return new TrainingRun(
+        metric(request.target()),
+        test,
+        state.bestEpoch(),
+        trained,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * The error level: a per-(target, representation) baseline, lowered for an added property by a
+   * per-(target, property, representation) effect between -5 % and +30 %, with seed noise.
+   */
+  private static double level(TrainingRequest r) {
+    double base = 0.2 + 0.3 * (unit(key(r.target(), r.representation()), "base") + 1);
+    if (r.property() != null) {
+      double effect =
+          0.125 + 0.175 * unit(key(r.target(), r.property() + "|" + r.representation()), "effect");
+      base *= 1 - effect;
+    }
+    return base
+        * (1
+            + 0.03
+                * unit(
+                    key(r.target(), r.property() + "|" + r.representation() + "|" + r.seed()),
+                    "seed"));
+  }
+
+  private static String metric(String target) {
+    return target.equals("spacegroup.crystal_system")
+            || target.equals("is_hubbard")
+            || target.equals("oxide_type")
+        ? "error_rate"
+        : "mae";
+  }
+
+  private static String key(String a, String b) {
+    return a + "|" + b;
+  }
+
+  private static double unit(TrainingRequest r, String salt) {
+    return unit(
+        key(
+            r.target(),
+            r.property() + "|" + r.maskedProperty() + "|" + r.representation() + "|" + r.seed()),
+        salt);
+  }
+
+  /** A deterministic number in [-1, 1) from a string. */
+  private static double unit(String key, String salt) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest((key + "#" + salt).getBytes(StandardCharsets.UTF_8));
+      long bits = 0;
+      for (int i = 0; i < 7; i++) {
+        bits = (bits << 8) | (d[i] & 0xff);
+      }
+      return bits / (double) (1L << 55) - 1;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Checkpoint read(Path file) {
+    try {
+      return Files.exists(file)
+          ? JSON.readValue(file.toFile(), Checkpoint.class)
+          : new Checkpoint(0, 0, 0);
+    } catch (IOException e) {
+      // an unreadable checkpoint is not a result: start over rather than fail the training
+      return new Checkpoint(0, 0, 0);
+    }
+  }
+
+  private static void write(Path file, Checkpoint state) {
+    try {
+      ArtifactStore.writeAtomically(file, JSON.writeValueAsBytes(state));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write checkpoint " + file, e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package tomo.activities.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.ContentHash;
+import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainingReceipt;
+import tomo.workflows.model.TrainingRequest;
+
+class TrainingActivitiesImplTest {
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+  private SyntheticTrainer trainer;
+  private TrainingActivities activity;
+  private final List<Object> heartbeats = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    env = TestActivityEnvironment.newInstance();
+    trainer = new SyntheticTrainer(Duration.ofMillis(150));
+    env.registerActivitiesImplementations(new TrainingActivitiesImpl(trainer));
+    env.setActivityHeartbeatListener(EpochHeartbeat.class, heartbeats::add);
+    // a short heartbeat timeout: the SDK throttles heartbeats to a fraction of it
+    activity =
+        env.newActivityStub(
+            TrainingActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(Duration.ofMillis(100))
+                .build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private TrainingRequest request(String property, Path artifacts) {
+    return new TrainingRequest(
+        "data.csv",
+        "sha",
+        "band_gap",
+        property,
+        null,
+        "structure",
+        3,
+        new HyperParameters(6, 64, "sgd", 0.01, 0.9, 100),
+        0,
+        artifacts.toString());
+  }
+
+  @Test
+  void trainsOnceThenReturnsTheStoredResult() {
+    TrainingReceipt first = activity.train(request("volume", dir));
+    assertThat(first.memoized()).isFalse();
+    assertThat(first.epochs()).isEqualTo(6);
+    // every epoch was reported (the keep-alive repeats the latest between epochs; the SDK may
+    // drop the last one, which the completion supersedes)
+    assertThat(heartbeats.stream().map(h -> ((EpochHeartbeat) h).epoch()).distinct())
+        .startsWith(1, 2, 3, 4, 5);
+    int beats = heartbeats.size();
+    Path stored = dir.resolve(first.outcome().artifactPath());
+    assertThat(stored).exists();
+    assertThat(first.outcome().bestEpoch()).isBetween(1, 6);
+
+    TrainingReceipt second = activity.train(request("volume", dir));
+    assertThat(second.memoized()).isTrue();
+    assertThat(second.epochs()).isZero();
+    assertThat(second.outcome()).isEqualTo(first.outcome());
+    assertThat(heartbeats).hasSize(beats);
+  }
+
+  @Test
+  void theHashIgnoresWhereFilesLieButNotWhatIsTrained() {
+    TrainingRequest a = request("volume", dir);
+    TrainingRequest moved =
+        new TrainingRequest(
+            "elsewhere.csv",
+            "sha",
+            "band_gap",
+            "volume",
+            null,
+            "structure",
+            3,
+            a.hyper(),
+            0,
+            "/other/store");
+    assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
+    assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
+    assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
+  }
+
+  @Test
+  void badInputIsNonRetryableAndNamesTheField() {
+    trainer.markBad("volume");
+    assertThatThrownBy(() -> activity.train(request("volume", dir)))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+              assertThat(f.getOriginalMessage())
+                  .contains("band_gap/volume/structure/3")
+                  .contains("field 'volume'");
+            });
+  }
+
+  @Test
+  void anInterruptedTrainingResumesFromItsCheckpointAndEndsAsAnUninterruptedOne() throws Exception {
+    TrainingRequest req = request("volume", dir);
+    Path checkpoints = new ArtifactStore(dir).checkpointDir(ContentHash.of(req, trainer.id()));
+    // the worker dies after epoch 4: the listener throws as a killed process would stop
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    req,
+                    checkpoints,
+                    (epoch, val, best, s) -> {
+                      if (epoch == 4) {
+                        throw new IllegalStateException("worker died");
+                      }
+                    }))
+        .hasMessage("worker died");
+    assertThat(checkpoints.resolve(SyntheticTrainer.CHECKPOINT)).exists();
+
+    TrainingReceipt resumed = activity.train(req);
+    assertThat(resumed.epochs()).isEqualTo(2); // epochs 5 and 6 only
+
+    Path fresh = Files.createDirectory(dir.resolve("fresh"));
+    TrainingReceipt uninterrupted = activity.train(request("volume", fresh));
+    assertThat(uninterrupted.epochs()).isEqualTo(6);
+    assertThat(resumed.outcome().testMetric()).isEqualTo(uninterrupted.outcome().testMetric());
+    assertThat(resumed.outcome().bestEpoch()).isEqualTo(uninterrupted.outcome().bestEpoch());
+  }
+}

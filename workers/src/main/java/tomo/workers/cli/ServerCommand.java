@@ -1,0 +1,31 @@
+package tomo.workers.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tomo.workers.temporal.EmbeddedServer;
+
+/** {@code tomo server}: Temporal's Java test server on a port, for local use (state in memory). */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run Temporal's Java test server on a port (in memory; for durable local runs use"
+            + " `temporal server start-dev --db-filename F`). Start workers with --sticky-off.")
+public final class ServerCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "7233", description = "Port (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (EmbeddedServer server = new EmbeddedServer(port)) {
+      System.out.println(
+          "tomo server: Temporal test server on " + server.target() + " (Ctrl-C to stop)");
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,155 @@
+package tomo.workers.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tomo.workers.temporal.TemporalOptions;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.SweepProgress;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepSpecParser;
+
+/** {@code tomo sweep start|status|retry|cancel}. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = "Start, watch and steer sweeps.",
+    subcommands = {
+      SweepCommand.Start.class,
+      SweepCommand.Status.class,
+      SweepCommand.Retry.class,
+      SweepCommand.Cancel.class
+    })
+public final class SweepCommand {
+
+  /** {@code tomo sweep start --spec FILE [--id ID] [--wait]}. */
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Start a sweep, or attach to the sweep of that id.")
+  static final class Start implements Callable<Integer> {
+    @Mixin TemporalOptions temporal;
+
+    @Option(names = "--spec", required = true, description = "Sweep spec, YAML or JSON.")
+    Path spec;
+
+    @Option(names = "--id", description = "Sweep id (default: the spec's name).")
+    String id;
+
+    @Option(names = "--wait", description = "Show progress until every cell has ended.")
+    boolean await;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      SweepSpec parsed = readSpec(spec);
+      String sweepId = id != null ? id : parsed.name();
+      SweepClient sweeps = new SweepClient(temporal.connect());
+      SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);
+      System.out.println(
+          (handle.attached() ? "attached to existing sweep " : "started sweep ")
+              + sweepId
+              + " ("
+              + parsed.trainingCount()
+              + " trainings, run "
+              + handle.runId()
+              + ")");
+      if (await) {
+        SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out);
+        ProgressPrinter.details(last, System.out);
+        return last.failed() == 0 ? 0 : 2;
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tomo sweep status ID [--watch]}. */
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Progress, ETA and failed cells of a sweep.")
+  static final class Status implements Callable<Integer> {
+    @Mixin TemporalOptions temporal;
+
+    @Parameters(index = "0", description = "Sweep id.")
+    String sweepId;
+
+    @Option(names = "--watch", description = "Keep showing progress until every cell has ended.")
+    boolean watch;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      SweepClient sweeps = new SweepClient(temporal.connect());
+      SweepProgress p =
+          watch
+              ? ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out)
+              : sweeps.progress(sweepId);
+      ProgressPrinter.details(p, System.out);
+      return 0;
+    }
+  }
+
+  /** {@code tomo sweep retry ID [--cell target/property/representation/seed]}. */
+  @Command(
+      name = "retry",
+      mixinStandardHelpOptions = true,
+      description = "Re-run failed cells (all, or one).")
+  static final class Retry implements Callable<Integer> {
+    @Mixin TemporalOptions temporal;
+
+    @Parameters(index = "0", description = "Sweep id.")
+    String sweepId;
+
+    @Option(
+        names = "--cell",
+        description = "One cell: target/property/representation/seed ('-' = baseline).")
+    String cell;
+
+    @Override
+    public Integer call() {
+      SweepClient sweeps = new SweepClient(temporal.connect());
+      if (cell != null) {
+        tomo.workflows.model.CellKey.parse(cell); // a bad label fails here, not in the workflow
+        sweeps.retryCell(sweepId, cell);
+        System.out.println("asked sweep " + sweepId + " to retry " + cell);
+      } else {
+        sweeps.retryFailed(sweepId);
+        System.out.println("asked sweep " + sweepId + " to retry every failed cell");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tomo sweep cancel ID}. */
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
+      description = "Stop a sweep; finished trainings stay stored.")
+  static final class Cancel implements Callable<Integer> {
+    @Mixin TemporalOptions temporal;
+
+    @Parameters(index = "0", description = "Sweep id.")
+    String sweepId;
+
+    @Option(names = "--reason", defaultValue = "cancelled from the command line")
+    String reason;
+
+    @Override
+    public Integer call() {
+      new SweepClient(temporal.connect()).cancel(sweepId, reason);
+      System.out.println("asked sweep " + sweepId + " to cancel");
+      return 0;
+    }
+  }
+
+  static SweepSpec readSpec(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("sweep spec " + file + ": file not found");
+    }
+    return SweepSpecParser.parse(Files.readString(file), file.toString());
+  }
+}

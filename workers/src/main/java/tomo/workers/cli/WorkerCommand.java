@@ -1,0 +1,81 @@
+package tomo.workers.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkers;
+import tomo.workers.temporal.TrainerChoice;
+
+/** {@code tomo worker --queue training|orchestration}: a worker process that runs until killed. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = "Run a worker of one task queue until stopped.")
+public final class WorkerCommand implements Callable<Integer> {
+  /** The two kinds of worker. */
+  public enum Queue {
+    training,
+    orchestration
+  }
+
+  @Mixin TemporalOptions temporal;
+
+  @Option(names = "--queue", required = true, description = "training or orchestration.")
+  Queue queue;
+
+  @Option(
+      names = "--trainer",
+      defaultValue = "synthetic",
+      description =
+          "Trainer of a training worker: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  TrainerChoice trainer;
+
+  @Option(
+      names = "--epoch-pause-ms",
+      defaultValue = "0",
+      description = "Synthetic trainer: wall time of one epoch in ms.")
+  long epochPauseMillis;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "1",
+      description = "Trainings run at once by this worker (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--dataset", description = "Default dataset of specs that name none.")
+  Path dataset;
+
+  @Option(
+      names = "--sticky-off",
+      description = "Disable sticky queues (use with Temporal's Java test server).")
+  boolean stickyOff;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    boolean training = queue == Queue.training;
+    try (TomoWorkers workers =
+        new TomoWorkers(
+            temporal.connect(),
+            !training,
+            training ? trainer.create(Duration.ofMillis(epochPauseMillis)) : null,
+            concurrency,
+            stickyOff,
+            dataset,
+            trainer.trainerId(),
+            PrepareActivitiesImpl.PAPER_PROPERTIES,
+            true)) {
+      System.out.println(
+          "tomo worker: queue " + queue + " on " + temporal.target + " (Ctrl-C to stop)");
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+    }
+    return 0;
+  }
+}

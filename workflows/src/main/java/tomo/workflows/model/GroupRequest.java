@@ -1,0 +1,45 @@
+package tomo.workflows.model;
+
+import java.util.List;
+
+/**
+ * The work of one child workflow: the cells of one (target, representation).
+ *
+ * @param sweepId the parent sweep
+ * @param groupId unique within the sweep, e.g. {@code band_gap/structure/r0}
+ * @param cells explicit cells (a retry round; baselines may be listed), or {@code null} for every
+ *     seed × property of the spec in seed-major order
+ * @param offset index of the first cell not yet started (continue-as-new resumes here)
+ * @param tally what earlier runs of this group did
+ */
+public record GroupRequest(
+    String sweepId,
+    String groupId,
+    SweepSpec spec,
+    PreparedDataset data,
+    String target,
+    String representation,
+    List<CellKey> cells,
+    int offset,
+    GroupTally tally) {
+
+  /** Number of work items (cells, or listed keys). */
+  public int size() {
+    return cells != null ? cells.size() : spec.seeds().size() * spec.properties().size();
+  }
+
+  /** The {@code i}-th work item. */
+  public CellKey item(int i) {
+    if (cells != null) {
+      return cells.get(i);
+    }
+    int p = spec.properties().size();
+    return new CellKey(
+        target, spec.properties().get(i % p), representation, spec.seeds().get(i / p));
+  }
+
+  public GroupRequest continueAt(int nextOffset, GroupTally carried) {
+    return new GroupRequest(
+        sweepId, groupId, spec, data, target, representation, cells, nextOffset, carried);
+  }
+}

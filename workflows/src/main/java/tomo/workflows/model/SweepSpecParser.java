@@ -1,0 +1,89 @@
+package tomo.workflows.model;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.stream.Collectors;
+
+/** Reads a {@link SweepSpec} from YAML or JSON text (JSON is YAML, so one parser reads both). */
+public final class SweepSpecParser {
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private SweepSpecParser() {}
+
+  /**
+   * Parses and normalizes a spec.
+   *
+   * @param text YAML or JSON
+   * @param source file name used in error messages
+   * @throws SweepSpecException naming source, line and field
+   */
+  public static SweepSpec parse(String text, String source) {
+    SweepSpec raw;
+    try {
+      raw = YAML.readValue(text, SweepSpec.class);
+    } catch (UnrecognizedPropertyException e) {
+      String known =
+          e.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      throw new SweepSpecException(
+          source
+              + line(e.getLocation())
+              + ": unknown field '"
+              + path(e)
+              + "' (known: "
+              + known
+              + ")",
+          e);
+    } catch (JsonMappingException e) {
+      throw new SweepSpecException(
+          source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(),
+          e);
+    } catch (JsonProcessingException e) {
+      throw new SweepSpecException(
+          source + line(e.getLocation()) + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);
+    }
+    if (raw == null) {
+      throw new SweepSpecException(source + ": empty sweep spec");
+    }
+    return raw.normalized(source);
+  }
+
+  /** The spec as JSON, e.g. to show what a normalized spec holds. */
+  public static String toJson(SweepSpec spec) {
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String line(JsonLocation location) {
+    return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (b.length() > 0) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,13 @@
+package tomo.workflows.model;
+
+/** Where a sweep stands. */
+public enum SweepStatus {
+  PREPARING,
+  RUNNING,
+  REPORTING,
+  /** Every cell ended, some failed; waiting for a retry signal (or the retry window to pass). */
+  WAITING_FOR_RETRY,
+  COMPLETED,
+  COMPLETED_WITH_FAILURES,
+  CANCELLED
+}

@@ -1,0 +1,42 @@
+package tomo.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * Everything a training activity needs, and nothing that does not change its result: the content
+ * hash of this record (minus where files lie) keys the memoized result in the artifact store.
+ *
+ * @param datasetPath the dataset file the training worker reads
+ * @param datasetSha256 hex SHA-256 of the decompressed dataset CSV (identifies the data, not the
+ *     path)
+ * @param target the property predicted
+ * @param property the extra property the model sees, {@code null} for a baseline
+ * @param maskedProperty for a per-cell baseline, the cell's property, whose presence defines which
+ *     materials are used while the model does not see it; {@code null} otherwise
+ * @param representation {@code structure} or {@code composition}
+ * @param seed split and initialisation seed
+ * @param hyper training hyper-parameters
+ * @param limit materials used (0 = all)
+ * @param artifactDir root of the artifact store (results, checkpoints)
+ */
+public record TrainingRequest(
+    String datasetPath,
+    String datasetSha256,
+    String target,
+    String property,
+    String maskedProperty,
+    String representation,
+    int seed,
+    HyperParameters hyper,
+    int limit,
+    String artifactDir) {
+
+  public CellKey cell() {
+    return new CellKey(target, property, representation, seed);
+  }
+
+  @JsonIgnore
+  public boolean isBaseline() {
+    return property == null;
+  }
+}

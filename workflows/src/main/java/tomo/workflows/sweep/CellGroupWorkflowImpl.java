@@ -1,0 +1,290 @@
+package tomo.workflows.sweep;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.CellFailure;
+import tomo.workflows.model.CellKey;
+import tomo.workflows.model.GroupProgress;
+import tomo.workflows.model.GroupRequest;
+import tomo.workflows.model.GroupResult;
+import tomo.workflows.model.GroupTally;
+import tomo.workflows.model.TrainingReceipt;
+import tomo.workflows.model.TrainingRequest;
+
+/** See {@link CellGroupWorkflow}. */
+public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
+  /** Trainings started together; a chunk's events must fit well inside the history budget. */
+  static final int CHUNK = 500;
+
+  /**
+   * Continue as new once a run's history passes this many events: Temporal's limit is 51,200 (it
+   * warns at 10,240), so a group never comes near it.
+   */
+  static final long HISTORY_BUDGET = 4_000;
+
+  /** Progress signals to the sweep per chunk. */
+  private static final int REPORTS_PER_CHUNK = 8;
+
+  private static final Logger log = Workflow.getLogger(CellGroupWorkflowImpl.class);
+
+  private GroupRequest request;
+  private GroupTally.Mutable tally;
+  private TrainingActivities training;
+  private final Map<Integer, Promise<TrainingReceipt>> baselines = new HashMap<>();
+  private final List<CellFailure> unreported = new ArrayList<>();
+  private long running;
+  private int finishedInChunk;
+
+  @Override
+  public GroupResult run(GroupRequest request) {
+    this.request = request;
+    this.tally = request.tally().toMutable();
+    this.training =
+        Workflow.newActivityStub(
+            TrainingActivities.class, TrainingOptions.training(request.spec()));
+    int size = request.size();
+    int start = request.offset();
+    while (start < size) {
+      int end = Math.min(size, start + CHUNK);
+      runChunk(start, end);
+      start = end;
+      noteHistory();
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("group " + request.groupId() + " cancelled");
+      }
+      if (start < size
+          && (Workflow.getInfo().getHistoryLength() > HISTORY_BUDGET
+              || Workflow.getInfo().isContinueAsNewSuggested())) {
+        log.info(
+            "group {} continues as new at {}/{} after {} events",
+            request.groupId(),
+            start,
+            size,
+            Workflow.getInfo().getHistoryLength());
+        Workflow.continueAsNew(request.continueAt(start, tally.freeze()));
+      }
+    }
+    noteHistory();
+    return new GroupResult(request.groupId(), tally.freeze());
+  }
+
+  @Override
+  public GroupProgress progress() {
+    return snapshot(List.of());
+  }
+
+  private void runChunk(int start, int end) {
+    int size = end - start;
+    finishedInChunk = 0;
+    for (int i = start; i < end; i++) {
+      CellKey item = request.item(i);
+      if (item.isBaseline()) {
+        baseline(item).handle((r, f) -> finishItem());
+      } else if (request.spec().baseline() == BaselineMode.PER_CELL) {
+        perCell(item);
+      } else {
+        shared(item);
+      }
+    }
+    signalSweep(); // the sweep learns at once how many trainings are running
+    int step = Math.max(1, size / REPORTS_PER_CHUNK);
+    int reported = 0;
+    while (reported < size) {
+      int target = Math.min(size, reported + step);
+      Workflow.await(() -> finishedInChunk >= target);
+      reported = finishedInChunk;
+      signalSweep();
+    }
+  }
+
+  /** Shared mode: the cell waits for its seed's baseline, then trains. */
+  private void shared(CellKey cell) {
+    baseline(cell.baseline())
+        .handle(
+            (r, f) -> {
+              if (f != null) {
+                rethrowIfCancelled(f);
+              }
+              return f;
+            })
+        .thenCompose(
+            baselineFailure -> {
+              if (baselineFailure != null || tally.failedBaselineSeeds.contains(cell.seed())) {
+                fail(cell, "baseline " + cell.baseline().label() + " failed", "BaselineFailed");
+                return Workflow.newPromise((Void) null);
+              }
+              return train(TrainingPlan.request(request.spec(), request.data(), cell))
+                  .handle((r, f) -> recordCell(cell, r, f));
+            })
+        .handle((r, f) -> finishItem());
+  }
+
+  /** Per-cell mode: a baseline with the cell's property masked, then the augmented model. */
+  private void perCell(CellKey cell) {
+    train(TrainingPlan.perCellBaseline(request.spec(), request.data(), cell))
+        .handle((r, f) -> f == null ? r : failedWith(cell, f, "per-cell baseline"))
+        .thenCompose(
+            baseline -> {
+              if (baseline == null) {
+                return Workflow.newPromise((Void) null);
+              }
+              return train(TrainingPlan.request(request.spec(), request.data(), cell))
+                  .handle(
+                      (r, f) -> {
+                        if (f == null) {
+                          // a per-cell baseline is part of its cell: both count when both are done
+                          count(baseline);
+                        }
+                        return recordCell(cell, r, f);
+                      });
+            })
+        .handle((r, f) -> finishItem());
+  }
+
+  private TrainingReceipt failedWith(CellKey cell, RuntimeException f, String what) {
+    rethrowIfCancelled(f);
+    fail(cell, what + ": " + message(f), type(f));
+    return null;
+  }
+
+  /** The seed's shared baseline, started once per run (memoized by the activity across runs). */
+  private Promise<TrainingReceipt> baseline(CellKey base) {
+    int seed = base.seed();
+    if (tally.failedBaselineSeeds.contains(seed)) {
+      return Workflow.newFailedPromise(
+          ApplicationFailure.newNonRetryableFailure("failed earlier", "BaselineFailed"));
+    }
+    return baselines.computeIfAbsent(
+        seed,
+        s ->
+            train(TrainingPlan.request(request.spec(), request.data(), base))
+                .handle(
+                    (r, f) -> {
+                      if (f != null) {
+                        rethrowIfCancelled(f);
+                        tally.failedBaselineSeeds.add(seed);
+                        fail(base, message(f), type(f));
+                        throw f;
+                      }
+                      if (!tally.countedBaselineSeeds.contains(seed)) {
+                        tally.countedBaselineSeeds.add(seed);
+                        count(r);
+                      }
+                      return r;
+                    }));
+  }
+
+  private Promise<TrainingReceipt> train(TrainingRequest req) {
+    running++;
+    return Async.function(training::train, req)
+        .handle(
+            (r, f) -> {
+              running--;
+              if (f != null) {
+                throw f;
+              }
+              return r;
+            });
+  }
+
+  private Void recordCell(CellKey cell, TrainingReceipt r, RuntimeException f) {
+    if (f != null) {
+      rethrowIfCancelled(f);
+      fail(cell, message(f), type(f));
+    } else {
+      count(r);
+    }
+    return null;
+  }
+
+  private void count(TrainingReceipt r) {
+    tally.done++;
+    if (r.memoized()) {
+      tally.memoized++;
+    }
+    tally.trainedEpochs += r.epochs();
+    tally.trainSeconds += r.trainSeconds();
+  }
+
+  private void fail(CellKey cell, String reason, String type) {
+    CellFailure failure = new CellFailure(cell, reason, type);
+    tally.failures.add(failure);
+    unreported.add(failure);
+  }
+
+  private Void finishItem() {
+    finishedInChunk++;
+    return null;
+  }
+
+  private void signalSweep() {
+    Workflow.getInfo()
+        .getParentWorkflowId()
+        .ifPresent(
+            parent -> {
+              GroupProgress update = snapshot(List.copyOf(unreported));
+              unreported.clear();
+              // waits for delivery; the trainings of the chunk keep running meanwhile
+              Workflow.newUntypedExternalWorkflowStub(parent)
+                  .signal(SweepWorkflow.GROUP_PROGRESS_SIGNAL, update);
+            });
+  }
+
+  private GroupProgress snapshot(List<CellFailure> newFailures) {
+    return new GroupProgress(
+        request.groupId(),
+        tally.done,
+        tally.memoized,
+        running,
+        tally.trainedEpochs,
+        tally.trainSeconds,
+        newFailures);
+  }
+
+  private void noteHistory() {
+    tally.maxHistoryLength =
+        Math.max(tally.maxHistoryLength, Workflow.getInfo().getHistoryLength());
+  }
+
+  private static void rethrowIfCancelled(RuntimeException f) {
+    if (f instanceof CanceledFailure || f.getCause() instanceof CanceledFailure) {
+      throw f;
+    }
+  }
+
+  /** The innermost message: an activity failure wraps the application failure that says why. */
+  static String message(Throwable f) {
+    Throwable t = f;
+    while (t instanceof ActivityFailure && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof ApplicationFailure a) {
+      return a.getOriginalMessage();
+    }
+    if (t instanceof TemporalFailure tf) {
+      return tf.getOriginalMessage();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  static String type(Throwable f) {
+    Throwable t = f;
+    while (t instanceof ActivityFailure && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof ApplicationFailure a ? a.getType() : t.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,315 @@
+package tomo.workflows.sweep;
+
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowCancellationType;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import tomo.workflows.activity.PrepareActivities;
+import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.CellFailure;
+import tomo.workflows.model.CellKey;
+import tomo.workflows.model.GroupProgress;
+import tomo.workflows.model.GroupRequest;
+import tomo.workflows.model.GroupResult;
+import tomo.workflows.model.GroupTally;
+import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.SweepProgress;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
+
+/** See {@link SweepWorkflow}. */
+public final class SweepWorkflowImpl implements SweepWorkflow {
+  private static final Logger log = Workflow.getLogger(SweepWorkflowImpl.class);
+  private static final int LISTED_FAILURES = 1_000;
+
+  private SweepSpec spec;
+  private SweepStatus status = SweepStatus.PREPARING;
+  private int round;
+  private long total;
+  private long roundStartMillis;
+
+  /** Latest progress of every group of every round, by group id. */
+  private final Map<String, GroupProgress> groups = new LinkedHashMap<>();
+
+  private final Set<String> activeGroups = new LinkedHashSet<>();
+  private final Map<CellKey, CellFailure> failures = new LinkedHashMap<>();
+  private boolean retryAll;
+  private final Set<CellKey> retryCells = new LinkedHashSet<>();
+  private String cancelReason;
+  private String reportDir;
+  private long maxHistoryLength;
+
+  @Override
+  public SweepResult run(SweepSpec spec) {
+    this.spec = spec;
+    this.total = spec.trainingCount();
+    String sweepId = Workflow.getInfo().getWorkflowId();
+    PrepareActivities prepare =
+        Workflow.newActivityStub(PrepareActivities.class, TrainingOptions.orchestration(spec));
+    ReportActivities report =
+        Workflow.newActivityStub(ReportActivities.class, TrainingOptions.orchestration(spec));
+
+    PreparedDataset data = prepare.prepare(spec);
+    log.info("sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
+
+    Map<String, List<CellKey>> work = null; // null: every cell of every group
+    while (true) {
+      status = SweepStatus.RUNNING;
+      roundStartMillis = Workflow.currentTimeMillis();
+      runRound(sweepId, data, work);
+      if (cancelReason != null) {
+        status = SweepStatus.CANCELLED;
+        return result(sweepId);
+      }
+      status = SweepStatus.REPORTING;
+      ReportSummary aggregated = report.aggregate(sweepId, spec, data);
+      reportDir = report.render(sweepId, spec, aggregated).dir();
+      if (failures.isEmpty()) {
+        status = SweepStatus.COMPLETED;
+        return result(sweepId);
+      }
+      status = SweepStatus.WAITING_FOR_RETRY;
+      boolean signalled =
+          Workflow.await(
+              Duration.ofMinutes(spec.retryWindowMinutes()),
+              () -> cancelReason != null || retryAll || !retryCells.isEmpty());
+      if (cancelReason != null) {
+        status = SweepStatus.CANCELLED;
+        return result(sweepId);
+      }
+      if (!signalled) {
+        status = SweepStatus.COMPLETED_WITH_FAILURES;
+        return result(sweepId);
+      }
+      work = retryWork();
+      round++;
+    }
+  }
+
+  /** Starts one child per group and waits for all; a cancel signal cancels them. */
+  private void runRound(String sweepId, PreparedDataset data, Map<String, List<CellKey>> work) {
+    List<Promise<Void>> children = new ArrayList<>();
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              for (String target : spec.targets()) {
+                for (String rep : spec.representations()) {
+                  List<CellKey> cells = work == null ? null : work.get(target + "/" + rep);
+                  if (work != null && cells == null) {
+                    continue;
+                  }
+                  children.add(startGroup(sweepId, data, target, rep, cells));
+                }
+              }
+            });
+    scope.run();
+    Workflow.await(() -> cancelReason != null || activeGroups.isEmpty());
+    if (cancelReason != null) {
+      scope.cancel(cancelReason);
+    }
+    Promise.allOf(children).get();
+  }
+
+  private Promise<Void> startGroup(
+      String sweepId, PreparedDataset data, String target, String rep, List<CellKey> cells) {
+    String groupId = target + "/" + rep + "/r" + round;
+    // a retry round lists baselines that must be re-counted; every other baseline was counted
+    List<Integer> counted = new ArrayList<>();
+    if (cells != null) {
+      for (int seed : spec.seeds()) {
+        if (!cells.contains(new CellKey(target, null, rep, seed))) {
+          counted.add(seed);
+        }
+      }
+    }
+    GroupRequest request =
+        new GroupRequest(
+            sweepId, groupId, spec, data, target, rep, cells, 0, GroupTally.empty(counted));
+    CellGroupWorkflow child =
+        Workflow.newChildWorkflowStub(
+            CellGroupWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(sweepId + "/" + groupId)
+                .setTaskQueue(spec.orchestrationQueue())
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
+                .build());
+    activeGroups.add(groupId);
+    return Async.function(child::run, request)
+        .handle(
+            (result, failure) -> {
+              activeGroups.remove(groupId);
+              if (failure != null) {
+                if (!(failure instanceof CanceledFailure)
+                    && !(failure.getCause() instanceof CanceledFailure)) {
+                  log.error("group {} failed: {}", groupId, failure.getMessage());
+                }
+                return null;
+              }
+              finishGroup(result);
+              return null;
+            });
+  }
+
+  private void finishGroup(GroupResult result) {
+    GroupTally t = result.tally();
+    GroupProgress previous = groups.get(result.groupId());
+    List<CellFailure> unseen = new ArrayList<>(t.failures());
+    if (previous != null) {
+      // failures already signalled are in the map; putting them again changes nothing
+      unseen.removeIf(f -> failures.containsKey(f.cell()));
+    }
+    groups.put(
+        result.groupId(),
+        new GroupProgress(
+            result.groupId(),
+            t.done(),
+            t.memoized(),
+            0,
+            t.trainedEpochs(),
+            t.trainSeconds(),
+            List.of()));
+    for (CellFailure f : t.failures()) {
+      failures.put(f.cell(), f);
+    }
+    maxHistoryLength = Math.max(maxHistoryLength, t.maxHistoryLength());
+  }
+
+  @Override
+  public void groupProgress(GroupProgress update) {
+    if (!activeGroups.contains(update.groupId())) {
+      return; // a late update of a finished group: its result is already in
+    }
+    groups.put(update.groupId(), update);
+    for (CellFailure f : update.newFailures()) {
+      failures.put(f.cell(), f);
+    }
+  }
+
+  /** The failed cells to re-run, grouped by target/representation; removes them from failures. */
+  private Map<String, List<CellKey>> retryWork() {
+    Set<CellKey> chosen = new LinkedHashSet<>();
+    for (CellKey cell : retryAll ? failures.keySet() : retryCells) {
+      if (!failures.containsKey(cell)) {
+        continue;
+      }
+      chosen.add(cell);
+      CellKey base = cell.baseline();
+      if (!cell.isBaseline()
+          && spec.baseline() == BaselineMode.SHARED
+          && failures.containsKey(base)) {
+        chosen.add(base); // the cell cannot succeed without its baseline
+      }
+      if (cell.isBaseline()) {
+        // cells that failed because their baseline did are retried with it
+        for (CellKey other : failures.keySet()) {
+          if (!other.isBaseline() && other.baseline().equals(cell)) {
+            chosen.add(other);
+          }
+        }
+      }
+    }
+    retryAll = false;
+    retryCells.clear();
+    Map<String, List<CellKey>> work = new LinkedHashMap<>();
+    for (CellKey cell : chosen) {
+      failures.remove(cell);
+      work.computeIfAbsent(cell.target() + "/" + cell.representation(), k -> new ArrayList<>())
+          .add(cell);
+    }
+    // baselines first, so cells find theirs started
+    work.values()
+        .forEach(list -> list.sort((a, b) -> Boolean.compare(!a.isBaseline(), !b.isBaseline())));
+    log.info("round {}: retrying {} trainings", round + 1, chosen.size());
+    return work;
+  }
+
+  @Override
+  public void retryFailed() {
+    retryAll = true;
+  }
+
+  @Override
+  public void retryCell(String cellLabel) {
+    retryCells.add(CellKey.parse(cellLabel));
+  }
+
+  @Override
+  public void cancel(String reason) {
+    cancelReason = reason == null || reason.isBlank() ? "cancelled" : reason;
+  }
+
+  @Override
+  public SweepProgress progress() {
+    long done = 0;
+    long memoized = 0;
+    long running = 0;
+    long epochs = 0;
+    double seconds = 0;
+    for (GroupProgress g : groups.values()) {
+      done += g.done();
+      memoized += g.memoized();
+      epochs += g.trainedEpochs();
+      seconds += g.trainSeconds();
+      if (activeGroups.contains(g.groupId())) {
+        running += g.running();
+      }
+    }
+    long failed = failures.size();
+    long pending = Math.max(0, total - done - failed - running);
+    double meanEpoch = epochs == 0 ? 0 : seconds / epochs;
+    Double eta = null;
+    if (epochs > 0) {
+      // parallelism seen so far: training seconds per wall second since the round began
+      double wall = Math.max(1, (Workflow.currentTimeMillis() - roundStartMillis) / 1000.0);
+      double parallel = Math.max(1, seconds / wall);
+      eta = (pending + running) * spec.hyper().epochs() * meanEpoch / parallel;
+    }
+    List<CellFailure> listed = failures.values().stream().limit(50).toList();
+    return new SweepProgress(
+        Workflow.getInfo().getWorkflowId(),
+        status,
+        round,
+        total,
+        done,
+        memoized,
+        running,
+        failed,
+        pending,
+        eta,
+        meanEpoch,
+        listed,
+        reportDir);
+  }
+
+  private SweepResult result(String sweepId) {
+    SweepProgress p = progress();
+    maxHistoryLength = Math.max(maxHistoryLength, Workflow.getInfo().getHistoryLength());
+    return new SweepResult(
+        sweepId,
+        status,
+        total,
+        p.done(),
+        p.memoized(),
+        failures.size(),
+        failures.values().stream().limit(LISTED_FAILURES).toList(),
+        round + 1,
+        reportDir,
+        maxHistoryLength);
+  }
+}
