@@ -11,9 +11,10 @@ public final class MetricsOptions {
       names = "--metrics-port",
       paramLabel = "PORT",
       description =
-          "Serve Prometheus metrics at http://HOST:PORT/metrics (default ${DEFAULT-VALUE}; 0 picks"
-              + " a free port; -1 serves none).")
-  int port = MetricsServer.DEFAULT_PORT;
+          "Serve Prometheus metrics at http://HOST:PORT/metrics (default: 9464 orchestration"
+              + " worker, 9465 training worker, 9466 demo, 9467 server; 0 picks a free port; -1"
+              + " serves none).")
+  Integer port;
 
   @Option(
       names = "--metrics-host",
@@ -31,8 +32,9 @@ public final class MetricsOptions {
     this.port = port;
   }
 
-  public int port() {
-    return port;
+  /** The port asked for, or {@code roleDefault} when none was. */
+  public int port(int roleDefault) {
+    return port == null ? roleDefault : port;
   }
 
   public String host() {

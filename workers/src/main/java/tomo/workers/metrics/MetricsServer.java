@@ -17,8 +17,17 @@ public final class MetricsServer implements AutoCloseable {
   /** The loopback address a server binds to by default. */
   public static final String DEFAULT_HOST = "127.0.0.1";
 
-  /** The port tomo processes use by default ({@code --metrics-port}); 0 picks a free one. */
+  /** Default port of an orchestration worker ({@code --metrics-port}); 0 picks a free one. */
   public static final int DEFAULT_PORT = 9464;
+
+  /** Default port of a training worker. */
+  public static final int TRAINING_PORT = 9465;
+
+  /** Default port of {@code tomo demo} (both workers in one process). */
+  public static final int EMBEDDED_PORT = 9466;
+
+  /** Default port of {@code tomo server}. */
+  public static final int SERVER_PORT = 9467;
 
   private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
 

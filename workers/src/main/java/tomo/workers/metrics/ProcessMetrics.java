@@ -35,11 +35,19 @@ public final class ProcessMetrics implements AutoCloseable {
 
   /** Creates the registry and serves it as {@code options} say (port -1: no endpoint). */
   public static ProcessMetrics start(MetricsOptions options) {
+    return start(options, MetricsServer.DEFAULT_PORT);
+  }
+
+  /**
+   * Creates the registry and serves it as {@code options} say, on {@code roleDefaultPort} unless
+   * they name a port (-1: no endpoint).
+   */
+  public static ProcessMetrics start(MetricsOptions options, int roleDefaultPort) {
+    int port = options.port(roleDefaultPort);
     PrometheusMeterRegistry registry = TomoMetrics.newPrometheusRegistry();
     MetricsServer server;
     try {
-      server =
-          options.port() < 0 ? null : MetricsServer.start(registry, options.host(), options.port());
+      server = port < 0 ? null : MetricsServer.start(registry, options.host(), port);
     } catch (RuntimeException e) {
       registry.close();
       throw e;

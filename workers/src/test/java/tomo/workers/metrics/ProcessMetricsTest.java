@@ -21,13 +21,13 @@ class ProcessMetricsTest {
   }
 
   @Test
-  void optionsDefaultToLoopbackAndTheDefaultPort() {
+  void optionsDefaultToLoopbackAndTheRolesPort() {
     WorkerLike command = new WorkerLike();
     new CommandLine(command).parseArgs();
     assertThat(command.metrics.host()).isEqualTo("127.0.0.1");
-    assertThat(command.metrics.port()).isEqualTo(9464);
+    assertThat(command.metrics.port(9465)).isEqualTo(9465);
     new CommandLine(command).parseArgs("--metrics-port", "0", "--metrics-host", "localhost");
-    assertThat(command.metrics.port()).isZero();
+    assertThat(command.metrics.port(9465)).isZero();
     assertThat(command.metrics.host()).isEqualTo("localhost");
   }
 
