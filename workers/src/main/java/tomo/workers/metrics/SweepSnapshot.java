@@ -1,6 +1,7 @@
 package tomo.workers.metrics;
 
 import java.util.List;
+import tomo.workflows.model.SweepProgress;
 
 /**
  * The numbers of one sweep at one moment, as {@code tomo sweep status} shows them and the Sweep
@@ -24,6 +25,23 @@ public record SweepSnapshot(
     List<String> failures) {
   public SweepSnapshot {
     failures = failures == null ? List.of() : List.copyOf(failures);
+  }
+
+  /** The numbers of a sweep's {@code progress} query. */
+  public static SweepSnapshot from(SweepProgress p) {
+    return new SweepSnapshot(
+        p.sweepId(),
+        p.status() == null ? "UNKNOWN" : p.status().name(),
+        p.total(),
+        p.done(),
+        p.running(),
+        p.failed(),
+        p.pending(),
+        p.etaSeconds(),
+        p.meanEpochSeconds(),
+        p.failures().stream()
+            .map(f -> f.cell().label() + " [" + f.type() + "]: " + f.reason())
+            .toList());
   }
 
   /** Finished (done or failed) trainings as a percentage of all, 0 for an empty sweep. */

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.model.CellFailure;
+import tomo.workflows.model.CellKey;
+import tomo.workflows.model.SweepProgress;
+import tomo.workflows.model.SweepStatus;
 
 class StatusRendererTest {
   private static final Instant NOW = Instant.parse("2026-11-24T22:00:00Z");
@@ -63,6 +67,36 @@ class StatusRendererTest {
     assertThat(new StatusRenderer(80, false).frame(done, NOW)).startsWith("sweep s  COMPLETED");
     assertThat(new StatusRenderer(80, false).render(done, NOW))
         .contains("[" + "#".repeat(61) + "]");
+  }
+
+  @Test
+  void snapshotOfASweepProgressQuery() {
+    SweepProgress progress =
+        new SweepProgress(
+            "s",
+            SweepStatus.RUNNING,
+            0,
+            100,
+            40,
+            5,
+            2,
+            1,
+            57,
+            120.0,
+            0.5,
+            List.of(
+                new CellFailure(
+                    new CellKey("band_gap", "volume", "structure", 1),
+                    "row 3 field cif",
+                    "BadInput")),
+            null);
+    String text = new StatusRenderer(80, false).render(SweepSnapshot.from(progress), NOW);
+    assertThat(text)
+        .contains("sweep s  RUNNING")
+        .contains(" 41.0 %  41 / 100")
+        .contains("done 40  running 2  failed 1  pending 57")
+        .contains("ETA 2m 00s")
+        .contains("  band_gap/volume/structure/1 [BadInput]: row 3 field cif");
   }
 
   @Test
