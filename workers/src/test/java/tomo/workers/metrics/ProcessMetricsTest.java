@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -29,6 +30,17 @@ class ProcessMetricsTest {
     new CommandLine(command).parseArgs("--metrics-port", "0", "--metrics-host", "localhost");
     assertThat(command.metrics.port(9465)).isZero();
     assertThat(command.metrics.host()).isEqualTo("localhost");
+  }
+
+  @Test
+  void longRunningCommandsTakeTheMetricsOptions() {
+    CommandLine cli = tomo.workers.TomoCli.commandLine();
+    for (String command : List.of("worker", "demo", "server")) {
+      CommandLine sub = cli.getSubcommands().get(command);
+      assertThat(sub).as("tomo %s", command).isNotNull();
+      assertThat(sub.getCommandSpec().findOption("--metrics-port")).as(command).isNotNull();
+      assertThat(sub.getCommandSpec().findOption("--metrics-host")).as(command).isNotNull();
+    }
   }
 
   @Test
