@@ -7,6 +7,7 @@ import tomo.workers.cli.DemoCommand;
 import tomo.workers.cli.ReportCommand;
 import tomo.workers.cli.ServerCommand;
 import tomo.workers.cli.SweepCommand;
+import tomo.workers.cli.TrainCommand;
 import tomo.workers.cli.WorkerCommand;
 
 /** The {@code tomo} command line. */
@@ -21,7 +22,8 @@ import tomo.workers.cli.WorkerCommand;
       SweepCommand.class,
       WorkerCommand.class,
       ReportCommand.class,
-      ServerCommand.class
+      ServerCommand.class,
+      TrainCommand.class
     })
 public final class TomoCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

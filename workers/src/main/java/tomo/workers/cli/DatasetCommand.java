@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "dataset",
     mixinStandardHelpOptions = true,
     description = "Inspect a materials dataset and build its crystal-graph cache.",
-    subcommands = {})
+    subcommands = {DatasetGraphsCommand.class})
 public final class DatasetCommand {}

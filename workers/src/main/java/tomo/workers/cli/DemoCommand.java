@@ -104,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
               client,
               true,
               new MeteredCellTrainer(
-                  trainer.create(Duration.ofMillis(epochPauseMillis)),
+                  trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
                   metrics.tomo(),
                   TaskQueues.TRAINING),
               concurrency,

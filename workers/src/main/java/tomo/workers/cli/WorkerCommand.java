@@ -76,7 +76,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 !training,
                 training
                     ? new MeteredCellTrainer(
-                        trainer.create(Duration.ofMillis(epochPauseMillis)),
+                        trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
                         metrics.tomo(),
                         TaskQueues.TRAINING)
                     : null,

@@ -2,24 +2,37 @@ package tomo.workers.temporal;
 
 import java.time.Duration;
 import tomo.activities.training.CellTrainer;
+import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.SyntheticTrainer;
 
 /** Which {@link CellTrainer} a training worker runs. */
 public enum TrainerChoice {
+  /** CGCNN on DJL/PyTorch: real trainings. */
+  cgcnn,
   /**
    * Deterministic learning curves without a model, for orchestration benchmarks and fault drills.
    */
   synthetic;
 
-  /** The trainer; {@code epochPause} is the wall time of one synthetic epoch. */
-  public CellTrainer create(Duration epochPause) {
+  /**
+   * The trainer.
+   *
+   * @param epochPause wall time of one synthetic epoch
+   * @param concurrentTrainings trainings this process runs at once (they share the cores)
+   */
+  public CellTrainer create(Duration epochPause, int concurrentTrainings) {
     return switch (this) {
+      case cgcnn ->
+          new CgcnnCellTrainer(
+              Math.max(
+                  1,
+                  Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTrainings)));
       case synthetic -> new SyntheticTrainer(epochPause);
     };
   }
 
   /** The id the trainer stamps into content hashes (the report collects results by it). */
   public String trainerId() {
-    return create(Duration.ZERO).id();
+    return create(Duration.ZERO, 1).id();
   }
 }

@@ -56,7 +56,7 @@ class SweepMetricsWiringTest {
               client,
               true,
               new MeteredCellTrainer(
-                  TrainerChoice.synthetic.create(Duration.ofMillis(5)),
+                  TrainerChoice.synthetic.create(Duration.ofMillis(5), 2),
                   metrics.tomo(),
                   TaskQueues.TRAINING),
               2,

@@ -12,10 +12,7 @@ import java.util.stream.Collectors;
 /** Reads a {@link SweepSpec} from YAML or JSON text (JSON is YAML, so one parser reads both). */
 public final class SweepSpecParser {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private SweepSpecParser() {}
 
@@ -37,14 +34,7 @@ public final class SweepSpecParser {
               .sorted()
               .collect(Collectors.joining(", "));
       throw new SweepSpecException(
-          source
-              + line(e.getLocation())
-              + ": unknown field '"
-              + path(e)
-              + "' (known: "
-              + known
-              + ")",
-          e);
+          source + ": unknown field '" + path(e) + "' (known: " + known + ")", e);
     } catch (JsonMappingException e) {
       throw new SweepSpecException(
           source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(),

@@ -1,0 +1,129 @@
+package tomo.activities.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tomo.cgcnn.OptimizerKind;
+import tomo.cgcnn.Trainer;
+import tomo.cgcnn.TrainingConfig;
+import tomo.cgcnn.TrainingData;
+import tomo.cgcnn.TrainingDataLoader;
+import tomo.cgcnn.TrainingResult;
+import tomo.materials.cif.CifException;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.DatasetException;
+import tomo.materials.dataset.DatasetReader;
+import tomo.materials.dataset.ReadOptions;
+import tomo.materials.graph.GraphMode;
+import tomo.materials.graph.GraphSettings;
+import tomo.materials.property.UnknownPropertyException;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * Trains CGCNN ({@link Trainer}) for a request: reads the dataset (kept in memory for the next
+ * request of the same file and limit), loads or builds the graph cache under the artifact store,
+ * trains with per-epoch checkpoints and resumes from the last one.
+ */
+public final class CgcnnCellTrainer implements CellTrainer {
+  private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
+
+  private final int threads;
+  private String loadedKey;
+  private Dataset loaded;
+
+  /**
+   * @param threads intra-op threads of libtorch per training (0 = its default)
+   */
+  public CgcnnCellTrainer(int threads) {
+    this.threads = threads;
+  }
+
+  @Override
+  public String id() {
+    return "cgcnn-v1";
+  }
+
+  @Override
+  public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
+      throws BadInputException {
+    try {
+      Dataset dataset = dataset(request);
+      GraphMode mode =
+          request.representation().equals("composition")
+              ? GraphMode.COMPOSITION
+              : GraphMode.STRUCTURE;
+      String extra = request.property() != null ? request.property() : request.maskedProperty();
+      List<String> columns = new ArrayList<>(List.of(request.target()));
+      if (extra != null && !extra.equals(request.target())) {
+        columns.add(extra);
+      }
+      TrainingData data;
+      synchronized (this) {
+        // one graph cache build at a time in this process; the others then reuse the file
+        data =
+            TrainingDataLoader.load(
+                dataset,
+                GraphSettings.of(mode),
+                Path.of(request.artifactDir()).resolve("graphs"),
+                columns);
+      }
+      OptimizerKind optimizer =
+          request.hyper().optimizer().toLowerCase(Locale.ROOT).equals("adam")
+              ? OptimizerKind.ADAM
+              : OptimizerKind.SGD;
+      TrainingConfig config =
+          TrainingConfig.paper(
+                  request.target(), extra, mode, request.seed(), request.hyper().epochs())
+              .withBatchSize(request.hyper().batchSize())
+              .withOptimizer(optimizer, request.hyper().learningRate())
+              .withMilestone(request.hyper().milestone())
+              .withThreads(threads)
+              .withExtraMasked(request.maskedProperty() != null);
+      long start = System.nanoTime();
+      TrainingResult result =
+          new Trainer()
+              .train(
+                  config,
+                  data,
+                  checkpointDir,
+                  p ->
+                      listener.epochDone(p.epoch(), p.valMetric(), p.bestValMetric(), p.seconds()));
+      int trained = result.history().size() - result.resumedFromEpoch();
+      return new TrainingRun(
+          result.metric(),
+          result.testMetric(),
+          result.bestEpoch(),
+          Math.max(0, trained),
+          (System.nanoTime() - start) / 1e9);
+    } catch (DatasetException | CifException | UnknownPropertyException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private synchronized Dataset dataset(TrainingRequest request) {
+    String key = request.datasetPath() + "|" + request.limit();
+    if (!key.equals(loadedKey)) {
+      loaded =
+          DatasetReader.read(
+              Path.of(request.datasetPath()), ReadOptions.defaults().withLimit(request.limit()));
+      loadedKey = key;
+      log.info(
+          "dataset {}: {} materials (limit {})",
+          request.datasetPath(),
+          loaded.rows().size(),
+          request.limit());
+      if (!loaded.contentSha256().equals(request.datasetSha256())) {
+        log.warn(
+            "dataset {} hash {} differs from the sweep's {}: the file changed since the sweep"
+                + " started",
+            request.datasetPath(),
+            loaded.contentSha256(),
+            request.datasetSha256());
+      }
+    }
+    return loaded;
+  }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# CGCNN training benchmark: tomo (DJL + libtorch) against the PyTorch reference (bench/pytorch_cgcnn.py)
+# on the very same graphs, target and split (formation_energy_per_atom, structure mode).
+#
+#   bench/cgcnn_benchmark.sh [OUT_DIR]
+#
+# Environment: LIMIT (materials, default 10000), EPOCHS (default 10), THREADS (intra-op threads of both
+# engines, default 2), VARIANTS=1 to also measure tomo's variants (concatenated edge linear, the other
+# thread count, glibc malloc thresholds at their defaults) on VARIANT_LIMIT materials for VARIANT_EPOCHS,
+# PYTORCH (path of the reference script, default bench/pytorch_cgcnn.py), TOMO_CACHE (graph cache root).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$here/target/cgcnn-benchmark}"
+limit="${LIMIT:-10000}"
+epochs="${EPOCHS:-10}"
+threads="${THREADS:-2}"
+variant_limit="${VARIANT_LIMIT:-3000}"
+variant_epochs="${VARIANT_EPOCHS:-3}"
+pytorch="${PYTORCH:-$here/bench/pytorch_cgcnn.py}"
+mkdir -p "$out"
+rm -rf "$out"/ck-*
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+
+tomo_run() { # name, extra args...
+  local name="$1"; shift
+  /usr/bin/time -v "$here/tomo" train --target formation_energy_per_atom --mode structure --seed 1 \
+      --checkpoint-dir "$out/ck-$name" "$@" >"$out/$name.json" 2>"$out/$name.log"
+  grep -E '^epoch' "$out/$name.log" | sed "s/^/  [$name] /"
+}
+
+echo "== tomo: $limit materials, $epochs epochs, $threads threads (export for the reference too)"
+tomo_run tomo --limit "$limit" --epochs "$epochs" --threads "$threads" --export-npz "$out/export"
+
+if [ -f "$pytorch" ]; then
+  echo "== PyTorch reference: same export, $epochs epochs, $threads threads, factored edge linear"
+  python3 "$pytorch" "$out/export" --epochs "$epochs" --threads "$threads" --factored \
+      --output "$out/pytorch.json" >"$out/pytorch.log" 2>&1 || { tail -20 "$out/pytorch.log"; exit 1; }
+  grep -E '^epoch' "$out/pytorch.log" | sed 's/^/  [pytorch] /'
+fi
+
+if [ "${VARIANTS:-0}" = 1 ]; then
+  other=$(( threads == 1 ? 2 : 1 ))
+  common=(--limit "$variant_limit" --epochs "$variant_epochs")
+  echo "== tomo variants: $variant_limit materials, $variant_epochs epochs"
+  tomo_run v-base "${common[@]}" --threads "$threads"
+  TOMO_JAVA_OPTS="-Dtomo.cgcnn.concatEdgeLinear=true" tomo_run v-concat "${common[@]}" --threads "$threads"
+  tomo_run v-threads "${common[@]}" --threads "$other"
+  # glibc's defaults (128 KiB, dynamic) instead of the launcher's 1 GiB thresholds
+  MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072 tomo_run v-malloc "${common[@]}" --threads "$threads"
+fi
+
+python3 - "$out" <<'PY'
+import json, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+def load(name):
+    p = out / f"{name}.json"
+    return json.loads(p.read_text()) if p.exists() and p.stat().st_size else None
+def tomo_line(name, label):
+    r = load(name)
+    if r is None:
+        return None
+    h = r["history"]
+    rss = [e["residentMiB"] for e in h]
+    mem = ""
+    if len(rss) >= 10:
+        mem = f", RSS epoch 2 {rss[1]:.0f} MiB, epoch 10 {rss[9]:.0f} MiB ({100 * (rss[9] / rss[1] - 1):+.1f} %)"
+    print(f"{label}: {r['trainCrystalsPerSecond']:.1f} crystals/s (steady state), test MAE {r['testMetric']:.4f} "
+          f"(best epoch {r['bestEpoch']}, mean predictor {r['referenceTestMetric']:.4f}){mem}; "
+          f"{r['threads']} threads, {r['device']}, DJL {r['djlVersion']}, libtorch {r['libtorchVersion']}")
+    return r
+t = tomo_line("tomo", "tomo")
+p = load("pytorch")
+if p:
+    rss = p["rss_mb_per_epoch"]
+    mem = f", RSS epoch 2 {rss[1]:.0f} MB, epoch 10 {rss[9]:.0f} MB" if len(rss) >= 10 else ""
+    print(f"pytorch {p['torch_version']} ({p['variant']}): {p['crystals_per_second_steady']:.1f} crystals/s, "
+          f"test MAE {p['test_mae']:.4f} (best epoch {p['best_epoch']}){mem}")
+    if t:
+        print(f"ratio tomo/pytorch throughput: {t['trainCrystalsPerSecond'] / p['crystals_per_second_steady']:.2f}x; "
+              f"test MAE tomo/pytorch: {t['testMetric'] / p['test_mae']:.3f}")
+for name, label in [("v-base", "variant base"), ("v-concat", "variant concatenated edge linear"),
+                    ("v-threads", "variant other thread count"), ("v-malloc", "variant glibc malloc defaults")]:
+    tomo_line(name, label)
+PY

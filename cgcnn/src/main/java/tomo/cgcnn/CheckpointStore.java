@@ -1,0 +1,135 @@
+package tomo.cgcnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Checkpoints of one training in a directory: {@code epoch-0007/} holds {@code state.json} and
+ * {@code tensors.ndlist} (parameters, batch-norm statistics, optimizer state). Each is written to a
+ * temporary directory and renamed into place, so a crash leaves either the old or the new
+ * checkpoint, never half of one; older checkpoints are removed after the rename.
+ */
+final class CheckpointStore {
+  private static final String PREFIX = "epoch-";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path dir;
+
+  CheckpointStore(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The newest complete checkpoint, if any. */
+  Optional<Path> latest() {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches(PREFIX + "\\d+"))
+          .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list checkpoints in " + dir, e);
+    }
+  }
+
+  void write(CheckpointState state, Map<String, NDArray> tensors) {
+    try {
+      Files.createDirectories(dir);
+      Path target = dir.resolve(PREFIX + "%05d".formatted(state.epochsDone()));
+      Path tmp = Files.createTempDirectory(dir, ".tmp-" + target.getFileName() + "-");
+      NDList list = new NDList();
+      for (NDArray t : tensors.values()) {
+        list.add(t);
+      }
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(tmp.resolve("tensors.ndlist")))) {
+        list.encode(out);
+      }
+      JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+      if (Files.exists(target)) {
+        deleteTree(target);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.toList()) {
+          String name = p.getFileName().toString();
+          if (!p.equals(target) && (name.startsWith(PREFIX) || name.startsWith(".tmp-"))) {
+            deleteTree(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint in " + dir, e);
+    }
+  }
+
+  CheckpointState readState(Path checkpoint) {
+    try {
+      return JSON.readValue(checkpoint.resolve("state.json").toFile(), CheckpointState.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read checkpoint " + checkpoint.resolve("state.json"), e);
+    }
+  }
+
+  /** Copies the stored tensors into {@code tensors} (same names, shapes and types). */
+  void readTensors(
+      Path checkpoint, CheckpointState state, Map<String, NDArray> tensors, NDManager tmp) {
+    Path file = checkpoint.resolve("tensors.ndlist");
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      NDList list = NDList.decode(tmp, in);
+      List<String> names = new ArrayList<>(tensors.keySet());
+      if (!names.equals(state.tensorNames()) || list.size() != names.size()) {
+        throw new IllegalStateException(
+            "checkpoint %s holds tensors %s, the network has %s"
+                .formatted(file, state.tensorNames(), names));
+      }
+      for (int i = 0; i < names.size(); i++) {
+        NDArray into = tensors.get(names.get(i));
+        NDArray from = list.get(i);
+        if (!from.getShape().equals(into.getShape()) || from.getDataType() != into.getDataType()) {
+          throw new IllegalStateException(
+              "checkpoint %s: tensor %s is %s %s, expected %s %s"
+                  .formatted(
+                      file,
+                      names.get(i),
+                      from.getDataType(),
+                      from.getShape(),
+                      into.getDataType(),
+                      into.getShape()));
+        }
+        into.set(from.toByteBuffer());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read checkpoint " + file, e);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

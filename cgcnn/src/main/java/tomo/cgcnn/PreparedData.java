@@ -1,0 +1,138 @@
+package tomo.cgcnn;
+
+import java.util.Arrays;
+import tomo.materials.graph.CrystalGraph;
+
+/**
+ * A {@link TrainingData} made ready for one {@link TrainingConfig}: rows without a target (or
+ * extra) value dropped and counted, the split applied, labels standardized and the extra input
+ * encoded (numeric: standardized; categorical: one-hot; masked: zeros).
+ */
+final class PreparedData {
+  final TrainingData data;
+  final PropertyColumn target;
+  final PropertyColumn extra; // null without extra input
+  final boolean extraMasked;
+  final int[] train;
+  final int[] validation;
+  final int[] test;
+  final int droppedMissingTarget;
+  final int droppedMissingExtra;
+  final Standardizer targetScaler;
+  final Standardizer extraScaler;
+  final int extraWidth;
+  final float[][] nodeTable;
+
+  PreparedData(TrainingData data, TrainingConfig config) {
+    this.data = data;
+    this.target = data.column(config.target());
+    this.extra = config.extraProperty() == null ? null : data.column(config.extraProperty());
+    this.extraMasked = config.extraMasked();
+    DataSplit split = DataSplit.fromSeed(data.size(), config.seed());
+    int[][] parts = new int[3][data.size()];
+    int[] counts = new int[3];
+    int noTarget = 0;
+    int noExtra = 0;
+    for (int i = 0; i < data.size(); i++) {
+      if (target.missing(i)) {
+        noTarget++;
+      } else if (extra != null && extra.missing(i)) {
+        noExtra++;
+      } else {
+        int p = split.part()[i];
+        parts[p][counts[p]++] = i;
+      }
+    }
+    this.train = Arrays.copyOf(parts[0], counts[0]);
+    this.validation = Arrays.copyOf(parts[1], counts[1]);
+    this.test = Arrays.copyOf(parts[2], counts[2]);
+    this.droppedMissingTarget = noTarget;
+    this.droppedMissingExtra = noExtra;
+    if (train.length == 0 || validation.length == 0 || test.length == 0) {
+      throw new IllegalArgumentException(
+          "target %s: too few materials with values to split (train %d, validation %d, test %d)"
+              .formatted(target.name(), train.length, validation.length, test.length));
+    }
+    this.targetScaler =
+        target.categorical() ? Standardizer.IDENTITY : Standardizer.of(target.values(), train);
+    this.extraScaler =
+        extra == null || extra.categorical()
+            ? Standardizer.IDENTITY
+            : Standardizer.of(extra.values(), train);
+    this.extraWidth = extra == null ? 0 : extra.categorical() ? extra.classes().size() : 1;
+    this.nodeTable = nodeTable(data);
+  }
+
+  private static float[][] nodeTable(TrainingData data) {
+    int maxZ = 1;
+    for (CrystalGraph g : data.graphs()) {
+      for (int z : g.atomicNumbers()) {
+        maxZ = Math.max(maxZ, z);
+      }
+    }
+    int f = data.featurizer().dimension();
+    float[][] table = new float[maxZ + 1][];
+    table[0] = new float[f];
+    for (int z = 1; z <= maxZ; z++) {
+      table[z] = data.featurizer().features(z);
+      if (table[z].length != f) {
+        throw new IllegalStateException(
+            "featurizer gave %d values for Z=%d, expected %d".formatted(table[z].length, z, f));
+      }
+    }
+    return table;
+  }
+
+  int outputWidth() {
+    return target.categorical() ? target.classes().size() : 1;
+  }
+
+  /** The batch of materials {@code rows[from .. to)}. */
+  HostBatch batch(int[] rows, int from, int to) {
+    int b = to - from;
+    int m = data.maxNeighbors();
+    int atoms = 0;
+    for (int k = from; k < to; k++) {
+      atoms += data.graphs().get(rows[k]).nodeCount();
+    }
+    long[] z = new long[atoms];
+    long[] nbr = new long[atoms * m];
+    float[] dist = new float[atoms * m];
+    long[] crystalOfAtom = new long[atoms];
+    float[] inverseCount = new float[b];
+    float[] extraValues = new float[b * extraWidth];
+    double[] label = new double[b];
+    double[] raw = new double[b];
+    int offset = 0;
+    for (int k = 0; k < b; k++) {
+      int row = rows[from + k];
+      CrystalGraph g = data.graphs().get(row);
+      int n = g.nodeCount();
+      int[] gz = g.atomicNumbers();
+      int[] gn = g.neighborIndices();
+      for (int i = 0; i < n; i++) {
+        z[offset + i] = gz[i];
+        crystalOfAtom[offset + i] = k;
+      }
+      for (int s = 0; s < n * m; s++) {
+        nbr[offset * m + s] = offset + gn[s];
+      }
+      System.arraycopy(g.neighborDistancesAngstrom(), 0, dist, offset * m, n * m);
+      inverseCount[k] = 1f / n;
+      double y = target.values()[row];
+      raw[k] = y;
+      label[k] = target.categorical() ? y : targetScaler.apply(y);
+      if (extra != null && !extraMasked) {
+        double x = extra.values()[row];
+        if (extra.categorical()) {
+          extraValues[k * extraWidth + (int) x] = 1f;
+        } else {
+          extraValues[k] = (float) extraScaler.apply(x);
+        }
+      }
+      offset += n;
+    }
+    return new HostBatch(
+        b, atoms, z, nbr, dist, crystalOfAtom, inverseCount, extraValues, label, raw);
+  }
+}

@@ -1,0 +1,39 @@
+package tomo.cgcnn;
+
+/**
+ * Shifts and scales a numeric value to zero mean and unit variance: (x − mean) / std.
+ *
+ * @param mean mean in the property's unit
+ * @param std standard deviation in the property's unit (1 where the values do not vary)
+ */
+public record Standardizer(double mean, double std) {
+
+  public static final Standardizer IDENTITY = new Standardizer(0, 1);
+
+  /** Mean and (population) standard deviation of {@code values[rows[i]]}. */
+  public static Standardizer of(double[] values, int[] rows) {
+    if (rows.length == 0) {
+      return IDENTITY;
+    }
+    double sum = 0;
+    for (int r : rows) {
+      sum += values[r];
+    }
+    double mean = sum / rows.length;
+    double ss = 0;
+    for (int r : rows) {
+      double d = values[r] - mean;
+      ss += d * d;
+    }
+    double std = Math.sqrt(ss / rows.length);
+    return new Standardizer(mean, std > 0 ? std : 1);
+  }
+
+  public double apply(double x) {
+    return (x - mean) / std;
+  }
+
+  public double invert(double z) {
+    return z * std + mean;
+  }
+}

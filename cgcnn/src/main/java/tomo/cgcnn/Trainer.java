@@ -1,0 +1,432 @@
+package tomo.cgcnn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.cuda.CudaUtils;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains CGCNN on DJL's PyTorch engine: split, standardization, SGD or Adam with a step learning
+ * rate, best-validation model selection, a checkpoint after every epoch and resumption from the
+ * newest checkpoint. Nothing of the engine shows in its signature.
+ *
+ * <p>Determinism: the split, initial weights and every epoch's shuffle derive from the seed alone,
+ * and libtorch's CPU kernels used here reduce in a fixed order for a fixed thread count, so a rerun
+ * with the same seed and thread count gives bit-identical results, and so does a run resumed from
+ * any checkpoint. Changing the thread count (or running on a GPU, whose scatter-add backward uses
+ * atomics) changes results in the last bits.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  private static final int PREFETCH = 3;
+
+  private final DataType dtype;
+
+  /** A float32 trainer (the engine's fast path). */
+  public Trainer() {
+    this(DataType.FLOAT32);
+  }
+
+  Trainer(DataType dtype) {
+    this.dtype = dtype;
+  }
+
+  /**
+   * Trains (or resumes) one model.
+   *
+   * @param checkpointDir where checkpoints go; when it already holds one of the same training, the
+   *     run continues after its epoch
+   * @param listener told after every epoch, after the checkpoint is written
+   */
+  public TrainingResult train(
+      TrainingConfig config, TrainingData data, Path checkpointDir, ProgressListener listener) {
+    Engine engine = Engine.getEngine("PyTorch");
+    if (config.threads() > 0) {
+      JniUtils.setNumThreads(config.threads());
+    }
+    PreparedData prepared = new PreparedData(data, config);
+    Device device = config.useGpu() && engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    String deviceName =
+        device.isGpu()
+            ? device + " compute capability " + CudaUtils.getComputeCapability(device.getDeviceId())
+            : device.toString();
+    LOG.info(
+        "training {} (extra {}) on {}: {} train / {} validation / {} test materials, {} dropped",
+        config.target(),
+        config.extraProperty(),
+        deviceName,
+        prepared.train.length,
+        prepared.validation.length,
+        prepared.test.length,
+        prepared.droppedMissingTarget + prepared.droppedMissingExtra);
+    ExecutorService assembler =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "cgcnn-batches");
+              t.setDaemon(true);
+              return t;
+            });
+    try (NDManager root = engine.newBaseManager(device);
+        CgcnnNetwork net = network(prepared, config, root)) {
+      return run(
+          config,
+          prepared,
+          net,
+          new CheckpointStore(checkpointDir),
+          listener,
+          assembler,
+          deviceName);
+    } finally {
+      assembler.shutdownNow();
+    }
+  }
+
+  CgcnnNetwork network(PreparedData prepared, TrainingConfig config, NDManager root) {
+    var e = prepared.data.expansion();
+    double[] centers = new double[e.dimension()];
+    for (int k = 0; k < centers.length; k++) {
+      centers[k] = e.minAngstrom() + k * e.stepAngstrom();
+    }
+    return new CgcnnNetwork(
+        root,
+        dtype,
+        config.shape(),
+        prepared.nodeTable,
+        centers,
+        e.widthAngstrom(),
+        prepared.extraWidth,
+        prepared.outputWidth(),
+        config.seed());
+  }
+
+  private TrainingResult run(
+      TrainingConfig config,
+      PreparedData prepared,
+      CgcnnNetwork net,
+      CheckpointStore store,
+      ProgressListener listener,
+      ExecutorService assembler,
+      String deviceName) {
+    ParameterOptimizer optimizer =
+        new ParameterOptimizer(config.optimizer(), config.momentum(), net.parameters());
+    Map<String, NDArray> tensors = new LinkedHashMap<>();
+    tensors.putAll(net.parameters());
+    tensors.putAll(net.buffers());
+    tensors.putAll(optimizer.state());
+    String fingerprint = fingerprint(config, prepared);
+
+    int startEpoch = 0;
+    double bestVal = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    double bestTest = Double.NaN;
+    List<EpochProgress> history = new ArrayList<>();
+    Optional<Path> latest = store.latest();
+    if (latest.isPresent()) {
+      CheckpointState s = store.readState(latest.get());
+      if (!s.fingerprint().equals(fingerprint)) {
+        throw new IllegalStateException(
+            "checkpoint %s belongs to another training:%n  it: %s%n  now: %s"
+                .formatted(latest.get(), s.fingerprint(), fingerprint));
+      }
+      try (NDManager tmp = net.manager().newSubManager()) {
+        store.readTensors(latest.get(), s, tensors, tmp);
+      }
+      optimizer.restoreSteps(s.optimizerSteps());
+      startEpoch = s.epochsDone();
+      bestVal = s.bestValMetric();
+      bestEpoch = s.bestEpoch();
+      bestTest = s.bestTestMetric();
+      history.addAll(s.history());
+      LOG.info("resuming from {} after epoch {}", latest.get(), startEpoch);
+    }
+
+    List<HostBatch> valBatches = fixedBatches(prepared, prepared.validation, config.batchSize());
+    List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
+    double trainSeconds = 0;
+    long trainCrystals = 0;
+    for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+      long t0 = System.nanoTime();
+      double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
+      int[] order = shuffled(prepared.train, config.seed(), epoch);
+      double loss = trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler);
+      double t1 = (System.nanoTime() - t0) / 1e9;
+      if (epoch > startEpoch || config.epochs() - startEpoch == 1) {
+        // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
+        trainSeconds += t1;
+        trainCrystals += order.length;
+      }
+      double val = evaluate(prepared, net, valBatches);
+      if (val < bestVal || bestEpoch == 0) {
+        bestVal = val;
+        bestEpoch = epoch + 1;
+        bestTest = evaluate(prepared, net, testBatches);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      EpochProgress progress =
+          new EpochProgress(
+              epoch + 1,
+              config.epochs(),
+              loss,
+              val,
+              bestVal,
+              bestEpoch,
+              seconds,
+              t1,
+              residentMiB());
+      history.add(progress);
+      LOG.info(
+          "epoch {}/{}: loss {}, validation {}, best {} (epoch {}), {} s",
+          progress.epoch(),
+          progress.epochs(),
+          String.format("%.4f", loss),
+          String.format("%.4f", val),
+          String.format("%.4f", bestVal),
+          bestEpoch,
+          String.format("%.1f", seconds));
+      store.write(
+          new CheckpointState(
+              fingerprint,
+              epoch + 1,
+              bestVal,
+              bestEpoch,
+              bestTest,
+              optimizer.steps(),
+              config.seed(),
+              prepared.targetScaler,
+              prepared.extraScaler,
+              history,
+              List.copyOf(tensors.keySet())),
+          tensors);
+      listener.onEpoch(progress);
+    }
+
+    Engine engine = Engine.getEngine("PyTorch");
+    return new TrainingResult(
+        config.target(),
+        config.extraProperty(),
+        prepared.target.categorical() ? "error_rate" : "mae",
+        bestEpoch,
+        bestVal,
+        bestTest,
+        referenceMetric(prepared),
+        prepared.train.length,
+        prepared.validation.length,
+        prepared.test.length,
+        prepared.droppedMissingTarget,
+        prepared.droppedMissingExtra,
+        prepared.targetScaler,
+        prepared.extraScaler,
+        prepared.data.datasetSha256(),
+        prepared.data.graphSettingsKey(),
+        config,
+        history,
+        startEpoch,
+        trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
+        deviceName.startsWith("gpu") ? "CUDA" : "CPU",
+        deviceName,
+        JniUtils.getNumThreads(),
+        Engine.getDjlVersion(),
+        engine.getVersion());
+  }
+
+  /** Resident memory of this process in MiB (Linux VmRSS), -1 where unknown. */
+  static double residentMiB() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
+  private static String fingerprint(TrainingConfig config, PreparedData prepared) {
+    // epochs may grow on resume; threads and device do not change what is trained
+    return config.withEpochs(1).withThreads(0).withGpu(false)
+        + " data="
+        + prepared.data.datasetSha256()
+        + "/"
+        + prepared.data.graphSettingsKey()
+        + "/"
+        + prepared.data.size();
+  }
+
+  static int[] shuffled(int[] rows, long seed, int epoch) {
+    int[] p = DataSplit.permutation(rows.length, new SplittableRandom(seed * 1_000_003L + epoch));
+    int[] out = new int[rows.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = rows[p[i]];
+    }
+    return out;
+  }
+
+  private static List<HostBatch> fixedBatches(PreparedData prepared, int[] rows, int batchSize) {
+    List<HostBatch> batches = new ArrayList<>();
+    for (int from = 0; from < rows.length; from += batchSize) {
+      batches.add(prepared.batch(rows, from, Math.min(rows.length, from + batchSize)));
+    }
+    return batches;
+  }
+
+  /** One epoch of updates; returns the mean training loss. Batches are packed on another thread. */
+  private double trainEpoch(
+      PreparedData prepared,
+      CgcnnNetwork net,
+      ParameterOptimizer optimizer,
+      int[] order,
+      int batchSize,
+      double lr,
+      ExecutorService assembler) {
+    Deque<Future<HostBatch>> queue = new ArrayDeque<>();
+    int next = 0;
+    double lossSum = 0;
+    long seen = 0;
+    while (next < order.length || !queue.isEmpty()) {
+      while (next < order.length && queue.size() < PREFETCH) {
+        int from = next;
+        int to = Math.min(order.length, from + batchSize);
+        queue.add(assembler.submit(() -> prepared.batch(order, from, to)));
+        next = to;
+      }
+      HostBatch batch = take(queue.poll());
+      if (batch.atoms() < 2) {
+        continue; // batch norm needs two values per channel (a final one-atom batch)
+      }
+      lossSum += step(prepared, net, optimizer, batch, lr) * batch.crystals();
+      seen += batch.crystals();
+    }
+    return seen == 0 ? Double.NaN : lossSum / seen;
+  }
+
+  private static HostBatch take(Future<HostBatch> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while packing a batch", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("packing a batch failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Forward, backward and update on one batch; returns the loss. */
+  double step(
+      PreparedData prepared,
+      CgcnnNetwork net,
+      ParameterOptimizer optimizer,
+      HostBatch batch,
+      double lr) {
+    double loss;
+    try (NDManager step = net.manager().newSubManager()) {
+      int m = prepared.data.maxNeighbors();
+      NDList in = net.upload(batch, step, m);
+      NDArray label = label(prepared, net, batch, step);
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        NDArray out = net.forward(in, batch.crystals(), m, true, step);
+        NDArray l = loss(prepared, net, out, label);
+        collector.backward(l);
+        loss = l.toType(DataType.FLOAT64, false).getDouble();
+      }
+      optimizer.step(lr);
+    }
+    return loss;
+  }
+
+  static NDArray label(PreparedData prepared, CgcnnNetwork net, HostBatch batch, NDManager step) {
+    if (prepared.target.categorical()) {
+      long[] classes = new long[batch.crystals()];
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = (long) batch.label()[i];
+      }
+      return step.create(classes);
+    }
+    return step.create(batch.label()).toType(net.dtype(), false);
+  }
+
+  /** MSE of the standardized target, or the mean negative log-likelihood of the true class. */
+  static NDArray loss(PreparedData prepared, CgcnnNetwork net, NDArray out, NDArray label) {
+    long b = out.getShape().get(0);
+    if (prepared.target.categorical()) {
+      NDArray truth = label.oneHot(net.outputWidth(), net.dtype());
+      return out.logSoftmax(1).mul(truth).sum().div(-b);
+    }
+    return out.reshape(b).sub(label).square().mean();
+  }
+
+  /** Validation/test metric: MAE in the target's unit, or the error rate. */
+  double evaluate(PreparedData prepared, CgcnnNetwork net, List<HostBatch> batches) {
+    double sum = 0;
+    long n = 0;
+    int m = prepared.data.maxNeighbors();
+    for (HostBatch batch : batches) {
+      try (NDManager step = net.manager().newSubManager()) {
+        NDList in = net.upload(batch, step, m);
+        NDArray out = net.forward(in, batch.crystals(), m, false, step);
+        if (prepared.target.categorical()) {
+          long[] predicted = out.argMax(1).toLongArray();
+          for (int i = 0; i < predicted.length; i++) {
+            sum += predicted[i] == (long) batch.raw()[i] ? 0 : 1;
+          }
+        } else {
+          double[] z = out.toType(DataType.FLOAT64, false).toDoubleArray();
+          for (int i = 0; i < z.length; i++) {
+            sum += Math.abs(prepared.targetScaler.invert(z[i]) - batch.raw()[i]);
+          }
+        }
+        n += batch.crystals();
+      }
+    }
+    return sum / n;
+  }
+
+  /** Test metric of predicting the training mean (numeric) or the majority class. */
+  static double referenceMetric(PreparedData prepared) {
+    double[] y = prepared.target.values();
+    if (prepared.target.categorical()) {
+      int[] counts = new int[prepared.target.classes().size()];
+      for (int r : prepared.train) {
+        counts[(int) y[r]]++;
+      }
+      int majority = 0;
+      for (int c = 1; c < counts.length; c++) {
+        if (counts[c] > counts[majority]) {
+          majority = c;
+        }
+      }
+      int wrong = 0;
+      for (int r : prepared.test) {
+        wrong += (int) y[r] == majority ? 0 : 1;
+      }
+      return (double) wrong / prepared.test.length;
+    }
+    double mean = prepared.targetScaler.mean();
+    double sum = 0;
+    for (int r : prepared.test) {
+      sum += Math.abs(y[r] - mean);
+    }
+    return sum / prepared.test.length;
+  }
+}

@@ -1,0 +1,114 @@
+package tomo.cgcnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.materials.graph.GaussianExpansion;
+import tomo.materials.graph.GraphMode;
+
+/** Checkpoints, resumption and determinism on synthetic graphs. */
+class TrainerResumeTest {
+  private static final TrainingData DATA =
+      SyntheticCrystals.data(240, 6, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 11);
+
+  private static TrainingConfig config(String target, String extra, OptimizerKind optimizer) {
+    return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 5, 6)
+        .withShape(new NetworkShape(8, 16, 2))
+        .withBatchSize(32)
+        .withMilestone(4)
+        .withOptimizer(optimizer, optimizer == OptimizerKind.SGD ? 0.05 : 0.01)
+        .withThreads(1);
+  }
+
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super("stopped by the test");
+    }
+  }
+
+  @Test
+  void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
+    for (OptimizerKind optimizer : OptimizerKind.values()) {
+      TrainingConfig config = config("energy", "size", optimizer);
+      Path whole = tmp.resolve(optimizer + "-whole");
+      Path broken = tmp.resolve(optimizer + "-broken");
+      TrainingResult uninterrupted = new Trainer().train(config, DATA, whole, p -> {});
+
+      List<Integer> seen = new ArrayList<>();
+      assertThatThrownBy(
+              () ->
+                  new Trainer()
+                      .train(
+                          config,
+                          DATA,
+                          broken,
+                          p -> {
+                            seen.add(p.epoch());
+                            if (p.epoch() == 3) {
+                              throw new Stop();
+                            }
+                          }))
+          .isInstanceOf(Stop.class);
+      assertThat(seen).containsExactly(1, 2, 3);
+      assertThat(Files.list(broken).map(p -> p.getFileName().toString()).toList())
+          .containsExactly("epoch-00003");
+
+      List<Integer> resumedEpochs = new ArrayList<>();
+      TrainingResult resumed =
+          new Trainer().train(config, DATA, broken, p -> resumedEpochs.add(p.epoch()));
+      assertThat(resumedEpochs).containsExactly(4, 5, 6);
+      assertThat(resumed.resumedFromEpoch()).isEqualTo(3);
+      assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
+      assertThat(resumed.testMetric()).isEqualTo(uninterrupted.testMetric());
+      assertThat(resumed.bestValMetric()).isEqualTo(uninterrupted.bestValMetric());
+      assertThat(resumed.history())
+          .extracting(EpochProgress::valMetric)
+          .containsExactlyElementsOf(
+              uninterrupted.history().stream().map(EpochProgress::valMetric).toList());
+      assertThat(resumed.history())
+          .extracting(EpochProgress::trainLoss)
+          .containsExactlyElementsOf(
+              uninterrupted.history().stream().map(EpochProgress::trainLoss).toList());
+    }
+  }
+
+  @Test
+  void learnsTheSyntheticTargetAndRecordsProvenance(@TempDir Path tmp) {
+    TrainingResult r =
+        new Trainer()
+            .train(config("energy", null, OptimizerKind.ADAM).withEpochs(6), DATA, tmp, p -> {});
+    assertThat(r.metric()).isEqualTo("mae");
+    assertThat(r.testMetric()).isLessThan(0.8 * r.referenceTestMetric());
+    assertThat(r.history()).hasSize(6);
+    assertThat(r.trainMaterials() + r.validationMaterials() + r.testMaterials()).isEqualTo(240);
+    assertThat(r.datasetSha256()).isEqualTo("synthetic-11");
+    assertThat(r.backend()).isEqualTo("CPU");
+    assertThat(r.libtorchVersion()).isEqualTo("2.5.1");
+    assertThat(r.djlVersion()).isEqualTo("0.33.0");
+  }
+
+  @Test
+  void dropsAndCountsRowsWithoutExtraValue(@TempDir Path tmp) {
+    TrainingResult r =
+        new Trainer()
+            .train(config("kind", "size", OptimizerKind.ADAM).withEpochs(1), DATA, tmp, p -> {});
+    assertThat(r.metric()).isEqualTo("error_rate");
+    assertThat(r.droppedMissingExtra()).isEqualTo(1);
+    assertThat(r.trainMaterials() + r.validationMaterials() + r.testMaterials()).isEqualTo(239);
+  }
+
+  @Test
+  void refusesACheckpointOfAnotherTraining(@TempDir Path tmp) {
+    new Trainer()
+        .train(config("energy", null, OptimizerKind.SGD).withEpochs(1), DATA, tmp, p -> {});
+    assertThatThrownBy(
+            () -> new Trainer().train(config("kind", null, OptimizerKind.SGD), DATA, tmp, p -> {}))
+        .hasMessageContaining("belongs to another training");
+  }
+}

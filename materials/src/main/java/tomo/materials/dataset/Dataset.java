@@ -1,0 +1,26 @@
+package tomo.materials.dataset;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A materials dataset as read from one file.
+ *
+ * @param source the file read
+ * @param contentSha256 hex SHA-256 of the file's decompressed CSV bytes (the same for a .csv and
+ *     its .csv.gz); it identifies the file, not the subset read with a row limit or skipped rows
+ * @param rows the materials read, in file order
+ * @param skipped rows that could not be read (only with {@link ReadOptions#skipBad()})
+ */
+public record Dataset(
+    Path source, String contentSha256, List<MaterialRow> rows, List<BadRow> skipped) {
+  public Dataset {
+    rows = List.copyOf(rows);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** Number of materials. */
+  public int size() {
+    return rows.size();
+  }
+}

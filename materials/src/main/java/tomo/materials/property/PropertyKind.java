@@ -1,0 +1,7 @@
+package tomo.materials.property;
+
+/** Whether a property is a real number or one of a fixed list of classes. */
+public enum PropertyKind {
+  NUMERIC,
+  CATEGORICAL
+}

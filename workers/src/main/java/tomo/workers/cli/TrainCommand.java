@@ -1,0 +1,234 @@
+package tomo.workers.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tomo.cgcnn.EpochProgress;
+import tomo.cgcnn.GraphExport;
+import tomo.cgcnn.OptimizerKind;
+import tomo.cgcnn.Trainer;
+import tomo.cgcnn.TrainingConfig;
+import tomo.cgcnn.TrainingData;
+import tomo.cgcnn.TrainingDataLoader;
+import tomo.cgcnn.TrainingResult;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.materials.dataset.DatasetReader;
+import tomo.materials.dataset.ReadOptions;
+import tomo.materials.graph.GraphCache;
+import tomo.materials.graph.GraphMode;
+import tomo.materials.graph.GraphSettings;
+
+/**
+ * {@code tomo train}: one CGCNN training on a dataset, progress on stderr, result JSON on stdout.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train CGCNN on one target property (optionally with one extra property as input), print"
+          + " per-epoch progress on stderr and the training result with its provenance as JSON.",
+      "A checkpoint is written after every epoch; rerunning the same training resumes from it."
+    })
+public final class TrainCommand implements Callable<Integer> {
+  enum Mode {
+    structure,
+    composition
+  }
+
+  enum Optimizer {
+    sgd,
+    adam
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--dataset",
+      paramLabel = "PATH",
+      description = "materials_project.csv(.gz); default: $TOMO_DATASET, else the shared dataset")
+  Path dataset;
+
+  @Option(names = "--target", required = true, description = "property to predict, e.g. band_gap")
+  String target;
+
+  @Option(names = "--extra", description = "property given to the network as extra input")
+  String extra;
+
+  @Option(
+      names = "--extra-masked",
+      description = "keep the extra input but feed zeros (the paper's literal baseline)")
+  boolean extraMasked;
+
+  @Option(names = "--mode", defaultValue = "structure", description = "structure or composition")
+  Mode mode;
+
+  @Option(names = "--epochs", defaultValue = "30", description = "epochs (paper: 500)")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "1", description = "split and initialisation seed")
+  long seed;
+
+  @Option(names = "--limit", defaultValue = "0", description = "read only the first N materials")
+  int limit;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "intra-op threads of libtorch (0: its default, the core count)")
+  int threads;
+
+  @Option(names = "--batch-size", defaultValue = "256", description = "crystals per step")
+  int batchSize;
+
+  @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd (paper) or adam")
+  Optimizer optimizer;
+
+  @Option(names = "--lr", description = "learning rate (default 0.01 for SGD, 0.001 for Adam)")
+  Double learningRate;
+
+  @Option(
+      names = "--milestone",
+      defaultValue = "100",
+      description = "epoch from which the learning rate is ×0.1")
+  int milestone;
+
+  @Option(names = "--gpu", description = "train on the first GPU when libtorch has CUDA")
+  boolean gpu;
+
+  @Option(names = "--skip-bad", description = "skip dataset rows that cannot be read")
+  boolean skipBad;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "graph cache directory")
+  Path cacheDir;
+
+  @Option(
+      names = "--checkpoint-dir",
+      paramLabel = "DIR",
+      description = "checkpoint directory (default: a folder per training under the tomo cache)")
+  Path checkpointDir;
+
+  @Option(
+      names = "--export-npz",
+      paramLabel = "DIR",
+      description =
+          "write the graphs, target and split as NumPy files (for bench/pytorch_cgcnn.py);"
+              + " with --epochs 0 nothing is trained")
+  Path exportDir;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Path file = DatasetLocation.resolve(dataset);
+    Dataset data =
+        DatasetReader.read(file, ReadOptions.defaults().withSkipBad(skipBad).withLimit(limit));
+    GraphMode graphMode = mode == Mode.structure ? GraphMode.STRUCTURE : GraphMode.COMPOSITION;
+    GraphSettings settings = GraphSettings.of(graphMode);
+    List<String> properties = new ArrayList<>(List.of(target));
+    if (extra != null && !extra.equals(target)) {
+      properties.add(extra);
+    }
+    Path graphs = cacheDir != null ? cacheDir : GraphCache.defaultCacheDir();
+    long start = System.nanoTime();
+    TrainingData trainingData = TrainingDataLoader.load(data, settings, graphs, properties);
+    err.printf(
+        Locale.ROOT,
+        "%,d materials from %s, %s graphs ready in %.1f s%n",
+        trainingData.size(),
+        file,
+        mode,
+        (System.nanoTime() - start) / 1e9);
+    OptimizerKind kind = optimizer == Optimizer.sgd ? OptimizerKind.SGD : OptimizerKind.ADAM;
+    double lr = learningRate != null ? learningRate : kind == OptimizerKind.SGD ? 0.01 : 0.001;
+    TrainingConfig config =
+        TrainingConfig.paper(target, extra, graphMode, seed, Math.max(1, epochs))
+            .withBatchSize(batchSize)
+            .withOptimizer(kind, lr)
+            .withMilestone(milestone)
+            .withThreads(threads)
+            .withExtraMasked(extraMasked)
+            .withGpu(gpu);
+    if (exportDir != null) {
+      GraphExport.write(config, trainingData, exportDir);
+      err.println("exported graphs, target and split to " + exportDir);
+      if (epochs == 0) {
+        return 0;
+      }
+    }
+    Path checkpoints =
+        checkpointDir != null
+            ? checkpointDir
+            : graphs.resolveSibling("checkpoints").resolve(trainingKey(config, trainingData));
+    err.println("checkpoints: " + checkpoints);
+    TrainingResult result =
+        new Trainer()
+            .train(
+                config,
+                trainingData,
+                checkpoints,
+                p -> {
+                  err.println(progressLine(p, config));
+                  err.flush();
+                });
+    out.println(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    out.flush();
+    return 0;
+  }
+
+  private static String progressLine(EpochProgress p, TrainingConfig config) {
+    return String.format(
+        Locale.ROOT,
+        "epoch %d/%d  loss %.4f  val %.4f  best %.4f (epoch %d)  %.1f s (train %.1f s)  rss %.0f MiB",
+        p.epoch(),
+        p.epochs(),
+        p.trainLoss(),
+        p.valMetric(),
+        p.bestValMetric(),
+        p.bestEpoch(),
+        p.seconds(),
+        p.trainSeconds(),
+        p.residentMiB());
+  }
+
+  /** A folder name unique to what is trained (not to epochs or threads), so reruns resume. */
+  private static String trainingKey(TrainingConfig config, TrainingData data) {
+    String identity =
+        config.withEpochs(1).withThreads(0).withGpu(false)
+            + "|"
+            + data.datasetSha256()
+            + "|"
+            + data.graphSettingsKey()
+            + "|"
+            + data.size();
+    try {
+      byte[] h =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      String extraPart = config.extraProperty() == null ? "baseline" : config.extraProperty();
+      return "%s-%s-%s-s%d-%s"
+          .formatted(
+              config.target(),
+              extraPart,
+              config.mode().name().toLowerCase(Locale.ROOT),
+              config.seed(),
+              HexFormat.of().formatHex(h, 0, 8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

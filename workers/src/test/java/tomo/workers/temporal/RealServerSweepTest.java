@@ -1,0 +1,285 @@
+package tomo.workers.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.StoredTraining;
+import tomo.activities.training.CellTrainer;
+import tomo.activities.training.EpochListener;
+import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainingRun;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * Sweeps against the real Temporal server ({@code temporal server start-dev}, SQLite) with the
+ * synthetic trainer: a small sweep with a bad-input cell and its retry, a training worker killed
+ * with SIGKILL mid-training, and a server restart mid-sweep. Skipped when the Temporal CLI is not
+ * installed ({@code .ci/install-temporal.sh} installs it).
+ */
+class RealServerSweepTest {
+  @TempDir static Path dir;
+  private static DevServer server;
+  private static Path dataset;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    Optional<Path> binary = DevServer.findBinary();
+    Assumptions.assumeTrue(
+        binary.isPresent(),
+        "Temporal CLI not found (PATH, $TEMPORAL_CLI, ~/go/bin): run .ci/install-temporal.sh;"
+            + " real-server tests skipped");
+    server = new DevServer(binary.get(), dir);
+    // a tiny dataset file: the synthetic trainer reads none of it, the prepare activity hashes it
+    dataset = dir.resolve("tiny.csv");
+    Files.writeString(dataset, "material_id,band_gap\nmp-1,0.5\nmp-2,1.5\n");
+  }
+
+  @AfterAll
+  static void stopServer() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static SweepSpec spec(String name, List<String> properties, int epochs, int seeds) {
+    return new SweepSpec(
+            name,
+            dataset.toString(),
+            List.of("band_gap"),
+            properties,
+            List.of("structure", "composition"),
+            java.util.stream.IntStream.range(0, seeds).boxed().toList(),
+            new HyperParameters(epochs, 0, null, 0, 0.9, 0),
+            BaselineMode.SHARED,
+            0,
+            dir.resolve("artifacts-" + name).toString(),
+            null,
+            null,
+            60,
+            2)
+        .normalized(name);
+  }
+
+  /** Counts real trainings (not memoized ones) per content hash. */
+  private static final class CountingTrainer implements CellTrainer {
+    final SyntheticTrainer inner;
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    CountingTrainer(Duration pause) {
+      inner = new SyntheticTrainer(pause);
+    }
+
+    @Override
+    public String id() {
+      return inner.id();
+    }
+
+    @Override
+    public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
+        throws tomo.activities.training.BadInputException, InterruptedException {
+      calls.computeIfAbsent(request.cell().label(), k -> new AtomicInteger()).incrementAndGet();
+      return inner.train(request, checkpointDir, listener);
+    }
+  }
+
+  private static TomoWorkers workers(WorkflowClient client, CellTrainer trainer) {
+    return new TomoWorkers(
+        client,
+        true,
+        trainer,
+        4,
+        false,
+        null,
+        "synthetic-v1",
+        Set.of("band_gap", "volume", "density", "nsites"),
+        true);
+  }
+
+  @Test
+  void badInputCellFailsAloneAndRetryCompletesItWithoutRetrainingTheRest() {
+    WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+    CountingTrainer trainer = new CountingTrainer(Duration.ZERO);
+    trainer.inner.markBad("density");
+    SweepSpec spec = spec("bad-input", List.of("volume", "density"), 3, 2);
+    try (TomoWorkers w = workers(client, trainer)) {
+      SweepClient sweeps = new SweepClient(client);
+      sweeps.startOrAttach("bad-input", spec);
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> sweeps.progress("bad-input").status() == SweepStatus.WAITING_FOR_RETRY);
+      var stuck = sweeps.progress("bad-input");
+      assertThat(stuck.failed()).isEqualTo(4); // density × 2 representations × 2 seeds
+      assertThat(stuck.failures().get(0).reason()).contains("field 'density'");
+      assertThat(stuck.reportDir()).isNotNull();
+
+      trainer.inner.clearBad("density");
+      sweeps.retryFailed("bad-input");
+      SweepResult result = sweeps.await("bad-input");
+      assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+      assertThat(result.done()).isEqualTo(spec.trainingCount());
+      // density cells were tried twice (bad, then fixed); every other training ran once
+      trainer.calls.forEach(
+          (cell, n) -> assertThat(n.get()).as(cell).isEqualTo(cell.contains("/density/") ? 2 : 1));
+      assertThat(Path.of(result.reportDir()).resolve("heatmap-structure.png")).exists();
+      assertThat(Path.of(result.reportDir()).resolve("table1.md")).exists();
+    }
+  }
+
+  @Test
+  void aKilledTrainingWorkerIsReplacedAndTheTrainingResumesFromItsCheckpoint() throws Exception {
+    WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+    SweepSpec spec = spec("kill", List.of("volume"), 12, 1);
+    Path logA = dir.resolve("worker-a.log");
+    Path logB = dir.resolve("worker-b.log");
+    // orchestration here; training in a separate process we can kill -9
+    try (TomoWorkers w =
+        new TomoWorkers(
+            client,
+            true,
+            null,
+            1,
+            false,
+            null,
+            "synthetic-v1",
+            Set.of("band_gap", "volume"),
+            true)) {
+      Process a = trainingWorker(logA);
+      SweepClient sweeps = new SweepClient(client);
+      sweeps.startOrAttach("kill", spec);
+      Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> maxCheckpointEpoch(checkpoints) >= 4);
+      a.destroyForcibly().waitFor(); // SIGKILL mid-training
+      int killedAt = maxCheckpointEpoch(checkpoints);
+      assertThat(killedAt).isBetween(4, 11);
+
+      Process b = trainingWorker(logB);
+      try {
+        SweepResult result = sweeps.await("kill");
+        assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+        assertThat(result.done()).isEqualTo(spec.trainingCount());
+
+        // some training was finished by worker B after resuming: it trained fewer than 12 epochs
+        ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+        List<StoredTraining> stored = stored(store);
+        assertThat(stored).hasSize((int) spec.trainingCount());
+        assertThat(stored).anyMatch(t -> t.epochs() < 12);
+        // and the outcome equals an uninterrupted training's
+        SyntheticTrainer fresh = new SyntheticTrainer(Duration.ZERO);
+        for (StoredTraining t : stored) {
+          Path clean = Files.createTempDirectory(dir, "clean");
+          TrainingRun run = fresh.train(t.request(), clean, (e, v, best, s) -> {});
+          assertThat(t.outcome().testMetric()).isEqualTo(run.testMetric());
+          assertThat(t.outcome().bestEpoch()).isEqualTo(run.bestEpoch());
+        }
+      } finally {
+        b.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  @Test
+  void theSweepSurvivesAServerRestartWithoutLosingOrRepeatingTrainings() throws Exception {
+    SweepSpec spec = spec("restart", List.of("volume", "density"), 4, 2);
+    CountingTrainer trainer = new CountingTrainer(Duration.ofMillis(250));
+    WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+    try (TomoWorkers w = workers(client, trainer)) {
+      SweepClient sweeps = new SweepClient(client);
+      sweeps.startOrAttach("restart", spec);
+      await().atMost(Duration.ofMinutes(2)).until(() -> trainer.calls.size() >= 3);
+      server.stop();
+      Thread.sleep(2_000);
+      server.start();
+      SweepResult result = sweeps.await("restart");
+      assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+      assertThat(result.done()).isEqualTo(spec.trainingCount());
+      assertThat(result.failed()).isZero();
+      assertThat(stored(new ArtifactStore(Path.of(spec.artifactDir()))))
+          .hasSize((int) spec.trainingCount());
+    }
+  }
+
+  private static List<StoredTraining> stored(ArtifactStore store) throws IOException {
+    Path trainings = store.root().resolve("trainings");
+    try (Stream<Path> files = Files.walk(trainings)) {
+      return files
+          .filter(p -> p.toString().endsWith(".json"))
+          .map(
+              p -> {
+                try {
+                  return ArtifactStore.json().readValue(p.toFile(), StoredTraining.class);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList();
+    }
+  }
+
+  private static int maxCheckpointEpoch(Path checkpoints) throws IOException {
+    if (!Files.isDirectory(checkpoints)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      return files
+          .filter(p -> p.getFileName().toString().equals(SyntheticTrainer.CHECKPOINT))
+          .mapToInt(
+              p -> {
+                try {
+                  return ArtifactStore.json().readTree(p.toFile()).get("epoch").asInt();
+                } catch (IOException e) {
+                  return 0; // being replaced right now
+                }
+              })
+          .max()
+          .orElse(0);
+    }
+  }
+
+  private static Process trainingWorker(Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "tomo.workers.TomoCli",
+            "worker",
+            "--queue",
+            "training",
+            "--temporal",
+            server.target(),
+            "--epoch-pause-ms",
+            "400",
+            "--concurrency",
+            "2")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+}
