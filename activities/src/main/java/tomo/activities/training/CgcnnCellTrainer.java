@@ -90,7 +90,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
                   data,
                   checkpointDir,
                   p ->
-                      listener.epochDone(p.epoch(), p.valMetric(), p.bestValMetric(), p.seconds()));
+                      listener.epochDone(
+                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds()));
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
           result.metric(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import tomo.activities.training.BadInputException;
 import tomo.activities.training.CellTrainer;
+import tomo.activities.training.EpochListener;
 import tomo.activities.training.TrainingRun;
 import tomo.workflows.model.TrainingRequest;
 
@@ -37,8 +38,7 @@ public final class MeteredCellTrainer implements CellTrainer {
   }
 
   @Override
-  public TrainingRun train(
-      TrainingRequest request, Path checkpointDir, tomo.activities.training.EpochListener listener)
+  public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
     RunningTraining training =
         metrics.trainingStarted(
@@ -54,10 +54,19 @@ public final class MeteredCellTrainer implements CellTrainer {
           trainer.train(
               request,
               checkpointDir,
-              (epoch, val, best, seconds) -> {
-                training.epochFinished(
-                    epoch, Duration.ofNanos((long) (seconds * 1e9)), Double.NaN, val, best);
-                listener.epochDone(epoch, val, best, seconds);
+              new EpochListener() {
+                @Override
+                public void epochDone(int epoch, double val, double best, double seconds) {
+                  epochDone(epoch, Double.NaN, val, best, seconds);
+                }
+
+                @Override
+                public void epochDone(
+                    int epoch, double loss, double val, double best, double seconds) {
+                  training.epochFinished(
+                      epoch, Duration.ofNanos((long) (seconds * 1e9)), loss, val, best);
+                  listener.epochDone(epoch, loss, val, best, seconds);
+                }
               });
       ok = true;
       return run;
