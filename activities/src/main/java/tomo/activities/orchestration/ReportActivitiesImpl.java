@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.report.CellSummary;
+import tomo.activities.report.MissingPair;
+import tomo.activities.report.PairedTraining;
 import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
@@ -19,6 +22,7 @@ import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
@@ -33,6 +37,12 @@ import tomo.workflows.sweep.TrainingPlan;
 public final class ReportActivitiesImpl implements ReportActivities {
   /** File of the collected outcomes inside a sweep's report directory. */
   public static final String OUTCOMES = "outcomes.json";
+
+  /** Per-cell baselines (per-cell mode), each with the property it was trained for. */
+  public static final String PER_CELL_BASELINES = "per-cell-baselines.json";
+
+  /** A per-cell baseline: trained for {@code property}, which it did not see. */
+  public record MaskedBaseline(String property, TrainingOutcome baseline) {}
 
   private static final Logger log = LoggerFactory.getLogger(ReportActivitiesImpl.class);
 
@@ -52,11 +62,14 @@ public final class ReportActivitiesImpl implements ReportActivities {
   public ReportSummary aggregate(String sweepId, SweepSpec spec, PreparedDataset data) {
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
     List<TrainingOutcome> outcomes = new ArrayList<>();
+    List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;
     int seen = 0;
     for (TrainingRequest request : TrainingPlan.all(spec, data)) {
       Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
-      if (stored.isPresent()) {
+      if (stored.isPresent() && request.maskedProperty() != null) {
+        masked.add(new MaskedBaseline(request.maskedProperty(), stored.get().outcome()));
+      } else if (stored.isPresent()) {
         outcomes.add(stored.get().outcome());
       } else {
         missing++;
@@ -69,6 +82,10 @@ public final class ReportActivitiesImpl implements ReportActivities {
     Path file = dir.resolve(OUTCOMES);
     try {
       ArtifactStore.writeAtomically(file, ArtifactStore.json().writeValueAsBytes(outcomes));
+      if (spec.baseline() == BaselineMode.PER_CELL) {
+        ArtifactStore.writeAtomically(
+            dir.resolve(PER_CELL_BASELINES), ArtifactStore.json().writeValueAsBytes(masked));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -91,11 +108,63 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.resolve(OUTCOMES), e);
     }
-    SweepReport report = new SweepAggregator(spec.properties()).aggregate(outcomes);
+    SweepReport report =
+        spec.baseline() == BaselineMode.PER_CELL
+            ? perCell(spec, outcomes, dir)
+            : new SweepAggregator(spec.properties()).aggregate(outcomes);
     ReportFiles files = new ReportWriter().write(report, dir);
     List<String> all = new ArrayList<>(aggregated.files());
     files.all().forEach(p -> all.add(p.toString()));
     return new ReportSummary(dir.toString(), aggregated.outcomes(), aggregated.missing(), all);
+  }
+
+  /**
+   * The paper's literal protocol: each augmented training is compared with the baseline trained for
+   * its own property. The aggregator pairs by (target, representation, seed), so it sees one
+   * property at a time; the per-property reports are then joined.
+   */
+  private static SweepReport perCell(SweepSpec spec, List<TrainingOutcome> augmented, Path dir) {
+    List<MaskedBaseline> masked;
+    try {
+      masked =
+          ArtifactStore.json()
+              .readValue(
+                  dir.resolve(PER_CELL_BASELINES).toFile(),
+                  new TypeReference<List<MaskedBaseline>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(PER_CELL_BASELINES), e);
+    }
+    List<String> targets = new ArrayList<>();
+    List<String> representations = new ArrayList<>();
+    List<TrainingOutcome> trainings = new ArrayList<>();
+    List<PairedTraining> pairs = new ArrayList<>();
+    List<CellSummary> cells = new ArrayList<>();
+    List<MissingPair> missing = new ArrayList<>();
+    SweepAggregator aggregator = new SweepAggregator(spec.properties());
+    for (String property : spec.properties()) {
+      List<TrainingOutcome> part = new ArrayList<>();
+      masked.stream()
+          .filter(m -> m.property().equals(property))
+          .forEach(m -> part.add(m.baseline()));
+      augmented.stream().filter(o -> property.equals(o.property())).forEach(part::add);
+      if (part.isEmpty()) {
+        continue;
+      }
+      SweepReport r = aggregator.aggregate(part);
+      r.targets().stream().filter(t -> !targets.contains(t)).forEach(targets::add);
+      r.representations().stream()
+          .filter(x -> !representations.contains(x))
+          .forEach(representations::add);
+      trainings.addAll(r.trainings());
+      pairs.addAll(r.pairs());
+      cells.addAll(r.cells());
+      missing.addAll(r.missing());
+    }
+    List<String> properties =
+        spec.properties().stream()
+            .filter(p -> cells.stream().anyMatch(c -> c.property().equals(p)))
+            .toList();
+    return new SweepReport(targets, properties, representations, trainings, pairs, cells, missing);
   }
 
   /** The outcomes file of a rendered or aggregated sweep. */

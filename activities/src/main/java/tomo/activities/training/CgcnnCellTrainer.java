@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.cgcnn.OptimizerKind;
@@ -30,6 +31,13 @@ import tomo.workflows.model.TrainingRequest;
 public final class CgcnnCellTrainer implements CellTrainer {
   private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
 
+  /**
+   * The engine records gradients for one training at a time per process, so trainings of one worker
+   * take turns (a queued one keeps heartbeating while it waits); run more processes, or one per
+   * GPU, for more at once.
+   */
+  private static final ReentrantLock ENGINE = new ReentrantLock();
+
   private final int threads;
   private String loadedKey;
   private Dataset loaded;
@@ -48,7 +56,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
 
   @Override
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
-      throws BadInputException {
+      throws BadInputException, InterruptedException {
     try {
       Dataset dataset = dataset(request);
       GraphMode mode =

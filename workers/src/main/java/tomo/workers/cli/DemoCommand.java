@@ -61,7 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Synthetic trainer: ms per epoch.")
   long epochPauseMillis;
 
-  @Option(names = "--concurrency", defaultValue = "2", description = "Trainings at once.")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "1",
+      description = "Training slots (CGCNN trains one model at a time per process; default 1).")
   int concurrency;
 
   @Mixin MetricsOptions metricsOptions;

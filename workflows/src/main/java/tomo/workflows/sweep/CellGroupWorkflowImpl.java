@@ -46,6 +46,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
   private final Map<Integer, Promise<TrainingReceipt>> baselines = new HashMap<>();
   private final List<CellFailure> unreported = new ArrayList<>();
   private long running;
+  private long baselinesEnded;
   private int finishedInChunk;
 
   @Override
@@ -104,7 +105,9 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
     int reported = 0;
     while (reported < size) {
       int target = Math.min(size, reported + step);
-      Workflow.await(() -> finishedInChunk >= target);
+      long seen = baselinesEnded;
+      // a finished baseline is news too: with slow trainings it comes long before any cell
+      Workflow.await(() -> finishedInChunk >= target || baselinesEnded > seen);
       reported = finishedInChunk;
       signalSweep();
     }
@@ -173,6 +176,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
             train(TrainingPlan.request(request.spec(), request.data(), base))
                 .handle(
                     (r, f) -> {
+                      baselinesEnded++;
                       if (f != null) {
                         rethrowIfCancelled(f);
                         tally.failedBaselineSeeds.add(seed);

@@ -1,0 +1,92 @@
+package tomo.activities.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainingActivitiesImpl;
+import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.TrainingRequest;
+import tomo.workflows.sweep.TrainingPlan;
+
+class ReportActivitiesImplTest {
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+
+  @BeforeEach
+  void setUp() {
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new TrainingActivitiesImpl(new SyntheticTrainer(Duration.ZERO)),
+        new ReportActivitiesImpl("synthetic-v1", true));
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(BaselineMode.class)
+  void collectsEveryStoredTrainingAndRendersHeatmapsAndTables(BaselineMode mode) {
+    SweepSpec spec =
+        new SweepSpec(
+                "r",
+                null,
+                List.of("band_gap", "volume"),
+                List.of("density", "nsites", "efermi"),
+                List.of("structure", "composition"),
+                List.of(0, 1),
+                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                mode,
+                0,
+                dir.toString(),
+                null,
+                null,
+                0,
+                10)
+            .normalized("r");
+    PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
+    TrainingActivities training = env.newActivityStub(TrainingActivities.class);
+    List<TrainingRequest> all = TrainingPlan.all(spec, data);
+    assertThat(all).hasSize((int) spec.trainingCount());
+    // leave one augmented training out: the report says it is missing
+    all.subList(1, all.size()).forEach(training::train);
+
+    ReportActivities report = env.newActivityStub(ReportActivities.class);
+    ReportSummary aggregated = report.aggregate("sweep-1", spec, data);
+    assertThat(aggregated.missing()).isEqualTo(1);
+    ReportSummary rendered = report.render("sweep-1", spec, aggregated);
+
+    Path out = Path.of(rendered.dir());
+    assertThat(out.resolve("heatmap-structure.png")).exists();
+    assertThat(out.resolve("heatmap-composition.svg")).exists();
+    assertThat(out.resolve("table1.md")).exists();
+    assertThat(rendered.files()).contains(out.resolve("trainings.csv").toString());
+    // every (target, property, representation) has a cell in the statistics
+    assertThat(lines(out.resolve("cells.csv"))).hasSize(1 + 2 * 3 * 2);
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package tomo.workers.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
+
+/**
+ * A real (tiny) sweep: CGCNN trainings on the shared dataset, orchestrated by the sweep workflows
+ * on the embedded server, ending with the report.
+ */
+class CgcnnSweepTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTinyRealSweepTrainsCgcnnAndWritesTheReport() throws Exception {
+    Path dataset = DatasetLocation.resolve(null);
+    SweepSpec spec =
+        new SweepSpec(
+                "cgcnn",
+                dataset.toString(),
+                List.of("band_gap"),
+                List.of("volume"),
+                List.of("composition"),
+                List.of(0),
+                new HyperParameters(2, 64, "sgd", 0.01, 0.9, 100),
+                BaselineMode.SHARED,
+                200,
+                dir.resolve("artifacts").toString(),
+                null,
+                null,
+                0,
+                60)
+            .normalized("cgcnn");
+    try (EmbeddedServer server = new EmbeddedServer(0)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try (TomoWorkers workers =
+          new TomoWorkers(
+              client,
+              true,
+              TrainerChoice.cgcnn.create(Duration.ZERO, 1),
+              1,
+              true,
+              null,
+              TrainerChoice.cgcnn.trainerId(),
+              PrepareActivitiesImpl.PAPER_PROPERTIES,
+              true)) {
+        SweepClient sweeps = new SweepClient(client);
+        sweeps.startOrAttach("cgcnn", spec);
+        SweepResult result = sweeps.await("cgcnn");
+        assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+        assertThat(result.done()).isEqualTo(2);
+        assertThat(result.memoized()).isZero();
+        Path report = Path.of(result.reportDir());
+        assertThat(report.resolve("heatmap-composition.png")).exists();
+        String trainings = Files.readString(report.resolve("trainings.csv"));
+        assertThat(trainings).contains("band_gap").contains("volume");
+
+        // the same sweep again under a new id trains nothing: every result is memoized
+        sweeps.startOrAttach("cgcnn-again", spec);
+        SweepResult again = sweeps.await("cgcnn-again");
+        assertThat(again.done()).isEqualTo(2);
+        assertThat(again.memoized()).isEqualTo(2);
+      }
+    }
+  }
+}
