@@ -107,7 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
               client,
               true,
               new MeteredCellTrainer(
-                  trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
+                  trainer.create(
+                      Duration.ofMillis(epochPauseMillis),
+                      concurrency,
+                      metrics.tomo().preparationListener()),
                   metrics.tomo(),
                   TaskQueues.TRAINING),
               concurrency,

@@ -76,7 +76,10 @@ public final class WorkerCommand implements Callable<Integer> {
                 !training,
                 training
                     ? new MeteredCellTrainer(
-                        trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
+                        trainer.create(
+                            Duration.ofMillis(epochPauseMillis),
+                            concurrency,
+                            metrics.tomo().preparationListener()),
                         metrics.tomo(),
                         TaskQueues.TRAINING)
                     : null,

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import tomo.activities.training.PreparationListener;
 
 /**
  * tomo's own meters, and the small API the rest of tomo reports through.
@@ -425,6 +426,21 @@ public final class TomoMetrics {
         .tags("mode", graphModes.value(mode), "outcome", built ? "built" : "loaded")
         .register(registry)
         .record(duration.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** A listener that records a trainer's preparation times here. */
+  public PreparationListener preparationListener() {
+    return new PreparationListener() {
+      @Override
+      public void datasetRead(Duration duration) {
+        datasetBuilt(duration);
+      }
+
+      @Override
+      public void graphCacheReady(String representation, boolean built, Duration duration) {
+        graphCacheBuilt(representation, built, duration);
+      }
+    };
   }
 
   private Counter counter(String name, String help, Tags tags) {
