@@ -99,7 +99,14 @@ class SweepMetricsWiringTest {
                   + trainings / 2 * 3)
           .contains("tomo_training_slots{queue=\"" + TaskQueues.TRAINING + "\",state=\"free\"} 2.0")
           .contains("temporal_activity_schedule_to_start_latency_seconds_bucket{")
-          .contains("temporal_workflow_completed_total{");
+          .contains("temporal_workflow_completed_total{")
+          // the heatmap so far, from the cell-group workflows
+          .containsPattern(
+              "tomo_sweep_mean_delta_percent\\{property=\"density\",representation=\"composition\","
+                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]")
+          .containsPattern(
+              "tomo_sweep_mean_delta_percent\\{property=\"volume\",representation=\"structure\","
+                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]");
       assertThat(Promtool.checkMetrics(text).exitCode()).isNotEqualTo(1);
     }
   }
