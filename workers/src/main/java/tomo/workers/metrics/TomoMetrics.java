@@ -309,6 +309,9 @@ public final class TomoMetrics {
     String rep = representations.value(representation);
     Tags outcomeTags = Tags.of("queue", q, "representation", rep);
     counter("tomo.trainings.started", "Trainings started (attempts)", outcomeTags).increment();
+    // the outcome counters exist from the first start, so rate() and increase() read 0, not nothing
+    counter("tomo.trainings.finished", "Trainings that completed", outcomeTags);
+    counter("tomo.trainings.failed", "Training attempts that failed", outcomeTags);
     QueueSlots queueSlots = queueSlots(q);
     int slot = queueSlots.acquire();
     Tags trainingTags =

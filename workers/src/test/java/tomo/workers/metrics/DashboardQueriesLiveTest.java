@@ -29,7 +29,8 @@ class DashboardQueriesLiveTest {
   @Test
   void everyPanelQueryReturnsDataFromALiveScrape(@TempDir Path dir) throws Exception {
     Path binary = Promtool.require("prometheus");
-    try (SimulatedWorkload workload = new SimulatedWorkload(3)) {
+    try (SimulatedWorkload workload = new SimulatedWorkload(3);
+        RealSweep real = RealSweep.start(dir.resolve("artifacts"))) {
       // sweep a: the paper's grid in miniature, one training held running, two transient failures
       List<SimulatedCell> cells =
           new ArrayList<>(
@@ -58,15 +59,18 @@ class DashboardQueriesLiveTest {
           scrape_configs:
             - job_name: tomo-embedded
               static_configs:
-                - targets: ["127.0.0.1:%d"]
+                - targets: ["127.0.0.1:%d", "127.0.0.1:%d"]
           """
               .formatted(
                   GrafanaDashboards.monitoringDir()
                       .resolve("prometheus/rules/tomo-alerts.yml")
                       .toAbsolutePath(),
-                  workload.server.port());
+                  workload.server.port(),
+                  real.port());
       try (PrometheusProcess prometheus = PrometheusProcess.start(binary, dir, config)) {
-        awaitScrapes(prometheus, 15);
+        awaitScrapes(prometheus, 30);
+        real.await();
+        Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plusSeconds(3).toMillis());
 
         List<String> report = new ArrayList<>();
         List<String> empty = new ArrayList<>();
@@ -114,6 +118,34 @@ class DashboardQueriesLiveTest {
         Files.writeString(
             Path.of("target", "dashboard-queries-live.txt"), text + "\n", StandardCharsets.UTF_8);
         assertThat(empty).as("queries without data").isEmpty();
+
+        // tomo's real sweep (its own process target) is in Prometheus too
+        String realTarget = "instance=\"127.0.0.1:" + real.port() + "\"";
+        List<String> realQueries =
+            List.of(
+                "tomo_sweep_cells{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_sweep_eta_seconds{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_sweep_mean_delta_percent{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_trainings_finished_total{" + realTarget + "}",
+                "tomo_training_epoch_duration_seconds_bucket{" + realTarget + "}",
+                "tomo_training_slots{" + realTarget + "}",
+                "temporal_activity_schedule_to_start_latency_seconds_bucket{" + realTarget + "}",
+                "temporal_worker_task_slots_available{" + realTarget + "}");
+        List<String> realReport = new ArrayList<>();
+        for (String query : realQueries) {
+          int series = instant(prometheus, query);
+          realReport.add("%-22s %3d series  %s".formatted("real sweep", series, query));
+          if (series == 0) {
+            empty.add("real sweep " + query);
+          }
+        }
+        System.out.println(String.join("\n", realReport));
+        Files.writeString(
+            Path.of("target", "dashboard-queries-live.txt"),
+            "\n" + String.join("\n", realReport) + "\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.APPEND);
+        assertThat(empty).as("real sweep queries without data").isEmpty();
 
         // the alert rules loaded and evaluate against the live series without errors
         JsonNode groups = prometheus.get("/api/v1/rules").path("groups");
