@@ -1,9 +1,11 @@
 package tomo.activities.training;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
+import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.property.UnknownPropertyException;
@@ -39,6 +42,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
   private static final ReentrantLock ENGINE = new ReentrantLock();
 
   private final int threads;
+  private final PreparationListener preparation;
   private String loadedKey;
   private Dataset loaded;
 
@@ -46,7 +50,16 @@ public final class CgcnnCellTrainer implements CellTrainer {
    * @param threads intra-op threads of libtorch per training (0 = its default)
    */
   public CgcnnCellTrainer(int threads) {
+    this(threads, PreparationListener.NONE);
+  }
+
+  /**
+   * @param threads intra-op threads of libtorch per training (0 = its default)
+   * @param preparation told how long reading the dataset and readying the graphs took
+   */
+  public CgcnnCellTrainer(int threads, PreparationListener preparation) {
     this.threads = threads;
+    this.preparation = preparation;
   }
 
   @Override
@@ -71,12 +84,19 @@ public final class CgcnnCellTrainer implements CellTrainer {
       TrainingData data;
       synchronized (this) {
         // one graph cache build at a time in this process; the others then reuse the file
-        data =
-            TrainingDataLoader.load(
+        long graphStart = System.nanoTime();
+        AtomicBoolean built = new AtomicBoolean(); // progress is reported only while building
+        GraphCache cache =
+            GraphCache.openOrBuild(
                 dataset,
                 GraphSettings.of(mode),
                 Path.of(request.artifactDir()).resolve("graphs"),
-                columns);
+                (done, total) -> built.set(true));
+        data = TrainingDataLoader.fromCache(dataset, cache, GraphSettings.of(mode), columns);
+        preparation.graphCacheReady(
+            request.representation(),
+            built.get(),
+            Duration.ofNanos(System.nanoTime() - graphStart));
       }
       OptimizerKind optimizer =
           request.hyper().optimizer().toLowerCase(Locale.ROOT).equals("adam")
@@ -98,7 +118,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
                   data,
                   checkpointDir,
                   p ->
-                      listener.epochDone(p.epoch(), p.valMetric(), p.bestValMetric(), p.seconds()));
+                      listener.epochDone(
+                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds()));
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
           result.metric(),
@@ -114,9 +135,11 @@ public final class CgcnnCellTrainer implements CellTrainer {
   private synchronized Dataset dataset(TrainingRequest request) {
     String key = request.datasetPath() + "|" + request.limit();
     if (!key.equals(loadedKey)) {
+      long readStart = System.nanoTime();
       loaded =
           DatasetReader.read(
               Path.of(request.datasetPath()), ReadOptions.defaults().withLimit(request.limit()));
+      preparation.datasetRead(Duration.ofNanos(System.nanoTime() - readStart));
       loadedKey = key;
       log.info(
           "dataset {}: {} materials (limit {})",

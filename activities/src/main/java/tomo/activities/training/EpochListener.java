@@ -10,4 +10,13 @@ public interface EpochListener {
    * @param seconds wall time of the epoch
    */
   void epochDone(int epoch, double valMetric, double bestValMetric, double seconds);
+
+  /**
+   * The same, with the epoch's training loss, for trainers that know it; listeners that show the
+   * loss (metrics) override this one.
+   */
+  default void epochDone(
+      int epoch, double trainLoss, double valMetric, double bestValMetric, double seconds) {
+    epochDone(epoch, valMetric, bestValMetric, seconds);
+  }
 }

@@ -6,12 +6,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.workers.metrics.MeteredCellTrainer;
+import tomo.workers.metrics.MetricsOptions;
+import tomo.workers.metrics.MetricsServer;
+import tomo.workers.metrics.ProcessMetrics;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
+import tomo.workflows.TaskQueues;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
@@ -61,6 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Training slots (CGCNN trains one model at a time per process; default 1).")
   int concurrency;
 
+  @Mixin MetricsOptions metricsOptions;
+
   @Override
   public Integer call() throws Exception {
     SweepSpec spec =
@@ -87,13 +95,24 @@ public final class DemoCommand implements Callable<Integer> {
             + spec.cellCount()
             + " cells + shared baselines), trainer "
             + trainer);
-    try (EmbeddedServer server = new EmbeddedServer(0)) {
-      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        ProcessMetrics metrics =
+            ProcessMetrics.start(metricsOptions, MetricsServer.EMBEDDED_PORT)) {
+      metrics.server().ifPresent(s -> System.out.println("tomo demo: metrics at " + s.uri()));
+      metrics.tomo().trainingSlots(TaskQueues.TRAINING, concurrency);
+      WorkflowClient client =
+          TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
               true,
-              trainer.create(Duration.ofMillis(epochPauseMillis), concurrency),
+              new MeteredCellTrainer(
+                  trainer.create(
+                      Duration.ofMillis(epochPauseMillis),
+                      concurrency,
+                      metrics.tomo().preparationListener()),
+                  metrics.tomo(),
+                  TaskQueues.TRAINING),
               concurrency,
               true,
               dataset,

@@ -3,7 +3,11 @@ package tomo.workers.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tomo.workers.metrics.MetricsOptions;
+import tomo.workers.metrics.MetricsServer;
+import tomo.workers.metrics.ProcessMetrics;
 import tomo.workers.temporal.EmbeddedServer;
 
 /** {@code tomo server}: Temporal's Java test server on a port, for local use (state in memory). */
@@ -17,9 +21,13 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7233", description = "Port (default ${DEFAULT-VALUE}).")
   int port;
 
+  @Mixin MetricsOptions metricsOptions;
+
   @Override
   public Integer call() throws InterruptedException {
-    try (EmbeddedServer server = new EmbeddedServer(port)) {
+    // the test server has no metrics of its own; the endpoint serves this JVM's
+    try (EmbeddedServer server = new EmbeddedServer(port);
+        ProcessMetrics metrics = ProcessMetrics.start(metricsOptions, MetricsServer.SERVER_PORT)) {
       System.out.println(
           "tomo server: Temporal test server on " + server.target() + " (Ctrl-C to stop)");
       CountDownLatch stop = new CountDownLatch(1);

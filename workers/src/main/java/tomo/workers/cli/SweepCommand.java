@@ -3,11 +3,14 @@ package tomo.workers.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tomo.workers.metrics.StatusRenderer;
+import tomo.workers.metrics.SweepSnapshot;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepProgress;
@@ -84,12 +87,34 @@ public final class SweepCommand {
     @Override
     public Integer call() throws InterruptedException {
       SweepClient sweeps = new SweepClient(temporal.connect());
+      if (watch && System.console() != null) {
+        // a terminal: redraw the numbers the Sweep overview dashboard shows, until settled
+        StatusRenderer renderer = new StatusRenderer(terminalColumns(), true);
+        SweepProgress p = sweeps.progress(sweepId);
+        while (true) {
+          System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
+          System.out.flush();
+          if (ProgressPrinter.settled(p)) {
+            return 0;
+          }
+          Thread.sleep(2000);
+          p = sweeps.progress(sweepId);
+        }
+      }
       SweepProgress p =
           watch
               ? ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out)
               : sweeps.progress(sweepId);
       ProgressPrinter.details(p, System.out);
       return 0;
+    }
+
+    private static int terminalColumns() {
+      try {
+        return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+      } catch (NumberFormatException e) {
+        return 80;
+      }
     }
   }
 

@@ -8,9 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.workers.metrics.MeteredCellTrainer;
+import tomo.workers.metrics.MetricsOptions;
+import tomo.workers.metrics.MetricsServer;
+import tomo.workers.metrics.ProcessMetrics;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
+import tomo.workflows.TaskQueues;
 
 /** {@code tomo worker --queue training|orchestration}: a worker process that runs until killed. */
 @Command(
@@ -26,12 +31,14 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Mixin TemporalOptions temporal;
 
+  @Mixin MetricsOptions metricsOptions;
+
   @Option(names = "--queue", required = true, description = "training or orchestration.")
   Queue queue;
 
   @Option(
       names = "--trainer",
-      defaultValue = "cgcnn",
+      defaultValue = "synthetic",
       description =
           "Trainer of a training worker: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   TrainerChoice trainer;
@@ -59,19 +66,39 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     boolean training = queue == Queue.training;
-    try (TomoWorkers workers =
-        new TomoWorkers(
-            temporal.connect(),
-            !training,
-            training ? trainer.create(Duration.ofMillis(epochPauseMillis), concurrency) : null,
-            concurrency,
-            stickyOff,
-            dataset,
-            trainer.trainerId(),
-            PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-            true)) {
+    try (ProcessMetrics metrics =
+            ProcessMetrics.start(
+                metricsOptions,
+                training ? MetricsServer.TRAINING_PORT : MetricsServer.DEFAULT_PORT);
+        TomoWorkers workers =
+            new TomoWorkers(
+                temporal.connect(metrics.temporalScope()),
+                !training,
+                training
+                    ? new MeteredCellTrainer(
+                        trainer.create(
+                            Duration.ofMillis(epochPauseMillis),
+                            concurrency,
+                            metrics.tomo().preparationListener()),
+                        metrics.tomo(),
+                        TaskQueues.TRAINING)
+                    : null,
+                concurrency,
+                stickyOff,
+                dataset,
+                trainer.trainerId(),
+                PrepareActivitiesImpl.REGISTERED_PROPERTIES,
+                true)) {
+      if (training) {
+        metrics.tomo().trainingSlots(TaskQueues.TRAINING, concurrency);
+      }
       System.out.println(
-          "tomo worker: queue " + queue + " on " + temporal.target + " (Ctrl-C to stop)");
+          "tomo worker: queue "
+              + queue
+              + " on "
+              + temporal.target
+              + metrics.server().map(s -> ", metrics at " + s.uri()).orElse("")
+              + " (Ctrl-C to stop)");
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();

@@ -1,5 +1,6 @@
 package tomo.workers.temporal;
 
+import com.uber.m3.tally.Scope;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -22,10 +23,26 @@ public final class TemporalOptions {
     return connect(target, namespace);
   }
 
+  /** A client of the service whose workers report Temporal's metrics to {@code metricsScope}. */
+  public WorkflowClient connect(Scope metricsScope) {
+    return connect(target, namespace, metricsScope);
+  }
+
   public static WorkflowClient connect(String target, String namespace) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    return connect(target, namespace, null);
+  }
+
+  /**
+   * @param metricsScope where the SDK reports its metrics (see {@code TemporalMetrics.scope}), or
+   *     null for none
+   */
+  public static WorkflowClient connect(String target, String namespace, Scope metricsScope) {
+    WorkflowServiceStubsOptions.Builder stubs =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    if (metricsScope != null) {
+      stubs.setMetricsScope(metricsScope);
+    }
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(stubs.build());
     return WorkflowClient.newInstance(
         service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }

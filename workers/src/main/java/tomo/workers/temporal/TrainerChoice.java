@@ -3,6 +3,7 @@ package tomo.workers.temporal;
 import java.time.Duration;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.CgcnnCellTrainer;
+import tomo.activities.training.PreparationListener;
 import tomo.activities.training.SyntheticTrainer;
 
 /** Which {@link CellTrainer} a training worker runs. */
@@ -21,12 +22,18 @@ public enum TrainerChoice {
    * @param concurrentTrainings trainings this process runs at once (they share the cores)
    */
   public CellTrainer create(Duration epochPause, int concurrentTrainings) {
+    return create(epochPause, concurrentTrainings, PreparationListener.NONE);
+  }
+
+  /** The same, telling {@code preparation} how long the trainer's input preparation took. */
+  public CellTrainer create(
+      Duration epochPause, int concurrentTrainings, PreparationListener preparation) {
     return switch (this) {
       case cgcnn ->
           new CgcnnCellTrainer(
               Math.max(
-                  1,
-                  Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTrainings)));
+                  1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTrainings)),
+              preparation);
       case synthetic -> new SyntheticTrainer(epochPause);
     };
   }

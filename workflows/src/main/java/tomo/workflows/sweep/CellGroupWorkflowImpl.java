@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.metrics.SweepMetrics;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
@@ -45,6 +46,10 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
   private TrainingActivities training;
   private final Map<Integer, Promise<TrainingReceipt>> baselines = new HashMap<>();
   private final List<CellFailure> unreported = new ArrayList<>();
+
+  /** %Δ of each finished cell by property and seed, for the heatmap-so-far metric. */
+  private final Map<String, Map<Integer, Double>> deltas = new HashMap<>();
+
   private long running;
   private long baselinesEnded;
   private int finishedInChunk;
@@ -130,7 +135,13 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
                 return Workflow.newPromise((Void) null);
               }
               return train(TrainingPlan.request(request.spec(), request.data(), cell))
-                  .handle((r, f) -> recordCell(cell, r, f));
+                  .handle(
+                      (r, f) -> {
+                        if (f == null) {
+                          reportDelta(cell, baselines.get(cell.seed()).get(), r);
+                        }
+                        return recordCell(cell, r, f);
+                      });
             })
         .handle((r, f) -> finishItem());
   }
@@ -150,6 +161,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
                         if (f == null) {
                           // a per-cell baseline is part of its cell: both count when both are done
                           count(baseline);
+                          reportDelta(cell, baseline, r);
                         }
                         return recordCell(cell, r, f);
                       });
@@ -212,6 +224,26 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
       count(r);
     }
     return null;
+  }
+
+  /**
+   * The heatmap so far: this cell's mean %Δ over the seeds finished in this run of the group,
+   * through the replay-safe metrics scope (dashboards only; the report aggregates every training).
+   */
+  private void reportDelta(CellKey cell, TrainingReceipt baseline, TrainingReceipt trained) {
+    double base = baseline.outcome().testMetric();
+    if (!Double.isFinite(base) || base <= 0 || !Double.isFinite(trained.outcome().testMetric())) {
+      return; // as the report: no relative change from a zero or missing baseline
+    }
+    Map<Integer, Double> bySeed = deltas.computeIfAbsent(cell.property(), p -> new HashMap<>());
+    bySeed.put(cell.seed(), 100.0 * (trained.outcome().testMetric() - base) / base);
+    SweepMetrics.reportMeanDelta(
+        Workflow.getMetricsScope(),
+        request.sweepId(),
+        cell.target(),
+        cell.property(),
+        cell.representation(),
+        bySeed.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
   }
 
   private void count(TrainingReceipt r) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.metrics.SweepMetrics;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
@@ -71,6 +72,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     while (true) {
       status = SweepStatus.RUNNING;
       roundStartMillis = Workflow.currentTimeMillis();
+      reportMetrics();
       runRound(sweepId, data, work);
       if (cancelReason != null) {
         status = SweepStatus.CANCELLED;
@@ -188,6 +190,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       failures.put(f.cell(), f);
     }
     maxHistoryLength = Math.max(maxHistoryLength, t.maxHistoryLength());
+    reportMetrics();
   }
 
   @Override
@@ -199,6 +202,20 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     for (CellFailure f : update.newFailures()) {
       failures.put(f.cell(), f);
     }
+    reportMetrics();
+  }
+
+  /** Cells by state and the ETA, through the replay-safe metrics scope (dashboards, alerts). */
+  private void reportMetrics() {
+    SweepProgress p = progress();
+    SweepMetrics.reportProgress(
+        Workflow.getMetricsScope(),
+        p.sweepId(),
+        p.pending(),
+        p.running(),
+        p.done(),
+        p.failed(),
+        p.etaSeconds());
   }
 
   /** The failed cells to re-run, grouped by target/representation; removes them from failures. */
@@ -298,6 +315,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   }
 
   private SweepResult result(String sweepId) {
+    reportMetrics();
     SweepProgress p = progress();
     maxHistoryLength = Math.max(maxHistoryLength, Workflow.getInfo().getHistoryLength());
     return new SweepResult(

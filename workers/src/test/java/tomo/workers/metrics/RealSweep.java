@@ -1,0 +1,91 @@
+package tomo.workers.metrics;
+
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.workers.temporal.EmbeddedServer;
+import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkers;
+import tomo.workers.temporal.TrainerChoice;
+import tomo.workflows.TaskQueues;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepSpec;
+
+/**
+ * A small real tomo sweep (SweepWorkflow, cell groups, training activity with the synthetic
+ * trainer) on the embedded Temporal server, in a process-like unit with its own /metrics, wired as
+ * {@code tomo demo} wires it.
+ */
+final class RealSweep implements AutoCloseable {
+  static final String ID = "real-sweep";
+
+  private final EmbeddedServer server;
+  private final ProcessMetrics metrics;
+  private final TomoWorkers workers;
+  private final SweepClient sweeps;
+
+  private RealSweep(Path artifacts) {
+    server = new EmbeddedServer(0);
+    metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0));
+    metrics.tomo().trainingSlots(TaskQueues.TRAINING, 2);
+    WorkflowClient client =
+        TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
+    workers =
+        new TomoWorkers(
+            client,
+            true,
+            new MeteredCellTrainer(
+                TrainerChoice.synthetic.create(Duration.ofMillis(40), 2),
+                metrics.tomo(),
+                TaskQueues.TRAINING),
+            2,
+            true,
+            null,
+            TrainerChoice.synthetic.trainerId(),
+            PrepareActivitiesImpl.REGISTERED_PROPERTIES,
+            false);
+    sweeps = new SweepClient(client);
+    SweepSpec spec =
+        new SweepSpec(
+                "live",
+                null,
+                List.of("band_gap", "formation_energy_per_atom"),
+                List.of("volume", "density"),
+                List.of("structure", "composition"),
+                List.of(0, 1),
+                new HyperParameters(4, 0, null, 0, 0.9, 0),
+                BaselineMode.SHARED,
+                200,
+                artifacts.toString(),
+                null,
+                null,
+                0,
+                10)
+            .normalized("live");
+    sweeps.startOrAttach(ID, spec);
+  }
+
+  /** Starts the sweep; returns at once. */
+  static RealSweep start(Path artifacts) {
+    return new RealSweep(artifacts);
+  }
+
+  int port() {
+    return metrics.server().orElseThrow().port();
+  }
+
+  void await() {
+    sweeps.await(ID);
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+    metrics.close();
+    server.close();
+  }
+}

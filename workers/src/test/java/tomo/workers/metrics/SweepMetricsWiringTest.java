@@ -1,0 +1,113 @@
+package tomo.workers.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.workers.temporal.EmbeddedServer;
+import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkers;
+import tomo.workers.temporal.TrainerChoice;
+import tomo.workflows.TaskQueues;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+
+/**
+ * tomo's real sweep (SweepWorkflow, cell groups, training activity with the synthetic trainer)
+ * wired as {@code tomo demo} wires it: its /metrics shows the sweep's cells, the trainings and
+ * Temporal's own meters.
+ */
+class SweepMetricsWiringTest {
+  @Test
+  void aRealSweepReportsItsProgressAndTrainings(@TempDir Path artifacts) throws Exception {
+    SweepSpec spec =
+        new SweepSpec(
+                "metrics",
+                null,
+                List.of("band_gap"),
+                List.of("volume", "density"),
+                List.of("structure", "composition"),
+                List.of(0, 1),
+                new HyperParameters(3, 0, null, 0, 0.9, 0),
+                BaselineMode.SHARED,
+                200,
+                artifacts.toString(),
+                null,
+                null,
+                0,
+                10)
+            .normalized("metrics");
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {
+      metrics.tomo().trainingSlots(TaskQueues.TRAINING, 2);
+      WorkflowClient client =
+          TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
+      SweepResult result;
+      try (TomoWorkers workers =
+          new TomoWorkers(
+              client,
+              true,
+              new MeteredCellTrainer(
+                  TrainerChoice.synthetic.create(Duration.ofMillis(5), 2),
+                  metrics.tomo(),
+                  TaskQueues.TRAINING),
+              2,
+              true,
+              null,
+              TrainerChoice.synthetic.trainerId(),
+              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
+              false)) {
+        SweepClient sweeps = new SweepClient(client);
+        sweeps.startOrAttach("metrics-sweep", spec);
+        result = sweeps.await("metrics-sweep");
+      }
+      // gauges reach the registry on the Temporal scope's next report
+      Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plusSeconds(1).toMillis());
+      String text = MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri());
+
+      long trainings = spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2)
+      assertThat(result.failed()).isZero();
+      assertThat(text)
+          .contains("tomo_sweep_cells{state=\"done\",sweep=\"metrics-sweep\"} " + trainings + ".0")
+          .contains("tomo_sweep_cells{state=\"pending\",sweep=\"metrics-sweep\"} 0.0")
+          .contains("tomo_sweep_cells{state=\"failed\",sweep=\"metrics-sweep\"} 0.0")
+          .contains(
+              "tomo_trainings_finished_total{queue=\""
+                  + TaskQueues.TRAINING
+                  + "\",representation=\"structure\"} "
+                  + trainings / 2
+                  + ".0")
+          .contains(
+              "tomo_trainings_finished_total{queue=\""
+                  + TaskQueues.TRAINING
+                  + "\",representation=\"composition\"} "
+                  + trainings / 2
+                  + ".0")
+          .contains(
+              "tomo_training_epoch_duration_seconds_count{queue=\""
+                  + TaskQueues.TRAINING
+                  + "\","
+                  + "representation=\"structure\"} "
+                  + trainings / 2 * 3)
+          .contains("tomo_training_slots{queue=\"" + TaskQueues.TRAINING + "\",state=\"free\"} 2.0")
+          .contains("temporal_activity_schedule_to_start_latency_seconds_bucket{")
+          .contains("temporal_workflow_completed_total{")
+          // the heatmap so far, from the cell-group workflows
+          .containsPattern(
+              "tomo_sweep_mean_delta_percent\\{property=\"density\",representation=\"composition\","
+                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]")
+          .containsPattern(
+              "tomo_sweep_mean_delta_percent\\{property=\"volume\",representation=\"structure\","
+                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]");
+      assertThat(Promtool.checkMetrics(text).exitCode()).isNotEqualTo(1);
+    }
+  }
+}

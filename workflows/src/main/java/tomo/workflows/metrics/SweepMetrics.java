@@ -1,0 +1,99 @@
+package tomo.workflows.metrics;
+
+import com.uber.m3.tally.Scope;
+import java.util.Map;
+
+/**
+ * The sweep numbers a workflow reports, by name, through Temporal's replay-safe metrics scope.
+ *
+ * <p>Workflow code calls these with {@code Workflow.getMetricsScope()}: that scope drops emissions
+ * while a workflow replays, so a replay never reports stale progress. In tomo's own workers the
+ * scope's reporter hands every {@code tomo_sweep_*} gauge to the process's {@code TomoMetrics},
+ * which keeps the sweep label bounded (only the most recently updated sweeps are exposed).
+ *
+ * <p>All values are gauges (last value wins), so reporting the same progress twice is harmless.
+ */
+public final class SweepMetrics {
+  /** Cells of a sweep in one state; tags {@link #SWEEP}, {@link #STATE}. */
+  public static final String CELLS = "tomo_sweep_cells";
+
+  /** Estimated seconds until the sweep finishes (from measured epoch times); tag {@link #SWEEP}. */
+  public static final String ETA_SECONDS = "tomo_sweep_eta_seconds";
+
+  /**
+   * Mean over finished seeds of 100 × (augmented − baseline) / baseline test metric (MAE or error
+   * rate), the %ΔMAE of the paper's heatmaps so far; tags sweep, target, property, representation.
+   */
+  public static final String MEAN_DELTA_PERCENT = "tomo_sweep_mean_delta_percent";
+
+  public static final String SWEEP = "sweep";
+  public static final String STATE = "state";
+  public static final String TARGET = "target";
+  public static final String PROPERTY = "property";
+  public static final String REPRESENTATION = "representation";
+
+  /** The cell states, as label values. */
+  public static final String PENDING = "pending";
+
+  public static final String RUNNING = "running";
+  public static final String DONE = "done";
+  public static final String FAILED = "failed";
+
+  private SweepMetrics() {}
+
+  /**
+   * Reports a sweep's progress in one call: cells by state, and the ETA when known. Call it from
+   * the sweep workflow whenever its progress changes, with {@code Workflow.getMetricsScope()}.
+   *
+   * @param etaSeconds estimated seconds to finish, null while unknown
+   */
+  public static void reportProgress(
+      Scope scope,
+      String sweepId,
+      long pending,
+      long running,
+      long done,
+      long failed,
+      Double etaSeconds) {
+    reportCells(scope, sweepId, pending, running, done, failed);
+    if (etaSeconds != null) {
+      reportEta(scope, sweepId, etaSeconds);
+    }
+  }
+
+  /** Reports how many cells of {@code sweepId} are in each state. */
+  public static void reportCells(
+      Scope scope, String sweepId, long pending, long running, long done, long failed) {
+    cells(scope, sweepId, PENDING, pending);
+    cells(scope, sweepId, RUNNING, running);
+    cells(scope, sweepId, DONE, done);
+    cells(scope, sweepId, FAILED, failed);
+  }
+
+  /** Reports the estimated seconds left; a negative or NaN estimate (not yet known) is skipped. */
+  public static void reportEta(Scope scope, String sweepId, double etaSeconds) {
+    if (etaSeconds >= 0) {
+      scope.tagged(Map.of(SWEEP, sweepId)).gauge(ETA_SECONDS).update(etaSeconds);
+    }
+  }
+
+  /** Reports the mean %Δ of one heatmap cell so far. */
+  public static void reportMeanDelta(
+      Scope scope,
+      String sweepId,
+      String target,
+      String property,
+      String representation,
+      double meanPercent) {
+    scope
+        .tagged(
+            Map.of(
+                SWEEP, sweepId, TARGET, target, PROPERTY, property, REPRESENTATION, representation))
+        .gauge(MEAN_DELTA_PERCENT)
+        .update(meanPercent);
+  }
+
+  private static void cells(Scope scope, String sweepId, String state, long count) {
+    scope.tagged(Map.of(SWEEP, sweepId, STATE, state)).gauge(CELLS).update(count);
+  }
+}
