@@ -31,6 +31,10 @@ final class MaterialsProjectReplay implements AutoCloseable {
   volatile long failFromSkip = Long.MAX_VALUE;
   volatile int failStatus = 500;
 
+  /** The next this-many requests with a valid key fail with {@link #failStatus}, then all pass. */
+  final java.util.concurrent.atomic.AtomicInteger failNext =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   MaterialsProjectReplay(List<ObjectNode> docs) throws IOException {
     this.docs = docs;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,7 +62,7 @@ final class MaterialsProjectReplay implements AutoCloseable {
     if (!KEY.equals(ex.getRequestHeaders().getFirst("X-API-KEY"))) {
       status = 401;
       body = "{\"detail\":\"Invalid API key\"}";
-    } else if (skip >= failFromSkip) {
+    } else if (skip >= failFromSkip || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       status = failStatus;
       body = "{\"detail\":\"upstream timeout\"}";
     } else {
