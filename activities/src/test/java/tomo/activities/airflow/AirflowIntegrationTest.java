@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +21,25 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.orchestration.ReportActivitiesImpl;
+import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainingActivitiesImpl;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.TaskQueues;
+import tomo.workflows.client.SweepClient;
 import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.hooks.AirflowHookOptions;
 import tomo.workflows.hooks.DagHookRequest;
 import tomo.workflows.hooks.DagRunOutcome;
+import tomo.workflows.hooks.SweepHooks;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
+import tomo.workflows.plugin.OrchestrationPlugin;
+import tomo.workflows.plugin.TrainingPlugin;
 
 /**
  * Against a real Airflow 3 ({@code airflow standalone}, SQLite) with the DAGs of {@code
@@ -229,5 +247,68 @@ class AirflowIntegrationTest {
             "sweep start --spec "
                 + specFile
                 + " --id it-dag-sweep --wait --temporal 127.0.0.1:17233");
+  }
+
+  @Test
+  void aSmallSweepRunsItsHooksAgainstAirflow() {
+    String sweep = "it-hooked-" + UUID.randomUUID().toString().substring(0, 8);
+    SweepSpec spec =
+        new SweepSpec(
+                "hooked",
+                DatasetLocation.resolve(null).toString(),
+                List.of("band_gap"),
+                List.of("volume"),
+                List.of("structure"),
+                List.of(0),
+                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                BaselineMode.SHARED,
+                20,
+                tmp.resolve("artifacts").toString(),
+                null,
+                null,
+                0,
+                30,
+                new SweepHooks(OK, OK))
+            .normalized("hooked");
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false)
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setPlugins(
+                            new OrchestrationPlugin(
+                                TaskQueues.ORCHESTRATION,
+                                true,
+                                new PrepareActivitiesImpl(
+                                    null, PrepareActivitiesImpl.REGISTERED_PROPERTIES),
+                                new ReportActivitiesImpl("synthetic-v1", false),
+                                new AirflowHookActivitiesImpl(
+                                    client, Duration.ofSeconds(1), Duration.ofSeconds(5))),
+                            new TrainingPlugin(
+                                TaskQueues.TRAINING,
+                                2,
+                                new TrainingActivitiesImpl(new SyntheticTrainer(Duration.ZERO))))
+                        .build())
+                .build());
+    try {
+      env.newWorker(TaskQueues.ORCHESTRATION);
+      env.newWorker(TaskQueues.TRAINING);
+      env.start();
+      SweepClient sweeps = new SweepClient(env.getWorkflowClient());
+      sweeps.startOrAttach(sweep, spec);
+      SweepResult result = sweeps.await(sweep);
+
+      assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+      assertThat(result.done()).isEqualTo(spec.trainingCount());
+      for (String phase : List.of("on_start", "on_complete")) {
+        String runId = "tomo__" + sweep + "__" + phase;
+        assertThat(client.getDagRun(OK, runId).state()).as(runId).isEqualTo("success");
+        assertThat(client.listTaskInstances(OK, runId))
+            .allSatisfy(ti -> assertThat(ti.state()).isEqualTo("success"));
+      }
+    } finally {
+      env.close();
+    }
   }
 }

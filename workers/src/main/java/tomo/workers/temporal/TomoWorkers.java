@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.airflow.AirflowClient;
+import tomo.activities.airflow.AirflowConfig;
+import tomo.activities.airflow.AirflowHookActivitiesImpl;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.orchestration.ReportActivitiesImpl;
 import tomo.activities.training.CellTrainer;
@@ -51,8 +54,7 @@ public final class TomoWorkers implements AutoCloseable {
           new OrchestrationPlugin(
               TaskQueues.ORCHESTRATION,
               disableSticky,
-              new PrepareActivitiesImpl(dataset, knownProperties),
-              new ReportActivitiesImpl(trainerId, renderHeatmaps)));
+              orchestrationActivities(dataset, knownProperties, trainerId, renderHeatmaps)));
     }
     if (trainer != null) {
       plugins.add(
@@ -77,6 +79,25 @@ public final class TomoWorkers implements AutoCloseable {
         orchestration,
         trainer == null ? "no" : trainer.id(),
         concurrentTrainings);
+  }
+
+  /**
+   * Prepare and report, plus the Airflow hook activity when {@value AirflowConfig#ENV_URL} names an
+   * Airflow (credentials as {@link AirflowConfig#fromEnvironment} reads them).
+   */
+  private static Object[] orchestrationActivities(
+      Path dataset, Set<String> knownProperties, String trainerId, boolean renderHeatmaps) {
+    List<Object> activities = new ArrayList<>();
+    activities.add(new PrepareActivitiesImpl(dataset, knownProperties));
+    activities.add(new ReportActivitiesImpl(trainerId, renderHeatmaps));
+    String airflow = System.getenv(AirflowConfig.ENV_URL);
+    if (airflow != null && !airflow.isBlank()) {
+      activities.add(
+          new AirflowHookActivitiesImpl(
+              new AirflowClient(AirflowConfig.fromEnvironment(System.getenv()))));
+      log.info("sweep hooks: Airflow at {}", airflow);
+    }
+    return activities.toArray();
   }
 
   @Override

@@ -2,8 +2,9 @@
  * Airflow hooks of a sweep: an {@code on_start} DAG triggered and awaited before training (e.g. a
  * data-refresh pipeline) and an {@code on_complete} DAG triggered with the report paths.
  *
- * <p>How the sweep workflow calls them (deterministic workflow code; the Airflow I/O is in the
- * activity, on the orchestration task queue):
+ * <p>{@code SweepWorkflowImpl} calls them when the spec's {@link SweepHooks} name DAGs, in this
+ * shape (deterministic workflow code; the Airflow I/O is in the activity, on the orchestration task
+ * queue):
  *
  * <pre>{@code
  * AirflowHookActivities hooks =

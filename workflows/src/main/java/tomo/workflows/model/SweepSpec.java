@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tomo.workflows.TaskQueues;
+import tomo.workflows.hooks.SweepHooks;
 
 /**
  * What a sweep trains: every (target, property, representation, seed) of the lists below, each
@@ -27,6 +28,8 @@ import tomo.workflows.TaskQueues;
  * @param retryWindowMinutes how long a finished sweep with failed cells waits for a retry signal
  * @param heartbeatSeconds a training whose worker sent no heartbeat for this long is retried
  *     elsewhere (a dead worker is noticed in seconds)
+ * @param hooks Airflow DAGs run before training ({@code onStartDag}) and after the report ({@code
+ *     onCompleteDag}); {@code null} = none
  */
 public record SweepSpec(
     String name,
@@ -42,10 +45,51 @@ public record SweepSpec(
     String orchestrationQueue,
     String trainingQueue,
     Integer retryWindowMinutes,
-    Integer heartbeatSeconds) {
+    Integer heartbeatSeconds,
+    SweepHooks hooks) {
 
   /** The representations a model can see. */
   public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
+
+  /** A spec without Airflow hooks. */
+  public SweepSpec(
+      String name,
+      String dataset,
+      List<String> targets,
+      List<String> properties,
+      List<String> representations,
+      List<Integer> seeds,
+      HyperParameters hyper,
+      BaselineMode baseline,
+      int limit,
+      String artifactDir,
+      String orchestrationQueue,
+      String trainingQueue,
+      Integer retryWindowMinutes,
+      Integer heartbeatSeconds) {
+    this(
+        name,
+        dataset,
+        targets,
+        properties,
+        representations,
+        seeds,
+        hyper,
+        baseline,
+        limit,
+        artifactDir,
+        orchestrationQueue,
+        trainingQueue,
+        retryWindowMinutes,
+        heartbeatSeconds,
+        null);
+  }
+
+  /** The hooks, never null. */
+  @JsonIgnore
+  public SweepHooks hooksOrNone() {
+    return hooks == null ? SweepHooks.none() : hooks;
+  }
 
   /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
   @JsonIgnore
@@ -116,7 +160,24 @@ public record SweepSpec(
         orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue,
         trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
         window,
-        heartbeat);
+        heartbeat,
+        hooks(source));
+  }
+
+  private SweepHooks hooks(String source) {
+    if (hooks == null) {
+      return SweepHooks.none();
+    }
+    String start = blankToNull(hooks.onStartDag());
+    String complete = blankToNull(hooks.onCompleteDag());
+    for (String[] dag :
+        new String[][] {{"hooks.onStartDag", start}, {"hooks.onCompleteDag", complete}}) {
+      if (dag[1] != null && !dag[1].matches("[A-Za-z0-9_.\\-]+")) {
+        throw fail(
+            source, dag[0], "'" + dag[1] + "' is not an Airflow DAG id (letters, digits, _ . -)");
+      }
+    }
+    return new SweepHooks(start, complete);
   }
 
   private HyperParameters hyper(String source) {

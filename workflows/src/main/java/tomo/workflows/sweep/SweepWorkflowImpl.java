@@ -18,6 +18,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.hooks.AirflowHookActivities;
+import tomo.workflows.hooks.AirflowHookOptions;
+import tomo.workflows.hooks.DagHookRequest;
+import tomo.workflows.hooks.SweepHooks;
 import tomo.workflows.metrics.SweepMetrics;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
@@ -38,6 +42,9 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   private static final Logger log = Workflow.getLogger(SweepWorkflowImpl.class);
   private static final int LISTED_FAILURES = 1_000;
 
+  /** How long a hook may wait for its DAG run. */
+  private static final Duration HOOK_WAIT = Duration.ofHours(2);
+
   private SweepSpec spec;
   private SweepStatus status = SweepStatus.PREPARING;
   private int round;
@@ -52,6 +59,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   private boolean retryAll;
   private final Set<CellKey> retryCells = new LinkedHashSet<>();
   private String cancelReason;
+
   private String reportDir;
   private long maxHistoryLength;
 
@@ -67,6 +75,17 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
 
     PreparedDataset data = prepare.prepare(spec);
     log.info("sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
+    SweepHooks hooks = spec.hooksOrNone();
+    if (hooks.onStartDag() != null) {
+      // e.g. a data-refresh pipeline: awaited before any training; its failure fails the sweep
+      hookStub(spec)
+          .runDag(
+              DagHookRequest.onStart(
+                  sweepId,
+                  hooks.onStartDag(),
+                  Map.of("dataset", data.path(), "dataset_sha256", data.contentSha256()),
+                  HOOK_WAIT.toSeconds()));
+    }
 
     Map<String, List<CellKey>> work = null; // null: every cell of every group
     while (true) {
@@ -83,6 +102,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       reportDir = report.render(sweepId, spec, aggregated).dir();
       if (failures.isEmpty()) {
         status = SweepStatus.COMPLETED;
+        onComplete(sweepId, hooks);
         return result(sweepId);
       }
       status = SweepStatus.WAITING_FOR_RETRY;
@@ -96,11 +116,37 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       }
       if (!signalled) {
         status = SweepStatus.COMPLETED_WITH_FAILURES;
+        onComplete(sweepId, hooks);
         return result(sweepId);
       }
       work = retryWork();
       round++;
     }
+  }
+
+  /** The {@code on_complete} DAG, triggered with the report's place once the sweep has ended. */
+  private void onComplete(String sweepId, SweepHooks hooks) {
+    if (hooks.onCompleteDag() == null) {
+      return;
+    }
+    hookStub(spec)
+        .runDag(
+            DagHookRequest.onComplete(
+                sweepId,
+                hooks.onCompleteDag(),
+                Map.of(
+                    "report_dir", reportDir,
+                    "status", status.name(),
+                    "failed_trainings", Integer.toString(failures.size())),
+                HOOK_WAIT.toSeconds()));
+  }
+
+  private static AirflowHookActivities hookStub(SweepSpec spec) {
+    return Workflow.newActivityStub(
+        AirflowHookActivities.class,
+        AirflowHookOptions.activityOptions(HOOK_WAIT).toBuilder()
+            .setTaskQueue(spec.orchestrationQueue())
+            .build());
   }
 
   /** Starts one child per group and waits for all; a cancel signal cancels them. */

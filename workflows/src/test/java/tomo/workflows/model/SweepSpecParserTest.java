@@ -38,6 +38,22 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void readsAirflowHooks() {
+    SweepSpec spec =
+        SweepSpecParser.parse(
+            "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n"
+                + "hooks: {onStartDag: refresh_data, onCompleteDag: publish_report}\n",
+            "s.yaml");
+    assertThat(spec.hooksOrNone().onStartDag()).isEqualTo("refresh_data");
+    assertThat(spec.hooksOrNone().onCompleteDag()).isEqualTo("publish_report");
+
+    SweepSpec none =
+        SweepSpecParser.parse(
+            "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n", "s.yaml");
+    assertThat(none.hooksOrNone().any()).isFalse();
+  }
+
+  @Test
   void perCellBaselineDoublesTheCells() {
     SweepSpec spec =
         SweepSpecParser.parse(

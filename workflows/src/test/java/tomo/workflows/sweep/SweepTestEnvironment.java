@@ -27,6 +27,11 @@ final class SweepTestEnvironment implements AutoCloseable {
   final SweepClient sweeps;
 
   SweepTestEnvironment() {
+    this(new Object[0]);
+  }
+
+  /** With more orchestration activities (e.g. sweep hooks) registered beside prepare and report. */
+  SweepTestEnvironment(Object... moreOrchestrationActivities) {
     PrepareActivities prepare =
         spec -> new PreparedDataset("memory.csv", "abc123", 1000, List.of());
     ReportActivities report =
@@ -50,7 +55,9 @@ final class SweepTestEnvironment implements AutoCloseable {
                     WorkerFactoryOptions.newBuilder()
                         .setPlugins(
                             new OrchestrationPlugin(
-                                TaskQueues.ORCHESTRATION, true, prepare, report),
+                                TaskQueues.ORCHESTRATION,
+                                true,
+                                orchestration(prepare, report, moreOrchestrationActivities)),
                             new TrainingPlugin(TaskQueues.TRAINING, 100, training))
                         .build())
                 .build());
@@ -59,6 +66,14 @@ final class SweepTestEnvironment implements AutoCloseable {
     env.start();
     client = env.getWorkflowClient();
     sweeps = new SweepClient(client);
+  }
+
+  private static Object[] orchestration(Object prepare, Object report, Object[] more) {
+    Object[] all = new Object[2 + more.length];
+    all[0] = prepare;
+    all[1] = report;
+    System.arraycopy(more, 0, all, 2, more.length);
+    return all;
   }
 
   static SweepSpec spec(int targets, int properties, int seeds, BaselineMode mode) {
