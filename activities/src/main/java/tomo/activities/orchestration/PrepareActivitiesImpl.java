@@ -76,8 +76,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     List<String> caches = new ArrayList<>();
     Path cacheDir = Path.of(spec.artifactDir()).resolve("graphs");
     for (String representation : spec.representations()) {
-      GraphMode mode =
-          representation.equals("composition") ? GraphMode.COMPOSITION : GraphMode.STRUCTURE;
+      GraphMode mode = GraphMode.ofRepresentation(representation);
       GraphCache cache =
           GraphCache.openOrBuild(
               dataset,

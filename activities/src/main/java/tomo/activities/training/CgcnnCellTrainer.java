@@ -72,10 +72,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
       throws BadInputException, InterruptedException {
     try {
       Dataset dataset = dataset(request);
-      GraphMode mode =
-          request.representation().equals("composition")
-              ? GraphMode.COMPOSITION
-              : GraphMode.STRUCTURE;
+      GraphMode mode = GraphMode.ofRepresentation(request.representation());
       String extra = request.property() != null ? request.property() : request.maskedProperty();
       List<String> columns = new ArrayList<>(List.of(request.target()));
       if (extra != null && !extra.equals(request.target())) {
