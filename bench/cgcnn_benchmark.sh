@@ -6,8 +6,11 @@
 #
 # Environment: LIMIT (materials, default 10000), EPOCHS (default 10), THREADS (intra-op threads of both
 # engines, default 2), VARIANTS=1 to also measure tomo's variants (concatenated edge linear, the other
-# thread count, glibc malloc thresholds at their defaults) on VARIANT_LIMIT materials for VARIANT_EPOCHS,
-# PYTORCH (path of the reference script, default bench/pytorch_cgcnn.py), TOMO_CACHE (graph cache root).
+# thread count, glibc malloc with the launcher's thresholds, glibc malloc with its defaults) on
+# VARIANT_LIMIT materials for VARIANT_EPOCHS, PYTORCH (path of the reference script, default
+# bench/pytorch_cgcnn.py), PYTHON (interpreter with torch, default python3), TOMO_CACHE (graph cache root).
+# tomo runs with the launcher's allocator (tcmalloc where installed); the reference runs twice when
+# tcmalloc is installed: with Python's own malloc (glibc) and with tcmalloc preloaded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/target/cgcnn-benchmark}"
@@ -32,11 +35,21 @@ tomo_run() { # name, extra args...
 echo "== tomo: $limit materials, $epochs epochs, $threads threads (export for the reference too)"
 tomo_run tomo --limit "$limit" --epochs "$epochs" --threads "$threads" --export-npz "$out/export"
 
+python="${PYTHON:-python3}"
+reference() { # name, extra env...
+  local name="$1"; shift
+  echo "== PyTorch reference ($name): same export, $epochs epochs, $threads threads, factored edge linear"
+  env "$@" "$python" "$pytorch" "$out/export" --epochs "$epochs" --threads "$threads" --factored \
+      --output "$out/$name.json" >"$out/$name.log" 2>&1 || { tail -20 "$out/$name.log"; exit 1; }
+  grep -E '^epoch' "$out/$name.log" | sed "s/^/  [$name] /"
+}
+tcmalloc=""
+for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib; do
+  [ -e "$d/libtcmalloc_minimal.so.4" ] && { tcmalloc="$d/libtcmalloc_minimal.so.4"; break; }
+done
 if [ -f "$pytorch" ]; then
-  echo "== PyTorch reference: same export, $epochs epochs, $threads threads, factored edge linear"
-  python3 "$pytorch" "$out/export" --epochs "$epochs" --threads "$threads" --factored \
-      --output "$out/pytorch.json" >"$out/pytorch.log" 2>&1 || { tail -20 "$out/pytorch.log"; exit 1; }
-  grep -E '^epoch' "$out/pytorch.log" | sed 's/^/  [pytorch] /'
+  reference pytorch
+  [ -n "$tcmalloc" ] && reference pytorch-tcmalloc LD_PRELOAD="$tcmalloc"
 fi
 
 if [ "${VARIANTS:-0}" = 1 ]; then
@@ -46,8 +59,10 @@ if [ "${VARIANTS:-0}" = 1 ]; then
   tomo_run v-base "${common[@]}" --threads "$threads"
   TOMO_JAVA_OPTS="-Dtomo.cgcnn.concatEdgeLinear=true" tomo_run v-concat "${common[@]}" --threads "$threads"
   tomo_run v-threads "${common[@]}" --threads "$other"
-  # glibc's defaults (128 KiB, dynamic) instead of the launcher's 1 GiB thresholds
-  MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072 tomo_run v-malloc "${common[@]}" --threads "$threads"
+  # glibc malloc with the launcher's 1 GiB thresholds, and with its defaults (128 KiB, dynamic)
+  TOMO_MALLOC=glibc tomo_run v-glibc "${common[@]}" --threads "$threads"
+  TOMO_MALLOC=glibc MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072 \
+      tomo_run v-malloc "${common[@]}" --threads "$threads"
 fi
 
 python3 - "$out" <<'PY'
@@ -67,19 +82,24 @@ def tomo_line(name, label):
         mem = f", RSS epoch 2 {rss[1]:.0f} MiB, epoch 10 {rss[9]:.0f} MiB ({100 * (rss[9] / rss[1] - 1):+.1f} %)"
     print(f"{label}: {r['trainCrystalsPerSecond']:.1f} crystals/s (steady state), test MAE {r['testMetric']:.4f} "
           f"(best epoch {r['bestEpoch']}, mean predictor {r['referenceTestMetric']:.4f}){mem}; "
-          f"{r['threads']} threads, {r['device']}, DJL {r['djlVersion']}, libtorch {r['libtorchVersion']}")
+          f"{r['threads']} threads, {r['device']}, {r.get('allocator', '?')} malloc, DJL {r['djlVersion']}, "
+          f"libtorch {r['libtorchVersion']}")
     return r
 t = tomo_line("tomo", "tomo")
-p = load("pytorch")
-if p:
+for name in ["pytorch", "pytorch-tcmalloc"]:
+    p = load(name)
+    if not p:
+        continue
     rss = p["rss_mb_per_epoch"]
     mem = f", RSS epoch 2 {rss[1]:.0f} MB, epoch 10 {rss[9]:.0f} MB" if len(rss) >= 10 else ""
-    print(f"pytorch {p['torch_version']} ({p['variant']}): {p['crystals_per_second_steady']:.1f} crystals/s, "
+    print(f"{name} {p['torch_version']} ({p['variant']}): {p['crystals_per_second_steady']:.1f} crystals/s, "
           f"test MAE {p['test_mae']:.4f} (best epoch {p['best_epoch']}){mem}")
     if t:
-        print(f"ratio tomo/pytorch throughput: {t['trainCrystalsPerSecond'] / p['crystals_per_second_steady']:.2f}x; "
-              f"test MAE tomo/pytorch: {t['testMetric'] / p['test_mae']:.3f}")
+        print(f"ratio tomo/{name} throughput: {t['trainCrystalsPerSecond'] / p['crystals_per_second_steady']:.2f}x; "
+              f"test MAE tomo/{name}: {t['testMetric'] / p['test_mae']:.3f}")
 for name, label in [("v-base", "variant base"), ("v-concat", "variant concatenated edge linear"),
-                    ("v-threads", "variant other thread count"), ("v-malloc", "variant glibc malloc defaults")]:
+                    ("v-threads", "variant other thread count"),
+                    ("v-glibc", "variant glibc malloc, launcher thresholds"),
+                    ("v-malloc", "variant glibc malloc defaults")]:
     tomo_line(name, label)
 PY

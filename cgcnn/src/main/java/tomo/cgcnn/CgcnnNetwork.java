@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -147,20 +149,33 @@ final class CgcnnNetwork implements AutoCloseable {
 
   /** The batch's tensors in {@code step}. */
   NDList upload(HostBatch b, NDManager step, int maxNeighbors) {
-    NDArray z = step.create(b.atomicNumbers());
-    NDArray nbr = step.create(b.neighbors());
-    NDArray dist =
-        step.create(b.distancesAngstrom())
-            .reshape((long) b.atoms() * maxNeighbors, 1)
-            .toType(dtype, false);
-    NDArray crystal = step.create(b.crystalOfAtom());
-    NDArray inverseCount =
-        step.create(b.inverseAtomCount()).reshape(b.crystals(), 1).toType(dtype, false);
+    long slots = (long) b.atoms() * maxNeighbors;
+    NDArray z = tensor(step, b.atomicNumbers(), DataType.INT64, b.atoms());
+    NDArray nbr = tensor(step, b.neighbors(), DataType.INT64, slots);
+    NDArray dist = tensor(step, b.distancesAngstrom(), DataType.FLOAT32, slots, 1);
+    NDArray crystal = tensor(step, b.crystalOfAtom(), DataType.INT64, b.atoms());
+    NDArray inverseCount = tensor(step, b.inverseAtomCount(), DataType.FLOAT32, b.crystals(), 1);
     NDArray extra =
         extraWidth == 0
             ? step.zeros(new Shape(b.crystals(), 0), dtype)
-            : step.create(b.extra()).reshape(b.crystals(), extraWidth).toType(dtype, false);
-    return new NDList(z, nbr, dist, crystal, inverseCount, extra);
+            : tensor(step, b.extra(), DataType.FLOAT32, b.crystals(), extraWidth);
+    return new NDList(
+        z,
+        nbr,
+        dist.toType(dtype, false),
+        crystal,
+        inverseCount.toType(dtype, false),
+        extra.toType(dtype, false));
+  }
+
+  /**
+   * A tensor over the start of a direct buffer, without a copy (the engine takes a direct buffer as
+   * the tensor's memory; see HostBatch). The engine gets its own view, cut to the tensor's size.
+   */
+  static NDArray tensor(NDManager step, ByteBuffer buffer, DataType type, long... dims) {
+    Shape shape = new Shape(dims);
+    int bytes = Math.toIntExact(shape.size() * type.getNumOfBytes());
+    return step.create(buffer.slice(0, bytes).order(ByteOrder.nativeOrder()), shape, type);
   }
 
   /**

@@ -87,22 +87,20 @@ final class PreparedData {
     return target.categorical() ? target.classes().size() : 1;
   }
 
-  /** The batch of materials {@code rows[from .. to)}. */
+  /** The batch of materials {@code rows[from .. to)}, in new buffers. */
   HostBatch batch(int[] rows, int from, int to) {
+    return pack(rows, from, to, new HostBatch());
+  }
+
+  /** Packs the materials {@code rows[from .. to)} into {@code into} (reusing its buffers). */
+  HostBatch pack(int[] rows, int from, int to, HostBatch into) {
     int b = to - from;
     int m = data.maxNeighbors();
     int atoms = 0;
     for (int k = from; k < to; k++) {
       atoms += data.graphs().get(rows[k]).nodeCount();
     }
-    long[] z = new long[atoms];
-    long[] nbr = new long[atoms * m];
-    float[] dist = new float[atoms * m];
-    long[] crystalOfAtom = new long[atoms];
-    float[] inverseCount = new float[b];
-    float[] extraValues = new float[b * extraWidth];
-    double[] label = new double[b];
-    double[] raw = new double[b];
+    into.reset(b, atoms, m, extraWidth);
     int offset = 0;
     for (int k = 0; k < b; k++) {
       int row = rows[from + k];
@@ -110,29 +108,25 @@ final class PreparedData {
       int n = g.nodeCount();
       int[] gz = g.atomicNumbers();
       int[] gn = g.neighborIndices();
+      float[] gd = g.neighborDistancesAngstrom();
       for (int i = 0; i < n; i++) {
-        z[offset + i] = gz[i];
-        crystalOfAtom[offset + i] = k;
+        into.setAtom(offset + i, gz[i], k);
       }
       for (int s = 0; s < n * m; s++) {
-        nbr[offset * m + s] = offset + gn[s];
+        into.setSlot(offset * m + s, offset + gn[s], gd[s]);
       }
-      System.arraycopy(g.neighborDistancesAngstrom(), 0, dist, offset * m, n * m);
-      inverseCount[k] = 1f / n;
       double y = target.values()[row];
-      raw[k] = y;
-      label[k] = target.categorical() ? y : targetScaler.apply(y);
+      into.setCrystal(k, 1f / n, target.categorical() ? y : targetScaler.apply(y), y);
       if (extra != null && !extraMasked) {
         double x = extra.values()[row];
         if (extra.categorical()) {
-          extraValues[k * extraWidth + (int) x] = 1f;
+          into.setExtra(k * extraWidth + (int) x, 1f);
         } else {
-          extraValues[k] = (float) extraScaler.apply(x);
+          into.setExtra(k, (float) extraScaler.apply(x));
         }
       }
       offset += n;
     }
-    return new HostBatch(
-        b, atoms, z, nbr, dist, crystalOfAtom, inverseCount, extraValues, label, raw);
+    return into;
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,10 +78,12 @@ public final class Trainer {
             ? device + " compute capability " + CudaUtils.getComputeCapability(device.getDeviceId())
             : device.toString();
     LOG.info(
-        "training {} (extra {}) on {}: {} train / {} validation / {} test materials, {} dropped",
+        "training {} (extra {}) on {} ({} malloc): {} train / {} validation / {} test materials,"
+            + " {} dropped",
         config.target(),
         config.extraProperty(),
         deviceName,
+        NativeMemory.allocator(),
         prepared.train.length,
         prepared.validation.length,
         prepared.test.length,
@@ -165,6 +169,11 @@ public final class Trainer {
       LOG.info("resuming from {} after epoch {}", latest.get(), startEpoch);
     }
 
+    // PREFETCH batches packed ahead plus the one in the step: the same buffers for the whole run
+    BlockingQueue<HostBatch> free = new ArrayBlockingQueue<>(PREFETCH + 1);
+    for (int i = 0; i <= PREFETCH; i++) {
+      free.add(new HostBatch());
+    }
     List<HostBatch> valBatches = fixedBatches(prepared, prepared.validation, config.batchSize());
     List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
     double trainSeconds = 0;
@@ -173,7 +182,8 @@ public final class Trainer {
       long t0 = System.nanoTime();
       double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
       int[] order = shuffled(prepared.train, config.seed(), epoch);
-      double loss = trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler);
+      double loss =
+          trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler, free);
       double t1 = (System.nanoTime() - t0) / 1e9;
       if (epoch > startEpoch || config.epochs() - startEpoch == 1) {
         // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
@@ -197,7 +207,7 @@ public final class Trainer {
               bestEpoch,
               seconds,
               t1,
-              residentMiB());
+              NativeMemory.residentMiB());
       history.add(progress);
       LOG.info(
           "epoch {}/{}: loss {}, validation {}, best {} (epoch {}), {} s",
@@ -251,21 +261,8 @@ public final class Trainer {
         deviceName,
         JniUtils.getNumThreads(),
         Engine.getDjlVersion(),
-        engine.getVersion());
-  }
-
-  /** Resident memory of this process in MiB (Linux VmRSS), -1 where unknown. */
-  static double residentMiB() {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        }
-      }
-    } catch (java.io.IOException | NumberFormatException e) {
-      // not Linux
-    }
-    return -1;
+        engine.getVersion(),
+        NativeMemory.allocator());
   }
 
   private static String fingerprint(TrainingConfig config, PreparedData prepared) {
@@ -304,7 +301,8 @@ public final class Trainer {
       int[] order,
       int batchSize,
       double lr,
-      ExecutorService assembler) {
+      ExecutorService assembler,
+      BlockingQueue<HostBatch> free) {
     Deque<Future<HostBatch>> queue = new ArrayDeque<>();
     int next = 0;
     double lossSum = 0;
@@ -313,15 +311,16 @@ public final class Trainer {
       while (next < order.length && queue.size() < PREFETCH) {
         int from = next;
         int to = Math.min(order.length, from + batchSize);
-        queue.add(assembler.submit(() -> prepared.batch(order, from, to)));
+        HostBatch into = free.remove();
+        queue.add(assembler.submit(() -> prepared.pack(order, from, to, into)));
         next = to;
       }
       HostBatch batch = take(queue.poll());
-      if (batch.atoms() < 2) {
-        continue; // batch norm needs two values per channel (a final one-atom batch)
+      if (batch.atoms() >= 2) { // batch norm needs two values per channel (a final one-atom batch)
+        lossSum += step(prepared, net, optimizer, batch, lr) * batch.crystals();
+        seen += batch.crystals();
       }
-      lossSum += step(prepared, net, optimizer, batch, lr) * batch.crystals();
-      seen += batch.crystals();
+      free.add(batch); // the step's tensors are closed: the buffers may be refilled
     }
     return seen == 0 ? Double.NaN : lossSum / seen;
   }
@@ -361,14 +360,8 @@ public final class Trainer {
   }
 
   static NDArray label(PreparedData prepared, CgcnnNetwork net, HostBatch batch, NDManager step) {
-    if (prepared.target.categorical()) {
-      long[] classes = new long[batch.crystals()];
-      for (int i = 0; i < classes.length; i++) {
-        classes[i] = (long) batch.label()[i];
-      }
-      return step.create(classes);
-    }
-    return step.create(batch.label()).toType(net.dtype(), false);
+    NDArray label = CgcnnNetwork.tensor(step, batch.label(), DataType.FLOAT64, batch.crystals());
+    return label.toType(prepared.target.categorical() ? DataType.INT64 : net.dtype(), false);
   }
 
   /** MSE of the standardized target, or the mean negative log-likelihood of the true class. */
@@ -393,12 +386,12 @@ public final class Trainer {
         if (prepared.target.categorical()) {
           long[] predicted = out.argMax(1).toLongArray();
           for (int i = 0; i < predicted.length; i++) {
-            sum += predicted[i] == (long) batch.raw()[i] ? 0 : 1;
+            sum += predicted[i] == (long) batch.raw(i) ? 0 : 1;
           }
         } else {
           double[] z = out.toType(DataType.FLOAT64, false).toDoubleArray();
           for (int i = 0; i < z.length; i++) {
-            sum += Math.abs(prepared.targetScaler.invert(z[i]) - batch.raw()[i]);
+            sum += Math.abs(prepared.targetScaler.invert(z[i]) - batch.raw(i));
           }
         }
         n += batch.crystals();

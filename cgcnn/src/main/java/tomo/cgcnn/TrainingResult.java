@@ -32,6 +32,8 @@ import java.util.List;
  * @param threads intra-op threads of the engine
  * @param djlVersion DJL version
  * @param libtorchVersion libtorch version of the PyTorch engine
+ * @param allocator the malloc serving the engine's tensors ("tcmalloc", "jemalloc", "glibc"):
+ *     throughput and resident memory depend on it
  */
 public record TrainingResult(
     String target,
@@ -58,7 +60,8 @@ public record TrainingResult(
     String device,
     int threads,
     String djlVersion,
-    String libtorchVersion) {
+    String libtorchVersion,
+    String allocator) {
 
   public TrainingResult {
     history = List.copyOf(history);

@@ -91,6 +91,7 @@ class TrainerResumeTest {
     assertThat(r.backend()).isEqualTo("CPU");
     assertThat(r.libtorchVersion()).isEqualTo("2.5.1");
     assertThat(r.djlVersion()).isEqualTo("0.33.0");
+    assertThat(r.allocator()).isEqualTo(NativeMemory.allocator());
   }
 
   @Test
