@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * (int64, N); global (batch) atom index of every neighbour slot (int64, N × M); slot distance in Å
  * (float32, N × M); batch crystal index of every atom (int64, N); 1 / atoms of each crystal
  * (float32, B, for mean pooling); encoded extra input (float32, B × extraWidth); label: the
- * standardized numeric target or the class index (float64, B). {@link #raw} holds the target in its
+ * standardized numeric target or the class index (float64, B). {@code raw} holds the target in its
  * unit (numeric) or the class index, on the heap, for the metrics.
  */
 final class HostBatch {

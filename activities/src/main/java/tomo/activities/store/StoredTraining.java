@@ -1,5 +1,6 @@
 package tomo.activities.store;
 
+import java.util.Map;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 
@@ -10,6 +11,8 @@ import tomo.workflows.model.TrainingRequest;
  * @param epochs epochs trained by the run that finished it (after a resume: the epochs after it)
  * @param trainSeconds wall time of those epochs
  * @param finishedAt ISO-8601 instant
+ * @param provenance how the trainer ran (device, engine versions, threads, malloc, …); not part of
+ *     the content hash: a CPU and a GPU worker answer the same request, and this says which did
  */
 public record StoredTraining(
     String contentHash,
@@ -18,4 +21,10 @@ public record StoredTraining(
     TrainingOutcome outcome,
     int epochs,
     double trainSeconds,
-    String finishedAt) {}
+    String finishedAt,
+    Map<String, String> provenance) {
+
+  public StoredTraining {
+    provenance = provenance == null ? Map.of() : provenance; // files written before it existed
+  }
+}

@@ -3,8 +3,10 @@ package tomo.activities.training;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -123,7 +125,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.testMetric(),
           result.bestEpoch(),
           Math.max(0, trained),
-          (System.nanoTime() - start) / 1e9);
+          (System.nanoTime() - start) / 1e9,
+          provenance(result));
     } catch (DatasetException | CifException | UnknownPropertyException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -153,5 +156,25 @@ public final class CgcnnCellTrainer implements CellTrainer {
       }
     }
     return loaded;
+  }
+
+  private static Map<String, String> provenance(TrainingResult r) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("backend", r.backend());
+    p.put("device", r.device());
+    p.put("threads", Integer.toString(r.threads()));
+    p.put("allocator", r.allocator());
+    p.put("djlVersion", r.djlVersion());
+    p.put("libtorchVersion", r.libtorchVersion());
+    p.put("graphSettings", r.graphSettingsKey());
+    p.put("bestValMetric", Double.toString(r.bestValMetric()));
+    p.put("referenceTestMetric", Double.toString(r.referenceTestMetric()));
+    p.put(
+        "trainValidationTestMaterials",
+        r.trainMaterials() + "/" + r.validationMaterials() + "/" + r.testMaterials());
+    p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
+    p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
+    p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
+    return p;
   }
 }

@@ -84,7 +84,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               outcome,
               run.epochsTrained(),
               run.seconds(),
-              Instant.now().toString()));
+              Instant.now().toString(),
+              run.provenance()));
       return new TrainingReceipt(outcome, hash, run.epochsTrained(), run.seconds(), false);
     }
   }

@@ -1,5 +1,9 @@
 package tomo.activities.training;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a trainer reports for a finished training.
  *
@@ -8,6 +12,24 @@ package tomo.activities.training;
  * @param bestEpoch 1-based
  * @param epochsTrained epochs trained by this call (fewer than the total after a resume)
  * @param seconds wall time of this call's epochs
+ * @param provenance how the trainer ran, for the stored result: device, engine versions, threads,
+ *     malloc, validation and mean-predictor metrics, throughput (empty where a trainer has none)
  */
 public record TrainingRun(
-    String metric, double testMetric, int bestEpoch, int epochsTrained, double seconds) {}
+    String metric,
+    double testMetric,
+    int bestEpoch,
+    int epochsTrained,
+    double seconds,
+    Map<String, String> provenance) {
+
+  public TrainingRun {
+    provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+  }
+
+  /** A run without provenance (a trainer without an engine). */
+  public TrainingRun(
+      String metric, double testMetric, int bestEpoch, int epochsTrained, double seconds) {
+    this(metric, testMetric, bestEpoch, epochsTrained, seconds, Map.of());
+  }
+}

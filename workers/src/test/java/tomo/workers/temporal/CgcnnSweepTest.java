@@ -3,13 +3,18 @@ package tomo.workers.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
@@ -69,12 +74,42 @@ class CgcnnSweepTest {
         String trainings = Files.readString(report.resolve("trainings.csv"));
         assertThat(trainings).contains("band_gap").contains("volume");
 
+        // every stored result says how it was trained
+        Path stored = dir.resolve("artifacts").resolve("trainings");
+        List<StoredTraining> results;
+        try (Stream<Path> files = Files.walk(stored)) {
+          results =
+              files.filter(p -> p.toString().endsWith(".json")).map(CgcnnSweepTest::read).toList();
+        }
+        assertThat(results).hasSize(2);
+        for (StoredTraining t : results) {
+          assertThat(t.provenance())
+              .containsEntry("backend", "CPU")
+              .containsEntry("device", "cpu()")
+              // one training at a time gets every core
+              .containsEntry(
+                  "threads", Integer.toString(Runtime.getRuntime().availableProcessors()))
+              .containsEntry("libtorchVersion", "2.5.1")
+              .containsEntry("trainValidationTestMaterials", "120/40/40")
+              .containsKey("graphSettings");
+          assertThat(t.provenance().get("allocator")).isIn("glibc", "tcmalloc", "jemalloc");
+          assertThat(Double.parseDouble(t.provenance().get("referenceTestMetric"))).isPositive();
+        }
+
         // the same sweep again under a new id trains nothing: every result is memoized
         sweeps.startOrAttach("cgcnn-again", spec);
         SweepResult again = sweeps.await("cgcnn-again");
         assertThat(again.done()).isEqualTo(2);
         assertThat(again.memoized()).isEqualTo(2);
       }
+    }
+  }
+
+  private static StoredTraining read(Path file) {
+    try {
+      return ArtifactStore.json().readValue(file.toFile(), StoredTraining.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
