@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Loads the CIF test fixtures under {@code tomo/materials/cif/}. */
-final class CifFixtures {
+public final class CifFixtures {
   private CifFixtures() {}
 
   static String text(String name) {
@@ -20,8 +20,11 @@ final class CifFixtures {
     }
   }
 
-  /** A small valid P1 CIF (rock salt, primitive cell) whose parts the bad-input tests break. */
-  static final String ROCK_SALT =
+  /**
+   * A small valid P1 CIF (rock salt, primitive cell) whose parts the bad-input tests break. The
+   * dataset tests' CIF cells are built from it too ({@code DatasetFiles.cif}).
+   */
+  public static final String ROCK_SALT =
       """
       data_NaCl
       _symmetry_space_group_name_H-M   'P 1'

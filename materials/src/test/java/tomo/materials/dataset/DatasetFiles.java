@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import tomo.materials.cif.CifFixtures;
 
 /** Writes small datasets in the materials_project.csv layout for tests. */
 final class DatasetFiles {
@@ -18,31 +19,8 @@ final class DatasetFiles {
 
   /** A rock-salt CIF (primitive cell) with the given cation, as the dataset quotes it. */
   static String cif(String cation) {
-    return """
-        # generated using pymatgen
-        data_%sCl
-        _symmetry_space_group_name_H-M   'P 1'
-        _cell_length_a   3.98
-        _cell_length_b   3.98
-        _cell_length_c   3.98
-        _cell_angle_alpha   60
-        _cell_angle_beta   60
-        _cell_angle_gamma   60
-        loop_
-         _symmetry_equiv_pos_site_id
-         _symmetry_equiv_pos_as_xyz
-          1  'x, y, z'
-        loop_
-         _atom_site_type_symbol
-         _atom_site_label
-         _atom_site_fract_x
-         _atom_site_fract_y
-         _atom_site_fract_z
-         _atom_site_occupancy
-          %s  %s0  0.0  0.0  0.0  1
-          Cl  Cl1  0.5  0.5  0.5  1
-        """
-        .formatted(cation, cation, cation);
+    // the dataset's CIFs start with pymatgen's comment; "Na" occurs only as the cation
+    return "# generated using pymatgen\n" + CifFixtures.ROCK_SALT.replace("Na", cation);
   }
 
   /** One CSV row: id, the six property cells, the CIF (quoted, multi-line). */

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tomo.workers.metrics.StatusRenderer;
 import tomo.workers.metrics.SweepSnapshot;
 import tomo.workers.temporal.TemporalOptions;
@@ -76,17 +75,15 @@ public final class SweepCommand {
       mixinStandardHelpOptions = true,
       description = "Progress, ETA and failed cells of a sweep.")
   static final class Status implements Callable<Integer> {
-    @Mixin TemporalOptions temporal;
-
-    @Parameters(index = "0", description = "Sweep id.")
-    String sweepId;
+    @Mixin SweepTarget target;
 
     @Option(names = "--watch", description = "Keep showing progress until every cell has ended.")
     boolean watch;
 
     @Override
     public Integer call() throws InterruptedException {
-      SweepClient sweeps = new SweepClient(temporal.connect());
+      SweepClient sweeps = target.client();
+      String sweepId = target.sweepId;
       if (watch && System.console() != null) {
         // a terminal: redraw the numbers the Sweep overview dashboard shows, until settled
         StatusRenderer renderer = new StatusRenderer(terminalColumns(), true);
@@ -124,10 +121,7 @@ public final class SweepCommand {
       mixinStandardHelpOptions = true,
       description = "Re-run failed cells (all, or one).")
   static final class Retry implements Callable<Integer> {
-    @Mixin TemporalOptions temporal;
-
-    @Parameters(index = "0", description = "Sweep id.")
-    String sweepId;
+    @Mixin SweepTarget target;
 
     @Option(
         names = "--cell",
@@ -136,14 +130,14 @@ public final class SweepCommand {
 
     @Override
     public Integer call() {
-      SweepClient sweeps = new SweepClient(temporal.connect());
+      SweepClient sweeps = target.client();
       if (cell != null) {
         tomo.workflows.model.CellKey.parse(cell); // a bad label fails here, not in the workflow
-        sweeps.retryCell(sweepId, cell);
-        System.out.println("asked sweep " + sweepId + " to retry " + cell);
+        sweeps.retryCell(target.sweepId, cell);
+        target.printAsked("retry " + cell);
       } else {
-        sweeps.retryFailed(sweepId);
-        System.out.println("asked sweep " + sweepId + " to retry every failed cell");
+        sweeps.retryFailed(target.sweepId);
+        target.printAsked("retry every failed cell");
       }
       return 0;
     }
@@ -155,18 +149,15 @@ public final class SweepCommand {
       mixinStandardHelpOptions = true,
       description = "Stop a sweep; finished trainings stay stored.")
   static final class Cancel implements Callable<Integer> {
-    @Mixin TemporalOptions temporal;
-
-    @Parameters(index = "0", description = "Sweep id.")
-    String sweepId;
+    @Mixin SweepTarget target;
 
     @Option(names = "--reason", defaultValue = "cancelled from the command line")
     String reason;
 
     @Override
     public Integer call() {
-      new SweepClient(temporal.connect()).cancel(sweepId, reason);
-      System.out.println("asked sweep " + sweepId + " to cancel");
+      target.client().cancel(target.sweepId, reason);
+      target.printAsked("cancel");
       return 0;
     }
   }
