@@ -60,9 +60,7 @@ public final class SweepAggregator {
       TrainingOutcome earlier = unique.putIfAbsent(outcome.cellKey(), outcome);
       // A retried activity may report the same training twice; only a conflicting result is an
       // error.
-      if (earlier != null
-          && (Double.compare(earlier.testMetric(), outcome.testMetric()) != 0
-              || !earlier.metric().equals(outcome.metric()))) {
+      if (earlier != null && !sameResult(earlier, outcome)) {
         throw new IllegalArgumentException(
             "training "
                 + describe(outcome.cellKey())
@@ -155,6 +153,14 @@ public final class SweepAggregator {
             .thenComparing(TrainingOutcome::property, Comparator.nullsFirst(propertyOrder));
     List<TrainingOutcome> trainings = unique.values().stream().sorted(trainingOrder).toList();
     return new SweepReport(targets, properties, representations, trainings, pairs, cells, missing);
+  }
+
+  /**
+   * Whether two reports of the same training agree: same metric and test value. Artifact path and
+   * best epoch are not compared; a retried activity may report the same training again.
+   */
+  public static boolean sameResult(TrainingOutcome a, TrainingOutcome b) {
+    return Double.compare(a.testMetric(), b.testMetric()) == 0 && a.metric().equals(b.metric());
   }
 
   private static TrainingOutcome validated(TrainingOutcome outcome, int index) {

@@ -59,6 +59,29 @@ class SweepCommandTest {
       assertThat(run("sweep", "status", "cli", "--temporal", t)).contains("12/12 done");
       String report = run("report", "cli", "--temporal", t);
       assertThat(report).contains("heatmap-structure.png").contains("table1.md");
+
+      // Offline, from that report's trainings: the spec's property order (volume before density)
+      // survives.
+      Path reportDir =
+          Path.of(
+              report
+                  .lines()
+                  .filter(l -> l.startsWith("report: "))
+                  .findFirst()
+                  .orElseThrow()
+                  .substring("report: ".length()));
+      Path rerendered = dir.resolve("rerendered");
+      run(
+          "report",
+          "--trainings",
+          reportDir.resolve("trainings.csv").toString(),
+          "--out",
+          rerendered.toString());
+      for (String name : new String[] {"table1.md", "table1.csv", "cells.csv"}) {
+        assertThat(rerendered.resolve(name))
+            .as(name)
+            .hasSameTextualContentAs(reportDir.resolve(name));
+      }
     }
   }
 

@@ -1,0 +1,323 @@
+package tomo.workers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import tomo.activities.report.ReportFiles;
+import tomo.activities.report.ReportWriter;
+import tomo.activities.report.SweepAggregator;
+import tomo.workers.TomoCli;
+import tomo.workflows.model.TrainingOutcome;
+
+/** {@code tomo report --trainings … --out …}: the offline re-render, and the command's usage. */
+class ReportCommandTest {
+  @TempDir Path dir;
+
+  private static final String BAND_GAP = "band_gap";
+  private static final String SYSTEM = "spacegroup.crystal_system";
+  // Not alphabetical, as a sweep spec's order need not be: the re-render must keep it.
+  private static final List<String> SPEC_ORDER = List.of("volume", SYSTEM, BAND_GAP, "density");
+  private static final List<String> TEXT_FILES =
+      List.of("table1.md", "table1.csv", "table1.json", "cells.csv", "trainings.csv");
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = TomoCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Two targets (one categorical) × three properties × two representations × three seeds, with
+   * seed-dependent values so that min, max and mean differ, and one hole: no composition baseline
+   * for seed 3 of band_gap.
+   */
+  private static List<TrainingOutcome> grid() {
+    List<TrainingOutcome> outcomes = new ArrayList<>();
+    for (String target : List.of(BAND_GAP, SYSTEM)) {
+      String metric = target.equals(SYSTEM) ? "error_rate" : "mae";
+      for (String representation : List.of("structure", "composition")) {
+        for (int seed = 1; seed <= 3; seed++) {
+          double baseline = 0.2 + 0.05 * seed + (representation.equals("composition") ? 0.1 : 0);
+          if (!(target.equals(BAND_GAP) && representation.equals("composition") && seed == 3)) {
+            // An artifact path with a comma and a quote: the CSV must carry it through.
+            outcomes.add(
+                new TrainingOutcome(
+                    target, null, representation, seed, metric, baseline, 12, "base,\"" + seed));
+          }
+          int p = 0;
+          for (String property : List.of("volume", BAND_GAP, "density")) {
+            p++;
+            if (property.equals(target)) {
+              continue;
+            }
+            double change = (p == 1 ? -0.2 : 0.05) + 0.03 * (seed - 2) * p;
+            outcomes.add(
+                new TrainingOutcome(
+                    target,
+                    property,
+                    representation,
+                    seed,
+                    metric,
+                    baseline * (1 + change),
+                    7 + seed,
+                    "aug/" + property + "/" + seed));
+          }
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private static ReportFiles writeReport(List<TrainingOutcome> outcomes, Path to) {
+    return new ReportWriter().write(new SweepAggregator(SPEC_ORDER).aggregate(outcomes), to);
+  }
+
+  @Test
+  void rerendersTheReportFromItsTrainingsCsv() throws IOException {
+    ReportFiles original = writeReport(grid(), dir.resolve("original"));
+    Path again = dir.resolve("again");
+
+    Run r =
+        run("report", "--trainings", original.trainingsCsv().toString(), "--out", again.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("from 1 file(s)").contains("2 unpaired").contains("table1.md");
+    for (String name : TEXT_FILES) {
+      assertThat(again.resolve(name))
+          .as(name)
+          .hasSameTextualContentAs(original.trainingsCsv().resolveSibling(name));
+    }
+    for (String representation : List.of("structure", "composition")) {
+      for (String ext : List.of("png", "svg")) {
+        Path heatmap = again.resolve("heatmap-" + representation + "." + ext);
+        assertThat(heatmap).isNotEmptyFile();
+      }
+    }
+    assertThat(listing(dir)).containsExactlyInAnyOrder("again", "original");
+  }
+
+  @Test
+  void mergesTheTrainingsOfSeveralReports() throws IOException {
+    List<TrainingOutcome> all = grid();
+    ReportFiles whole = writeReport(all, dir.resolve("whole"));
+    // Two sweeps, one per representation, that share one training with the same result.
+    List<TrainingOutcome> structure =
+        new ArrayList<>(all.stream().filter(t -> t.representation().equals("structure")).toList());
+    List<TrainingOutcome> composition =
+        new ArrayList<>(
+            all.stream().filter(t -> t.representation().equals("composition")).toList());
+    composition.add(structure.get(0));
+    Path a = writeReport(structure, dir.resolve("a")).trainingsCsv();
+    Path b = writeReport(composition, dir.resolve("b")).trainingsCsv();
+    Path merged = dir.resolve("merged");
+
+    Run r =
+        run(
+            "report",
+            "--trainings",
+            a.toString(),
+            "--trainings",
+            b.toString(),
+            "--out",
+            merged.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains(all.size() + " trainings from 2 file(s)");
+    for (String name : TEXT_FILES) {
+      assertThat(merged.resolve(name))
+          .as(name)
+          .hasSameTextualContentAs(whole.trainingsCsv().resolveSibling(name));
+    }
+  }
+
+  @Test
+  void aTrainingWithDifferentResultsInTwoFilesIsRefusedNamingBoth() throws IOException {
+    List<TrainingOutcome> all = grid();
+    Path a = writeReport(all, dir.resolve("a")).trainingsCsv();
+    List<TrainingOutcome> changed = new ArrayList<>(all);
+    TrainingOutcome t = changed.get(1);
+    changed.set(
+        1,
+        new TrainingOutcome(
+            t.target(),
+            t.property(),
+            t.representation(),
+            t.seed(),
+            t.metric(),
+            t.testMetric() * 2,
+            t.bestEpoch(),
+            t.artifactPath()));
+    Path b = writeReport(changed, dir.resolve("b")).trainingsCsv();
+    Path out = dir.resolve("merged");
+
+    Run r =
+        run(
+            "report",
+            "--trainings",
+            a.toString(),
+            "--trainings",
+            b.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err())
+        .contains("training " + t.cellKey().label() + " appears twice with different results")
+        .contains("in " + a)
+        .contains("in " + b);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aBrokenRowNamesFileLineAndFieldAndWritesNothing() throws IOException {
+    Path trainings = dir.resolve("trainings.csv");
+    Files.writeString(
+        trainings,
+        "target,property,representation,seed,role,metric,test_metric,best_epoch,"
+            + "baseline_test_metric,change_percent,artifact_path\n"
+            + "band_gap,,structure,1,baseline,mae,0.5,10,,,x\n"
+            + "band_gap,density,structure,1,augmented,mae,zero point four,10,0.5,-20,y\n");
+    Path out = dir.resolve("reports").resolve("again");
+
+    Run r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err())
+        .contains(trainings + ", line 3, field test_metric: 'zero point four' is not a number");
+    assertThat(out).doesNotExist();
+    assertThat(listing(dir)).containsExactly("trainings.csv");
+  }
+
+  @Test
+  void aRenderThatFailsHalfWayLeavesNoPartialReport() throws IOException {
+    // Two representations whose heatmaps would share one file name: the writer fails after the
+    // first heatmap is written.
+    Path trainings = dir.resolve("trainings.csv");
+    Files.writeString(
+        trainings,
+        "target,property,representation,seed,role,metric,test_metric,best_epoch,"
+            + "baseline_test_metric,change_percent,artifact_path\n"
+            + "band_gap,,x/y,1,baseline,mae,0.5,10,,,\n"
+            + "band_gap,density,x/y,1,augmented,mae,0.4,10,0.5,-20,\n"
+            + "band_gap,,x_y,1,baseline,mae,0.5,10,,,\n"
+            + "band_gap,density,x_y,1,augmented,mae,0.4,10,0.5,-20,\n");
+    Path out = dir.resolve("again");
+
+    Run r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("map to one file heatmap-x_y");
+    assertThat(listing(dir)).containsExactly("trainings.csv");
+  }
+
+  @Test
+  void aPerCellBaselineReportIsRefusedWithTheReason() throws IOException {
+    // Such a report lists one baseline per property, all under the same training key.
+    Path trainings = dir.resolve("trainings.csv");
+    Files.writeString(
+        trainings,
+        "target,property,representation,seed,role,metric,test_metric,best_epoch,"
+            + "baseline_test_metric,change_percent,artifact_path\n"
+            + "band_gap,,structure,1,baseline,mae,0.5,10,,,\n"
+            + "band_gap,density,structure,1,augmented,mae,0.4,10,0.5,-20,\n"
+            + "band_gap,,structure,1,baseline,mae,0.6,10,,,\n"
+            + "band_gap,volume,structure,1,augmented,mae,0.3,10,0.6,-50,\n");
+
+    Run r =
+        run("report", "--trainings", trainings.toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err())
+        .contains("training band_gap/-/structure/1 appears twice with different results")
+        .contains("'baseline: per-cell' cannot be rendered from its trainings.csv");
+    assertThat(listing(dir)).containsExactly("trainings.csv");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = dir.resolve("nowhere").resolve("trainings.csv");
+    Path out = dir.resolve("out");
+
+    Run r = run("report", "--trainings", missing.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains(missing + ": no such file");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aReportIsNotWrittenOverAnother() throws IOException {
+    ReportFiles original = writeReport(grid(), dir.resolve("original"));
+    String before = Files.readString(original.table1Csv());
+    Path out = original.trainingsCsv().getParent();
+
+    Run r =
+        run("report", "--trainings", original.trainingsCsv().toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("--out " + out + " exists and is not an empty directory");
+    assertThat(original.table1Csv()).hasContent(before);
+    assertThat(listing(dir)).containsExactly("original");
+  }
+
+  @Test
+  void neitherSweepIdNorTrainingsIsAUsageError() {
+    Run r = run("report");
+
+    assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("Missing required argument")
+        .contains("SWEEP_ID")
+        .contains("--trainings");
+  }
+
+  @Test
+  void bothSweepIdAndTrainingsIsAUsageError() {
+    Run r = run("report", "paper", "--trainings", "t.csv", "--out", dir.resolve("o").toString());
+
+    assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err()).contains("mutually exclusive");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void trainingsWithoutOutIsAUsageError() {
+    Run r = run("report", "--trainings", "t.csv");
+
+    assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err()).contains("--out");
+  }
+
+  @Test
+  void aSweepIdAloneStillSelectsTheTemporalForm() {
+    ParseResult parsed = TomoCli.commandLine().parseArgs("report", "paper", "--temporal", "h:1");
+
+    ReportCommand report = (ReportCommand) parsed.subcommand().commandSpec().userObject();
+    assertThat(report.source.sweepId).isEqualTo("paper");
+    assertThat(report.source.offline).isNull();
+    assertThat(report.temporal.target).isEqualTo("h:1");
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}
