@@ -26,7 +26,7 @@ COPY --from=build /src/workers/target/tomo.jar ./tomo.jar
 COPY --from=build /src/workers/target/lib ./lib
 ENV TOMO_CACHE=/data/cache \
     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:G1PeriodicGCInterval=30000 -Dai.djl.offline=true"
 USER 10001:10001
 VOLUME ["/data"]
 # /metrics of the worker (--metrics-port)

@@ -32,11 +32,10 @@ import org.slf4j.LoggerFactory;
  * rate, best-validation model selection, a checkpoint after every epoch and resumption from the
  * newest checkpoint. Nothing of the engine shows in its signature.
  *
- * <p>Determinism: the split, initial weights and every epoch's shuffle derive from the seed alone,
- * and libtorch's CPU kernels used here reduce in a fixed order for a fixed thread count, so a rerun
- * with the same seed and thread count gives bit-identical results, and so does a run resumed from
- * any checkpoint. Changing the thread count (or running on a GPU, whose scatter-add backward uses
- * atomics) changes results in the last bits.
+ * <p>Determinism: the split, initial weights and every epoch's shuffle derive from the seed alone.
+ * With one intra-op thread, libtorch's CPU kernels reduce in a fixed order, so a rerun with the
+ * same seed gives bit-identical results, and so does a run resumed from any checkpoint. With more
+ * threads (or on a GPU, whose scatter-add backward uses atomics) reruns differ in the last bits.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
