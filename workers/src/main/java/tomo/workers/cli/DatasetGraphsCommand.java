@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -87,6 +88,10 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
       defaultValue = "${sys:tomo.threads:-0}")
   int threads;
 
+  /** Where build progress is drawn: a bar on a terminal, nothing otherwise; tests replace it. */
+  Supplier<ProgressBarBuilder> bars =
+      () -> System.console() != null ? new ProgressBarBuilder() : null;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -121,7 +126,7 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
       String name = m.name().toLowerCase(Locale.ROOT);
       long start = System.nanoTime();
       GraphCache cache;
-      try (ProgressBar bar = progressBar(name, dataset.size())) {
+      try (ProgressBar bar = progressBar(bars.get(), name, dataset.size())) {
         cache =
             GraphCache.openOrBuild(
                 dataset,
@@ -167,12 +172,12 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A progress bar on a terminal; none when output goes to a file or pipe. */
-  private static ProgressBar progressBar(String task, int total) {
-    if (System.console() == null) {
+  /** A progress bar from {@code builder}; none when there is no builder (no terminal). */
+  private static ProgressBar progressBar(ProgressBarBuilder builder, String task, int total) {
+    if (builder == null) {
       return null;
     }
-    return new ProgressBarBuilder()
+    return builder
         .setTaskName(task)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.ASCII)

@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -48,24 +49,40 @@ final class ProgressPrinter {
         || p.status() == SweepStatus.CANCELLED;
   }
 
+  /** Time between polls: often enough to look live, rarely enough not to load the server. */
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
   /** Polls until the sweep settles (every cell ended, or it was cancelled); returns the last. */
   static SweepProgress watch(Supplier<SweepProgress> poll, PrintStream out)
       throws InterruptedException {
+    return watch(
+        poll, out, System.console() != null ? new ProgressBarBuilder() : null, POLL_INTERVAL);
+  }
+
+  /**
+   * {@link #watch(Supplier, PrintStream)} with what it decides itself made explicit, for tests.
+   *
+   * @param bar a builder for the bar drawn on a terminal; {@code null}: no terminal, a line per
+   *     change on {@code out} instead
+   * @param interval time between polls
+   */
+  static SweepProgress watch(
+      Supplier<SweepProgress> poll, PrintStream out, ProgressBarBuilder bar, Duration interval)
+      throws InterruptedException {
     SweepProgress p = poll.get();
-    if (System.console() != null) {
-      try (ProgressBar bar =
-          new ProgressBarBuilder()
-              .setTaskName(p.sweepId())
+    if (bar != null) {
+      try (ProgressBar shown =
+          bar.setTaskName(p.sweepId())
               .setInitialMax(p.total())
               .setStyle(ProgressBarStyle.ASCII)
               .build()) {
         while (!settled(p)) {
-          bar.stepTo(p.done() + p.failed());
-          bar.setExtraMessage(p.failed() + " failed, " + p.running() + " running");
-          Thread.sleep(1000);
+          shown.stepTo(p.done() + p.failed());
+          shown.setExtraMessage(p.failed() + " failed, " + p.running() + " running");
+          Thread.sleep(interval.toMillis());
           p = poll.get();
         }
-        bar.stepTo(p.done() + p.failed());
+        shown.stepTo(p.done() + p.failed());
       }
     } else {
       String last = "";
@@ -75,7 +92,7 @@ final class ProgressPrinter {
           out.println(now);
           last = now;
         }
-        Thread.sleep(1000);
+        Thread.sleep(interval.toMillis());
         p = poll.get();
       }
     }

@@ -6,7 +6,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,6 +66,54 @@ class DatasetGraphsCommandTest {
             "--cache-dir",
             cacheDir.toString());
     assertThat(second).contains("structure graphs: reused the cache of 40 materials");
+  }
+
+  @Test
+  void withoutATerminalPrintsOneLinePerEventAndNoProgress() {
+    // what CI and log files see: whole lines only, no per-material progress
+    DatasetGraphsCommand command = new DatasetGraphsCommand();
+    command.bars = () -> null; // no terminal, whatever runs the tests
+    String out =
+        runCommand(command, "--mode", "both", "--limit", "20", "--cache-dir", cacheDir.toString());
+
+    assertThat(out).doesNotContain("\r");
+    // the read, three lines per kind of graph, the totals
+    assertThat(out.lines())
+        .hasSize(8)
+        .satisfies(l -> assertThat(l.get(0)).startsWith("read 20 materials"))
+        .satisfies(l -> assertThat(l.get(1)).startsWith("structure graphs: built 20"))
+        .satisfies(l -> assertThat(l.get(4)).startsWith("composition graphs: built 20"))
+        .satisfies(l -> assertThat(l.get(7)).startsWith("total "));
+  }
+
+  @Test
+  void onATerminalABarFollowsEachBuildToTheEnd() {
+    List<String> frames = Collections.synchronizedList(new ArrayList<>());
+    DatasetGraphsCommand command = new DatasetGraphsCommand();
+    command.bars =
+        () ->
+            new ProgressBarBuilder()
+                .setConsumer(new DelegatingProgressBarConsumer(frames::add, 160));
+    String out =
+        runCommand(command, "--mode", "both", "--limit", "20", "--cache-dir", cacheDir.toString());
+
+    assertThat(out).contains("structure graphs: built 20").contains("composition graphs: built 20");
+    for (String task : new String[] {"structure", "composition"}) {
+      assertThat(frames.stream().filter(f -> f.startsWith(task)).reduce((a, b) -> b))
+          .as("last frame of the %s bar", task)
+          .hasValueSatisfying(f -> assertThat(f).contains("100%").contains("20/20 materials"));
+    }
+  }
+
+  /** Runs the command object itself, so a test can set what the command line cannot. */
+  private static String runCommand(DatasetGraphsCommand command, String... args) {
+    CommandLine cli = new CommandLine(command);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(args)).as("exit code; stderr: %s", err).isZero();
+    return out.toString();
   }
 
   @Test

@@ -85,16 +85,96 @@ class SweepCommandTest {
     }
   }
 
+  @Test
+  void statusWatchReturnsOnceEveryCellIsDone() throws Exception {
+    Path spec = spec("watched", "[volume, density]", "[0, 1]");
+    // a short pause per epoch so the sweep is still running when the watch begins
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        TomoWorkers workers = workers(server, new SyntheticTrainer(Duration.ofMillis(50)))) {
+      String t = server.target();
+      run("sweep", "start", "--spec", spec.toString(), "--temporal", t);
+
+      Result watched = execute("sweep", "status", "watched", "--watch", "--temporal", t);
+
+      assertThat(watched.code()).isZero();
+      assertThat(watched.out().lines().filter(l -> l.startsWith("watched [")).reduce((a, b) -> b))
+          .as("the last progress line")
+          .hasValueSatisfying(
+              l ->
+                  assertThat(l)
+                      .contains("[COMPLETED]")
+                      .contains("6/6 done")
+                      .contains("0 running, 0 failed, 0 pending"));
+    }
+  }
+
+  @Test
+  void startWaitExitsWithTwoAndNamesTheFailedCells() throws Exception {
+    Path spec = spec("failing", "[density]", "[0]");
+    SyntheticTrainer trainer = new SyntheticTrainer(Duration.ZERO);
+    trainer.markBad("density");
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        TomoWorkers workers = workers(server, trainer)) {
+      Result waited =
+          execute(
+              "sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", server.target());
+
+      assertThat(waited.code()).as(waited.out()).isEqualTo(2);
+      assertThat(waited.out())
+          .contains("1/2 done")
+          .contains("1 failed")
+          .contains("failed band_gap/density/structure/0 [BadInput]");
+    }
+  }
+
+  /** A one-target spec over the shared dataset, small enough to run in a second or two. */
+  private Path spec(String name, String properties, String seeds) throws Exception {
+    return Files.writeString(
+        dir.resolve(name + ".yaml"),
+        "name: "
+            + name
+            + "\ndataset: "
+            + DatasetLocation.resolve(null)
+            + "\ntargets: [band_gap]\nproperties: "
+            + properties
+            + "\nrepresentations: [structure]\nseeds: "
+            + seeds
+            + "\nhyper: {epochs: 2}\nlimit: 20\nartifactDir: "
+            + dir.resolve("artifacts-" + name)
+            + "\n");
+  }
+
+  private static TomoWorkers workers(EmbeddedServer server, SyntheticTrainer trainer) {
+    return new TomoWorkers(
+        TemporalOptions.connect(server.target(), "default"),
+        true,
+        trainer,
+        2,
+        true,
+        null,
+        "synthetic-v1",
+        Set.of("band_gap", "volume", "density"),
+        true);
+  }
+
   private static String run(String... args) {
+    Result result = execute(args);
+    assertThat(result.code()).as(String.join(" ", args)).isZero();
+    return result.out();
+  }
+
+  private record Result(int code, String out) {}
+
+  /** Runs the CLI as a user would, with what it prints on standard output. */
+  private static Result execute(String... args) {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
       int code = TomoCli.commandLine().execute(args);
-      assertThat(code).as(String.join(" ", args)).isZero();
+      return new Result(code, bytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(original);
     }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
