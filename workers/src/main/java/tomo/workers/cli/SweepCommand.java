@@ -77,7 +77,11 @@ public final class SweepCommand {
   static final class Status implements Callable<Integer> {
     @Mixin SweepTarget target;
 
-    @Option(names = "--watch", description = "Keep showing progress until every cell has ended.")
+    @Option(
+        names = "--watch",
+        description =
+            "Keep showing progress until every cell has ended; exit 2 when cells failed (as"
+                + " start --wait).")
     boolean watch;
 
     @Override
@@ -92,7 +96,7 @@ public final class SweepCommand {
           System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
           System.out.flush();
           if (ProgressPrinter.settled(p)) {
-            return 0;
+            return p.failed() == 0 ? 0 : 2;
           }
           Thread.sleep(2000);
           p = sweeps.progress(sweepId);
@@ -103,7 +107,7 @@ public final class SweepCommand {
               ? ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out)
               : sweeps.progress(sweepId);
       ProgressPrinter.details(p, System.out);
-      return 0;
+      return watch && p.failed() > 0 ? 2 : 0;
     }
 
     private static int terminalColumns() {

@@ -124,6 +124,15 @@ class SweepCommandTest {
           .contains("1/2 done")
           .contains("1 failed")
           .contains("failed band_gap/density/structure/0 [BadInput]");
+
+      // watching the settled sweep says the same, with the same exit code; a plain status is a
+      // query
+      Result watched =
+          execute("sweep", "status", "failing", "--watch", "--temporal", server.target());
+      assertThat(watched.code()).as(watched.out()).isEqualTo(2);
+      assertThat(watched.out()).contains("failed band_gap/density/structure/0 [BadInput]");
+      Result status = execute("sweep", "status", "failing", "--temporal", server.target());
+      assertThat(status.code()).as(status.out()).isZero();
     }
   }
 
