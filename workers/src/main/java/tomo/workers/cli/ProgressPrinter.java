@@ -83,6 +83,7 @@ final class ProgressPrinter {
           p = poll.get();
         }
         shown.stepTo(p.done() + p.failed());
+        shown.setExtraMessage(p.failed() + " failed, " + p.running() + " running"); // settled
       }
     } else {
       String last = "";

@@ -93,7 +93,11 @@ class ProgressPrinterTest {
     assertThat(bytes.size()).as("the bar replaces the lines").isZero();
     // a failed cell has ended too: the bar is full
     assertThat(frames).isNotEmpty();
-    assertThat(frames.get(frames.size() - 1)).contains("s ").contains("100%").contains("4/4");
+    assertThat(frames.get(frames.size() - 1))
+        .contains("s ")
+        .contains("100%")
+        .contains("4/4")
+        .contains("1 failed, 0 running");
   }
 
   private List<String> printedLines() {
