@@ -3,14 +3,10 @@ package tomo.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import tomo.workers.TomoCli;
 
 class DatasetInspectCommandTest {
   @TempDir Path dir;
@@ -38,16 +34,8 @@ class DatasetInspectCommandTest {
         .formatted(element, element);
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TomoCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path write(String csv) throws IOException {
@@ -68,7 +56,7 @@ class DatasetInspectCommandTest {
                 + cif("Fe")
                 + "\"\n");
     Path derived = dir.resolve("derived.csv");
-    Run r = run("dataset", "inspect", file.toString(), "--export-derived", derived.toString());
+    CliRun r = run("dataset", "inspect", file.toString(), "--export-derived", derived.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("rows           2 materials")
@@ -101,14 +89,14 @@ class DatasetInspectCommandTest {
                 + "mp-3,1.0,0.5,221,\""
                 + cif("Mg")
                 + "\"\n");
-    Run failing = run("dataset", "inspect", file.toString());
+    CliRun failing = run("dataset", "inspect", file.toString());
     assertThat(failing.exitCode()).isEqualTo(1);
     assertThat(failing.err())
         .contains(file.toString())
         .contains("row 2")
         .contains("field band_gap");
 
-    Run skipping = run("dataset", "inspect", file.toString(), "--skip-bad");
+    CliRun skipping = run("dataset", "inspect", file.toString(), "--skip-bad");
     assertThat(skipping.exitCode()).as(skipping.err()).isZero();
     assertThat(skipping.out())
         .contains("rows           2 materials")
@@ -127,13 +115,13 @@ class DatasetInspectCommandTest {
                 + "mp-2,1.0,0.5,221,\""
                 + cif("Mg")
                 + "\"\n");
-    Run r = run("dataset", "inspect", file.toString(), "--limit", "1");
+    CliRun r = run("dataset", "inspect", file.toString(), "--limit", "1");
     assertThat(r.out()).contains("rows           1 materials (--limit 1)");
   }
 
   @Test
   void absentFileIsAClearError() {
-    Run r = run("dataset", "inspect", dir.resolve("nope.csv.gz").toString());
+    CliRun r = run("dataset", "inspect", dir.resolve("nope.csv.gz").toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("nope.csv.gz").contains("does not exist");
   }

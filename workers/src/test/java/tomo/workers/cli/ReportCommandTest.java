@@ -3,8 +3,6 @@ package tomo.workers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +29,8 @@ class ReportCommandTest {
   private static final List<String> TEXT_FILES =
       List.of("table1.md", "table1.csv", "table1.json", "cells.csv", "trainings.csv");
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TomoCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /**
@@ -94,7 +84,7 @@ class ReportCommandTest {
     ReportFiles original = writeReport(grid(), dir.resolve("original"));
     Path again = dir.resolve("again");
 
-    Run r =
+    CliRun r =
         run("report", "--trainings", original.trainingsCsv().toString(), "--out", again.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -128,7 +118,7 @@ class ReportCommandTest {
     Path b = writeReport(composition, dir.resolve("b")).trainingsCsv();
     Path merged = dir.resolve("merged");
 
-    Run r =
+    CliRun r =
         run(
             "report",
             "--trainings",
@@ -167,7 +157,7 @@ class ReportCommandTest {
     Path b = writeReport(changed, dir.resolve("b")).trainingsCsv();
     Path out = dir.resolve("merged");
 
-    Run r =
+    CliRun r =
         run(
             "report",
             "--trainings",
@@ -196,7 +186,7 @@ class ReportCommandTest {
             + "band_gap,density,structure,1,augmented,mae,zero point four,10,0.5,-20,y\n");
     Path out = dir.resolve("reports").resolve("again");
 
-    Run r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+    CliRun r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
 
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.err())
@@ -220,7 +210,7 @@ class ReportCommandTest {
             + "band_gap,density,x_y,1,augmented,mae,0.4,10,0.5,-20,\n");
     Path out = dir.resolve("again");
 
-    Run r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+    CliRun r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
 
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.err()).contains("map to one file heatmap-x_y");
@@ -240,7 +230,7 @@ class ReportCommandTest {
             + "band_gap,,structure,1,baseline,mae,0.6,10,,,\n"
             + "band_gap,volume,structure,1,augmented,mae,0.3,10,0.6,-50,\n");
 
-    Run r =
+    CliRun r =
         run("report", "--trainings", trainings.toString(), "--out", dir.resolve("o").toString());
 
     assertThat(r.exitCode()).isNotZero();
@@ -255,7 +245,7 @@ class ReportCommandTest {
     Path missing = dir.resolve("nowhere").resolve("trainings.csv");
     Path out = dir.resolve("out");
 
-    Run r = run("report", "--trainings", missing.toString(), "--out", out.toString());
+    CliRun r = run("report", "--trainings", missing.toString(), "--out", out.toString());
 
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.err()).contains(missing + ": no such file");
@@ -268,7 +258,7 @@ class ReportCommandTest {
     String before = Files.readString(original.table1Csv());
     Path out = original.trainingsCsv().getParent();
 
-    Run r =
+    CliRun r =
         run("report", "--trainings", original.trainingsCsv().toString(), "--out", out.toString());
 
     assertThat(r.exitCode()).isNotZero();
@@ -279,7 +269,7 @@ class ReportCommandTest {
 
   @Test
   void neitherSweepIdNorTrainingsIsAUsageError() {
-    Run r = run("report");
+    CliRun r = run("report");
 
     assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(r.err())
@@ -290,7 +280,7 @@ class ReportCommandTest {
 
   @Test
   void bothSweepIdAndTrainingsIsAUsageError() {
-    Run r = run("report", "paper", "--trainings", "t.csv", "--out", dir.resolve("o").toString());
+    CliRun r = run("report", "paper", "--trainings", "t.csv", "--out", dir.resolve("o").toString());
 
     assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(r.err()).contains("mutually exclusive");
@@ -299,7 +289,7 @@ class ReportCommandTest {
 
   @Test
   void trainingsWithoutOutIsAUsageError() {
-    Run r = run("report", "--trainings", "t.csv");
+    CliRun r = run("report", "--trainings", "t.csv");
 
     assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(r.err()).contains("--out");
