@@ -23,10 +23,15 @@ final class NativeMemory {
   /**
    * The malloc serving libtorch's tensors: "tcmalloc" or "jemalloc" when one is loaded into the
    * process (the launcher preloads tcmalloc where installed), "glibc" on Linux otherwise, "unknown"
-   * elsewhere. Throughput and resident memory depend on it, so results record it.
+   * elsewhere. Throughput and resident memory depend on it, so results record it. Read once: the
+   * malloc of a process is fixed when it starts.
    */
   static String allocator() {
-    return allocator(lines(Path.of("/proc/self/maps")));
+    return Allocator.NAME;
+  }
+
+  private static final class Allocator {
+    static final String NAME = allocator(lines(Path.of("/proc/self/maps")));
   }
 
   static String allocator(List<String> maps) {
