@@ -89,8 +89,7 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
   int threads;
 
   /** Where build progress is drawn: a bar on a terminal, nothing otherwise; tests replace it. */
-  Supplier<ProgressBarBuilder> bars =
-      () -> System.console() != null ? new ProgressBarBuilder() : null;
+  Supplier<ProgressBarBuilder> bars = ProgressPrinter::terminalBar;
 
   @Override
   public Integer call() throws IOException {

@@ -55,8 +55,12 @@ final class ProgressPrinter {
   /** Polls until the sweep settles (every cell ended, or it was cancelled); returns the last. */
   static SweepProgress watch(Supplier<SweepProgress> poll, PrintStream out)
       throws InterruptedException {
-    return watch(
-        poll, out, System.console() != null ? new ProgressBarBuilder() : null, POLL_INTERVAL);
+    return watch(poll, out, terminalBar(), POLL_INTERVAL);
+  }
+
+  /** A bar builder when output goes to a terminal; null for a file or pipe (lines instead). */
+  static ProgressBarBuilder terminalBar() {
+    return System.console() != null ? new ProgressBarBuilder() : null;
   }
 
   /**
@@ -76,14 +80,15 @@ final class ProgressPrinter {
               .setInitialMax(p.total())
               .setStyle(ProgressBarStyle.ASCII)
               .build()) {
-        while (!settled(p)) {
+        while (true) {
           shown.stepTo(p.done() + p.failed());
           shown.setExtraMessage(p.failed() + " failed, " + p.running() + " running");
+          if (settled(p)) {
+            break; // the bar shows the settled state too
+          }
           Thread.sleep(interval.toMillis());
           p = poll.get();
         }
-        shown.stepTo(p.done() + p.failed());
-        shown.setExtraMessage(p.failed() + " failed, " + p.running() + " running"); // settled
       }
     } else {
       String last = "";
