@@ -74,7 +74,7 @@ public final class DatasetReader {
               .allowMissingFields(true)
               .ofCsvRecord(digested, StandardCharsets.UTF_8);
       ReadPass pass = readRecords(file, csv, options);
-      raw = pass.rows();
+      raw = RowSample.of(pass.rows(), options.sample(), options.sampleSeed());
       header = pass.header();
       // hash the whole file even when a row limit stopped reading early
       digested.transferTo(java.io.OutputStream.nullOutputStream());
