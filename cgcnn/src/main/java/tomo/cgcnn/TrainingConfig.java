@@ -165,6 +165,25 @@ public record TrainingConfig(
         useGpu);
   }
 
+  /** These settings with SGD momentum {@code value} (a sweep's spec may change the paper's 0.9). */
+  public TrainingConfig withMomentum(double value) {
+    return new TrainingConfig(
+        target,
+        extraProperty,
+        extraMasked,
+        mode,
+        seed,
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        value,
+        milestoneEpoch,
+        shape,
+        threads,
+        useGpu);
+  }
+
   public TrainingConfig withMilestone(int value) {
     return new TrainingConfig(
         target,

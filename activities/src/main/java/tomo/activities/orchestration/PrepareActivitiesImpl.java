@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.DatasetColumns;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -26,6 +27,7 @@ import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.UnavailableName;
 
 /**
  * Prepares a sweep's data once, before any training: reads the dataset (every CIF parsed, every
@@ -63,7 +65,24 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     Path file = datasetFile(spec);
     Dataset dataset;
     try {
-      dataset = DatasetReader.read(file, ReadOptions.defaults().withLimit(spec.limit()));
+      // the same check sweep start runs; here for sweeps started by other clients
+      List<UnavailableName> missing = SweepPreflight.unavailable(spec, DatasetColumns.read(file));
+      if (!missing.isEmpty()) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "sweep spec: the dataset neither holds nor derives "
+                + String.join(
+                    "; ",
+                    missing.stream()
+                        .map(m -> m.field() + " '" + m.name() + "': " + m.reason())
+                        .toList()),
+            TrainingActivities.BAD_INPUT);
+      }
+      dataset =
+          DatasetReader.read(
+              file,
+              ReadOptions.defaults()
+                  .withLimit(spec.limit())
+                  .withSample(spec.sampleRows(), spec.sampleSeedOrZero()));
     } catch (DatasetException | CifException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TrainingActivities.BAD_INPUT);
     }

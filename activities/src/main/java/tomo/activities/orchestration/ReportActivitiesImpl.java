@@ -2,8 +2,10 @@ package tomo.activities.orchestration;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +23,16 @@ import tomo.activities.report.SweepReport;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
+import tomo.activities.training.TrainerIds;
 import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
+import tomo.workflows.model.UnavailableName;
 import tomo.workflows.sweep.TrainingPlan;
 
 /**
@@ -38,6 +43,9 @@ public final class ReportActivitiesImpl implements ReportActivities {
   /** File of the collected outcomes inside a sweep's report directory. */
   public static final String OUTCOMES = "outcomes.json";
 
+  /** Cells not run because the dataset lacks their target or property (CSV, with the reason). */
+  public static final String NOT_RUN = "not-run.csv";
+
   /** Per-cell baselines (per-cell mode), each with the property it was trained for. */
   public static final String PER_CELL_BASELINES = "per-cell-baselines.json";
 
@@ -46,21 +54,27 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   private static final Logger log = LoggerFactory.getLogger(ReportActivitiesImpl.class);
 
-  private final String trainerId;
   private final boolean renderHeatmaps;
 
   /**
-   * @param trainerId the id of the trainer whose results to collect (part of the content hash)
+   * Collects the results of the trainer each sweep's spec names.
+   *
    * @param renderHeatmaps false for scale runs, where only the collection is of interest
    */
-  public ReportActivitiesImpl(String trainerId, boolean renderHeatmaps) {
-    this.trainerId = trainerId;
+  public ReportActivitiesImpl(boolean renderHeatmaps) {
     this.renderHeatmaps = renderHeatmaps;
   }
 
   @Override
   public ReportSummary aggregate(String sweepId, SweepSpec spec, PreparedDataset data) {
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+    String trainerId =
+        TrainerIds.of(spec.trainer())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "sweep spec field 'trainer': no trainer is called '" + spec.trainer() + "'",
+                        TrainingActivities.BAD_INPUT));
     List<TrainingOutcome> outcomes = new ArrayList<>();
     List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;
@@ -80,8 +94,14 @@ public final class ReportActivitiesImpl implements ReportActivities {
     }
     Path dir = store.reportDir(sweepId);
     Path file = dir.resolve(OUTCOMES);
+    List<String> files = new ArrayList<>(List.of(file.toString()));
     try {
       ArtifactStore.writeAtomically(file, ArtifactStore.json().writeValueAsBytes(outcomes));
+      if (!spec.unavailableOrNone().isEmpty()) {
+        Path notRun = dir.resolve(NOT_RUN);
+        ArtifactStore.writeAtomically(notRun, notRunCsv(spec).getBytes(StandardCharsets.UTF_8));
+        files.add(notRun.toString());
+      }
       if (spec.baseline() == BaselineMode.PER_CELL) {
         ArtifactStore.writeAtomically(
             dir.resolve(PER_CELL_BASELINES), ArtifactStore.json().writeValueAsBytes(masked));
@@ -89,8 +109,47 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    log.info("sweep {}: {} outcomes collected, {} missing", sweepId, outcomes.size(), missing);
-    return new ReportSummary(dir.toString(), outcomes.size(), missing, List.of(file.toString()));
+    log.info(
+        "sweep {}: {} outcomes of trainer {} collected, {} missing",
+        sweepId,
+        outcomes.size(),
+        trainerId,
+        missing);
+    return new ReportSummary(dir.toString(), outcomes.size(), missing, files);
+  }
+
+  /**
+   * The cells left out because the dataset lacks their target or property ({@code skipMissing}),
+   * one line each with the reason.
+   */
+  static String notRunCsv(SweepSpec spec) {
+    StringBuilder csv = new StringBuilder("target,property,representation,seed,reason\n");
+    // a left-out target lists its cells with every property, left-out ones included, so a cell
+    // whose target and property are both missing appears once
+    List<String> allProperties = new ArrayList<>(spec.properties());
+    spec.unavailableOrNone().stream()
+        .filter(u -> u.field().equals("properties"))
+        .forEach(u -> allProperties.add(u.name()));
+    for (UnavailableName u : spec.unavailableOrNone()) {
+      boolean target = u.field().equals("targets");
+      List<String> targets = target ? List.of(u.name()) : spec.targets();
+      List<String> properties = target ? allProperties : List.of(u.name());
+      for (String t : targets) {
+        for (String p : properties) {
+          for (String r : spec.representations()) {
+            for (int seed : spec.seeds()) {
+              csv.append(String.join(",", t, p, r, Integer.toString(seed), quoted(u.reason())))
+                  .append('\n');
+            }
+          }
+        }
+      }
+    }
+    return csv.toString();
+  }
+
+  private static String quoted(String s) {
+    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   @Override

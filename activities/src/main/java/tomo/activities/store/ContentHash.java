@@ -13,8 +13,8 @@ import tomo.workflows.model.TrainingRequest;
 
 /**
  * The key of a training in the artifact store: SHA-256 of everything that changes its result (the
- * data's hash, target, property, representation, seed, hyper-parameters, limit, trainer) and
- * nothing that does not (where the dataset or the store lie).
+ * data's hash, target, property, representation, seed, hyper-parameters, limit, sample, trainer)
+ * and nothing that does not (where the dataset or the store lie).
  */
 public final class ContentHash {
   private static final ObjectMapper CANONICAL =
@@ -29,6 +29,12 @@ public final class ContentHash {
     ObjectNode node = CANONICAL.valueToTree(request);
     node.remove("datasetPath");
     node.remove("artifactDir");
+    if (request.sample() == 0) {
+      // all rows, as before samples existed: the hash of results stored then stays the same
+      node.remove("sample");
+      node.remove("sampleSeed");
+    }
+    // the trainer's versioned id, not the spec's name for it: a new version trains anew
     node.put("trainer", trainerId);
     try {
       byte[] canonical = CANONICAL.writeValueAsBytes(node);

@@ -36,6 +36,9 @@ import tomo.workflows.model.TrainingRequest;
 public final class CgcnnCellTrainer implements CellTrainer {
   private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
 
+  /** Name and version, part of every content hash of its results. */
+  public static final String ID = "cgcnn-v1";
+
   /**
    * The engine records gradients for one training at a time per process, so trainings of one worker
    * take turns (a queued one keeps heartbeating while it waits); run more processes, or one per
@@ -66,7 +69,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
 
   @Override
   public String id() {
-    return "cgcnn-v1";
+    return ID;
   }
 
   @Override
@@ -106,6 +109,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
                   request.target(), extra, mode, request.seed(), request.hyper().epochs())
               .withBatchSize(request.hyper().batchSize())
               .withOptimizer(optimizer, request.hyper().learningRate())
+              .withMomentum(request.hyper().momentum())
               .withMilestone(request.hyper().milestone())
               .withThreads(threads)
               .withExtraMasked(request.maskedProperty() != null);
@@ -133,19 +137,31 @@ public final class CgcnnCellTrainer implements CellTrainer {
   }
 
   private synchronized Dataset dataset(TrainingRequest request) {
-    String key = request.datasetPath() + "|" + request.limit();
+    String key =
+        request.datasetPath()
+            + "|"
+            + request.limit()
+            + "|"
+            + request.sample()
+            + "|"
+            + request.sampleSeed();
     if (!key.equals(loadedKey)) {
       long readStart = System.nanoTime();
       loaded =
           DatasetReader.read(
-              Path.of(request.datasetPath()), ReadOptions.defaults().withLimit(request.limit()));
+              Path.of(request.datasetPath()),
+              ReadOptions.defaults()
+                  .withLimit(request.limit())
+                  .withSample(request.sample(), request.sampleSeed()));
       preparation.datasetRead(Duration.ofNanos(System.nanoTime() - readStart));
       loadedKey = key;
       log.info(
-          "dataset {}: {} materials (limit {})",
+          "dataset {}: {} materials (limit {}, sample {} seed {})",
           request.datasetPath(),
           loaded.rows().size(),
-          request.limit());
+          request.limit(),
+          request.sample(),
+          request.sampleSeed());
       if (!loaded.contentSha256().equals(request.datasetSha256())) {
         log.warn(
             "dataset {} hash {} differs from the sweep's {}: the file changed since the sweep"

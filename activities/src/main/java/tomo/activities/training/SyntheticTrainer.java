@@ -27,6 +27,9 @@ public final class SyntheticTrainer implements CellTrainer {
   /** Checkpoint file name inside a training's checkpoint directory. */
   public static final String CHECKPOINT = "synthetic-checkpoint.json";
 
+  /** Name and version, part of every content hash of its results. */
+  public static final String ID = "synthetic-v1";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Duration epochPause;
@@ -51,7 +54,7 @@ public final class SyntheticTrainer implements CellTrainer {
 
   @Override
   public String id() {
-    return "synthetic-v1";
+    return ID;
   }
 
   /** Where the synthetic learning curve stands after an epoch. */

@@ -38,6 +38,19 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   @Override
   public TrainingReceipt train(TrainingRequest request) {
+    if (!TrainerIds.of(request.trainer()).map(trainer.id()::equals).orElse(false)) {
+      // another trainer's result would be stored under a hash the report never looks up
+      throw ApplicationFailure.newNonRetryableFailure(
+          request.cell().label()
+              + ": the sweep's trainer is '"
+              + request.trainer()
+              + "' but this worker runs "
+              + trainer.id()
+              + " (start a training worker with --trainer "
+              + request.trainer()
+              + ")",
+          WRONG_TRAINER);
+    }
     ArtifactStore store = new ArtifactStore(Path.of(request.artifactDir()));
     String hash = ContentHash.of(request, trainer.id());
     Optional<StoredTraining> done = store.find(hash);

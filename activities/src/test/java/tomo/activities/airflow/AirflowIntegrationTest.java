@@ -260,7 +260,7 @@ class AirflowIntegrationTest {
                 List.of("volume"),
                 List.of("structure"),
                 List.of(0),
-                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                HyperParameters.paper(2),
                 BaselineMode.SHARED,
                 20,
                 tmp.resolve("artifacts").toString(),
@@ -269,6 +269,7 @@ class AirflowIntegrationTest {
                 0,
                 30,
                 new SweepHooks(OK, OK))
+            .withTrainer("synthetic")
             .normalized("hooked");
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
@@ -282,7 +283,7 @@ class AirflowIntegrationTest {
                                 true,
                                 new PrepareActivitiesImpl(
                                     null, PrepareActivitiesImpl.REGISTERED_PROPERTIES),
-                                new ReportActivitiesImpl("synthetic-v1", false),
+                                new ReportActivitiesImpl(false),
                                 new AirflowHookActivitiesImpl(
                                     client, Duration.ofSeconds(1), Duration.ofSeconds(5))),
                             new TrainingPlugin(

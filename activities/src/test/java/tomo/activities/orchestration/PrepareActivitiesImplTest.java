@@ -122,7 +122,7 @@ class PrepareActivitiesImplTest {
         List.of("density"),
         representations,
         List.of(1),
-        new HyperParameters(2, 0, null, 0, 0.9, 0),
+        HyperParameters.paper(2),
         BaselineMode.SHARED,
         0,
         dir.resolve("artifacts").toString(),

@@ -33,7 +33,7 @@ class ReportActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new TrainingActivitiesImpl(new SyntheticTrainer(Duration.ZERO)),
-        new ReportActivitiesImpl("synthetic-v1", true));
+        new ReportActivitiesImpl(true));
   }
 
   @AfterEach
@@ -52,7 +52,7 @@ class ReportActivitiesImplTest {
                 List.of("density", "nsites", "efermi"),
                 List.of("structure", "composition"),
                 List.of(0, 1),
-                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                HyperParameters.paper(2),
                 mode,
                 0,
                 dir.toString(),
@@ -60,6 +60,7 @@ class ReportActivitiesImplTest {
                 null,
                 0,
                 10)
+            .withTrainer("synthetic")
             .normalized("r");
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
     TrainingActivities training = env.newActivityStub(TrainingActivities.class);

@@ -62,7 +62,10 @@ class TrainingActivitiesImplTest {
         3,
         new HyperParameters(6, 64, "sgd", 0.01, 0.9, 100),
         0,
-        artifacts.toString());
+        artifacts.toString(),
+        0,
+        0,
+        "synthetic");
   }
 
   @Test
@@ -104,7 +107,10 @@ class TrainingActivitiesImplTest {
             3,
             a.hyper(),
             0,
-            "/other/store");
+            "/other/store",
+            0,
+            0,
+            "synthetic");
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));

@@ -303,7 +303,7 @@ public final class DatasetReader {
     };
   }
 
-  private static InputStream open(Path file) throws IOException {
+  static InputStream open(Path file) throws IOException {
     if (Files.isDirectory(file)) {
       throw new DatasetException(file, 0, "-", "is a directory; expected a .csv or .csv.gz file");
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tomo.activities.orchestration.SweepPreflight;
 import tomo.workers.metrics.StatusRenderer;
 import tomo.workers.metrics.SweepSnapshot;
 import tomo.workers.temporal.TemporalOptions;
@@ -15,6 +16,7 @@ import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepSpecParser;
+import tomo.workflows.model.UnavailableName;
 
 /** {@code tomo sweep start|status|retry|cancel}. */
 @Command(
@@ -46,9 +48,32 @@ public final class SweepCommand {
     @Option(names = "--wait", description = "Show progress until every cell has ended.")
     boolean await;
 
+    @Option(
+        names = "--check",
+        description =
+            "Only check the spec against its dataset (trainer, dataset, every target and"
+                + " property) and say what would run; start nothing.")
+    boolean checkOnly;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-      SweepSpec parsed = readSpec(spec);
+      // every check that needs no training runs here: a bad spec exits 1 with nothing started
+      SweepSpec parsed = SweepPreflight.check(readSpec(spec), null, spec.toString());
+      for (UnavailableName u : parsed.unavailableOrNone()) {
+        System.out.println(
+            "not run (skipMissing): " + u.field() + " " + u.name() + ": " + u.reason());
+      }
+      if (checkOnly) {
+        System.out.println(
+            spec
+                + ": ok, "
+                + parsed.trainingCount()
+                + " trainings ("
+                + parsed.cellCount()
+                + " cells), trainer "
+                + parsed.trainer());
+        return 0;
+      }
       String sweepId = id != null ? id : parsed.name();
       SweepClient sweeps = new SweepClient(temporal.connect());
       SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);

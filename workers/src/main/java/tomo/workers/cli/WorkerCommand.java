@@ -38,9 +38,11 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Option(
       names = "--trainer",
-      defaultValue = "synthetic",
+      defaultValue = "cgcnn",
       description =
-          "Trainer of a training worker: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+          "Trainer of a training worker: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE});"
+              + " it refuses requests of sweeps whose spec names another. An orchestration worker"
+              + " needs none: the report collects by the spec's trainer.")
   TrainerChoice trainer;
 
   @Option(
@@ -86,7 +88,6 @@ public final class WorkerCommand implements Callable<Integer> {
                 concurrency,
                 stickyOff,
                 dataset,
-                trainer.trainerId(),
                 PrepareActivitiesImpl.REGISTERED_PROPERTIES,
                 true)) {
       if (training) {
@@ -95,6 +96,7 @@ public final class WorkerCommand implements Callable<Integer> {
       System.out.println(
           "tomo worker: queue "
               + queue
+              + (training ? " (trainer " + trainer + ")" : "")
               + " on "
               + temporal.target
               + metrics.server().map(s -> ", metrics at " + s.uri()).orElse("")

@@ -36,7 +36,6 @@ public final class TomoWorkers implements AutoCloseable {
    * @param concurrentTrainings training slots of this process
    * @param disableSticky true with Temporal's Java test server
    * @param dataset default dataset of specs that name none ({@code null}: resolved at run time)
-   * @param trainerId id of the trainer whose results the report collects
    */
   public TomoWorkers(
       WorkflowClient client,
@@ -45,7 +44,6 @@ public final class TomoWorkers implements AutoCloseable {
       int concurrentTrainings,
       boolean disableSticky,
       Path dataset,
-      String trainerId,
       Set<String> knownProperties,
       boolean renderHeatmaps) {
     List<WorkerPlugin> plugins = new ArrayList<>();
@@ -54,7 +52,7 @@ public final class TomoWorkers implements AutoCloseable {
           new OrchestrationPlugin(
               TaskQueues.ORCHESTRATION,
               disableSticky,
-              orchestrationActivities(dataset, knownProperties, trainerId, renderHeatmaps)));
+              orchestrationActivities(dataset, knownProperties, renderHeatmaps)));
     }
     if (trainer != null) {
       plugins.add(
@@ -86,10 +84,10 @@ public final class TomoWorkers implements AutoCloseable {
    * Airflow (credentials as {@link AirflowConfig#fromEnvironment} reads them).
    */
   private static Object[] orchestrationActivities(
-      Path dataset, Set<String> knownProperties, String trainerId, boolean renderHeatmaps) {
+      Path dataset, Set<String> knownProperties, boolean renderHeatmaps) {
     List<Object> activities = new ArrayList<>();
     activities.add(new PrepareActivitiesImpl(dataset, knownProperties));
-    activities.add(new ReportActivitiesImpl(trainerId, renderHeatmaps));
+    activities.add(new ReportActivitiesImpl(renderHeatmaps));
     String airflow = System.getenv(AirflowConfig.ENV_URL);
     if (airflow != null && !airflow.isBlank()) {
       activities.add(

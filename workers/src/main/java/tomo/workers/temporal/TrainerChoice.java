@@ -5,8 +5,12 @@ import tomo.activities.training.CellTrainer;
 import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.PreparationListener;
 import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainerIds;
 
-/** Which {@link CellTrainer} a training worker runs. */
+/**
+ * Which {@link CellTrainer} a training worker runs; the names are those a sweep spec's {@code
+ * trainer} field takes.
+ */
 public enum TrainerChoice {
   /** CGCNN on DJL/PyTorch: real trainings. */
   cgcnn,
@@ -40,6 +44,6 @@ public enum TrainerChoice {
 
   /** The id the trainer stamps into content hashes (the report collects results by it). */
   public String trainerId() {
-    return create(Duration.ZERO, 1).id();
+    return TrainerIds.of(name()).orElseThrow();
   }
 }

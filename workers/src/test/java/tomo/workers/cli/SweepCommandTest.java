@@ -28,7 +28,7 @@ class SweepCommandTest {
     Path spec =
         Files.writeString(
             dir.resolve("s.yaml"),
-            "name: cli\ndataset: "
+            "name: cli\ntrainer: synthetic\ndataset: "
                 + dataset
                 + "\ntargets: [band_gap]\nproperties: [volume, density]\n"
                 + "representations: [structure, composition]\nseeds: [0, 1]\nhyper: {epochs: 2}\n"
@@ -45,7 +45,6 @@ class SweepCommandTest {
                 2,
                 true,
                 null,
-                "synthetic-v1",
                 Set.of("band_gap", "volume", "density"),
                 true)) {
       String t = server.target();
@@ -148,7 +147,7 @@ class SweepCommandTest {
             + properties
             + "\nrepresentations: [structure]\nseeds: "
             + seeds
-            + "\nhyper: {epochs: 2}\nlimit: 20\nartifactDir: "
+            + "\nhyper: {epochs: 2}\nlimit: 20\ntrainer: synthetic\nartifactDir: "
             + dir.resolve("artifacts-" + name)
             + "\n");
   }
@@ -161,7 +160,6 @@ class SweepCommandTest {
         2,
         true,
         null,
-        "synthetic-v1",
         Set.of("band_gap", "volume", "density"),
         true);
   }

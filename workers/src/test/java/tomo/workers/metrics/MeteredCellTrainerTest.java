@@ -32,7 +32,7 @@ class MeteredCellTrainerTest {
         null,
         "composition",
         3,
-        new HyperParameters(2, 0, null, 0, 0.9, 0),
+        HyperParameters.paper(2),
         0,
         "/tmp/artifacts");
   }

@@ -45,7 +45,6 @@ final class RealSweep implements AutoCloseable {
             2,
             true,
             null,
-            TrainerChoice.synthetic.trainerId(),
             PrepareActivitiesImpl.REGISTERED_PROPERTIES,
             false);
     sweeps = new SweepClient(client);
@@ -57,7 +56,7 @@ final class RealSweep implements AutoCloseable {
                 List.of("volume", "density"),
                 List.of("structure", "composition"),
                 List.of(0, 1),
-                new HyperParameters(4, 0, null, 0, 0.9, 0),
+                HyperParameters.paper(4),
                 BaselineMode.SHARED,
                 200,
                 artifacts.toString(),
@@ -65,6 +64,7 @@ final class RealSweep implements AutoCloseable {
                 null,
                 0,
                 10)
+            .withTrainer("synthetic")
             .normalized("live");
     sweeps.startOrAttach(ID, spec);
   }

@@ -36,7 +36,7 @@ class SweepMetricsWiringTest {
                 List.of("volume", "density"),
                 List.of("structure", "composition"),
                 List.of(0, 1),
-                new HyperParameters(3, 0, null, 0, 0.9, 0),
+                HyperParameters.paper(3),
                 BaselineMode.SHARED,
                 200,
                 artifacts.toString(),
@@ -44,6 +44,7 @@ class SweepMetricsWiringTest {
                 null,
                 0,
                 10)
+            .withTrainer("synthetic")
             .normalized("metrics");
     try (EmbeddedServer server = new EmbeddedServer(0);
         ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {
@@ -62,7 +63,6 @@ class SweepMetricsWiringTest {
               2,
               true,
               null,
-              TrainerChoice.synthetic.trainerId(),
               PrepareActivitiesImpl.REGISTERED_PROPERTIES,
               false)) {
         SweepClient sweeps = new SweepClient(client);

@@ -60,7 +60,6 @@ class CgcnnSweepTest {
               1,
               true,
               null,
-              TrainerChoice.cgcnn.trainerId(),
               PrepareActivitiesImpl.REGISTERED_PROPERTIES,
               true)) {
         SweepClient sweeps = new SweepClient(client);

@@ -74,7 +74,7 @@ class RealServerSweepTest {
             properties,
             List.of("structure", "composition"),
             java.util.stream.IntStream.range(0, seeds).boxed().toList(),
-            new HyperParameters(epochs, 0, null, 0, 0.9, 0),
+            HyperParameters.paper(epochs),
             BaselineMode.SHARED,
             20,
             dir.resolve("artifacts-" + name).toString(),
@@ -82,6 +82,7 @@ class RealServerSweepTest {
             null,
             60,
             2)
+        .withTrainer("synthetic")
         .normalized(name);
   }
 
@@ -115,7 +116,6 @@ class RealServerSweepTest {
         4,
         false,
         null,
-        "synthetic-v1",
         Set.of("band_gap", "volume", "density", "nsites"),
         true);
   }
@@ -158,16 +158,7 @@ class RealServerSweepTest {
     Path logB = dir.resolve("worker-b.log");
     // orchestration here; training in a separate process we can kill -9
     try (TomoWorkers w =
-        new TomoWorkers(
-            client,
-            true,
-            null,
-            1,
-            false,
-            null,
-            "synthetic-v1",
-            Set.of("band_gap", "volume"),
-            true)) {
+        new TomoWorkers(client, true, null, 1, false, null, Set.of("band_gap", "volume"), true)) {
       Process a = trainingWorker(logA);
       SweepClient sweeps = new SweepClient(client);
       sweeps.startOrAttach("kill", spec);

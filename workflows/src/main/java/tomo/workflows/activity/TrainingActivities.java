@@ -14,5 +14,11 @@ public interface TrainingActivities {
   /** Failure type of trainings that cannot succeed until their input is fixed. */
   String BAD_INPUT = "BadInput";
 
+  /**
+   * Failure type (not retryable) of a request for a trainer other than the one the worker runs: the
+   * sweep's spec names its trainer, the worker's {@code --trainer} must match.
+   */
+  String WRONG_TRAINER = "WrongTrainer";
+
   TrainingReceipt train(TrainingRequest request);
 }

@@ -19,9 +19,13 @@ import tomo.workflows.hooks.SweepHooks;
  * @param properties extra properties, each added to the model alone
  * @param representations {@code structure} and/or {@code composition}
  * @param seeds split seeds
- * @param hyper training hyper-parameters (missing fields take CGCNN defaults)
+ * @param hyper training hyper-parameters (absent fields take CGCNN's published defaults)
  * @param baseline {@code shared} (default) or {@code per-cell}
- * @param limit materials used per training, 0 = all
+ * @param limit the first this many rows of the dataset (sorted by material id: not a sample), 0 =
+ *     all; excludes {@code sample}
+ * @param sample a seeded uniform random subset of this many rows, the same for every training of
+ *     the sweep; {@code null} = all rows
+ * @param sampleSeed the seed of that subset (default 0; only with {@code sample})
  * @param artifactDir artifact store root (results, checkpoints, reports)
  * @param orchestrationQueue task queue of workflows and light activities
  * @param trainingQueue task queue of training activities
@@ -30,6 +34,12 @@ import tomo.workflows.hooks.SweepHooks;
  *     elsewhere (a dead worker is noticed in seconds)
  * @param hooks Airflow DAGs run before training ({@code onStartDag}) and after the report ({@code
  *     onCompleteDag}); {@code null} = none
+ * @param trainer which trainer produces the sweep's results: {@code cgcnn} (default, real
+ *     trainings) or {@code synthetic}; a training worker running another one refuses the request,
+ *     and the report collects this trainer's results
+ * @param skipMissing when true, targets and properties the dataset neither holds nor derives are
+ *     left out (their cells listed in the report as not run) instead of refusing the sweep
+ * @param unavailable the names left out that way (filled by {@code tomo sweep start})
  */
 public record SweepSpec(
     String name,
@@ -46,10 +56,61 @@ public record SweepSpec(
     String trainingQueue,
     Integer retryWindowMinutes,
     Integer heartbeatSeconds,
-    SweepHooks hooks) {
+    SweepHooks hooks,
+    Integer sample,
+    Long sampleSeed,
+    String trainer,
+    Boolean skipMissing,
+    List<UnavailableName> unavailable) {
 
   /** The representations a model can see. */
   public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
+
+  /** The trainers a sweep can name (the training worker's {@code --trainer}). */
+  public static final List<String> TRAINERS = List.of("cgcnn", "synthetic");
+
+  /** The trainer of a spec that names none: real CGCNN trainings. */
+  public static final String DEFAULT_TRAINER = "cgcnn";
+
+  /** A spec with the CGCNN trainer, all rows and no skipped names. */
+  public SweepSpec(
+      String name,
+      String dataset,
+      List<String> targets,
+      List<String> properties,
+      List<String> representations,
+      List<Integer> seeds,
+      HyperParameters hyper,
+      BaselineMode baseline,
+      int limit,
+      String artifactDir,
+      String orchestrationQueue,
+      String trainingQueue,
+      Integer retryWindowMinutes,
+      Integer heartbeatSeconds,
+      SweepHooks hooks) {
+    this(
+        name,
+        dataset,
+        targets,
+        properties,
+        representations,
+        seeds,
+        hyper,
+        baseline,
+        limit,
+        artifactDir,
+        orchestrationQueue,
+        trainingQueue,
+        retryWindowMinutes,
+        heartbeatSeconds,
+        hooks,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /** A spec without Airflow hooks. */
   public SweepSpec(
@@ -83,6 +144,100 @@ public record SweepSpec(
         retryWindowMinutes,
         heartbeatSeconds,
         null);
+  }
+
+  /** This spec trained by {@code trainerName} instead (e.g. {@code synthetic} for drills). */
+  public SweepSpec withTrainer(String trainerName) {
+    return new SweepSpec(
+        name,
+        dataset,
+        targets,
+        properties,
+        representations,
+        seeds,
+        hyper,
+        baseline,
+        limit,
+        artifactDir,
+        orchestrationQueue,
+        trainingQueue,
+        retryWindowMinutes,
+        heartbeatSeconds,
+        hooks,
+        sample,
+        sampleSeed,
+        trainerName,
+        skipMissing,
+        unavailable);
+  }
+
+  /**
+   * This spec without the cells of {@code missing} (names its dataset neither holds nor derives),
+   * which are recorded in {@link #unavailable()} for the report.
+   *
+   * @throws SweepSpecException when nothing would be left to train
+   */
+  public SweepSpec without(List<UnavailableName> missing, String source) {
+    List<String> t = new ArrayList<>(targets);
+    List<String> p = new ArrayList<>(properties);
+    for (UnavailableName m : missing) {
+      (m.field().equals("targets") ? t : p).remove(m.name());
+    }
+    if (t.isEmpty() || p.isEmpty()) {
+      throw fail(
+          source,
+          t.isEmpty() ? "targets" : "properties",
+          "none is in the dataset, nothing to train ("
+              + String.join("; ", missing.stream().map(UnavailableName::reason).toList())
+              + ")");
+    }
+    List<UnavailableName> all = new ArrayList<>(unavailableOrNone());
+    all.addAll(missing);
+    return new SweepSpec(
+        name,
+        dataset,
+        List.copyOf(t),
+        List.copyOf(p),
+        representations,
+        seeds,
+        hyper,
+        baseline,
+        limit,
+        artifactDir,
+        orchestrationQueue,
+        trainingQueue,
+        retryWindowMinutes,
+        heartbeatSeconds,
+        hooks,
+        sample,
+        sampleSeed,
+        trainer,
+        skipMissing,
+        List.copyOf(all));
+  }
+
+  /** Names left out because the dataset lacks them, never null. */
+  @JsonIgnore
+  public List<UnavailableName> unavailableOrNone() {
+    return unavailable == null ? List.of() : unavailable;
+  }
+
+  /** Whether names the dataset lacks are left out rather than refused. */
+  @JsonIgnore
+  public boolean skipsMissing() {
+    return Boolean.TRUE.equals(skipMissing);
+  }
+
+  /** Rows of the sampled subset, 0 when the sweep uses all rows (or the first {@code limit}). */
+  @JsonIgnore
+  public int sampleRows() {
+    return sample == null ? 0 : sample;
+  }
+
+  /** Seed of the sampled subset (0 without a sample). */
+  @JsonIgnore
+  public long sampleSeedOrZero() {
+    return sampleSeed == null ? 0 : sampleSeed;
   }
 
   /** The hooks, never null. */
@@ -138,6 +293,25 @@ public record SweepSpec(
     if (limit < 0) {
       throw fail(source, "limit", "expected 0 (all materials) or a positive count, got " + limit);
     }
+    if (sample != null && sample < 1) {
+      throw fail(
+          source,
+          "sample",
+          "expected a positive number of rows (leave it out for all), got " + sample);
+    }
+    if (sample != null && limit > 0) {
+      throw fail(
+          source,
+          "sample",
+          "give either limit (the first N rows) or sample (a random N rows), not both");
+    }
+    if (sampleSeed != null && sample == null) {
+      throw fail(source, "sampleSeed", "only means something with 'sample'");
+    }
+    String t0 = trainer == null ? DEFAULT_TRAINER : trainer;
+    if (!TRAINERS.contains(t0)) {
+      throw fail(source, "trainer", "'" + t0 + "' is not one of " + String.join(", ", TRAINERS));
+    }
     int window = retryWindowMinutes == null ? 24 * 60 : retryWindowMinutes;
     if (window < 0) {
       throw fail(source, "retryWindowMinutes", "expected minutes >= 0, got " + window);
@@ -161,7 +335,12 @@ public record SweepSpec(
         trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
         window,
         heartbeat,
-        hooks(source));
+        hooks(source),
+        sample,
+        sample == null ? null : sampleSeed == null ? 0L : sampleSeed,
+        t0,
+        Boolean.TRUE.equals(skipMissing),
+        unavailable == null ? List.of() : List.copyOf(unavailable));
   }
 
   private SweepHooks hooks(String source) {
@@ -181,23 +360,16 @@ public record SweepSpec(
   }
 
   private HyperParameters hyper(String source) {
-    HyperParameters d = HyperParameters.defaults();
-    if (hyper == null) {
-      return d;
-    }
-    HyperParameters h =
-        new HyperParameters(
-            hyper.epochs() == 0 ? d.epochs() : hyper.epochs(),
-            hyper.batchSize() == 0 ? d.batchSize() : hyper.batchSize(),
-            hyper.optimizer() == null ? d.optimizer() : hyper.optimizer(),
-            hyper.learningRate() == 0 ? d.learningRate() : hyper.learningRate(),
-            hyper.momentum(),
-            hyper.milestone() == 0 ? d.milestone() : hyper.milestone());
+    // absent fields were filled by HyperParameters.fromSpec; what is here was given
+    HyperParameters h = hyper == null ? HyperParameters.defaults() : hyper;
     if (h.epochs() < 1) {
       throw fail(source, "hyper.epochs", "expected at least 1 epoch, got " + h.epochs());
     }
     if (h.batchSize() < 1) {
       throw fail(source, "hyper.batchSize", "expected at least 1, got " + h.batchSize());
+    }
+    if (h.optimizer() == null) {
+      throw fail(source, "hyper.optimizer", "expected sgd or adam");
     }
     if (!h.optimizer().equals("sgd") && !h.optimizer().equals("adam")) {
       throw fail(source, "hyper.optimizer", "'" + h.optimizer() + "' is not one of sgd, adam");
@@ -207,6 +379,9 @@ public record SweepSpec(
     }
     if (h.momentum() < 0 || h.momentum() >= 1) {
       throw fail(source, "hyper.momentum", "expected 0 <= momentum < 1, got " + h.momentum());
+    }
+    if (h.milestone() < 1) {
+      throw fail(source, "hyper.milestone", "expected an epoch >= 1, got " + h.milestone());
     }
     return h;
   }

@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 /** Reads a {@link SweepSpec} from YAML or JSON text (JSON is YAML, so one parser reads both). */
 public final class SweepSpecParser {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // seeds: [1.5] must not silently run seed 1, nor epochs: 2.5 two epochs
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .build();
 
   private SweepSpecParser() {}
 

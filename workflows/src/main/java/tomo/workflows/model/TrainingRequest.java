@@ -16,8 +16,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param representation {@code structure} or {@code composition}
  * @param seed split and initialisation seed
  * @param hyper training hyper-parameters
- * @param limit materials used (0 = all)
+ * @param limit the first this many rows of the dataset (0 = all)
  * @param artifactDir root of the artifact store (results, checkpoints)
+ * @param sample a seeded uniform random subset of this many rows (0 = all rows); part of the
+ *     content hash only when set, so results stored before samples existed keep their hash
+ * @param sampleSeed the seed of that subset
+ * @param trainer the sweep's trainer ({@code cgcnn} or {@code synthetic}); a training worker
+ *     running another one refuses the request. {@code null} only in results stored before the sweep
+ *     named its trainer
  */
 public record TrainingRequest(
     String datasetPath,
@@ -29,7 +35,38 @@ public record TrainingRequest(
     int seed,
     HyperParameters hyper,
     int limit,
-    String artifactDir) {
+    String artifactDir,
+    int sample,
+    long sampleSeed,
+    String trainer) {
+
+  /** A CGCNN training of all rows (or the first {@code limit}). */
+  public TrainingRequest(
+      String datasetPath,
+      String datasetSha256,
+      String target,
+      String property,
+      String maskedProperty,
+      String representation,
+      int seed,
+      HyperParameters hyper,
+      int limit,
+      String artifactDir) {
+    this(
+        datasetPath,
+        datasetSha256,
+        target,
+        property,
+        maskedProperty,
+        representation,
+        seed,
+        hyper,
+        limit,
+        artifactDir,
+        0,
+        0,
+        SweepSpec.DEFAULT_TRAINER);
+  }
 
   public CellKey cell() {
     return new CellKey(target, property, representation, seed);

@@ -29,7 +29,10 @@ public final class TrainingPlan {
         cell.seed(),
         spec.hyper(),
         spec.limit(),
-        spec.artifactDir());
+        spec.artifactDir(),
+        spec.sampleRows(),
+        spec.sampleSeedOrZero(),
+        spec.trainer());
   }
 
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
@@ -45,7 +48,10 @@ public final class TrainingPlan {
         cell.seed(),
         spec.hyper(),
         spec.limit(),
-        spec.artifactDir());
+        spec.artifactDir(),
+        spec.sampleRows(),
+        spec.sampleSeedOrZero(),
+        spec.trainer());
   }
 
   /** Every training of the spec: baselines first within each (target, representation, seed). */

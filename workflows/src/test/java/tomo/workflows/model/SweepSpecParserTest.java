@@ -18,13 +18,114 @@ class SweepSpecParserTest {
   @Test
   void readsThePaperGridFromYaml() throws IOException {
     SweepSpec spec = SweepSpecParser.parse(repoFile("paper.yaml"), "paper.yaml");
-    assertThat(spec.targets()).hasSize(9);
-    assertThat(spec.properties()).hasSize(13);
+    assertThat(spec.targets())
+        .containsExactly(
+            "band_gap",
+            "density",
+            "e_above_hull",
+            "energy",
+            "energy_per_atom",
+            "formation_energy_per_atom",
+            "nsites",
+            "total_magnetization",
+            "volume");
+    assertThat(spec.properties())
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(
+                    spec.targets().stream(),
+                    java.util.stream.Stream.of(
+                        "is_hubbard",
+                        "oxide_type",
+                        "spacegroup.crystal_system",
+                        "spacegroup.number"))
+                .toList());
+    assertThat(spec.seeds()).containsExactly(0, 1, 2, 3, 4);
     assertThat(spec.cellCount()).isEqualTo(1170);
     assertThat(spec.trainingCount()).isEqualTo(1260);
     assertThat(spec.baseline()).isEqualTo(BaselineMode.SHARED);
-    assertThat(spec.hyper().epochs()).isEqualTo(30);
+    assertThat(spec.hyper()).isEqualTo(HyperParameters.paper(500));
+    assertThat(spec.trainer()).isEqualTo("cgcnn");
+    assertThat(spec.limit()).isZero();
+    assertThat(spec.sample()).isNull();
     assertThat(spec.trainingQueue()).isEqualTo(TaskQueues.TRAINING);
+  }
+
+  @Test
+  void theSharedDataSpecIsThePaperGridLessWhatTheDataLacks() throws IOException {
+    SweepSpec paper = SweepSpecParser.parse(repoFile("paper.yaml"), "paper.yaml");
+    SweepSpec part = SweepSpecParser.parse(repoFile("mp2020-36k.yaml"), "mp2020-36k.yaml");
+    java.util.List<String> lacking = java.util.List.of("energy", "energy_per_atom", "e_above_hull");
+    assertThat(part.targets())
+        .containsExactlyElementsOf(
+            paper.targets().stream().filter(t -> !lacking.contains(t)).toList());
+    assertThat(part.properties())
+        .containsExactlyElementsOf(
+            paper.properties().stream().filter(p -> !lacking.contains(p)).toList());
+    assertThat(part.hyper()).isEqualTo(paper.hyper());
+    assertThat(part.seeds()).isEqualTo(paper.seeds());
+    assertThat(part.trainingCount()).isEqualTo(6 * 2 * 5 + 6 * 10 * 2 * 5);
+  }
+
+  @Test
+  void absentHyperParametersAreThePapersAndExplicitOnesAreChecked() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    SweepSpec spec = SweepSpecParser.parse(head + "hyper: {epochs: 7}\n", "s.yaml");
+    // sweeps/small.json was written this way and stored momentum 0.0
+    assertThat(spec.hyper()).isEqualTo(HyperParameters.paper(7));
+    assertThat(spec.hyper().momentum()).isEqualTo(0.9);
+    assertThat(SweepSpecParser.parse(head, "s.yaml").hyper()).isEqualTo(HyperParameters.defaults());
+    assertThat(SweepSpecParser.parse(head + "hyper: {momentum: 0}\n", "s.yaml").hyper().momentum())
+        .isZero();
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {epochs: 0}\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'hyper.epochs': expected at least 1 epoch, got 0");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {batchSize: 0}\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'hyper.batchSize': expected at least 1, got 0");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {learningRate: 0}\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'hyper.learningRate': expected > 0, got 0.0");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {milestone: 0}\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'hyper.milestone': expected an epoch >= 1, got 0");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {epochs: 2.5}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.epochs'");
+  }
+
+  @Test
+  void nonIntegerSeedsAreErrors() {
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1.5]\n",
+                    "s.yaml"))
+        .isInstanceOf(SweepSpecException.class)
+        .hasMessageContaining("s.yaml line 4")
+        .hasMessageContaining("field 'seeds[0]'");
+  }
+
+  @Test
+  void theTrainerIsPartOfTheSpecAndDefaultsToCgcnn() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    assertThat(SweepSpecParser.parse(head, "s.yaml").trainer()).isEqualTo("cgcnn");
+    assertThat(SweepSpecParser.parse(head + "trainer: synthetic\n", "s.yaml").trainer())
+        .isEqualTo("synthetic");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "trainer: gnn\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'trainer': 'gnn' is not one of cgcnn, synthetic");
+  }
+
+  @Test
+  void aSampleIsSeededAndExcludesLimit() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    SweepSpec sampled = SweepSpecParser.parse(head + "sample: 500\n", "s.yaml");
+    assertThat(sampled.sample()).isEqualTo(500);
+    assertThat(sampled.sampleSeed()).isZero();
+    assertThat(SweepSpecParser.parse(head + "sample: 5\nsampleSeed: 9\n", "s.yaml").sampleSeed())
+        .isEqualTo(9L);
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "sample: 5\nlimit: 5\n", "s.yaml"))
+        .hasMessage(
+            "s.yaml: field 'sample': give either limit (the first N rows) or sample (a random N"
+                + " rows), not both");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "sample: 0\n", "s.yaml"))
+        .hasMessageContaining("field 'sample': expected a positive number of rows");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "sampleSeed: 3\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'sampleSeed': only means something with 'sample'");
   }
 
   @Test
@@ -33,7 +134,9 @@ class SweepSpecParserTest {
     assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 * (3 + 1));
     assertThat(spec.hyper().epochs()).isEqualTo(5);
     assertThat(spec.hyper().batchSize()).isEqualTo(HyperParameters.defaults().batchSize());
-    assertThat(spec.limit()).isEqualTo(1000);
+    assertThat(spec.hyper().momentum()).isEqualTo(0.9);
+    assertThat(spec.sample()).isEqualTo(1000);
+    assertThat(spec.limit()).isZero();
     assertThat(spec.heartbeatSeconds()).isEqualTo(30);
   }
 

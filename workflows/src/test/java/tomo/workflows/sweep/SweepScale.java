@@ -37,7 +37,7 @@ final class SweepScale {
             SweepTestEnvironment.names("p", properties),
             List.of("structure", "composition").subList(0, representations),
             java.util.stream.IntStream.range(0, seeds).boxed().toList(),
-            new HyperParameters(1, 0, null, 0, 0.9, 0),
+            HyperParameters.paper(1),
             BaselineMode.SHARED,
             0,
             "artifacts",

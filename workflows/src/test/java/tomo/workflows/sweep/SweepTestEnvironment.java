@@ -87,7 +87,7 @@ final class SweepTestEnvironment implements AutoCloseable {
             p,
             List.of("structure", "composition"),
             s,
-            new HyperParameters(3, 0, null, 0, 0.9, 0),
+            HyperParameters.paper(3),
             mode,
             0,
             "artifacts",

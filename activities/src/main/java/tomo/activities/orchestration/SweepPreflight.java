@@ -1,0 +1,103 @@
+package tomo.activities.orchestration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tomo.activities.training.TrainerIds;
+import tomo.materials.dataset.DatasetColumns;
+import tomo.materials.dataset.DatasetException;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepSpecException;
+import tomo.workflows.model.UnavailableName;
+
+/**
+ * The checks of a sweep that need no training and no Temporal: the spec's trainer, its dataset
+ * (found, readable, a header with material_id and cif) and every target and property (held by the
+ * dataset or derived from it). {@code tomo sweep start} runs them before it schedules anything; the
+ * prepare activity runs them again for sweeps started by other clients.
+ */
+public final class SweepPreflight {
+  private SweepPreflight() {}
+
+  /**
+   * The dataset file of {@code spec}: its {@code dataset} field, else {@code defaultDataset}, else
+   * {@link DatasetLocation#resolve}.
+   *
+   * @throws SweepSpecException naming the field and the file when it is not there
+   */
+  public static Path datasetFile(SweepSpec spec, Path defaultDataset, String source) {
+    if (spec.dataset() != null) {
+      Path file = Path.of(spec.dataset());
+      if (!Files.isRegularFile(file)) {
+        throw new SweepSpecException(
+            source + ": field 'dataset': file " + file.toAbsolutePath() + " not found");
+      }
+      return file;
+    }
+    try {
+      return defaultDataset != null
+          ? DatasetLocation.resolve(defaultDataset)
+          : DatasetLocation.resolve(null);
+    } catch (DatasetLocation.DatasetNotFoundException e) {
+      throw new SweepSpecException(source + ": field 'dataset' not given, and " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks {@code spec} against its dataset.
+   *
+   * @return the spec to start: {@code spec} itself, or with {@code skipMissing: true} the spec
+   *     without the targets and properties the dataset lacks (recorded in its {@code unavailable})
+   * @throws SweepSpecException naming every problem: an unknown trainer, a missing or unreadable
+   *     dataset, each target and property the dataset neither holds nor derives
+   */
+  public static SweepSpec check(SweepSpec spec, Path defaultDataset, String source) {
+    if (TrainerIds.of(spec.trainer()).isEmpty()) {
+      throw new SweepSpecException(
+          source + ": field 'trainer': no trainer is called '" + spec.trainer() + "'");
+    }
+    Path file = datasetFile(spec, defaultDataset, source);
+    DatasetColumns columns;
+    try {
+      columns = DatasetColumns.read(file);
+    } catch (DatasetException e) {
+      throw new SweepSpecException(source + ": dataset: " + e.getMessage(), e);
+    }
+    List<UnavailableName> missing = unavailable(spec, columns);
+    if (missing.isEmpty()) {
+      return spec;
+    }
+    if (spec.skipsMissing()) {
+      return spec.without(missing, source);
+    }
+    List<String> lines = new ArrayList<>();
+    for (UnavailableName m : missing) {
+      lines.add("  " + m.field() + ": " + m.name() + " — " + m.reason());
+    }
+    throw new SweepSpecException(
+        source
+            + ": "
+            + missing.size()
+            + " name(s) the dataset neither holds nor derives ("
+            + String.join(", ", missing.stream().map(UnavailableName::name).toList())
+            + "); remove them, or set 'skipMissing: true' to leave their cells out:\n"
+            + String.join("\n", lines));
+  }
+
+  /** Every target and property of {@code spec} that {@code columns} neither holds nor derives. */
+  public static List<UnavailableName> unavailable(SweepSpec spec, DatasetColumns columns) {
+    List<UnavailableName> out = new ArrayList<>();
+    collect("targets", spec.targets(), columns, out);
+    collect("properties", spec.properties(), columns, out);
+    return out;
+  }
+
+  private static void collect(
+      String field, List<String> names, DatasetColumns columns, List<UnavailableName> out) {
+    for (String name : names) {
+      columns.unavailable(name).ifPresent(why -> out.add(new UnavailableName(field, name, why)));
+    }
+  }
+}
