@@ -79,10 +79,9 @@ public final class SweepPreflight {
     throw new SweepSpecException(
         source
             + ": "
-            + missing.size()
-            + " name(s) the dataset neither holds nor derives ("
-            + String.join(", ", missing.stream().map(UnavailableName::name).toList())
-            + "); remove them, or set 'skipMissing: true' to leave their cells out:\n"
+            + "the dataset neither holds nor derives "
+            + String.join(", ", missing.stream().map(UnavailableName::name).distinct().toList())
+            + "; remove them, or set 'skipMissing: true' to leave their cells out:\n"
             + String.join("\n", lines));
   }
 

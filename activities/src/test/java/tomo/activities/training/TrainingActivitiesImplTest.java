@@ -117,6 +117,81 @@ class TrainingActivitiesImplTest {
   }
 
   @Test
+  void aSampleIsPartOfTheHashAndAllRowsKeepTheHashOfResultsStoredBeforeSamples() throws Exception {
+    TrainingRequest all = request("volume", dir);
+    TrainingRequest sampled = withSample(all, 500, 1);
+    assertThat(ContentHash.of(sampled, "t")).isNotEqualTo(ContentHash.of(all, "t"));
+    assertThat(ContentHash.of(withSample(all, 500, 2), "t"))
+        .isNotEqualTo(ContentHash.of(sampled, "t"));
+    assertThat(ContentHash.of(withSample(all, 400, 1), "t"))
+        .isNotEqualTo(ContentHash.of(sampled, "t"));
+    // the canonical JSON of a request as stored before samples and the spec's trainer existed
+    String before =
+        "{\"datasetSha256\":\"sha\",\"hyper\":{\"batchSize\":64,\"epochs\":6,\"learningRate\":0.01,"
+            + "\"milestone\":100,\"momentum\":0.9,\"optimizer\":\"sgd\"},\"limit\":0,"
+            + "\"maskedProperty\":null,\"property\":\"volume\",\"representation\":\"structure\","
+            + "\"seed\":3,\"target\":\"band_gap\",\"trainer\":\"t\"}";
+    assertThat(ContentHash.of(all, "t"))
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(before.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
+  private static TrainingRequest withSample(TrainingRequest r, int rows, long seed) {
+    return new TrainingRequest(
+        r.datasetPath(),
+        r.datasetSha256(),
+        r.target(),
+        r.property(),
+        r.maskedProperty(),
+        r.representation(),
+        r.seed(),
+        r.hyper(),
+        r.limit(),
+        r.artifactDir(),
+        rows,
+        seed,
+        r.trainer());
+  }
+
+  @Test
+  void aRequestForAnotherTrainerIsRefusedNonRetryablyNamingBoth() {
+    TrainingRequest synthetic = request("volume", dir);
+    TrainingRequest cgcnn =
+        new TrainingRequest(
+            synthetic.datasetPath(),
+            synthetic.datasetSha256(),
+            synthetic.target(),
+            synthetic.property(),
+            null,
+            synthetic.representation(),
+            synthetic.seed(),
+            synthetic.hyper(),
+            0,
+            synthetic.artifactDir());
+    assertThat(cgcnn.trainer()).isEqualTo("cgcnn");
+    assertThatThrownBy(() -> activity.train(cgcnn))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(TrainingActivities.WRONG_TRAINER);
+              assertThat(f.getOriginalMessage())
+                  .contains("band_gap/volume/structure/3")
+                  .contains("'cgcnn'")
+                  .contains("synthetic-v1")
+                  .contains("--trainer cgcnn");
+            });
+    // nothing was trained or stored for it
+    assertThat(new ArtifactStore(dir).find(ContentHash.of(cgcnn, trainer.id()))).isEmpty();
+    assertThat(activity.train(synthetic).memoized()).isFalse();
+  }
+
+  @Test
   void badInputIsNonRetryableAndNamesTheField() {
     trainer.markBad("volume");
     assertThatThrownBy(() -> activity.train(request("volume", dir)))
