@@ -2,7 +2,6 @@ package tomo.activities.orchestration;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.temporal.activity.Activity;
-import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.TrainerIds;
 import tomo.workflows.activity.ReportActivities;
-import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
@@ -68,13 +66,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
   @Override
   public ReportSummary aggregate(String sweepId, SweepSpec spec, PreparedDataset data) {
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
-    String trainerId =
-        TrainerIds.of(spec.trainer())
-            .orElseThrow(
-                () ->
-                    ApplicationFailure.newNonRetryableFailure(
-                        "sweep spec field 'trainer': no trainer is called '" + spec.trainer() + "'",
-                        TrainingActivities.BAD_INPUT));
+    String trainerId = TrainerIds.of(spec.trainer());
     List<TrainingOutcome> outcomes = new ArrayList<>();
     List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tomo.activities.training.TrainerIds;
 import tomo.materials.dataset.DatasetColumns;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
@@ -13,10 +12,11 @@ import tomo.workflows.model.SweepSpecException;
 import tomo.workflows.model.UnavailableName;
 
 /**
- * The checks of a sweep that need no training and no Temporal: the spec's trainer, its dataset
- * (found, readable, a header with material_id and cif) and every target and property (held by the
- * dataset or derived from it). {@code tomo sweep start} runs them before it schedules anything; the
- * prepare activity runs them again for sweeps started by other clients.
+ * The checks of a sweep that need no training and no Temporal (after the spec's own, in {@link
+ * SweepSpec#normalized}): its dataset (found, readable, a header with material_id and cif) and
+ * every target and property (held by the dataset or derived from it). {@code tomo sweep start} runs
+ * them before it schedules anything; the prepare activity runs them again for sweeps started by
+ * other clients.
  */
 public final class SweepPreflight {
   private SweepPreflight() {}
@@ -50,14 +50,10 @@ public final class SweepPreflight {
    *
    * @return the spec to start: {@code spec} itself, or with {@code skipMissing: true} the spec
    *     without the targets and properties the dataset lacks (recorded in its {@code unavailable})
-   * @throws SweepSpecException naming every problem: an unknown trainer, a missing or unreadable
-   *     dataset, each target and property the dataset neither holds nor derives
+   * @throws SweepSpecException naming every problem: a missing or unreadable dataset, each target
+   *     and property the dataset neither holds nor derives
    */
   public static SweepSpec check(SweepSpec spec, Path defaultDataset, String source) {
-    if (TrainerIds.of(spec.trainer()).isEmpty()) {
-      throw new SweepSpecException(
-          source + ": field 'trainer': no trainer is called '" + spec.trainer() + "'");
-    }
     Path file = datasetFile(spec, defaultDataset, source);
     DatasetColumns columns;
     try {

@@ -1,6 +1,6 @@
 package tomo.activities.training;
 
-import java.util.Optional;
+import tomo.workflows.model.TrainerKind;
 
 /**
  * The store id (name and version, part of every content hash) of each trainer a sweep spec can
@@ -10,15 +10,11 @@ import java.util.Optional;
 public final class TrainerIds {
   private TrainerIds() {}
 
-  /** The id of the trainer a spec calls {@code name}, empty for a name no trainer has. */
-  public static Optional<String> of(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    return switch (name) {
-      case "cgcnn" -> Optional.of(CgcnnCellTrainer.ID);
-      case "synthetic" -> Optional.of(SyntheticTrainer.ID);
-      default -> Optional.empty();
+  /** The id of the trainer of kind {@code kind}. */
+  public static String of(TrainerKind kind) {
+    return switch (kind) {
+      case CGCNN -> CgcnnCellTrainer.ID;
+      case SYNTHETIC -> SyntheticTrainer.ID;
     };
   }
 }

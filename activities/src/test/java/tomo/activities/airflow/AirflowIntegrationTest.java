@@ -38,6 +38,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
+import tomo.workflows.model.TrainerKind;
 import tomo.workflows.plugin.OrchestrationPlugin;
 import tomo.workflows.plugin.TrainingPlugin;
 
@@ -269,7 +270,7 @@ class AirflowIntegrationTest {
                 0,
                 30,
                 new SweepHooks(OK, OK))
-            .withTrainer("synthetic")
+            .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("hooked");
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(

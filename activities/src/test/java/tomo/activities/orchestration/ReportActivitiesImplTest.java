@@ -21,6 +21,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingRequest;
 import tomo.workflows.sweep.TrainingPlan;
 
@@ -60,7 +61,7 @@ class ReportActivitiesImplTest {
                 null,
                 0,
                 10)
-            .withTrainer("synthetic")
+            .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("r");
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
     TrainingActivities training = env.newActivityStub(TrainingActivities.class);

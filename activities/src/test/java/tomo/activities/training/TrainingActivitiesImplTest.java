@@ -20,6 +20,7 @@ import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
 
@@ -65,7 +66,7 @@ class TrainingActivitiesImplTest {
         artifacts.toString(),
         0,
         0,
-        "synthetic");
+        TrainerKind.SYNTHETIC);
   }
 
   @Test
@@ -110,7 +111,7 @@ class TrainingActivitiesImplTest {
             "/other/store",
             0,
             0,
-            "synthetic");
+            TrainerKind.SYNTHETIC);
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
@@ -171,7 +172,7 @@ class TrainingActivitiesImplTest {
             synthetic.hyper(),
             0,
             synthetic.artifactDir());
-    assertThat(cgcnn.trainer()).isEqualTo("cgcnn");
+    assertThat(cgcnn.trainer()).isEqualTo(TrainerKind.CGCNN);
     assertThatThrownBy(() -> activity.train(cgcnn))
         .isInstanceOf(ActivityFailure.class)
         .cause()

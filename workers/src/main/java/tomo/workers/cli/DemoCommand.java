@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
                 // the file is sorted by material id: its first rows are not a sample of it
                 DEMO_SAMPLE,
                 DEMO_SAMPLE_SEED,
-                trainer.name(),
+                trainer.kind(),
                 false,
                 null)
             .normalized("demo");

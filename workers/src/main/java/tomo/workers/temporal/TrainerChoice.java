@@ -6,6 +6,7 @@ import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.PreparationListener;
 import tomo.activities.training.SyntheticTrainer;
 import tomo.activities.training.TrainerIds;
+import tomo.workflows.model.TrainerKind;
 
 /**
  * Which {@link CellTrainer} a training worker runs; the names are those a sweep spec's {@code
@@ -42,8 +43,16 @@ public enum TrainerChoice {
     };
   }
 
+  /** The kind of trainer, as sweep specs and training requests name it. */
+  public TrainerKind kind() {
+    return switch (this) {
+      case cgcnn -> TrainerKind.CGCNN;
+      case synthetic -> TrainerKind.SYNTHETIC;
+    };
+  }
+
   /** The id the trainer stamps into content hashes (the report collects results by it). */
   public String trainerId() {
-    return TrainerIds.of(name()).orElseThrow();
+    return TrainerIds.of(kind());
   }
 }

@@ -14,6 +14,7 @@ import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.TrainerKind;
 
 /**
  * A small real tomo sweep (SweepWorkflow, cell groups, training activity with the synthetic
@@ -64,7 +65,7 @@ final class RealSweep implements AutoCloseable {
                 null,
                 0,
                 10)
-            .withTrainer("synthetic")
+            .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("live");
     sweeps.startOrAttach(ID, spec);
   }

@@ -19,6 +19,7 @@ import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.TrainerKind;
 
 /**
  * tomo's real sweep (SweepWorkflow, cell groups, training activity with the synthetic trainer)
@@ -44,7 +45,7 @@ class SweepMetricsWiringTest {
                 null,
                 0,
                 10)
-            .withTrainer("synthetic")
+            .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("metrics");
     try (EmbeddedServer server = new EmbeddedServer(0);
         ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {

@@ -33,6 +33,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
+import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -82,7 +83,7 @@ class RealServerSweepTest {
             null,
             60,
             2)
-        .withTrainer("synthetic")
+        .withTrainer(TrainerKind.SYNTHETIC)
         .normalized(name);
   }
 

@@ -59,18 +59,15 @@ public record SweepSpec(
     SweepHooks hooks,
     Integer sample,
     Long sampleSeed,
-    String trainer,
+    TrainerKind trainer,
     Boolean skipMissing,
     List<UnavailableName> unavailable) {
 
   /** The representations a model can see. */
   public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
 
-  /** The trainers a sweep can name (the training worker's {@code --trainer}). */
-  public static final List<String> TRAINERS = List.of("cgcnn", "synthetic");
-
   /** The trainer of a spec that names none: real CGCNN trainings. */
-  public static final String DEFAULT_TRAINER = "cgcnn";
+  public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
 
   /** A spec with the CGCNN trainer, all rows and no skipped names. */
   public SweepSpec(
@@ -147,7 +144,7 @@ public record SweepSpec(
   }
 
   /** This spec trained by {@code trainerName} instead (e.g. {@code synthetic} for drills). */
-  public SweepSpec withTrainer(String trainerName) {
+  public SweepSpec withTrainer(TrainerKind trainerName) {
     return new SweepSpec(
         name,
         dataset,
@@ -308,10 +305,6 @@ public record SweepSpec(
     if (sampleSeed != null && sample == null) {
       throw fail(source, "sampleSeed", "only means something with 'sample'");
     }
-    String t0 = trainer == null ? DEFAULT_TRAINER : trainer;
-    if (!TRAINERS.contains(t0)) {
-      throw fail(source, "trainer", "'" + t0 + "' is not one of " + String.join(", ", TRAINERS));
-    }
     int window = retryWindowMinutes == null ? 24 * 60 : retryWindowMinutes;
     if (window < 0) {
       throw fail(source, "retryWindowMinutes", "expected minutes >= 0, got " + window);
@@ -338,7 +331,7 @@ public record SweepSpec(
         hooks(source),
         sample,
         sample == null ? null : sampleSeed == null ? 0L : sampleSeed,
-        t0,
+        trainer == null ? DEFAULT_TRAINER : trainer,
         Boolean.TRUE.equals(skipMissing),
         unavailable == null ? List.of() : List.copyOf(unavailable));
   }

@@ -38,7 +38,7 @@ public record TrainingRequest(
     String artifactDir,
     int sample,
     long sampleSeed,
-    String trainer) {
+    TrainerKind trainer) {
 
   /** A CGCNN training of all rows (or the first {@code limit}). */
   public TrainingRequest(

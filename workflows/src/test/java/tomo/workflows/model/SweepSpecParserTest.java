@@ -44,7 +44,7 @@ class SweepSpecParserTest {
     assertThat(spec.trainingCount()).isEqualTo(1260);
     assertThat(spec.baseline()).isEqualTo(BaselineMode.SHARED);
     assertThat(spec.hyper()).isEqualTo(HyperParameters.paper(500));
-    assertThat(spec.trainer()).isEqualTo("cgcnn");
+    assertThat(spec.trainer()).isEqualTo(TrainerKind.CGCNN);
     assertThat(spec.limit()).isZero();
     assertThat(spec.sample()).isNull();
     assertThat(spec.trainingQueue()).isEqualTo(TaskQueues.TRAINING);
@@ -103,11 +103,14 @@ class SweepSpecParserTest {
   @Test
   void theTrainerIsPartOfTheSpecAndDefaultsToCgcnn() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
-    assertThat(SweepSpecParser.parse(head, "s.yaml").trainer()).isEqualTo("cgcnn");
+    assertThat(SweepSpecParser.parse(head, "s.yaml").trainer()).isEqualTo(TrainerKind.CGCNN);
     assertThat(SweepSpecParser.parse(head + "trainer: synthetic\n", "s.yaml").trainer())
-        .isEqualTo("synthetic");
+        .isEqualTo(TrainerKind.SYNTHETIC);
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "trainer: gnn\n", "s.yaml"))
-        .hasMessage("s.yaml: field 'trainer': 'gnn' is not one of cgcnn, synthetic");
+        .hasMessageContaining("s.yaml line 5: field 'trainer'")
+        .hasMessageContaining("\"gnn\"")
+        .hasMessageContaining("cgcnn")
+        .hasMessageContaining("synthetic");
   }
 
   @Test
