@@ -28,7 +28,8 @@ DEFAULT_SPEC = {
     "properties": ["density", "volume", "spacegroup.crystal_system"],
     "representations": ["structure", "composition"],
     "seeds": [1, 2],
-    "limit": 1000,
+    "sample": 1000,
+    "sampleSeed": 0,
     "hyper": {"epochs": 5},
 }
 
