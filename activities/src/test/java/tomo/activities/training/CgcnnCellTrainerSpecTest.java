@@ -1,0 +1,56 @@
+package tomo.activities.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainerKind;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * What a sweep's spec says is what CGCNN trains: its sample of the dataset and its momentum (the
+ * trainer once ignored the request's momentum and always used 0.9). Tiny real trainings on the
+ * shared dataset, one thread.
+ */
+class CgcnnCellTrainerSpecTest {
+  @TempDir Path dir;
+
+  private TrainingRequest request(double momentum, int sample, long sampleSeed) {
+    return new TrainingRequest(
+        DatasetLocation.resolve(null).toString(),
+        "unchecked",
+        "band_gap",
+        null,
+        null,
+        "composition",
+        1,
+        new HyperParameters(2, 16, "sgd", 0.01, momentum, 100),
+        0,
+        dir.resolve("artifacts").toString(),
+        sample,
+        sampleSeed,
+        TrainerKind.CGCNN);
+  }
+
+  private TrainingRun train(CgcnnCellTrainer trainer, TrainingRequest r, String name)
+      throws Exception {
+    return trainer.train(r, dir.resolve(name), (epoch, val, best, seconds) -> {});
+  }
+
+  @Test
+  void trainsTheSpecsSampleWithTheSpecsMomentum() throws Exception {
+    CgcnnCellTrainer trainer = new CgcnnCellTrainer(1);
+    TrainingRun paper = train(trainer, request(0.9, 50, 7), "a");
+    TrainingRun noMomentum = train(trainer, request(0.0, 50, 7), "b");
+    TrainingRun otherSample = train(trainer, request(0.9, 50, 8), "c");
+
+    assertThat(paper.provenance().get("trainValidationTestMaterials")).isEqualTo("30/10/10");
+    assertThat(noMomentum.testMetric()).isNotEqualTo(paper.testMetric());
+    // the in-memory dataset is keyed by the sample: another seed is other materials
+    assertThat(otherSample.testMetric()).isNotEqualTo(paper.testMetric());
+    assertThat(train(trainer, request(0.9, 50, 7), "d").testMetric()).isEqualTo(paper.testMetric());
+  }
+}
