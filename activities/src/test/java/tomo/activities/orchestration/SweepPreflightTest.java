@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepSpecException;
 import tomo.workflows.model.SweepSpecParser;
@@ -77,6 +79,24 @@ class SweepPreflightTest {
                 assertThat(l)
                     .startsWith("band_gap,e_above_hull,composition,4,")
                     .contains("no 'e_above_hull' column"));
+  }
+
+  @Test
+  void theReportOfASkippingSweepHasTheNotRunFile() throws Exception {
+    SweepSpec paper =
+        SweepSpecParser.parse(
+            Files.readString(Path.of("..", "sweeps", "paper.yaml"))
+                    .replace("artifactDir: tomo-artifacts", "artifactDir: " + dir)
+                + "skipMissing: true\n",
+            "paper.yaml");
+    SweepSpec started = SweepPreflight.check(paper, DatasetLocation.resolve(null), "paper");
+    ReportSummary summary =
+        new ReportActivitiesImpl(false)
+            .aggregate("skip", started, new PreparedDataset("data.csv", "sha", 0, List.of()));
+    Path notRun = Path.of(summary.dir()).resolve(ReportActivitiesImpl.NOT_RUN);
+    assertThat(summary.files()).contains(notRun.toString());
+    assertThat(Files.readString(notRun)).isEqualTo(ReportActivitiesImpl.notRunCsv(started));
+    assertThat(summary.missing()).isEqualTo(660);
   }
 
   @Test
