@@ -38,7 +38,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   @Override
   public TrainingReceipt train(TrainingRequest request) {
-    if (request.trainer() == null || !TrainerIds.of(request.trainer()).equals(trainer.id())) {
+    if (!TrainerIds.of(request.trainer()).equals(trainer.id())) {
       // another trainer's result would be stored under a hash the report never looks up
       throw ApplicationFailure.newNonRetryableFailure(
           request.cell().label()

@@ -140,6 +140,23 @@ class TrainingActivitiesImplTest {
                         .digest(before.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 
+  @Test
+  void aRequestStoredBeforeSamplesAndTrainersInTheSpecReadsWithTheDefaults() throws Exception {
+    TrainingRequest old =
+        ArtifactStore.json()
+            .readValue(
+                "{\"datasetPath\":\"d.csv\",\"datasetSha256\":\"sha\",\"target\":\"band_gap\","
+                    + "\"property\":\"volume\",\"maskedProperty\":null,"
+                    + "\"representation\":\"structure\",\"seed\":3,\"hyper\":{\"epochs\":6,"
+                    + "\"batchSize\":64,\"optimizer\":\"sgd\",\"learningRate\":0.01,"
+                    + "\"momentum\":0.0,\"milestone\":100},\"limit\":0,\"artifactDir\":\"a\"}",
+                TrainingRequest.class);
+    assertThat(old.trainer()).isEqualTo(TrainerKind.CGCNN);
+    assertThat(old.sample()).isZero();
+    // what was stored is kept, even a momentum the paper would not use
+    assertThat(old.hyper().momentum()).isZero();
+  }
+
   private static TrainingRequest withSample(TrainingRequest r, int rows, long seed) {
     return new TrainingRequest(
         r.datasetPath(),

@@ -69,6 +69,11 @@ public record SweepSpec(
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
 
+  public SweepSpec {
+    // absent (a spec file, or a sweep started before specs named their trainer): the default
+    trainer = trainer == null ? DEFAULT_TRAINER : trainer;
+  }
+
   /** A spec with the CGCNN trainer, all rows and no skipped names. */
   public SweepSpec(
       String name,
@@ -331,7 +336,7 @@ public record SweepSpec(
         hooks(source),
         sample,
         sample == null ? null : sampleSeed == null ? 0L : sampleSeed,
-        trainer == null ? DEFAULT_TRAINER : trainer,
+        trainer,
         Boolean.TRUE.equals(skipMissing),
         unavailable == null ? List.of() : List.copyOf(unavailable));
   }

@@ -22,8 +22,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *     content hash only when set, so results stored before samples existed keep their hash
  * @param sampleSeed the seed of that subset
  * @param trainer the sweep's trainer ({@code cgcnn} or {@code synthetic}); a training worker
- *     running another one refuses the request. {@code null} only in results stored before the sweep
- *     named its trainer
+ *     running another one refuses the request. Absent (requests stored or scheduled before sweeps
+ *     named their trainer): {@code cgcnn}
  */
 public record TrainingRequest(
     String datasetPath,
@@ -39,6 +39,10 @@ public record TrainingRequest(
     int sample,
     long sampleSeed,
     TrainerKind trainer) {
+
+  public TrainingRequest {
+    trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
+  }
 
   /** A CGCNN training of all rows (or the first {@code limit}). */
   public TrainingRequest(
