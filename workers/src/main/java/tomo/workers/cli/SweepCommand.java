@@ -25,7 +25,8 @@ import tomo.workflows.model.SweepSpecParser;
       SweepCommand.Start.class,
       SweepCommand.Status.class,
       SweepCommand.Retry.class,
-      SweepCommand.Cancel.class
+      SweepCommand.Cancel.class,
+      SweepEstimateCommand.class
     })
 public final class SweepCommand {
 
@@ -50,6 +51,7 @@ public final class SweepCommand {
     public Integer call() throws IOException, InterruptedException {
       SweepSpec parsed = readSpec(spec);
       String sweepId = id != null ? id : parsed.name();
+      System.out.println(SweepEstimateCommand.startLine(parsed));
       SweepClient sweeps = new SweepClient(temporal.connect());
       SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);
       System.out.println(
