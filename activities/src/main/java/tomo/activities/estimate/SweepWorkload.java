@@ -88,11 +88,18 @@ public record SweepWorkload(
               k -> TrainingWorkload.of(dataset.rows(), request.target(), extra, request.seed()));
       if (!w.trainable()) {
         untrainableCount++;
+        // a target without values is named once, not once per property it was paired with
+        TrainingWorkload alone =
+            workloads.computeIfAbsent(
+                request.target() + "|null|" + request.seed(),
+                k -> TrainingWorkload.of(dataset.rows(), request.target(), null, request.seed()));
+        boolean targetAlone = extra == null || !alone.trainable();
+        TrainingWorkload named = targetAlone ? alone : w;
         untrainable.add(
             request.target()
-                + (extra == null ? "" : " with " + extra)
+                + (targetAlone ? "" : " with " + extra)
                 + ": "
-                + (w.trainCrystals() + w.validationCrystals() + w.testCrystals())
+                + (named.trainCrystals() + named.validationCrystals() + named.testCrystals())
                 + " materials with values");
         continue;
       }

@@ -1,0 +1,85 @@
+package tomo.workers.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.training.SyntheticTrainer;
+import tomo.workflows.TaskQueues;
+
+/** Which training workers Temporal sees, asked of the real server, the test server and nobody. */
+class TrainingQueuePollersTest {
+  @TempDir Path dir;
+
+  @Test
+  void theRealServerListsTheTrainingWorkerThatPolls() throws Exception {
+    Optional<Path> binary = DevServer.findBinary();
+    Assumptions.assumeTrue(
+        binary.isPresent(), "Temporal CLI not installed (.ci/install-temporal.sh)");
+    try (DevServer server = new DevServer(binary.get(), dir)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try {
+        assertThat(TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10).workers()).isZero();
+        try (TomoWorkers workers = trainingWorker(client)) {
+          await()
+              .atMost(Duration.ofMinutes(2))
+              .until(
+                  () -> TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10).workers() == 1);
+          TrainingQueuePollers.Seen seen =
+              TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10);
+          assertThat(seen.known()).isTrue();
+          assertThat(seen.note())
+              .isEqualTo("1 training worker(s) polling task queue tomo-training");
+          // the orchestration queue's activities are not training workers
+          assertThat(TrainingQueuePollers.ask(client, TaskQueues.ORCHESTRATION, 10).workers())
+              .isZero();
+        }
+      } finally {
+        client.getWorkflowServiceStubs().shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void theTestServerCannotTellAndNobodyIsUnreachable() throws Exception {
+    try (EmbeddedServer server = new EmbeddedServer(0)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try {
+        TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10);
+        assertThat(seen.known()).isFalse();
+        assertThat(seen.note()).contains("does not list pollers");
+      } finally {
+        client.getWorkflowServiceStubs().shutdownNow();
+      }
+    }
+    WorkflowClient nobody =
+        TemporalOptions.connect("127.0.0.1:" + EmbeddedServer.freePort(), "default");
+    try {
+      TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(nobody, TaskQueues.TRAINING, 5);
+      assertThat(seen.known()).isFalse();
+      assertThat(seen.note()).startsWith("Temporal unreachable");
+    } finally {
+      nobody.getWorkflowServiceStubs().shutdownNow();
+    }
+  }
+
+  private static TomoWorkers trainingWorker(WorkflowClient client) {
+    return new TomoWorkers(
+        client,
+        false,
+        new SyntheticTrainer(Duration.ZERO),
+        1,
+        false,
+        null,
+        "synthetic-v1",
+        Set.of("band_gap"),
+        false);
+  }
+}
