@@ -48,7 +48,7 @@ public record SweepWorkload(
    * Trainings of the spec that cannot run on this data.
    *
    * @param trainings how many
-   * @param reasons one line per target (and extra property): how many materials have values
+   * @param reasons why, one line per property without values (or target and property with too few)
    */
   public record Untrainable(long trainings, List<String> reasons) {}
 
@@ -78,6 +78,7 @@ public record SweepWorkload(
     TreeSet<String> untrainable = new TreeSet<>();
     List<MeasuredTraining> measured = new ArrayList<>();
     long untrainableCount = 0;
+    Map<String, Boolean> hasValues = new HashMap<>();
     long critical = 0;
     long lastBaseline = 0;
     for (TrainingRequest request : TrainingPlan.all(spec, data)) {
@@ -88,19 +89,7 @@ public record SweepWorkload(
               k -> TrainingWorkload.of(dataset.rows(), request.target(), extra, request.seed()));
       if (!w.trainable()) {
         untrainableCount++;
-        // a target without values is named once, not once per property it was paired with
-        TrainingWorkload alone =
-            workloads.computeIfAbsent(
-                request.target() + "|null|" + request.seed(),
-                k -> TrainingWorkload.of(dataset.rows(), request.target(), null, request.seed()));
-        boolean targetAlone = extra == null || !alone.trainable();
-        TrainingWorkload named = targetAlone ? alone : w;
-        untrainable.add(
-            request.target()
-                + (targetAlone ? "" : " with " + extra)
-                + ": "
-                + (named.trainCrystals() + named.validationCrystals() + named.testCrystals())
-                + " materials with values");
+        untrainable.add(reason(dataset, hasValues, request.target(), extra, w));
         continue;
       }
       all = all.plus(w, epochs);
@@ -129,6 +118,27 @@ public record SweepWorkload(
         critical,
         new Untrainable(untrainableCount, List.copyOf(untrainable)),
         List.copyOf(measured));
+  }
+
+  /** Names a property without any value once, however many trainings it spoils. */
+  private static String reason(
+      Dataset dataset,
+      Map<String, Boolean> hasValues,
+      String target,
+      String extra,
+      TrainingWorkload w) {
+    for (String name : new String[] {target, extra}) {
+      if (name != null
+          && !hasValues.computeIfAbsent(
+              name, n -> dataset.rows().stream().anyMatch(r -> r.value(n).isPresent()))) {
+        return name + ": no material has a value";
+      }
+    }
+    return target
+        + (extra == null ? "" : " with " + extra)
+        + ": "
+        + (w.trainCrystals() + w.validationCrystals() + w.testCrystals())
+        + " materials with values, too few to split 60/20/20";
   }
 
   private static Optional<MeasuredTraining> measure(

@@ -119,7 +119,7 @@ class SweepWorkloadTest {
         .isEqualTo(32);
     assertThat(w.untrainable().trainings()).isEqualTo(16);
     assertThat(w.untrainable().reasons())
-        .containsExactly("energy_per_atom: 0 materials with values");
+        .containsExactly("energy_per_atom: no material has a value");
     assertThat(w.all().crystalEpochs()).isEqualTo(16L * 72 * 2);
     assertThat(w.all().evaluationAtomEpochs()).isPositive();
   }

@@ -51,7 +51,7 @@ public final class SweepCommand {
     public Integer call() throws IOException, InterruptedException {
       SweepSpec parsed = readSpec(spec);
       String sweepId = id != null ? id : parsed.name();
-      System.out.println(SweepEstimateCommand.startLine(parsed));
+      System.out.println(SweepEstimateCommand.startLine(parsed, temporal));
       SweepClient sweeps = new SweepClient(temporal.connect());
       SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);
       System.out.println(

@@ -103,26 +103,53 @@ final class SweepEstimateCommand implements Callable<Integer> {
 
   /**
    * The one line {@code sweep start} prints: the workload and, when the store holds measured
-   * trainings of the sweep, the predicted wall time for one worker. It never runs a calibration
-   * (that would delay the start and take the cores from training workers on this machine) and never
-   * fails the start: a problem becomes the line's text.
+   * trainings of the sweep, the predicted wall time on the training workers Temporal sees (one when
+   * it cannot tell). It never runs a calibration (that would delay the start and take the cores
+   * from training workers on this machine) and never fails the start: a problem becomes the line's
+   * text.
    */
-  static String startLine(SweepSpec spec) {
+  static String startLine(SweepSpec spec, TemporalOptions temporal) {
     try {
-      Dataset dataset = readDataset(spec);
+      return startLine(spec, readDataset(spec), temporal);
+    } catch (RuntimeException e) {
+      return "estimate: not available (" + e.getMessage() + ")";
+    }
+  }
+
+  /** The same on a dataset already read with {@link SweepWorkload#readOptions}. */
+  static String startLine(SweepSpec spec, Dataset dataset, TemporalOptions temporal) {
+    try {
       SweepWorkload workload = SweepWorkload.count(spec, dataset, trainerId(spec));
-      Throughput measured = measured(workload, 1, "one worker");
+      Throughput measured = null;
+      if (!workload.measured().isEmpty()) {
+        TrainingQueuePollers.Seen seen = TrainingQueuePollers.Seen.unknown("not asked");
+        if (temporal != null) {
+          WorkflowClient client = temporal.connect();
+          seen = TrainingQueuePollers.ask(client, spec.trainingQueue(), 5);
+          client.getWorkflowServiceStubs().shutdownNow();
+        }
+        int workers = seen.known() && seen.workers() > 0 ? seen.workers() : 1;
+        measured = measured(workload, workers, workers + " worker(s)");
+      }
       SweepEstimate e = SweepEstimate.of(workload, measured);
       return "estimate: "
           + workload.all().trainings()
           + " trainings ("
           + workload.alreadyDone()
-          + " already done), "
+          + " already done"
+          + (workload.untrainable().trainings() > 0
+              ? ", " + workload.untrainable().trainings() + " cannot train on this data"
+              : "")
+          + "), "
           + sci(workload.remaining().atomEpochs())
           + " atom-epochs to train"
           + (measured == null
               ? "; no measured speed yet (tomo sweep estimate calibrates)"
-              : ", ~" + duration(e.predictedSeconds()) + " on one worker at the measured speed");
+              : ", ~"
+                  + duration(e.predictedSeconds())
+                  + " on "
+                  + measured.workers()
+                  + " training worker(s) at the measured speed");
     } catch (RuntimeException e) {
       return "estimate: not available (" + e.getMessage() + ")";
     }

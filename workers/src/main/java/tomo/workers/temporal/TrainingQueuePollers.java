@@ -26,6 +26,11 @@ public final class TrainingQueuePollers {
    * @param note where the count came from, or why there is none
    */
   public record Seen(int workers, String note) {
+    /** The server was not (or could not be) asked, for {@code why}. */
+    public static Seen unknown(String why) {
+      return new Seen(-1, why);
+    }
+
     public boolean known() {
       return workers >= 0;
     }

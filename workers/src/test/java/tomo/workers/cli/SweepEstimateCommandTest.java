@@ -60,12 +60,12 @@ class SweepEstimateCommandTest {
             "--json");
 
     assertThat(r.code()).isZero();
-    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    JsonNode json = json(r.out());
     assertThat(json.get("trainings").asLong()).isEqualTo(6);
     assertThat(json.get("untrainable").get("trainings").asLong()).isEqualTo(6);
     assertThat(json.get("untrainable").get("reasons")).hasSize(1);
     assertThat(json.get("untrainable").get("reasons").get(0).asText())
-        .isEqualTo("energy_per_atom: 0 materials with values");
+        .isEqualTo("energy_per_atom: no material has a value");
     assertThat(json.get("alreadyDone").asLong()).isZero();
     assertThat(json.get("epochs").asInt()).isEqualTo(3);
     // 6 trainings on the same 60 of 100 materials (band_gap, volume and density always present)
@@ -102,6 +102,17 @@ class SweepEstimateCommandTest {
           .contains("this machine: the server does not list pollers")
           .containsPattern("predicted +\\S+ (s|min|h|d)")
           .contains("× 1 worker(s)");
+
+      // sweep start prints the workload line before it starts the sweep
+      Result started =
+          execute("sweep", "start", "--spec", spec.toString(), "--temporal", server.target());
+      assertThat(started.code()).isZero();
+      assertThat(started.out().lines().toList())
+          .first()
+          .asString()
+          .startsWith("estimate: 6 trainings (0 already done), ")
+          .endsWith("atom-epochs to train; no measured speed yet (tomo sweep estimate calibrates)");
+      assertThat(started.out()).contains("started sweep est (6 trainings");
     }
   }
 
@@ -109,7 +120,7 @@ class SweepEstimateCommandTest {
   void theStartLineUsesTheSpeedOfStoredTrainingsAndWorkersScaleThePrediction() throws Exception {
     Path specFile = spec("[band_gap]");
     SweepSpec spec = SweepCommand.readSpec(specFile);
-    assertThat(SweepEstimateCommand.startLine(spec))
+    assertThat(SweepEstimateCommand.startLine(spec, null))
         .isEqualTo(
             "estimate: 6 trainings (0 already done), "
                 + SweepEstimateCommand.sci(remainingAtomEpochs(spec))
@@ -117,14 +128,14 @@ class SweepEstimateCommandTest {
 
     trainFirst(spec);
 
-    assertThat(SweepEstimateCommand.startLine(spec))
+    assertThat(SweepEstimateCommand.startLine(spec, null))
         .startsWith("estimate: 6 trainings (1 already done), ")
-        .endsWith(" on one worker at the measured speed");
+        .endsWith(" on 1 training worker(s) at the measured speed");
     Result one = execute("sweep", "estimate", "--spec", specFile.toString(), "--offline", "--json");
     Result three =
         execute("sweep", "estimate", "--spec", specFile.toString(), "--workers", "3", "--json");
-    JsonNode a = JsonMapper.builder().build().readTree(one.out());
-    JsonNode b = JsonMapper.builder().build().readTree(three.out());
+    JsonNode a = json(one.out());
+    JsonNode b = json(three.out());
     assertThat(a.get("alreadyDone").asLong()).isEqualTo(1);
     assertThat(a.get("throughput").get("speedSource").asText())
         .startsWith("measured: median of 1 stored trainings of this sweep (1 threads, cpu");
@@ -153,6 +164,11 @@ class SweepEstimateCommandTest {
     CliRun r = CliRun.of("sweep", "estimate", "--spec", spec.toString(), "--offline");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("field 'dataset'").contains("nowhere.csv.gz");
+  }
+
+  /** The JSON document printed last (in tests the log goes to standard output too). */
+  private static JsonNode json(String out) throws Exception {
+    return JsonMapper.builder().build().readTree(out.substring(out.indexOf("{\n")));
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
