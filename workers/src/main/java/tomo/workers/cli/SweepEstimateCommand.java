@@ -171,6 +171,9 @@ final class SweepEstimateCommand implements Callable<Integer> {
   private Throughput throughput(SweepSpec parsed, Dataset dataset, SweepWorkload workload) {
     int count;
     String workersSource;
+    if (workers != null && workers < 1) {
+      throw new IllegalArgumentException("--workers: expected at least 1, got " + workers);
+    }
     if (workers != null) {
       count = workers;
       workersSource = "--workers " + workers;
@@ -200,10 +203,20 @@ final class SweepEstimateCommand implements Callable<Integer> {
     if (measured != null || noCalibration) {
       return measured;
     }
+    // the first target the data has values of (a spec may name targets this dataset lacks)
+    String target =
+        parsed.targets().stream()
+            .filter(t -> dataset.rows().stream().filter(r -> r.value(t).isPresent()).count() >= 10)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "cannot calibrate: no target of the spec has 10 materials with values in "
+                            + dataset.source()));
     CalibrationTraining.Result c =
         CalibrationTraining.run(
             dataset,
-            parsed.targets().get(0),
+            target,
             parsed.representations().get(0),
             parsed.hyper(),
             calibrationMaterials,

@@ -153,6 +153,45 @@ class SweepEstimateCommandTest {
   }
 
   @Test
+  void calibratesOnTheFirstTargetWithValuesForTheWorkersAsked() throws Exception {
+    Path spec = spec("[energy_per_atom, band_gap]");
+    String[] args = {
+      "sweep",
+      "estimate",
+      "--spec",
+      spec.toString(),
+      "--calibration-materials",
+      "40",
+      "--calibration-epochs",
+      "1",
+      "--threads",
+      "1",
+      "--json",
+      "--workers"
+    };
+
+    Result r = execute(concat(args, "2"));
+
+    assertThat(r.code()).isZero();
+    JsonNode t = json(r.out()).get("throughput");
+    assertThat(t.get("speedSource").asText())
+        .startsWith("calibration training in this process: band_gap (structure) on 40 random");
+    assertThat(t.get("workers").asInt()).isEqualTo(2);
+    assertThat(t.get("workersSource").asText()).isEqualTo("--workers 2");
+    assertThat(t.get("totalAtomsPerSecond").asDouble())
+        .isEqualTo(2 * t.get("atomsPerSecondPerTraining").asDouble(), within());
+    CliRun none = CliRun.of(concat(args, "0"));
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).contains("--workers: expected at least 1, got 0");
+  }
+
+  private static String[] concat(String[] args, String last) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = last;
+    return out;
+  }
+
+  @Test
   void aMissingDatasetIsNamed() throws Exception {
     Path spec =
         Files.writeString(
