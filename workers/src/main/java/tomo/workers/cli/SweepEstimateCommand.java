@@ -20,6 +20,7 @@ import tomo.activities.estimate.SweepEstimate;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.estimate.Throughput;
 import tomo.activities.estimate.WorkCount;
+import tomo.activities.store.ArtifactStore;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -276,7 +277,8 @@ final class SweepEstimateCommand implements Callable<Integer> {
         out,
         "trainings",
         "%,d".formatted(all.trainings()),
-        "%,d already done, %,d to train".formatted(w.alreadyDone(), todo.trainings()));
+        "%,d already done, %,d to train (artifact store %s)"
+            .formatted(w.alreadyDone(), todo.trainings(), store(spec)));
     if (w.untrainable().trainings() > 0) {
       row(
           out,
@@ -326,6 +328,11 @@ final class SweepEstimateCommand implements Callable<Integer> {
             + "; dataset reading and graph caches not included)");
   }
 
+  // where finished trainings are looked up: the client must see the store the workers write
+  private static Path store(SweepSpec spec) {
+    return new ArtifactStore(Path.of(spec.artifactDir())).root();
+  }
+
   private static void row(PrintStream out, String label, String value, String note) {
     out.printf(Locale.ROOT, "%-16s %12s  %s%n", label, value, note).flush();
   }
@@ -340,6 +347,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
     root.put("materials", w.materials());
     root.put("trainings", w.all().trainings());
     root.put("alreadyDone", w.alreadyDone());
+    root.put("artifactStore", store(spec).toString());
     root.put("epochs", w.epochs());
     root.set("all", mapper.valueToTree(w.all()));
     root.set("remaining", mapper.valueToTree(w.remaining()));
