@@ -27,7 +27,8 @@ import tomo.workflows.model.UnavailableName;
       SweepCommand.Start.class,
       SweepCommand.Status.class,
       SweepCommand.Retry.class,
-      SweepCommand.Cancel.class
+      SweepCommand.Cancel.class,
+      SweepEstimateCommand.class
     })
 public final class SweepCommand {
 
@@ -75,6 +76,7 @@ public final class SweepCommand {
         return 0;
       }
       String sweepId = id != null ? id : parsed.name();
+      System.out.println(SweepEstimateCommand.startLine(parsed, temporal));
       SweepClient sweeps = new SweepClient(temporal.connect());
       SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);
       System.out.println(

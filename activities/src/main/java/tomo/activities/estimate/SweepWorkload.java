@@ -1,0 +1,165 @@
+package tomo.activities.estimate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.ContentHash;
+import tomo.activities.store.StoredTraining;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.ReadOptions;
+import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.TrainingRequest;
+import tomo.workflows.sweep.TrainingPlan;
+
+/**
+ * What a sweep costs in crystals and atoms before it runs: every training of the spec ({@link
+ * TrainingPlan#all}), which of them the artifact store already holds (memoized by content hash, so
+ * never trained again), and the work of the rest, counted on the dataset as the trainer selects
+ * materials ({@link TrainingWorkload}). No graph is built.
+ *
+ * @param datasetSha256 the dataset's content hash (part of every training's content hash)
+ * @param materials dataset rows the sweep reads (after its limit)
+ * @param epochs epochs of every training
+ * @param all every training of the spec
+ * @param remaining the trainings not yet stored
+ * @param criticalPathAtomEpochs the longest chain a sweep must run in order whatever the number of
+ *     workers (a baseline, then its augmented training), among the remaining trainings
+ * @param untrainable trainings the trainer would refuse (a split part without materials, e.g. a
+ *     target the dataset has no values of); in neither {@code all} nor {@code remaining}
+ * @param measured the speed of each stored training of this spec that the cgcnn trainer made
+ */
+public record SweepWorkload(
+    String datasetSha256,
+    int materials,
+    int epochs,
+    WorkCount all,
+    WorkCount remaining,
+    long criticalPathAtomEpochs,
+    Untrainable untrainable,
+    List<MeasuredTraining> measured) {
+
+  /**
+   * Trainings of the spec that cannot run on this data.
+   *
+   * @param trainings how many
+   * @param reasons why, one line per property without values (or target and property with too few)
+   */
+  public record Untrainable(long trainings, List<String> reasons) {}
+
+  /** How the sweep's trainings read the dataset: the rows every training of it sees. */
+  public static ReadOptions readOptions(SweepSpec spec) {
+    return ReadOptions.defaults().withLimit(spec.limit());
+  }
+
+  /** Trainings already stored: the spec's trainings minus the remaining ones. */
+  public long alreadyDone() {
+    return all.trainings() - remaining.trainings();
+  }
+
+  /**
+   * Counts the sweep of {@code spec} on {@code dataset} (read with {@link #readOptions}), looking
+   * finished trainings up in the spec's artifact store under {@code trainerId}'s content hashes.
+   */
+  public static SweepWorkload count(SweepSpec spec, Dataset dataset, String trainerId) {
+    ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+    PreparedDataset data =
+        new PreparedDataset(
+            dataset.source().toString(), dataset.contentSha256(), dataset.size(), List.of());
+    int epochs = spec.hyper().epochs();
+    Map<String, TrainingWorkload> workloads = new HashMap<>();
+    WorkCount all = WorkCount.NONE;
+    WorkCount remaining = WorkCount.NONE;
+    TreeSet<String> untrainable = new TreeSet<>();
+    List<MeasuredTraining> measured = new ArrayList<>();
+    long untrainableCount = 0;
+    Map<String, Boolean> hasValues = new HashMap<>();
+    long critical = 0;
+    long lastBaseline = 0;
+    for (TrainingRequest request : TrainingPlan.all(spec, data)) {
+      String extra = request.property() != null ? request.property() : request.maskedProperty();
+      TrainingWorkload w =
+          workloads.computeIfAbsent(
+              request.target() + "|" + extra + "|" + request.seed(),
+              k -> TrainingWorkload.of(dataset.rows(), request.target(), extra, request.seed()));
+      if (!w.trainable()) {
+        untrainableCount++;
+        untrainable.add(reason(dataset, hasValues, request.target(), extra, w));
+        continue;
+      }
+      all = all.plus(w, epochs);
+      Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
+      long own = 0;
+      if (stored.isPresent()) {
+        measure(stored.get(), w, trainerId).ifPresent(measured::add);
+      } else {
+        remaining = remaining.plus(w, epochs);
+        own = w.trainAtoms() * epochs;
+      }
+      // TrainingPlan lists each baseline before the augmented trainings that wait for it
+      if (request.isBaseline()) {
+        lastBaseline = own;
+      } else {
+        critical = Math.max(critical, lastBaseline + own);
+      }
+      critical = Math.max(critical, own);
+    }
+    return new SweepWorkload(
+        dataset.contentSha256(),
+        dataset.size(),
+        epochs,
+        all,
+        remaining,
+        critical,
+        new Untrainable(untrainableCount, List.copyOf(untrainable)),
+        List.copyOf(measured));
+  }
+
+  /** Names a property without any value once, however many trainings it spoils. */
+  private static String reason(
+      Dataset dataset,
+      Map<String, Boolean> hasValues,
+      String target,
+      String extra,
+      TrainingWorkload w) {
+    for (String name : new String[] {target, extra}) {
+      if (name != null
+          && !hasValues.computeIfAbsent(
+              name, n -> dataset.rows().stream().anyMatch(r -> r.value(n).isPresent()))) {
+        return name + ": no material has a value";
+      }
+    }
+    return target
+        + (extra == null ? "" : " with " + extra)
+        + ": "
+        + (w.trainCrystals() + w.validationCrystals() + w.testCrystals())
+        + " materials with values, too few to split 60/20/20";
+  }
+
+  private static Optional<MeasuredTraining> measure(
+      StoredTraining t, TrainingWorkload w, String trainerId) {
+    if (!trainerId.equals(t.trainer()) || t.epochs() < 1 || !(t.trainSeconds() > 0)) {
+      return Optional.empty(); // nothing trained in that run (all resumed) or another trainer
+    }
+    Map<String, String> p = t.provenance();
+    return Optional.of(
+        new MeasuredTraining(
+            (double) w.trainAtoms() * t.epochs() / t.trainSeconds(),
+            intOr(p.get("threads"), 0),
+            p.getOrDefault("device", "unknown"),
+            Math.max(1, intOr(p.get("concurrency"), 1))));
+  }
+
+  private static int intOr(String value, int fallback) {
+    try {
+      return value == null ? fallback : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

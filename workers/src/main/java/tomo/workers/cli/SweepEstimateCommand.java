@@ -1,0 +1,392 @@
+package tomo.workers.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tomo.activities.estimate.CalibrationTraining;
+import tomo.activities.estimate.MeasuredTraining;
+import tomo.activities.estimate.SweepEstimate;
+import tomo.activities.estimate.SweepWorkload;
+import tomo.activities.estimate.Throughput;
+import tomo.activities.estimate.WorkCount;
+import tomo.activities.store.ArtifactStore;
+import tomo.materials.dataset.Dataset;
+import tomo.materials.dataset.DatasetLocation;
+import tomo.materials.dataset.DatasetReader;
+import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TrainerChoice;
+import tomo.workers.temporal.TrainingQueuePollers;
+import tomo.workflows.model.SweepSpec;
+
+/**
+ * {@code tomo sweep estimate --spec FILE}: what a sweep costs before it starts — trainings (and how
+ * many the artifact store already holds), epochs, crystal- and atom-epochs — and its predicted wall
+ * time on the training workers that are up, at their measured speed or, before any has stored a
+ * training, at the speed of a short calibration training in this process.
+ */
+@Command(
+    name = "estimate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Trainings (after memoization), epochs, crystal- and atom-epochs of a sweep, and its"
+            + " predicted wall time on the training workers that are up.")
+final class SweepEstimateCommand implements Callable<Integer> {
+  @Mixin TemporalOptions temporal;
+
+  @Option(names = "--spec", required = true, description = "Sweep spec, YAML or JSON.")
+  Path spec;
+
+  @Option(
+      names = "--offline",
+      description = "Do not ask Temporal which training workers are up: predict for this machine.")
+  boolean offline;
+
+  @Option(
+      names = "--workers",
+      description = "Predict for this many training workers (instead of those Temporal sees).")
+  Integer workers;
+
+  @Option(
+      names = "--no-calibration",
+      description = "Never run a calibration training: without a measured speed, no wall time.")
+  boolean noCalibration;
+
+  @Option(
+      names = "--calibration-materials",
+      defaultValue = "" + CalibrationTraining.DEFAULT_MATERIALS,
+      description = "Materials of the calibration training (default ${DEFAULT-VALUE}).")
+  int calibrationMaterials;
+
+  @Option(
+      names = "--calibration-epochs",
+      defaultValue = "" + CalibrationTraining.DEFAULT_EPOCHS,
+      description =
+          "Epochs of the calibration training; the first is warm-up, not counted (default"
+              + " ${DEFAULT-VALUE}).")
+  int calibrationEpochs;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description =
+          "Intra-op threads of the calibration training (default 0: every core, as a training"
+              + " worker gives its one training).")
+  int threads;
+
+  @Option(names = "--json", description = "Print the estimate as JSON, for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    SweepSpec parsed = SweepCommand.readSpec(spec);
+    Dataset dataset = readDataset(parsed);
+    SweepWorkload workload = SweepWorkload.count(parsed, dataset, trainerId(parsed));
+    Throughput throughput = throughput(parsed, dataset, workload);
+    SweepEstimate estimate = SweepEstimate.of(workload, throughput);
+    if (json) {
+      System.out.println(json(parsed, dataset, estimate));
+    } else {
+      print(parsed, dataset, estimate, System.out);
+    }
+    return 0;
+  }
+
+  /**
+   * The one line {@code sweep start} prints: the workload and, when the store holds measured
+   * trainings of the sweep, the predicted wall time on the training workers Temporal sees (one when
+   * it cannot tell). It never runs a calibration (that would delay the start and take the cores
+   * from training workers on this machine) and never fails the start: a problem becomes the line's
+   * text.
+   */
+  static String startLine(SweepSpec spec, TemporalOptions temporal) {
+    try {
+      return startLine(spec, readDataset(spec), temporal);
+    } catch (RuntimeException e) {
+      return "estimate: not available (" + e.getMessage() + ")";
+    }
+  }
+
+  /** The same on a dataset already read with {@link SweepWorkload#readOptions}. */
+  static String startLine(SweepSpec spec, Dataset dataset, TemporalOptions temporal) {
+    try {
+      SweepWorkload workload = SweepWorkload.count(spec, dataset, trainerId(spec));
+      Throughput measured = null;
+      if (!workload.measured().isEmpty()) {
+        TrainingQueuePollers.Seen seen = TrainingQueuePollers.Seen.unknown("not asked");
+        if (temporal != null) {
+          WorkflowClient client = temporal.connect();
+          seen = TrainingQueuePollers.ask(client, spec.trainingQueue(), 5);
+          client.getWorkflowServiceStubs().shutdownNow();
+        }
+        int workers = seen.known() && seen.workers() > 0 ? seen.workers() : 1;
+        measured = measured(workload, workers, workers + " worker(s)");
+      }
+      SweepEstimate e = SweepEstimate.of(workload, measured);
+      return "estimate: "
+          + workload.all().trainings()
+          + " trainings ("
+          + workload.alreadyDone()
+          + " already done"
+          + (workload.untrainable().trainings() > 0
+              ? ", " + workload.untrainable().trainings() + " cannot train on this data"
+              : "")
+          + "), "
+          + sci(workload.remaining().atomEpochs())
+          + " atom-epochs to train"
+          + (measured == null
+              ? "; no measured speed yet (tomo sweep estimate calibrates)"
+              : ", ~"
+                  + duration(e.predictedSeconds())
+                  + " on "
+                  + measured.workers()
+                  + " training worker(s) at the measured speed");
+    } catch (RuntimeException e) {
+      return "estimate: not available (" + e.getMessage() + ")";
+    }
+  }
+
+  // the sweep's trainer; the content hashes of its stored trainings carry this id
+  private static String trainerId(SweepSpec spec) {
+    return TrainerChoice.cgcnn.trainerId();
+  }
+
+  private static Dataset readDataset(SweepSpec spec) {
+    Path file = spec.dataset() != null ? Path.of(spec.dataset()) : DatasetLocation.resolve(null);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("sweep spec field 'dataset': file " + file + " not found");
+    }
+    return DatasetReader.read(file, SweepWorkload.readOptions(spec));
+  }
+
+  private Throughput throughput(SweepSpec parsed, Dataset dataset, SweepWorkload workload) {
+    int count;
+    String workersSource;
+    if (workers != null && workers < 1) {
+      throw new IllegalArgumentException("--workers: expected at least 1, got " + workers);
+    }
+    if (workers != null) {
+      count = workers;
+      workersSource = "--workers " + workers;
+    } else if (offline) {
+      count = 1;
+      workersSource = "this machine (--offline)";
+    } else {
+      WorkflowClient client = temporal.connect();
+      TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(client, parsed.trainingQueue(), 10);
+      client.getWorkflowServiceStubs().shutdownNow();
+      if (seen.known() && seen.workers() > 0) {
+        count = seen.workers();
+        workersSource = seen.note() + " at " + temporal.target;
+      } else {
+        count = 1;
+        workersSource =
+            "this machine: "
+                + (seen.known()
+                    ? "no training worker polling task queue "
+                        + parsed.trainingQueue()
+                        + " at "
+                        + temporal.target
+                    : seen.note() + " at " + temporal.target);
+      }
+    }
+    Throughput measured = measured(workload, count, workersSource);
+    if (measured != null || noCalibration) {
+      return measured;
+    }
+    // the first target the data has values of (a spec may name targets this dataset lacks)
+    String target =
+        parsed.targets().stream()
+            .filter(t -> dataset.rows().stream().filter(r -> r.value(t).isPresent()).count() >= 10)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "cannot calibrate: no target of the spec has 10 materials with values in "
+                            + dataset.source()));
+    CalibrationTraining.Result c =
+        CalibrationTraining.run(
+            dataset,
+            target,
+            parsed.representations().get(0),
+            parsed.hyper(),
+            calibrationMaterials,
+            calibrationEpochs,
+            threads);
+    return new Throughput(
+        c.atomsPerSecond(),
+        count,
+        1,
+        String.format(
+            Locale.ROOT,
+            "calibration training in this process: %s (%s) on %d random materials of the sweep,"
+                + " %d epochs (first not counted), %d threads, %s",
+            c.target(),
+            c.representation(),
+            c.materials(),
+            c.epochs(),
+            c.threads(),
+            c.device()),
+        workersSource);
+  }
+
+  /** The median speed of the sweep's stored trainings, or null when none was measured. */
+  private static Throughput measured(SweepWorkload workload, int count, String workersSource) {
+    List<MeasuredTraining> m = workload.measured();
+    if (m.isEmpty()) {
+      return null;
+    }
+    double[] speeds = m.stream().mapToDouble(MeasuredTraining::atomsPerSecond).sorted().toArray();
+    int[] together = m.stream().mapToInt(MeasuredTraining::concurrentTrainings).sorted().toArray();
+    MeasuredTraining typical = m.get(0);
+    return new Throughput(
+        speeds[speeds.length / 2],
+        count,
+        together[together.length / 2],
+        String.format(
+            Locale.ROOT,
+            "measured: median of %d stored trainings of this sweep (%d threads, %s)",
+            m.size(),
+            typical.threads(),
+            typical.device()),
+        workersSource);
+  }
+
+  private static void print(SweepSpec spec, Dataset dataset, SweepEstimate e, PrintStream out) {
+    SweepWorkload w = e.workload();
+    WorkCount all = w.all();
+    WorkCount todo = w.remaining();
+    out.printf(
+        Locale.ROOT,
+        "sweep %s on %s (%,d materials, sha256 %s…)%n",
+        spec.name(),
+        dataset.source(),
+        w.materials(),
+        w.datasetSha256().substring(0, 12));
+    row(
+        out,
+        "trainings",
+        "%,d".formatted(all.trainings()),
+        "%,d already done, %,d to train (artifact store %s)"
+            .formatted(w.alreadyDone(), todo.trainings(), store(spec)));
+    if (w.untrainable().trainings() > 0) {
+      row(
+          out,
+          "cannot train",
+          "%,d".formatted(w.untrainable().trainings()),
+          String.join("; ", w.untrainable().reasons()));
+    }
+    row(out, "epochs", "%,d".formatted(w.epochs()), "per training");
+    row(
+        out,
+        "crystal-epochs",
+        sci(todo.crystalEpochs()),
+        "to train (all trainings: " + sci(all.crystalEpochs()) + "), training part");
+    row(
+        out,
+        "atom-epochs",
+        sci(todo.atomEpochs()),
+        "to train (all trainings: "
+            + sci(all.atomEpochs())
+            + "), training part; + at most "
+            + sci(todo.evaluationAtomEpochs())
+            + " forward-only (validation, test)");
+    Throughput t = e.throughput();
+    if (t == null) {
+      row(out, "atoms/s", "unknown", "no stored training of this sweep, calibration off");
+      row(out, "predicted", "unknown", "");
+      return;
+    }
+    row(
+        out,
+        "atoms/s",
+        "%,.0f".formatted(t.totalAtomsPerSecond()),
+        String.format(
+            Locale.ROOT,
+            "%,.0f per training × %d at once × %d worker(s)",
+            t.atomsPerSecondPerTraining(),
+            t.trainingsPerWorker(),
+            t.workers()));
+    row(out, "  speed from", "", t.speedSource());
+    row(out, "  workers from", "", t.workersSource());
+    row(
+        out,
+        "predicted",
+        duration(e.predictedSeconds()),
+        "wall time of the trainings to train (longest baseline-then-augmented chain "
+            + duration(w.criticalPathAtomEpochs() / t.atomsPerSecondPerTraining())
+            + "; dataset reading and graph caches not included)");
+  }
+
+  // where finished trainings are looked up: the client must see the store the workers write
+  private static Path store(SweepSpec spec) {
+    return new ArtifactStore(Path.of(spec.artifactDir())).root();
+  }
+
+  private static void row(PrintStream out, String label, String value, String note) {
+    out.printf(Locale.ROOT, "%-16s %12s  %s%n", label, value, note).flush();
+  }
+
+  private static String json(SweepSpec spec, Dataset dataset, SweepEstimate e) {
+    JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    SweepWorkload w = e.workload();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("sweep", spec.name());
+    root.put("dataset", dataset.source().toString());
+    root.put("datasetSha256", w.datasetSha256());
+    root.put("materials", w.materials());
+    root.put("trainings", w.all().trainings());
+    root.put("alreadyDone", w.alreadyDone());
+    root.put("artifactStore", store(spec).toString());
+    root.put("epochs", w.epochs());
+    root.set("all", mapper.valueToTree(w.all()));
+    root.set("remaining", mapper.valueToTree(w.remaining()));
+    root.set("untrainable", mapper.valueToTree(w.untrainable()));
+    root.put("criticalPathAtomEpochs", w.criticalPathAtomEpochs());
+    Throughput t = e.throughput();
+    if (t == null) {
+      root.putNull("throughput");
+      root.putNull("predictedSeconds");
+    } else {
+      ObjectNode tn = mapper.valueToTree(t);
+      tn.put("totalAtomsPerSecond", t.totalAtomsPerSecond());
+      root.set("throughput", tn);
+      root.put("predictedSeconds", e.predictedSeconds());
+    }
+    try {
+      return mapper.writeValueAsString(root);
+    } catch (IOException ex) {
+      throw new IllegalStateException("cannot write the estimate as JSON", ex);
+    }
+  }
+
+  /** 1.23e9 style for the large counts, exact below a million. */
+  static String sci(long n) {
+    return n < 1_000_000 ? "%,d".formatted(n) : String.format(Locale.ROOT, "%.3g", (double) n);
+  }
+
+  /** Seconds as days/hours/minutes, the two largest units. */
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    long d = s / 86_400;
+    long h = s % 86_400 / 3_600;
+    long m = s % 3_600 / 60;
+    if (d > 0) {
+      return d + " d " + h + " h";
+    }
+    if (h > 0) {
+      return h + " h " + m + " min";
+    }
+    return m > 0 ? m + " min " + s % 60 + " s" : s + " s";
+  }
+}

@@ -1,0 +1,134 @@
+package tomo.workers.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.temporal.client.WorkflowClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tomo.activities.training.SyntheticTrainer;
+import tomo.workers.TomoCli;
+import tomo.workflows.TaskQueues;
+
+/** Which training workers Temporal sees, asked of the real server, the test server and nobody. */
+class TrainingQueuePollersTest {
+  @TempDir Path dir;
+
+  @Test
+  void theRealServerListsTheTrainingWorkerThatPolls() throws Exception {
+    Optional<Path> binary = DevServer.findBinary();
+    Assumptions.assumeTrue(
+        binary.isPresent(), "Temporal CLI not installed (.ci/install-temporal.sh)");
+    try (DevServer server = new DevServer(binary.get(), dir)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try {
+        assertThat(TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10).workers()).isZero();
+        try (TomoWorkers workers = trainingWorker(client)) {
+          await()
+              .atMost(Duration.ofMinutes(2))
+              .until(
+                  () -> TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10).workers() == 1);
+          TrainingQueuePollers.Seen seen =
+              TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10);
+          assertThat(seen.known()).isTrue();
+          assertThat(seen.note())
+              .isEqualTo("1 training worker(s) polling task queue tomo-training");
+          // the estimate predicts for the workers the server sees
+          Path spec =
+              Files.writeString(
+                  dir.resolve("s.yaml"),
+                  "targets: [band_gap]\nproperties: [volume]\nrepresentations: [composition]\n"
+                      + "seeds: [0]\nhyper: {epochs: 2}\nlimit: 80\nartifactDir: "
+                      + dir.resolve("artifacts")
+                      + "\n");
+          CommandLine cli = TomoCli.commandLine();
+          PrintStream original = System.out;
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+          int code;
+          try {
+            code =
+                cli.execute(
+                    "sweep",
+                    "estimate",
+                    "--spec",
+                    spec.toString(),
+                    "--temporal",
+                    server.target(),
+                    "--calibration-materials",
+                    "40",
+                    "--calibration-epochs",
+                    "1",
+                    "--threads",
+                    "1",
+                    "--json");
+          } finally {
+            System.setOut(original);
+          }
+          assertThat(code).isZero();
+          // in tests the log goes to standard output too (the tomo launcher logs to standard error)
+          String text = out.toString(StandardCharsets.UTF_8);
+          JsonNode json =
+              JsonMapper.builder().build().readTree(text.substring(text.indexOf("{\n")));
+          assertThat(json.get("throughput").get("workers").asInt()).isEqualTo(1);
+          assertThat(json.get("throughput").get("workersSource").asText())
+              .isEqualTo(
+                  "1 training worker(s) polling task queue tomo-training at " + server.target());
+          // the orchestration queue's activities are not training workers
+          assertThat(TrainingQueuePollers.ask(client, TaskQueues.ORCHESTRATION, 10).workers())
+              .isZero();
+        }
+      } finally {
+        client.getWorkflowServiceStubs().shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void theTestServerCannotTellAndNobodyIsUnreachable() throws Exception {
+    try (EmbeddedServer server = new EmbeddedServer(0)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try {
+        TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10);
+        assertThat(seen.known()).isFalse();
+        assertThat(seen.note()).contains("does not list pollers");
+      } finally {
+        client.getWorkflowServiceStubs().shutdownNow();
+      }
+    }
+    WorkflowClient nobody =
+        TemporalOptions.connect("127.0.0.1:" + EmbeddedServer.freePort(), "default");
+    try {
+      TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(nobody, TaskQueues.TRAINING, 5);
+      assertThat(seen.known()).isFalse();
+      assertThat(seen.note()).startsWith("Temporal unreachable");
+    } finally {
+      nobody.getWorkflowServiceStubs().shutdownNow();
+    }
+  }
+
+  private static TomoWorkers trainingWorker(WorkflowClient client) {
+    return new TomoWorkers(
+        client,
+        false,
+        new SyntheticTrainer(Duration.ZERO),
+        1,
+        false,
+        null,
+        "synthetic-v1",
+        Set.of("band_gap"),
+        false);
+  }
+}
