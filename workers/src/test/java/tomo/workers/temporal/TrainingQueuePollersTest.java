@@ -127,7 +127,6 @@ class TrainingQueuePollersTest {
         1,
         false,
         null,
-        "synthetic-v1",
         Set.of("band_gap"),
         false);
   }
