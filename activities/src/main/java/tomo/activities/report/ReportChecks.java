@@ -116,10 +116,11 @@ public record ReportChecks(
     return String.format(
         Locale.ROOT,
         "Gates: a baseline's test error must be below %s × the trivial predictor's (mean, or"
-            + " majority class); the target added as its own property must change the error by less"
-            + " than %s %% on average; at most %s %% of trainings may have their best validation"
-            + " epoch at their last.",
+            + " majority class); the target added as its own property must lower the error by"
+            + " more than %s %% on average (mean change below %s %%); at most %s %% of trainings"
+            + " may have their best validation epoch at their last.",
         number(BASELINE_MAX_RATIO),
+        number(-DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
         number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
         number(100 * CONVERGENCE_MAX_SHARE));
   }
