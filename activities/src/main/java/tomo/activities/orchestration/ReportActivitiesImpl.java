@@ -37,7 +37,10 @@ import tomo.workflows.sweep.TrainingPlan;
  * spec implies) and renders the report with {@link SweepAggregator} and {@link ReportWriter}.
  */
 public final class ReportActivitiesImpl implements ReportActivities {
-  /** File of the collected outcomes inside a sweep's report directory. */
+  /**
+   * File of the collected outcomes inside a sweep's report directory, each with its provenance
+   * (trainer, dataset, epochs, trivial-predictor error) for the report's gates and banner.
+   */
   public static final String OUTCOMES = "outcomes.json";
 
   /** Per-cell baselines (per-cell mode), each with the property it was trained for. */

@@ -1,5 +1,7 @@
 package tomo.activities.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How a target's baseline compares with the trivial predictor (the training mean for an MAE, the
  * majority class for an error rate) on the same test sets, over the seeds where both are recorded.
@@ -20,6 +22,7 @@ public record BaselineCheck(
     Double meanReferenceMetric) {
 
   /** Baseline error over reference error; {@code null} without a reference. */
+  @JsonProperty("ratio")
   public Double ratio() {
     return meanReferenceMetric == null || meanReferenceMetric <= 0
         ? null
@@ -27,6 +30,7 @@ public record BaselineCheck(
   }
 
   /** Whether the baseline beats the trivial predictor clearly (see {@link ReportChecks}). */
+  @JsonProperty("beatsReference")
   public boolean beatsReference() {
     Double ratio = ratio();
     return ratio != null && ratio < ReportChecks.BASELINE_MAX_RATIO;

@@ -137,7 +137,7 @@ public record ReportChecks(
             String.format(
                 Locale.ROOT,
                 "Weak baseline %s/%s: test %s %s is %s × the %s's %s (threshold: below %s ×);"
-                    + " the model barely beats the trivial predictor, so its cells are doubtful.",
+                    + " the model %s the trivial predictor, so its cells are doubtful.",
                 b.target(),
                 b.representation(),
                 b.metric(),
@@ -145,7 +145,8 @@ public record ReportChecks(
                 number(b.ratio()),
                 b.referenceName(),
                 number(b.meanReferenceMetric()),
-                number(BASELINE_MAX_RATIO)));
+                number(BASELINE_MAX_RATIO),
+                b.ratio() < 1 ? "barely beats" : "does not beat"));
       }
     }
     if (!unreferenced.isEmpty()) {
