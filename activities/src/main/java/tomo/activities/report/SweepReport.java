@@ -134,12 +134,16 @@ public record SweepReport(
     if (!provenance.isEmpty() && trainer() == null) {
       return Optional.of(
           "TRAINER NOT RECORDED: these trainings do not say which trainer made them (an older"
-              + " trainings.csv); the numbers may be synthetic.");
+              + " trainings.csv, or outcomes aggregated without provenance); the numbers may be"
+              + " synthetic.");
     }
     return Optional.empty();
   }
 
-  /** Prefix for titles: "SYNTHETIC — " for synthetic reports, else empty. */
+  /**
+   * Prefix for titles: "SYNTHETIC — " for synthetic reports, "UNKNOWN TRAINER — " when the trainer
+   * is not recorded, else empty.
+   */
   public String titlePrefix() {
     return synthetic()
         ? "SYNTHETIC — "
