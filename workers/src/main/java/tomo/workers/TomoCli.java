@@ -2,6 +2,7 @@ package tomo.workers;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tomo.workers.cli.CompareCommand;
 import tomo.workers.cli.DatasetCommand;
 import tomo.workers.cli.DemoCommand;
 import tomo.workers.cli.ReportCommand;
@@ -22,6 +23,7 @@ import tomo.workers.cli.WorkerCommand;
       SweepCommand.class,
       WorkerCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
       ServerCommand.class,
       TrainCommand.class
     })

@@ -16,9 +16,11 @@ import tomo.activities.report.CellSummary;
 import tomo.activities.report.MissingPair;
 import tomo.activities.report.PairedTraining;
 import tomo.activities.report.ReportFiles;
+import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.SweepReport;
+import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
@@ -38,7 +40,10 @@ import tomo.workflows.sweep.TrainingPlan;
  * spec implies) and renders the report with {@link SweepAggregator} and {@link ReportWriter}.
  */
 public final class ReportActivitiesImpl implements ReportActivities {
-  /** File of the collected outcomes inside a sweep's report directory. */
+  /**
+   * File of the collected outcomes inside a sweep's report directory, each with its provenance
+   * (trainer, dataset, epochs, trivial-predictor error) for the report's gates and banner.
+   */
   public static final String OUTCOMES = "outcomes.json";
 
   /** Cells not run because the dataset lacks their target or property (CSV, with the reason). */
@@ -48,7 +53,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
   public static final String PER_CELL_BASELINES = "per-cell-baselines.json";
 
   /** A per-cell baseline: trained for {@code property}, which it did not see. */
-  public record MaskedBaseline(String property, TrainingOutcome baseline) {}
+  public record MaskedBaseline(String property, ReportTraining baseline) {}
 
   private static final Logger log = LoggerFactory.getLogger(ReportActivitiesImpl.class);
 
@@ -67,16 +72,16 @@ public final class ReportActivitiesImpl implements ReportActivities {
   public ReportSummary aggregate(String sweepId, SweepSpec spec, PreparedDataset data) {
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
     String trainerId = TrainerIds.of(spec.trainer());
-    List<TrainingOutcome> outcomes = new ArrayList<>();
+    List<ReportTraining> outcomes = new ArrayList<>();
     List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;
     int seen = 0;
     for (TrainingRequest request : TrainingPlan.all(spec, data)) {
       Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
       if (stored.isPresent() && request.maskedProperty() != null) {
-        masked.add(new MaskedBaseline(request.maskedProperty(), stored.get().outcome()));
+        masked.add(new MaskedBaseline(request.maskedProperty(), reportTraining(stored.get())));
       } else if (stored.isPresent()) {
-        outcomes.add(stored.get().outcome());
+        outcomes.add(reportTraining(stored.get()));
       } else {
         missing++;
       }
@@ -150,19 +155,19 @@ public final class ReportActivitiesImpl implements ReportActivities {
     if (!renderHeatmaps) {
       return aggregated;
     }
-    List<TrainingOutcome> outcomes;
+    List<ReportTraining> outcomes;
     try {
       outcomes =
           ArtifactStore.json()
               .readValue(
-                  dir.resolve(OUTCOMES).toFile(), new TypeReference<List<TrainingOutcome>>() {});
+                  dir.resolve(OUTCOMES).toFile(), new TypeReference<List<ReportTraining>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.resolve(OUTCOMES), e);
     }
     SweepReport report =
         spec.baseline() == BaselineMode.PER_CELL
             ? perCell(spec, outcomes, dir)
-            : new SweepAggregator(spec.properties()).aggregate(outcomes);
+            : new SweepAggregator(spec.properties()).aggregateTrainings(outcomes);
     ReportFiles files = new ReportWriter().write(report, dir);
     List<String> all = new ArrayList<>(aggregated.files());
     files.all().forEach(p -> all.add(p.toString()));
@@ -174,7 +179,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
    * its own property. The aggregator pairs by (target, representation, seed), so it sees one
    * property at a time; the per-property reports are then joined.
    */
-  private static SweepReport perCell(SweepSpec spec, List<TrainingOutcome> augmented, Path dir) {
+  private static SweepReport perCell(SweepSpec spec, List<ReportTraining> augmented, Path dir) {
     List<MaskedBaseline> masked;
     try {
       masked =
@@ -191,17 +196,19 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();
     List<MissingPair> missing = new ArrayList<>();
+    List<TrainingProvenance> provenance = new ArrayList<>();
+    List<CellSummary> diagonal = new ArrayList<>();
     SweepAggregator aggregator = new SweepAggregator(spec.properties());
     for (String property : spec.properties()) {
-      List<TrainingOutcome> part = new ArrayList<>();
+      List<ReportTraining> part = new ArrayList<>();
       masked.stream()
           .filter(m -> m.property().equals(property))
           .forEach(m -> part.add(m.baseline()));
-      augmented.stream().filter(o -> property.equals(o.property())).forEach(part::add);
+      augmented.stream().filter(o -> property.equals(o.outcome().property())).forEach(part::add);
       if (part.isEmpty()) {
         continue;
       }
-      SweepReport r = aggregator.aggregate(part);
+      SweepReport r = aggregator.aggregateTrainings(part);
       r.targets().stream().filter(t -> !targets.contains(t)).forEach(targets::add);
       r.representations().stream()
           .filter(x -> !representations.contains(x))
@@ -210,12 +217,28 @@ public final class ReportActivitiesImpl implements ReportActivities {
       pairs.addAll(r.pairs());
       cells.addAll(r.cells());
       missing.addAll(r.missing());
+      provenance.addAll(r.provenance());
+      diagonal.addAll(r.diagonal());
     }
     List<String> properties =
         spec.properties().stream()
             .filter(p -> cells.stream().anyMatch(c -> c.property().equals(p)))
             .toList();
-    return new SweepReport(targets, properties, representations, trainings, pairs, cells, missing);
+    // The joined report refuses mixed trainers or datasets across properties too.
+    return new SweepReport(
+        targets,
+        properties,
+        representations,
+        trainings,
+        pairs,
+        cells,
+        missing,
+        provenance,
+        diagonal);
+  }
+
+  private static ReportTraining reportTraining(StoredTraining stored) {
+    return new ReportTraining(stored.outcome(), TrainingProvenance.of(stored));
   }
 
   /** The outcomes file of a rendered or aggregated sweep. */

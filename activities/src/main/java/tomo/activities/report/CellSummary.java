@@ -15,7 +15,12 @@ import java.util.List;
  *     fraction)
  * @param meanAugmentedMetric mean augmented test metric over the same seeds
  * @param significant whether every seed reduced the error ({@code maxChangePercent < 0}), the
- *     paper's rule
+ *     paper's rule and the report's default
+ * @param changesPercent the change of each seed, in the order of {@code seeds}
+ * @param improvedSeeds how many seeds' changes are below zero
+ * @param interval paired 95 % t-interval of the mean change; {@code null} with a single seed, which
+ *     has no spread to estimate
+ * @param significantByInterval whether the interval lies wholly below zero (false without one)
  */
 public record CellSummary(
     String target,
@@ -28,10 +33,29 @@ public record CellSummary(
     double maxChangePercent,
     double meanBaselineMetric,
     double meanAugmentedMetric,
-    boolean significant) {
+    boolean significant,
+    List<Double> changesPercent,
+    int improvedSeeds,
+    MeanChangeInterval interval,
+    boolean significantByInterval) {
 
   public CellSummary {
     seeds = List.copyOf(seeds);
+    changesPercent = List.copyOf(changesPercent);
+    if (changesPercent.size() != seeds.size()) {
+      throw new IllegalArgumentException(
+          "cell "
+              + target
+              + "/"
+              + property
+              + "/"
+              + representation
+              + ": "
+              + seeds.size()
+              + " seeds but "
+              + changesPercent.size()
+              + " changes");
+    }
   }
 
   /** How many seeds the statistics are over. */

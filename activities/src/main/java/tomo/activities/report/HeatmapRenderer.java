@@ -61,7 +61,11 @@ final class HeatmapRenderer {
   private static final double MEAN_OFFSET = -0.13;
   private static final double RANGE_OFFSET = 0.22;
 
+  private static final Font NOTICE_FONT = new Font(FONT, Font.BOLD, 15);
+  private static final Color NOTICE_COLOUR = new Color(0xB2182B);
+
   private final SweepReport report;
+  private final ReportChecks checks;
   private final DivergingPaintScale scale;
 
   /**
@@ -70,11 +74,67 @@ final class HeatmapRenderer {
    */
   HeatmapRenderer(SweepReport report, double colourLimitPercent) {
     this.report = report;
+    this.checks = report.checks();
     this.scale = new DivergingPaintScale(colourLimitPercent);
   }
 
+  /** The image size: the grid, and room for the most notice lines of any representation. */
   HeatmapLayout layout() {
-    return HeatmapLayout.of(report.targets().size(), report.properties().size());
+    int lines = report.representations().stream().mapToInt(r -> notices(r).size()).max().orElse(0);
+    return HeatmapLayout.of(report.targets().size(), report.properties().size(), lines);
+  }
+
+  /**
+   * The banner (synthetic or unknown trainer) and the failed gates that bear on one representation,
+   * one short line each, thresholds stated; the full texts are in table1.md.
+   */
+  List<String> notices(String representation) {
+    List<String> lines = new ArrayList<>();
+    report.banner().ifPresent(lines::add);
+    List<String> weak = new ArrayList<>();
+    boolean unchecked = false;
+    for (BaselineCheck b : checks.baselines()) {
+      if (!b.representation().equals(representation)) {
+        continue;
+      }
+      if (b.ratio() == null) {
+        unchecked = true;
+      } else if (!b.beatsReference()) {
+        weak.add(b.target() + " " + ReportChecks.number(b.ratio()) + " ×");
+      }
+    }
+    if (!weak.isEmpty()) {
+      lines.add(
+          "WARNING weak baseline (test error not below "
+              + ReportChecks.number(ReportChecks.BASELINE_MAX_RATIO)
+              + " × the trivial predictor's): "
+              + String.join(", ", weak));
+    }
+    if (unchecked) {
+      lines.add("Baseline unchecked: no trivial-predictor error recorded.");
+    }
+    List<String> failed =
+        checks.diagonal().stream()
+            .filter(d -> d.representation().equals(representation))
+            .filter(d -> !(d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT))
+            .map(d -> d.target() + " " + percent(d.meanChangePercent()) + " %")
+            .toList();
+    if (!failed.isEmpty()) {
+      lines.add(
+          "WARNING diagonal check failed (target as its own input must change the error below "
+              + ReportChecks.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+              + " %): "
+              + String.join(", ", failed));
+    }
+    if (!checks.convergence().passes()) {
+      lines.add(
+          "WARNING not converged: "
+              + ReportChecks.number(100 * checks.convergence().shareAtLastEpoch())
+              + " % of trainings best at their last epoch (threshold: at most "
+              + ReportChecks.number(100 * ReportChecks.CONVERGENCE_MAX_SHARE)
+              + " %)");
+    }
+    return lines;
   }
 
   JFreeChart chart(String representation) {
@@ -108,6 +168,10 @@ final class HeatmapRenderer {
           annotate(plot, cell.get(), column, row);
         } else if (property.equals(target)) {
           blocks.add(new double[] {column, row, Double.NaN});
+          Optional<CellSummary> diagonal = report.diagonalCell(target, representation);
+          if (diagonal.isPresent()) {
+            annotateDiagonal(plot, diagonal.get(), column, row);
+          }
         } else {
           XYTextAnnotation none = new XYTextAnnotation("no data", column, row);
           none.setFont(NO_DATA_FONT);
@@ -131,9 +195,15 @@ final class HeatmapRenderer {
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     plot.setOutlinePaint(Color.GRAY);
 
-    JFreeChart chart = new JFreeChart(title(representation), TITLE_FONT, plot, false);
+    JFreeChart chart =
+        new JFreeChart(report.titlePrefix() + title(representation), TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(10, 10, 10, 20));
+    for (String line : notices(representation)) {
+      TextTitle notice = new TextTitle(line, NOTICE_FONT);
+      notice.setPaint(NOTICE_COLOUR);
+      chart.addSubtitle(notice);
+    }
     for (String line : subtitle()) {
       TextTitle subtitle = new TextTitle(line, SUBTITLE_FONT);
       subtitle.setPaint(DARK_TEXT);
@@ -173,6 +243,21 @@ final class HeatmapRenderer {
     rangeText.setPaint(text);
     rangeText.setTextAnchor(TextAnchor.CENTER);
     plot.addAnnotation(rangeText);
+  }
+
+  /** The diagonal check in the target's own grey cell: its mean change and the verdict. */
+  private static void annotateDiagonal(XYPlot plot, CellSummary d, int column, int row) {
+    boolean passed = d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT;
+    XYTextAnnotation mean =
+        new XYTextAnnotation("self " + percent(d.meanChangePercent()), column, row + MEAN_OFFSET);
+    mean.setFont(MEAN_FONT);
+    mean.setPaint(passed ? DARK_TEXT : NOTICE_COLOUR);
+    plot.addAnnotation(mean);
+    XYTextAnnotation verdict =
+        new XYTextAnnotation(passed ? "check passed" : "CHECK FAILED", column, row + RANGE_OFFSET);
+    verdict.setFont(RANGE_FONT);
+    verdict.setPaint(passed ? DARK_TEXT : NOTICE_COLOUR);
+    plot.addAnnotation(verdict);
   }
 
   private static void drawCellBorders(XYPlot plot, int columns, int rows) {
@@ -245,7 +330,7 @@ final class HeatmapRenderer {
             + seeds
             + " seeds, [min, max] below.",
         "Bold with *: significant (max < 0, lower error for every seed). Blue: lower error, red:"
-            + " higher. Dark grey: the target itself.");
+            + " higher. Grey: the target itself (\"self\": the diagonal check).");
   }
 
   static String percent(double value) {

@@ -1,6 +1,7 @@
 package tomo.activities.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,10 @@ import tomo.workflows.model.TrainingOutcome;
  * metric_base) / metric_base, with the test MAE for numeric targets and the error rate for
  * categorical ones. Per (target, property, representation) the mean, minimum and maximum over seeds
  * are reported; a cell is significant when its maximum is below zero, i.e. the property reduced the
- * error for every seed.
+ * error for every seed (the paper's rule, the default). Each cell also carries its per-seed
+ * changes, how many seeds improved and a paired 95 % t-interval of the mean change ({@link
+ * MeanChangeInterval}), the second criterion. A target added as its own property is summarized
+ * apart, as the diagonal check ({@link SweepReport#diagonal()}).
  *
  * <p>Nothing is dropped silently: a training without its counterpart, a baseline of zero error, or
  * a metric that differs between the two ends up in {@link SweepReport#missing()} with the reason.
@@ -48,16 +52,48 @@ public final class SweepAggregator {
   }
 
   /**
-   * Pairs and summarizes the trainings.
+   * Pairs and summarizes trainings whose provenance is not known; the report says so (a banner: the
+   * numbers may be synthetic) and leaves the baseline and convergence gates unchecked.
    *
    * @throws IllegalArgumentException when an outcome lacks a target, representation or metric, or
    *     when the same training appears twice with different results
    */
   public SweepReport aggregate(List<TrainingOutcome> outcomes) {
+    List<ReportTraining> trainings = new ArrayList<>();
+    for (TrainingOutcome o : outcomes) {
+      trainings.add(new ReportTraining(o, TrainingProvenance.UNRECORDED));
+    }
+    return aggregateTrainings(trainings);
+  }
+
+  /**
+   * Pairs and summarizes the trainings.
+   *
+   * @throws IllegalArgumentException when an outcome lacks a target, representation or metric, when
+   *     the same training appears twice with different results, or when the trainings come from
+   *     more than one trainer or dataset version
+   */
+  public SweepReport aggregateTrainings(List<ReportTraining> input) {
+    // Over every input, before duplicates are dropped: a training reported by two trainers is
+    // mixing.
+    List<TrainingOutcome> allOutcomes = new ArrayList<>();
+    List<TrainingProvenance> allProvenance = new ArrayList<>();
+    for (int i = 0; i < input.size(); i++) {
+      if (input.get(i) == null) {
+        throw new IllegalArgumentException("training outcome #" + (i + 1) + " is null");
+      }
+      allOutcomes.add(validated(input.get(i).outcome(), i));
+      allProvenance.add(input.get(i).provenance());
+    }
+    SweepReport.refuseMixing(allOutcomes, allProvenance, TrainingProvenance::trainer, "trainers");
+    SweepReport.refuseMixing(
+        allOutcomes, allProvenance, TrainingProvenance::datasetSha256, "dataset versions");
     Map<CellKey, TrainingOutcome> unique = new HashMap<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      TrainingOutcome outcome = validated(outcomes.get(i), i);
+    Map<CellKey, TrainingProvenance> provenance = new HashMap<>();
+    for (int i = 0; i < input.size(); i++) {
+      TrainingOutcome outcome = allOutcomes.get(i);
       TrainingOutcome earlier = unique.putIfAbsent(outcome.cellKey(), outcome);
+      provenance.putIfAbsent(outcome.cellKey(), input.get(i).provenance());
       // A retried activity may report the same training twice; only a conflicting result is an
       // error.
       if (earlier != null && !sameResult(earlier, outcome)) {
@@ -99,6 +135,7 @@ public final class SweepAggregator {
         unique.values().stream().map(TrainingOutcome::seed).distinct().sorted().toList();
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();
+    List<CellSummary> diagonal = new ArrayList<>();
     List<MissingPair> missing = new ArrayList<>();
     Map<List<String>, Group> groups = groups(unique.values());
     for (String target : targets) {
@@ -116,7 +153,7 @@ public final class SweepAggregator {
               continue;
             }
             if (augmented == null) {
-              continue; // the target itself: never part of the grid
+              continue; // the target itself, not in this grid
             }
             double change =
                 100.0 * (augmented.testMetric() - baseline.testMetric()) / baseline.testMetric();
@@ -133,7 +170,8 @@ public final class SweepAggregator {
           }
           if (!cellPairs.isEmpty()) {
             pairs.addAll(cellPairs);
-            cells.add(summarize(cellPairs));
+            // The target as its own property is the diagonal check, not a finding of Table 1.
+            (property.equals(target) ? diagonal : cells).add(summarize(cellPairs));
           }
         }
         if (properties.isEmpty()) {
@@ -152,7 +190,16 @@ public final class SweepAggregator {
             .thenComparingInt(TrainingOutcome::seed)
             .thenComparing(TrainingOutcome::property, Comparator.nullsFirst(propertyOrder));
     List<TrainingOutcome> trainings = unique.values().stream().sorted(trainingOrder).toList();
-    return new SweepReport(targets, properties, representations, trainings, pairs, cells, missing);
+    return new SweepReport(
+        targets,
+        properties,
+        representations,
+        trainings,
+        pairs,
+        cells,
+        missing,
+        trainings.stream().map(t -> provenance.get(t.cellKey())).toList(),
+        diagonal);
   }
 
   /**
@@ -190,8 +237,8 @@ public final class SweepAggregator {
   /** Why a seed of a cell cannot be paired, or null when it can. */
   private static String pairProblem(
       String target, String property, TrainingOutcome baseline, TrainingOutcome augmented) {
-    if (property.equals(target)) {
-      return augmented == null ? null : "property is the target itself; excluded";
+    if (property.equals(target) && augmented == null) {
+      return null; // a grid need not hold the diagonal
     }
     if (augmented == null && baseline == null) {
       return "no augmented training and no baseline training";
@@ -225,16 +272,24 @@ public final class SweepAggregator {
     double max = Double.NEGATIVE_INFINITY;
     double baselineSum = 0;
     double augmentedSum = 0;
+    int improved = 0;
     List<Integer> seeds = new ArrayList<>();
-    for (PairedTraining pair : pairs) {
+    double[] changes = new double[pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      PairedTraining pair = pairs.get(i);
+      changes[i] = pair.changePercent();
       sum += pair.changePercent();
       min = Math.min(min, pair.changePercent());
       max = Math.max(max, pair.changePercent());
       baselineSum += pair.baselineMetric();
       augmentedSum += pair.augmentedMetric();
+      if (pair.changePercent() < 0) {
+        improved++;
+      }
       seeds.add(pair.seed());
     }
     int n = pairs.size();
+    MeanChangeInterval interval = MeanChangeInterval.of(changes);
     return new CellSummary(
         first.target(),
         first.property(),
@@ -246,7 +301,11 @@ public final class SweepAggregator {
         max,
         baselineSum / n,
         augmentedSum / n,
-        max < 0);
+        max < 0,
+        Arrays.stream(changes).boxed().toList(),
+        improved,
+        interval,
+        interval != null && interval.below0());
   }
 
   /** The trainings of each (target, representation), keyed by that pair. */

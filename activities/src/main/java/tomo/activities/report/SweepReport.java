@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -22,6 +24,12 @@ import tomo.workflows.model.TrainingOutcome;
  * @param pairs every augmented training matched with its baseline
  * @param cells statistics per (target, property, representation) over seeds
  * @param missing trainings the grid implies but that could not be paired, with the reason
+ * @param provenance how each training was made, in the order of {@code trainings}; every training
+ *     must come from one trainer and one dataset version
+ * @param diagonal cells where the target is added as its own property (the diagonal check), kept
+ *     out of {@code cells} and Table 1
+ * @throws IllegalArgumentException when the trainings come from more than one trainer or dataset
+ *     version (naming them), or {@code provenance} does not match {@code trainings}
  */
 public record SweepReport(
     List<String> targets,
@@ -30,7 +38,9 @@ public record SweepReport(
     List<TrainingOutcome> trainings,
     List<PairedTraining> pairs,
     List<CellSummary> cells,
-    List<MissingPair> missing) {
+    List<MissingPair> missing,
+    List<TrainingProvenance> provenance,
+    List<CellSummary> diagonal) {
 
   /** Name of the representation with the crystal structure. */
   public static final String STRUCTURE = "structure";
@@ -46,6 +56,124 @@ public record SweepReport(
     pairs = List.copyOf(pairs);
     cells = List.copyOf(cells);
     missing = List.copyOf(missing);
+    provenance = List.copyOf(provenance);
+    diagonal = List.copyOf(diagonal);
+    if (provenance.size() != trainings.size()) {
+      throw new IllegalArgumentException(
+          trainings.size() + " trainings but " + provenance.size() + " provenance entries");
+    }
+    refuseMixing(trainings, provenance, TrainingProvenance::trainer, "trainers");
+    refuseMixing(trainings, provenance, TrainingProvenance::datasetSha256, "dataset versions");
+  }
+
+  /**
+   * A report compares trainings with each other, so all must come from one trainer and one dataset;
+   * "not recorded" counts as a value of its own, since it may hide either.
+   */
+  static void refuseMixing(
+      List<TrainingOutcome> trainings,
+      List<TrainingProvenance> provenance,
+      Function<TrainingProvenance, String> field,
+      String what) {
+    Map<String, TrainingOutcome> example = new LinkedHashMap<>();
+    Map<String, Integer> count = new LinkedHashMap<>();
+    for (int i = 0; i < trainings.size(); i++) {
+      String value = Objects.requireNonNullElse(field.apply(provenance.get(i)), NOT_RECORDED);
+      example.putIfAbsent(value, trainings.get(i));
+      count.merge(value, 1, Integer::sum);
+    }
+    if (example.size() > 1) {
+      StringBuilder message =
+          new StringBuilder("a report never mixes " + what + "; these trainings come from ");
+      String separator = "";
+      for (Map.Entry<String, TrainingOutcome> e : example.entrySet()) {
+        message
+            .append(separator)
+            .append(e.getKey())
+            .append(" (")
+            .append(count.get(e.getKey()))
+            .append(" trainings, e.g. ")
+            .append(e.getValue().cellKey().label())
+            .append(")");
+        separator = " and ";
+      }
+      throw new IllegalArgumentException(message.toString());
+    }
+  }
+
+  /** Shown where a trainer or dataset version is unknown. */
+  public static final String NOT_RECORDED = "not recorded";
+
+  /** The trainer of every training, or {@code null} when not recorded (or no trainings). */
+  public String trainer() {
+    return provenance.isEmpty() ? null : provenance.get(0).trainer();
+  }
+
+  /** The dataset SHA-256 of every training, or {@code null} when not recorded (or none). */
+  public String datasetSha256() {
+    return provenance.isEmpty() ? null : provenance.get(0).datasetSha256();
+  }
+
+  /** Whether the numbers are made up by a trainer that trains no model. */
+  public boolean synthetic() {
+    return !provenance.isEmpty() && provenance.get(0).synthetic();
+  }
+
+  /**
+   * The line every report format leads with when its numbers cannot be taken as results: synthetic,
+   * or of unknown origin. Empty for real trainings.
+   */
+  public Optional<String> banner() {
+    if (synthetic()) {
+      return Optional.of(
+          "SYNTHETIC: made-up numbers from the "
+              + trainer()
+              + " trainer (deterministic learning curves, no model); they say nothing about"
+              + " materials.");
+    }
+    if (!provenance.isEmpty() && trainer() == null) {
+      return Optional.of(
+          "TRAINER NOT RECORDED: these trainings do not say which trainer made them (an older"
+              + " trainings.csv, or outcomes aggregated without provenance); the numbers may be"
+              + " synthetic.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Prefix for titles: "SYNTHETIC — " for synthetic reports, "UNKNOWN TRAINER — " when the trainer
+   * is not recorded, else empty.
+   */
+  public String titlePrefix() {
+    return synthetic()
+        ? "SYNTHETIC — "
+        : trainer() == null && !provenance.isEmpty() ? "UNKNOWN TRAINER — " : "";
+  }
+
+  /** The quality gates (baseline against the trivial predictor, diagonal, convergence). */
+  public ReportChecks checks() {
+    return ReportChecks.of(this);
+  }
+
+  /**
+   * A short tag of the banner ("synthetic", "trainer not recorded") for the per-row warning columns
+   * of the CSV files; empty for real trainings.
+   */
+  public Optional<String> originTag() {
+    if (synthetic()) {
+      return Optional.of("synthetic");
+    }
+    return !provenance.isEmpty() && trainer() == null
+        ? Optional.of("trainer not recorded")
+        : Optional.empty();
+  }
+
+  /** Every warning a report shows: the banner first, then each failed gate, thresholds stated. */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    banner().ifPresent(warnings::add);
+    warnings.addAll(checks().warnings());
+    return warnings;
   }
 
   /** The statistics of one cell, if any seed of it could be paired. */
@@ -71,6 +199,13 @@ public record SweepReport(
         .toList();
   }
 
+  /** The diagonal cell of a target, if the grid holds the target as its own property. */
+  public Optional<CellSummary> diagonalCell(String target, String representation) {
+    return diagonal.stream()
+        .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+        .findFirst();
+  }
+
   /**
    * The paper's Table 1: per target, the significant properties of each representation, and those
    * significant with the structure but not with the composition alone.
@@ -79,9 +214,15 @@ public record SweepReport(
     boolean both = representations.contains(STRUCTURE) && representations.contains(COMPOSITION);
     // One pass over the cells; they are already in report order.
     Map<List<String>, List<String>> significant = new HashMap<>();
+    Map<List<String>, List<String>> byInterval = new HashMap<>();
     for (CellSummary c : cells) {
       if (c.significant()) {
         significant
+            .computeIfAbsent(List.of(c.target(), c.representation()), k -> new ArrayList<>())
+            .add(c.property());
+      }
+      if (c.significantByInterval()) {
+        byInterval
             .computeIfAbsent(List.of(c.target(), c.representation()), k -> new ArrayList<>())
             .add(c.property());
       }
@@ -89,9 +230,12 @@ public record SweepReport(
     List<Table1Row> rows = new ArrayList<>();
     for (String target : targets) {
       Map<String, List<String>> byRepresentation = new LinkedHashMap<>();
+      Map<String, List<String>> intervalByRepresentation = new LinkedHashMap<>();
       for (String representation : representations) {
         byRepresentation.put(
             representation, significant.getOrDefault(List.of(target, representation), List.of()));
+        intervalByRepresentation.put(
+            representation, byInterval.getOrDefault(List.of(target, representation), List.of()));
       }
       List<String> structureOnly = List.of();
       if (both) {
@@ -99,7 +243,7 @@ public record SweepReport(
         structureOnly =
             byRepresentation.get(STRUCTURE).stream().filter(p -> !composition.contains(p)).toList();
       }
-      rows.add(new Table1Row(target, byRepresentation, structureOnly));
+      rows.add(new Table1Row(target, byRepresentation, structureOnly, intervalByRepresentation));
     }
     return rows;
   }

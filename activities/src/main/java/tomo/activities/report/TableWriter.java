@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import tomo.workflows.model.CellKey;
@@ -27,14 +28,20 @@ final class TableWriter {
   static final String SIGNIFICANCE_RULE =
       "A property is significant for a target when adding it lowered the test MAE (error rate for"
           + " categorical targets) for every seed: the largest change over seeds is below 0.";
+  static final String INTERVAL_RULE =
+      "Second criterion (95 % CI): the "
+          + MeanChangeInterval.METHOD
+          + ", lies wholly below 0; none with a single seed.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
+  private final ReportChecks checks;
   private final boolean structureAndComposition;
   private final Map<List<String>, CellSummary> cells = new HashMap<>();
 
   TableWriter(SweepReport report) {
     this.report = report;
+    this.checks = report.checks();
     for (CellSummary c : report.cells()) {
       cells.put(List.of(c.target(), c.property(), c.representation()), c);
     }
@@ -45,26 +52,44 @@ final class TableWriter {
 
   /** The JSON document: Table 1 with the statistics it rests on and what could not be paired. */
   record Table1Document(
+      String title,
+      String banner,
+      String trainer,
+      String datasetSha256,
+      boolean synthetic,
       String significance,
+      String significanceByInterval,
+      String gates,
+      List<String> warnings,
       List<String> targets,
       List<String> properties,
       List<String> representations,
       List<Table1Row> table1,
       List<CellSummary> cells,
-      List<MissingPair> missing) {}
+      List<MissingPair> missing,
+      ReportChecks checks) {}
 
   void writeJson(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     mapper.writeValue(
         file.toFile(),
         new Table1Document(
+            title(),
+            report.banner().orElse(null),
+            report.trainer(),
+            report.datasetSha256(),
+            report.synthetic(),
             SIGNIFICANCE_RULE,
+            INTERVAL_RULE,
+            ReportChecks.thresholds(),
+            warnings(),
             report.targets(),
             report.properties(),
             report.representations(),
             report.table1(),
             report.cells(),
-            report.missing()));
+            report.missing(),
+            checks));
   }
 
   void writeTable1Csv(Path file) throws IOException {
@@ -75,6 +100,9 @@ final class TableWriter {
       if (structureAndComposition) {
         header.add("structure_not_composition");
       }
+      report.representations().forEach(r -> header.add(r + "_ci95"));
+      header.add("trainer");
+      header.add("warnings");
       csv.writeRecord(header);
       for (Table1Row row : report.table1()) {
         List<String> record = new ArrayList<>();
@@ -86,6 +114,18 @@ final class TableWriter {
         if (structureAndComposition) {
           record.add(String.join(LIST_SEPARATOR, row.structureNotComposition()));
         }
+        for (String representation : report.representations()) {
+          record.add(
+              String.join(
+                  LIST_SEPARATOR, row.significantByIntervalByRepresentation().get(representation)));
+        }
+        record.add(trainerName());
+        List<String> warnings = new ArrayList<>();
+        report.originTag().ifPresent(warnings::add);
+        for (String representation : report.representations()) {
+          warnings.addAll(checks.cellWarnings(row.target(), representation));
+        }
+        record.add(String.join(LIST_SEPARATOR, warnings.stream().distinct().toList()));
         csv.writeRecord(record);
       }
     }
@@ -93,14 +133,30 @@ final class TableWriter {
 
   void writeTable1Markdown(Path file) throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append("# Table 1: properties whose addition lowers the test error\n\n");
-    md.append(SIGNIFICANCE_RULE).append(" In parentheses: the mean change over seeds.\n\n");
+    md.append("# ").append(title()).append("\n\n");
+    report.banner().ifPresent(b -> md.append("> **").append(b).append("**\n\n"));
+    List<String> gateWarnings = checks.warnings();
+    if (!gateWarnings.isEmpty()) {
+      md.append("**Warnings** (").append(ReportChecks.thresholds()).append(")\n\n");
+      gateWarnings.forEach(w -> md.append("- ").append(w).append('\n'));
+      md.append('\n');
+    }
+    md.append("Trainer: ")
+        .append(trainerName())
+        .append("; dataset SHA-256: ")
+        .append(Objects.requireNonNullElse(report.datasetSha256(), SweepReport.NOT_RECORDED))
+        .append(".\n\n");
+    md.append(SIGNIFICANCE_RULE)
+        .append(" In parentheses: the mean change over seeds. ")
+        .append(INTERVAL_RULE)
+        .append("\n\n");
     List<String> header = new ArrayList<>();
     header.add("target");
     header.addAll(report.representations());
     if (structureAndComposition) {
       header.add("in structure, not in composition");
     }
+    report.representations().forEach(r -> header.add(r + " (95 % CI below 0)"));
     row(md, header);
     row(md, header.stream().map(h -> "---").toList());
     for (Table1Row row : report.table1()) {
@@ -116,8 +172,16 @@ final class TableWriter {
       if (structureAndComposition) {
         cells.add(propertyList(row.target(), SweepReport.STRUCTURE, row.structureNotComposition()));
       }
+      for (String representation : report.representations()) {
+        cells.add(
+            propertyList(
+                row.target(),
+                representation,
+                row.significantByIntervalByRepresentation().get(representation)));
+      }
       row(md, cells);
     }
+    checksMarkdown(md);
     md.append("\n")
         .append(report.trainings().size())
         .append(" trainings; ")
@@ -161,8 +225,19 @@ final class TableWriter {
           "max_change_percent",
           "mean_baseline_metric",
           "mean_augmented_metric",
-          "significant");
-      for (CellSummary c : report.cells()) {
+          "significant",
+          "seed_changes_percent",
+          "improved_seeds",
+          "ci95_low_percent",
+          "ci95_high_percent",
+          "significant_ci95",
+          "diagonal",
+          "trainer",
+          "warnings");
+      List<CellSummary> all = new ArrayList<>(report.cells());
+      all.addAll(report.diagonal());
+      for (CellSummary c : all) {
+        MeanChangeInterval ci = c.interval();
         csv.writeRecord(
             c.target(),
             c.property(),
@@ -175,7 +250,15 @@ final class TableWriter {
             String.valueOf(c.maxChangePercent()),
             String.valueOf(c.meanBaselineMetric()),
             String.valueOf(c.meanAugmentedMetric()),
-            String.valueOf(c.significant()));
+            String.valueOf(c.significant()),
+            c.changesPercent().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+            String.valueOf(c.improvedSeeds()),
+            ci == null ? "" : String.valueOf(ci.lowPercent()),
+            ci == null ? "" : String.valueOf(ci.highPercent()),
+            String.valueOf(c.significantByInterval()),
+            String.valueOf(c.property().equals(c.target())),
+            trainerName(),
+            cellWarnings(c));
       }
     }
   }
@@ -197,8 +280,14 @@ final class TableWriter {
           "best_epoch",
           "baseline_test_metric",
           "change_percent",
-          "artifact_path");
-      for (TrainingOutcome t : report.trainings()) {
+          "artifact_path",
+          "trainer",
+          "dataset_sha256",
+          "epochs",
+          "reference_test_metric");
+      for (int i = 0; i < report.trainings().size(); i++) {
+        TrainingOutcome t = report.trainings().get(i);
+        TrainingProvenance p = report.provenance().get(i);
         PairedTraining pair = pairs.get(t.cellKey());
         csv.writeRecord(
             t.target(),
@@ -211,8 +300,139 @@ final class TableWriter {
             String.valueOf(t.bestEpoch()),
             pair == null ? "" : String.valueOf(pair.baselineMetric()),
             pair == null ? "" : String.valueOf(pair.changePercent()),
-            t.artifactPath() == null ? "" : t.artifactPath());
+            t.artifactPath() == null ? "" : t.artifactPath(),
+            Objects.toString(p.trainer(), ""),
+            Objects.toString(p.datasetSha256(), ""),
+            Objects.toString(p.epochs(), ""),
+            Objects.toString(p.referenceTestMetric(), ""));
       }
+    }
+  }
+
+  private String cellWarnings(CellSummary c) {
+    List<String> tags = new ArrayList<>();
+    report.originTag().ifPresent(tags::add);
+    tags.addAll(checks.cellWarnings(c.target(), c.representation()));
+    return String.join(LIST_SEPARATOR, tags);
+  }
+
+  private List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    report.banner().ifPresent(warnings::add);
+    warnings.addAll(checks.warnings());
+    return warnings;
+  }
+
+  private String title() {
+    return report.titlePrefix() + "Table 1: properties whose addition lowers the test error";
+  }
+
+  private String trainerName() {
+    return Objects.requireNonNullElse(report.trainer(), SweepReport.NOT_RECORDED);
+  }
+
+  /** The gates in full: every baseline, every diagonal cell and the convergence count. */
+  private void checksMarkdown(StringBuilder md) {
+    md.append("\n## Checks\n\n").append(ReportChecks.thresholds()).append("\n\n");
+    row(
+        md,
+        List.of(
+            "target",
+            "representation",
+            "baseline test metric",
+            "trivial predictor",
+            "ratio",
+            "verdict"));
+    row(md, List.of("---", "---", "---", "---", "---", "---"));
+    for (BaselineCheck b : checks.baselines()) {
+      row(
+          md,
+          List.of(
+              b.target(),
+              b.representation(),
+              b.metric() + " " + ReportChecks.number(b.meanBaselineMetric()),
+              b.meanReferenceMetric() == null
+                  ? SweepReport.NOT_RECORDED
+                  : b.referenceName() + " " + ReportChecks.number(b.meanReferenceMetric()),
+              b.ratio() == null ? "" : ReportChecks.number(b.ratio()),
+              b.ratio() == null ? "unchecked" : b.beatsReference() ? "ok" : "WEAK"));
+    }
+    md.append('\n');
+    if (checks.diagonal().isEmpty()) {
+      md.append(
+          "Diagonal check: not run, the grid holds no target as its own property (add the targets"
+              + " to the properties to run it).\n\n");
+    } else {
+      row(
+          md,
+          List.of(
+              "diagonal (target as its own property)",
+              "representation",
+              "mean change",
+              "seeds improved",
+              "verdict"));
+      row(md, List.of("---", "---", "---", "---", "---"));
+      for (CellSummary d : checks.diagonal()) {
+        row(
+            md,
+            List.of(
+                d.target(),
+                d.representation(),
+                HeatmapRenderer.percent(d.meanChangePercent()) + " %",
+                d.improvedSeeds() + "/" + d.seedCount(),
+                d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT
+                    ? "ok"
+                    : "FAILED"));
+      }
+      md.append('\n');
+    }
+    ConvergenceCheck c = checks.convergence();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Convergence: %d of %d trainings (%s %%) had their best validation epoch at their last"
+                + "%s: %s.%n",
+            c.atLastEpoch(),
+            c.checked(),
+            ReportChecks.number(100 * c.shareAtLastEpoch()),
+            c.unrecorded() == 0 ? "" : " (" + c.unrecorded() + " without a recorded epoch count)",
+            c.passes() ? "ok" : "NOT CONVERGED"));
+    md.append("\n## Cells\n\n").append(INTERVAL_RULE).append("\n\n");
+    row(
+        md,
+        List.of(
+            "target",
+            "property",
+            "representation",
+            "mean change",
+            "95 % CI",
+            "seeds improved",
+            "per seed",
+            "all seeds",
+            "CI below 0"));
+    row(md, List.of("---", "---", "---", "---", "---", "---", "---", "---", "---"));
+    for (CellSummary cell : report.cells()) {
+      MeanChangeInterval ci = cell.interval();
+      row(
+          md,
+          List.of(
+              cell.target(),
+              cell.property(),
+              cell.representation(),
+              HeatmapRenderer.percent(cell.meanChangePercent()) + " %",
+              ci == null
+                  ? "none (1 seed)"
+                  : "["
+                      + HeatmapRenderer.percent(ci.lowPercent())
+                      + ", "
+                      + HeatmapRenderer.percent(ci.highPercent())
+                      + "] %",
+              cell.improvedSeeds() + "/" + cell.seedCount(),
+              cell.changesPercent().stream()
+                  .map(HeatmapRenderer::percent)
+                  .collect(Collectors.joining(" ")),
+              cell.significant() ? "yes" : "no",
+              cell.significantByInterval() ? "yes" : "no"));
     }
   }
 

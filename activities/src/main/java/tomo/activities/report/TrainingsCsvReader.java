@@ -13,7 +13,10 @@ import tomo.workflows.model.TrainingOutcome;
 /**
  * Reads the {@code trainings.csv} a {@link ReportWriter} wrote back into training outcomes, so that
  * a report can be re-rendered (or merged with another) without the sweep's artifact store. Columns
- * other than those of {@link TrainingOutcome} (baseline metric, change) are derived and ignored.
+ * other than those of {@link TrainingOutcome} and {@link TrainingProvenance} (baseline metric,
+ * change) are derived and ignored. The provenance columns (trainer, dataset_sha256, epochs,
+ * reference_test_metric) are absent from files written before tomo recorded them; an empty or
+ * absent one reads as "not recorded".
  */
 public final class TrainingsCsvReader {
 
@@ -24,12 +27,22 @@ public final class TrainingsCsvReader {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static List<TrainingOutcome> read(Path file) {
-    List<TrainingOutcome> outcomes = new ArrayList<>();
+    return readTrainings(file).stream().map(ReportTraining::outcome).toList();
+  }
+
+  /**
+   * The trainings with their provenance.
+   *
+   * @throws IllegalArgumentException naming the file, line and field of the first bad value
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static List<ReportTraining> readTrainings(Path file) {
+    List<ReportTraining> outcomes = new ArrayList<>();
     try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
       for (NamedCsvRecord r : reader) {
         Row row = new Row(file, r);
         String property = row.text("property", true);
-        outcomes.add(
+        TrainingOutcome outcome =
             new TrainingOutcome(
                 row.text("target", false),
                 property.isEmpty() ? null : property,
@@ -38,7 +51,16 @@ public final class TrainingsCsvReader {
                 row.text("metric", false),
                 row.number("test_metric"),
                 row.integer("best_epoch"),
-                row.text("artifact_path", true)));
+                row.text("artifact_path", true));
+        TrainingProvenance provenance =
+            new TrainingProvenance(
+                row.optionalText("trainer"),
+                row.optionalText("dataset_sha256"),
+                row.optionalText("epochs") == null ? null : row.integer("epochs"),
+                row.optionalText("reference_test_metric") == null
+                    ? null
+                    : row.number("reference_test_metric"));
+        outcomes.add(new ReportTraining(outcome, provenance));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -57,6 +79,12 @@ public final class TrainingsCsvReader {
         throw error(field, "empty");
       }
       return value;
+    }
+
+    /** The value, or {@code null} when the column is absent or the value empty. */
+    String optionalText(String field) {
+      String value = record.findField(field).orElse("");
+      return value.isBlank() ? null : value;
     }
 
     int integer(String field) {

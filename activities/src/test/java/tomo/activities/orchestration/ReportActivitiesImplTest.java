@@ -82,6 +82,10 @@ class ReportActivitiesImplTest {
     assertThat(rendered.files()).contains(out.resolve("trainings.csv").toString());
     // every (target, property, representation) has a cell in the statistics
     assertThat(lines(out.resolve("cells.csv"))).hasSize(1 + 2 * 3 * 2);
+    // The collected trainings carry their trainer: the report says the numbers are made up.
+    assertThat(lines(out.resolve("table1.md")).get(0)).startsWith("# SYNTHETIC — Table 1");
+    assertThat(lines(out.resolve("trainings.csv")).subList(1, 2))
+        .allSatisfy(l -> assertThat(l).contains(",synthetic-v1,sha,2,"));
   }
 
   private static List<String> lines(Path file) {

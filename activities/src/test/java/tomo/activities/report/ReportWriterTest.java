@@ -54,7 +54,11 @@ class ReportWriterTest {
 
     assertThat(files.all()).allSatisfy(f -> assertThat(f).isRegularFile().isNotEmptyFile());
     assertThat(files.heatmapPng().keySet()).containsExactly("structure", "composition");
-    HeatmapLayout layout = HeatmapLayout.of(report.targets().size(), report.properties().size());
+    // The grid, and room for the banner and warning lines above it.
+    HeatmapLayout layout = new HeatmapRenderer(report, 10).layout();
+    assertThat(layout.heightPx())
+        .isEqualTo(
+            HeatmapLayout.of(report.targets().size(), report.properties().size(), 2).heightPx());
     for (Path png : files.heatmapPng().values()) {
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image).as(png.toString()).isNotNull();
@@ -75,11 +79,27 @@ class ReportWriterTest {
 
     List<CsvRecord> table = csv(files.table1Csv());
     assertThat(table.get(0).getFields())
-        .containsExactly("target", "structure", "composition", "structure_not_composition");
+        .containsExactly(
+            "target",
+            "structure",
+            "composition",
+            "structure_not_composition",
+            "structure_ci95",
+            "composition_ci95",
+            "trainer",
+            "warnings");
     assertThat(table.get(1).getFields())
-        .containsExactly("band_gap", "density", "volume", "density");
-    assertThat(table.get(2).getFields())
-        .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap");
+        .containsExactly(
+            "band_gap",
+            "density",
+            "volume",
+            "density",
+            "",
+            "volume",
+            "not recorded",
+            "trainer not recorded; baseline unchecked");
+    assertThat(table.get(2).getFields().subList(0, 6))
+        .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap", "", "");
 
     List<CsvRecord> trainings = csv(files.trainingsCsv());
     assertThat(trainings).hasSize(report.trainings().size() + 1);
@@ -137,7 +157,7 @@ class ReportWriterTest {
 
     ReportFiles files = new ReportWriter().write(report, outputDir("paper-grid"));
 
-    HeatmapLayout layout = HeatmapLayout.of(9, 13);
+    HeatmapLayout layout = new HeatmapRenderer(report, 10).layout();
     for (Path png : files.heatmapPng().values()) {
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image.getWidth()).isEqualTo(layout.widthPx());

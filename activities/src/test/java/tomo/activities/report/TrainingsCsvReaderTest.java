@@ -48,6 +48,27 @@ class TrainingsCsvReaderTest {
   }
 
   @Test
+  void provenanceSurvivesTheRoundTripAndOlderFilesReadAsNotRecorded() throws Exception {
+    List<ReportTraining> trainings = ReportChecksTest.undertrained("cgcnn-v1");
+    SweepReport report = new SweepAggregator().aggregateTrainings(trainings);
+    ReportFiles files = new ReportWriter().write(report, dir);
+
+    List<ReportTraining> read = TrainingsCsvReader.readTrainings(files.trainingsCsv());
+
+    assertThat(read).extracting(ReportTraining::provenance).isEqualTo(report.provenance());
+    assertThat(new SweepAggregator().aggregateTrainings(read).warnings())
+        .isEqualTo(report.warnings());
+
+    Path old = dir.resolve("old.csv");
+    Files.writeString(
+        old,
+        "target,property,representation,seed,role,metric,test_metric,best_epoch,artifact_path\n"
+            + "band_gap,,structure,1,baseline,mae,0.5,10,x\n");
+    assertThat(TrainingsCsvReader.readTrainings(old).get(0).provenance())
+        .isEqualTo(TrainingProvenance.UNRECORDED);
+  }
+
+  @Test
   void aBadValueIsReportedWithFileLineAndField() throws Exception {
     Path file = dir.resolve("trainings.csv");
     Files.writeString(

@@ -1,5 +1,7 @@
 package tomo.workers.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
@@ -10,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,9 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tomo.activities.report.ReportNameOrder;
+import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.SweepReport;
+import tomo.activities.report.TrainingProvenance;
 import tomo.activities.report.TrainingsCsvReader;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
@@ -109,7 +116,23 @@ public final class ReportCommand implements Callable<Integer> {
     try (Stream<Path> files = Files.list(dir)) {
       files.sorted().forEach(f -> out.println("  " + f));
     }
+    printWarnings(dir, out);
     out.flush();
+  }
+
+  /**
+   * The report's banner (synthetic numbers) and failed gates, as table1.json lists them, so that
+   * the command that points at a report never hides them.
+   */
+  private static void printWarnings(Path dir, PrintWriter out) throws IOException {
+    Path json = dir.resolve("table1.json");
+    if (!Files.isRegularFile(json)) {
+      return;
+    }
+    JsonNode warnings = new ObjectMapper().readTree(json.toFile()).path("warnings");
+    for (JsonNode w : warnings) {
+      out.println("WARNING: " + w.asText());
+    }
   }
 
   private int rerender(List<Path> trainingsFiles, Path outDir) throws IOException {
@@ -119,20 +142,40 @@ public final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out " + out + " exists and is not an empty directory; give a new one");
     }
-    List<List<TrainingOutcome>> perFile = new ArrayList<>();
+    List<List<ReportTraining>> perFile = new ArrayList<>();
     for (Path file : trainingsFiles) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException(
             file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
       }
-      List<TrainingOutcome> outcomes = TrainingsCsvReader.read(file);
-      if (outcomes.isEmpty()) {
+      List<ReportTraining> trainings = TrainingsCsvReader.readTrainings(file);
+      if (trainings.isEmpty()) {
         throw new IllegalArgumentException(file + ": no trainings, only a header");
       }
-      perFile.add(outcomes);
+      perFile.add(trainings);
     }
-    List<TrainingOutcome> merged = merge(trainingsFiles, perFile);
-    SweepReport report = new SweepAggregator(ReportNameOrder.recover(perFile)).aggregate(merged);
+    refuseMixing(trainingsFiles, perFile, TrainingProvenance::trainer, "trainers", "trained by");
+    refuseMixing(
+        trainingsFiles,
+        perFile,
+        TrainingProvenance::datasetSha256,
+        "dataset versions",
+        "read dataset SHA-256");
+    List<ReportTraining> merged = merge(trainingsFiles, perFile);
+    List<List<TrainingOutcome>> outcomesPerFile =
+        perFile.stream().map(f -> f.stream().map(ReportTraining::outcome).toList()).toList();
+    SweepReport report;
+    try {
+      report =
+          new SweepAggregator(ReportNameOrder.recover(outcomesPerFile)).aggregateTrainings(merged);
+    } catch (IllegalArgumentException e) {
+      // Mixing inside one file: the aggregator names the trainings, this names the files.
+      throw new IllegalArgumentException(
+          String.join(", ", trainingsFiles.stream().map(Path::toString).toList())
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     writeAtomically(report, out);
 
     PrintWriter stdout = spec.commandLine().getOut();
@@ -147,18 +190,55 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   /**
+   * A report never mixes trainers or dataset versions: files whose trainings differ in either are
+   * refused, naming each file with its value ("not recorded" for files of an older tomo).
+   */
+  static void refuseMixing(
+      List<Path> files,
+      List<List<ReportTraining>> perFile,
+      Function<TrainingProvenance, String> field,
+      String what,
+      String verb) {
+    Map<String, List<Path>> byValue = new LinkedHashMap<>();
+    for (int f = 0; f < perFile.size(); f++) {
+      for (ReportTraining t : perFile.get(f)) {
+        String value =
+            Objects.requireNonNullElse(field.apply(t.provenance()), SweepReport.NOT_RECORDED);
+        List<Path> list = byValue.computeIfAbsent(value, v -> new ArrayList<>());
+        if (!list.contains(files.get(f))) {
+          list.add(files.get(f));
+        }
+      }
+    }
+    if (byValue.size() > 1) {
+      List<String> parts = new ArrayList<>();
+      byValue.forEach(
+          (value, in) ->
+              parts.add(
+                  String.join(", ", in.stream().map(Path::toString).toList())
+                      + " "
+                      + verb
+                      + " "
+                      + value));
+      throw new IllegalArgumentException(
+          "a report never mixes " + what + ": " + String.join("; ", parts));
+    }
+  }
+
+  /**
    * All trainings of all files. The same training in two places is kept once when the results agree
    * and refused, naming both files, when they differ.
    */
-  static List<TrainingOutcome> merge(List<Path> files, List<List<TrainingOutcome>> perFile) {
+  static List<ReportTraining> merge(List<Path> files, List<List<ReportTraining>> perFile) {
     record Seen(TrainingOutcome training, Path file) {}
     Map<CellKey, Seen> seen = new HashMap<>();
-    List<TrainingOutcome> merged = new ArrayList<>();
+    List<ReportTraining> merged = new ArrayList<>();
     for (int f = 0; f < perFile.size(); f++) {
-      for (TrainingOutcome t : perFile.get(f)) {
+      for (ReportTraining r : perFile.get(f)) {
+        TrainingOutcome t = r.outcome();
         Seen earlier = seen.putIfAbsent(t.cellKey(), new Seen(t, files.get(f)));
         if (earlier == null) {
-          merged.add(t);
+          merged.add(r);
         } else if (!SweepAggregator.sameResult(earlier.training(), t)) {
           throw new IllegalArgumentException(
               conflict(earlier.file(), earlier.training(), files.get(f), t));

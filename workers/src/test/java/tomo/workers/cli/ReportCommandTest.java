@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import tomo.activities.report.ReportFiles;
+import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
+import tomo.activities.report.TrainingProvenance;
 import tomo.workers.TomoCli;
 import tomo.workflows.model.TrainingOutcome;
 
@@ -238,6 +240,100 @@ class ReportCommandTest {
         .contains("training band_gap/-/structure/1 appears twice with different results")
         .contains("'baseline: per-cell' cannot be rendered from its trainings.csv");
     assertThat(listing(dir)).containsExactly("trainings.csv");
+  }
+
+  /** The grid's trainings as made by {@code trainer} on dataset {@code sha}. */
+  private static List<ReportTraining> made(
+      List<TrainingOutcome> outcomes, String trainer, String sha) {
+    return outcomes.stream()
+        .map(o -> new ReportTraining(o, new TrainingProvenance(trainer, sha, 20, null)))
+        .toList();
+  }
+
+  private static Path writeTrainings(List<ReportTraining> trainings, Path to) {
+    return new ReportWriter()
+        .write(new SweepAggregator(SPEC_ORDER).aggregateTrainings(trainings), to)
+        .trainingsCsv();
+  }
+
+  @Test
+  void aSyntheticReportRerenderedStillSaysSo() throws IOException {
+    Path a = writeTrainings(made(grid(), "synthetic-v1", "ab"), dir.resolve("a"));
+    Path again = dir.resolve("again");
+
+    CliRun r = run("report", "--trainings", a.toString(), "--out", again.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("WARNING: SYNTHETIC: made-up numbers from the synthetic-v1");
+    assertThat(Files.readString(again.resolve("table1.md"))).startsWith("# SYNTHETIC — Table 1");
+    for (String name : TEXT_FILES) {
+      assertThat(again.resolve(name)).as(name).hasSameTextualContentAs(a.resolveSibling(name));
+    }
+  }
+
+  @Test
+  void twoTrainersAreRefusedNamingTheFilesAndTrainers() throws IOException {
+    List<TrainingOutcome> all = grid();
+    Path a =
+        writeTrainings(
+            made(
+                all.stream().filter(t -> t.representation().equals("structure")).toList(),
+                "cgcnn-v1",
+                "ab"),
+            dir.resolve("a"));
+    Path b =
+        writeTrainings(
+            made(
+                all.stream().filter(t -> t.representation().equals("composition")).toList(),
+                "synthetic-v1",
+                "ab"),
+            dir.resolve("b"));
+    Path out = dir.resolve("merged");
+
+    CliRun r =
+        run("report", "--trainings", a.toString(), "--trainings", b.toString(), "--out", "" + out);
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err())
+        .contains(
+            "a report never mixes trainers: "
+                + a
+                + " trained by cgcnn-v1; "
+                + b
+                + " trained by synthetic-v1");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void twoDatasetVersionsAreRefusedNamingTheFiles() throws IOException {
+    List<TrainingOutcome> all = grid();
+    Path a =
+        writeTrainings(
+            made(all.stream().filter(t -> t.target().equals(BAND_GAP)).toList(), "cgcnn-v1", "ab"),
+            dir.resolve("a"));
+    Path b =
+        writeTrainings(
+            made(all.stream().filter(t -> t.target().equals(SYSTEM)).toList(), "cgcnn-v1", "cd"),
+            dir.resolve("b"));
+
+    CliRun r =
+        run(
+            "report",
+            "--trainings",
+            a.toString(),
+            "--trainings",
+            b.toString(),
+            "--out",
+            dir.resolve("m").toString());
+
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err())
+        .contains(
+            "a report never mixes dataset versions: "
+                + a
+                + " read dataset SHA-256 ab; "
+                + b
+                + " read dataset SHA-256 cd");
   }
 
   @Test

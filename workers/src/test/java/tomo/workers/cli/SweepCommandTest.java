@@ -58,6 +58,8 @@ class SweepCommandTest {
       assertThat(run("sweep", "status", "cli", "--temporal", t)).contains("12/12 done");
       String report = run("report", "cli", "--temporal", t);
       assertThat(report).contains("heatmap-structure.png").contains("table1.md");
+      // the synthetic trainer's numbers are made up, and the command pointing at them says so
+      assertThat(report).contains("WARNING: SYNTHETIC: made-up numbers from the synthetic-v1");
 
       // Offline, from that report's trainings: the spec's property order (volume before density)
       // survives.

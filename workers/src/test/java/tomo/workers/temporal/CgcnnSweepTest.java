@@ -72,6 +72,14 @@ class CgcnnSweepTest {
         assertThat(report.resolve("heatmap-composition.png")).exists();
         String trainings = Files.readString(report.resolve("trainings.csv"));
         assertThat(trainings).contains("band_gap").contains("volume");
+        // real trainings: no synthetic banner, and the baseline is checked against the mean
+        // predictor the trainer recorded
+        assertThat(trainings).contains(",cgcnn-v1,").contains("," + spec.hyper().epochs() + ",");
+        String table1 = Files.readString(report.resolve("table1.md"));
+        assertThat(table1).startsWith("# Table 1").doesNotContain("SYNTHETIC");
+        assertThat(table1)
+            .containsPattern(
+                "\\| band_gap \\| composition \\| mae [0-9.]+ \\| mean predictor [0-9.]+ \\| [0-9.]+ \\|");
 
         // every stored result says how it was trained
         Path stored = dir.resolve("artifacts").resolve("trainings");

@@ -1,0 +1,58 @@
+package tomo.activities.report;
+
+import tomo.activities.store.StoredTraining;
+
+/**
+ * What a report must know about how a training was made, beyond its outcome: to refuse mixing
+ * trainers or dataset versions, to say when numbers are synthetic, and to check the baseline and
+ * convergence. A {@code null} component means "not recorded" (a {@code trainings.csv} written
+ * before tomo kept it), never a default.
+ *
+ * @param trainer the trainer's id ({@code cgcnn-v1}, {@code synthetic-v1}, …)
+ * @param datasetSha256 SHA-256 of the dataset the training read
+ * @param epochs the epochs the training was asked for (its hyper-parameters)
+ * @param referenceTestMetric test metric of the trivial predictor on the same split: the training
+ *     mean (MAE) or the majority class (error rate); not recorded by the synthetic trainer
+ */
+public record TrainingProvenance(
+    String trainer, String datasetSha256, Integer epochs, Double referenceTestMetric) {
+
+  /** Nothing recorded. */
+  public static final TrainingProvenance UNRECORDED =
+      new TrainingProvenance(null, null, null, null);
+
+  /** Trainer ids of trainers that train no model (see {@code SyntheticTrainer}) start with this. */
+  public static final String SYNTHETIC_PREFIX = "synthetic";
+
+  /** The provenance of a stored training. */
+  public static TrainingProvenance of(StoredTraining stored) {
+    String reference = stored.provenance().get("referenceTestMetric");
+    Double referenceMetric = null;
+    if (reference != null) {
+      try {
+        double value = Double.parseDouble(reference);
+        referenceMetric = Double.isFinite(value) ? value : null;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "stored training "
+                + stored.contentHash()
+                + ": provenance field referenceTestMetric '"
+                + reference
+                + "' is not a number",
+            e);
+      }
+    }
+    return new TrainingProvenance(
+        stored.trainer(),
+        stored.request() == null ? null : stored.request().datasetSha256(),
+        stored.request() == null || stored.request().hyper() == null
+            ? null
+            : stored.request().hyper().epochs(),
+        referenceMetric);
+  }
+
+  /** Whether the numbers come from a trainer that trains no model. */
+  public boolean synthetic() {
+    return trainer != null && trainer.startsWith(SYNTHETIC_PREFIX);
+  }
+}
