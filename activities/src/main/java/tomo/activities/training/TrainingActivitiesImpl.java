@@ -37,12 +37,22 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   }
 
   @Override
-  public TrainingReceipt train(TrainingRequest request) {
-    ArtifactStore store = new ArtifactStore(Path.of(request.artifactDir()));
-    String hash = ContentHash.of(request, trainer.id());
+  public TrainingReceipt train(TrainingRequest planned) {
+    ArtifactStore store = new ArtifactStore(Path.of(planned.artifactDir()));
+    String hash = ContentHash.of(planned, trainer.id());
     Optional<StoredTraining> done = store.find(hash);
     if (done.isPresent()) {
       return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
+    }
+    // the file may have changed since the sweep was prepared (fixed in place, then retried): the
+    // training, its checkpoints and its stored result then belong to the data actually read
+    TrainingRequest request = onTheDataUsed(planned);
+    if (request != planned) {
+      hash = ContentHash.of(request, trainer.id());
+      done = store.find(hash);
+      if (done.isPresent()) {
+        return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
+      }
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
     Optional<EpochHeartbeat> previous = context.getHeartbeatDetails(EpochHeartbeat.class);
@@ -88,6 +98,28 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               run.provenance()));
       return new TrainingReceipt(outcome, hash, run.epochsTrained(), run.seconds(), false);
     }
+  }
+
+  /** {@code planned}, or the same training of the dataset file as it is now when it changed. */
+  private TrainingRequest onTheDataUsed(TrainingRequest planned) {
+    String used;
+    try {
+      used = trainer.datasetSha256(planned);
+    } catch (BadInputException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          planned.cell().label() + ": " + e.getMessage(), BAD_INPUT);
+    }
+    if (used.equals(planned.datasetSha256())) {
+      return planned;
+    }
+    log.warn(
+        "{}: dataset {} is now sha256 {}, the sweep was prepared on {}: training on it and storing"
+            + " it as such",
+        planned.cell().label(),
+        planned.datasetPath(),
+        used,
+        planned.datasetSha256());
+    return planned.withDatasetSha256(used);
   }
 
   /** Per-epoch heartbeats plus a keep-alive between epochs. */

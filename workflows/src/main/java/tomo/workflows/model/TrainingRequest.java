@@ -39,4 +39,19 @@ public record TrainingRequest(
   public boolean isBaseline() {
     return property == null;
   }
+
+  /** This request on other data: the same training of the dataset whose hash is {@code sha256}. */
+  public TrainingRequest withDatasetSha256(String sha256) {
+    return new TrainingRequest(
+        datasetPath,
+        sha256,
+        target,
+        property,
+        maskedProperty,
+        representation,
+        seed,
+        hyper,
+        limit,
+        artifactDir);
+  }
 }
