@@ -80,6 +80,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
     }
     Path dir = store.reportDir(sweepId);
     Path file = dir.resolve(OUTCOMES);
+    List<String> files = new ArrayList<>(List.of(file.toString()));
     try {
       ArtifactStore.writeAtomically(file, ArtifactStore.json().writeValueAsBytes(outcomes));
       if (spec.baseline() == BaselineMode.PER_CELL) {
@@ -89,8 +90,29 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
+    if (data.warnings().skippedRowsFile() != null) {
+      files.add(copySkippedRows(sweepId, data, dir).toString());
+    }
     log.info("sweep {}: {} outcomes collected, {} missing", sweepId, outcomes.size(), missing);
-    return new ReportSummary(dir.toString(), outcomes.size(), missing, List.of(file.toString()));
+    return new ReportSummary(dir.toString(), outcomes.size(), missing, files);
+  }
+
+  /** The rows the sweep skipped (skipBadRows), listed beside the report they shaped. */
+  private static Path copySkippedRows(String sweepId, PreparedDataset data, Path dir) {
+    Path from = Path.of(data.warnings().skippedRowsFile());
+    Path to = dir.resolve(PrepareActivitiesImpl.SKIPPED_ROWS);
+    try {
+      ArtifactStore.writeAtomically(to, Files.readAllBytes(from));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot copy the skipped rows " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+    log.warn(
+        "sweep {}: {} bad dataset row(s) were skipped, listed in {}",
+        sweepId,
+        data.warnings().skippedRows(),
+        to);
+    return to;
   }
 
   @Override

@@ -29,6 +29,10 @@ public final class ContentHash {
     ObjectNode node = CANONICAL.valueToTree(request);
     node.remove("datasetPath");
     node.remove("artifactDir");
+    // skipping bad rows changes no result: a file without bad rows reads the same either way, and
+    // one with bad rows trains only when they are skipped. Left out, so hashes stored before the
+    // option existed still match
+    node.remove("skipBadRows");
     node.put("trainer", trainerId);
     try {
       byte[] canonical = CANONICAL.writeValueAsBytes(node);

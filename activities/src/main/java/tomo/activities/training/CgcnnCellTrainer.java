@@ -193,14 +193,17 @@ public final class CgcnnCellTrainer implements CellTrainer {
    */
   private synchronized Dataset dataset(TrainingRequest request) {
     Path file = Path.of(request.datasetPath());
-    String key = request.datasetPath() + "|" + request.limit();
+    String key = request.datasetPath() + "|" + request.limit() + "|" + request.skipBadRows();
     FileStamp stamp = FileStamp.of(file);
     if (!key.equals(loadedKey) || !stamp.equals(loadedStamp)) {
       if (key.equals(loadedKey)) {
         log.info("dataset {} changed on disk since it was read: reading it again", file);
       }
       long readStart = System.nanoTime();
-      loaded = DatasetReader.read(file, ReadOptions.defaults().withLimit(request.limit()));
+      loaded =
+          DatasetReader.read(
+              file,
+              ReadOptions.defaults().withLimit(request.limit()).withSkipBad(request.skipBadRows()));
       preparation.datasetRead(Duration.ofNanos(System.nanoTime() - readStart));
       loadedKey = key;
       loadedStamp = stamp;

@@ -105,6 +105,47 @@ class CgcnnCellTrainerTest {
     assertThat(activity.train(request).memoized()).isTrue();
   }
 
+  @Test
+  void aSweepThatSkipsBadRowsTrainsOnTheRowsLeft() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, true);
+    // one more row whose CIF lacks a cell length
+    Files.writeString(
+        csv,
+        Files.readString(csv)
+            + "mp-999,2.0,\""
+            + nacl(5.5).replace("_cell_length_b 5.5000\n", "")
+            + "\"\n");
+    String sha = DatasetReader.read(csv, ReadOptions.defaults().withSkipBad(true)).contentSha256();
+    TrainingRequest strict = request(csv, sha);
+    TrainingRequest skipping =
+        new TrainingRequest(
+            strict.datasetPath(),
+            strict.datasetSha256(),
+            strict.target(),
+            strict.property(),
+            strict.maskedProperty(),
+            strict.representation(),
+            strict.seed(),
+            strict.hyper(),
+            strict.limit(),
+            strict.artifactDir(),
+            true);
+
+    assertThatThrownBy(() -> activity.train(strict))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).contains("row 31").contains("_cell_length_b");
+            });
+    TrainingReceipt receipt = activity.train(skipping);
+    StoredTraining stored =
+        new ArtifactStore(dir.resolve("artifacts")).find(receipt.contentHash()).orElseThrow();
+    assertThat(stored.provenance().get("trainValidationTestMaterials")).isEqualTo("18/6/6");
+  }
+
   private TrainingRequest request(Path csv, String sha256) {
     return new TrainingRequest(
         csv.toString(),

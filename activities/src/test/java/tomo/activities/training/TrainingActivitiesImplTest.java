@@ -106,6 +106,22 @@ class TrainingActivitiesImplTest {
             0,
             "/other/store");
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
+    // skipping bad rows changes no result (a file without bad rows reads the same), so results
+    // stored before the option existed are found again
+    TrainingRequest skipping =
+        new TrainingRequest(
+            "data.csv",
+            "sha",
+            "band_gap",
+            "volume",
+            null,
+            "structure",
+            3,
+            a.hyper(),
+            0,
+            dir.toString(),
+            true);
+    assertThat(ContentHash.of(skipping, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
   }

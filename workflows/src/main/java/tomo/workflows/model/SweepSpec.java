@@ -30,6 +30,8 @@ import tomo.workflows.hooks.SweepHooks;
  *     elsewhere (a dead worker is noticed in seconds)
  * @param hooks Airflow DAGs run before training ({@code onStartDag}) and after the report ({@code
  *     onCompleteDag}); {@code null} = none
+ * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
+ *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
  */
 public record SweepSpec(
     String name,
@@ -46,7 +48,8 @@ public record SweepSpec(
     String trainingQueue,
     Integer retryWindowMinutes,
     Integer heartbeatSeconds,
-    SweepHooks hooks) {
+    SweepHooks hooks,
+    boolean skipBadRows) {
 
   /** The representations a model can see. */
   public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
@@ -83,6 +86,42 @@ public record SweepSpec(
         retryWindowMinutes,
         heartbeatSeconds,
         null);
+  }
+
+  /** A spec that fails on the first bad dataset row. */
+  public SweepSpec(
+      String name,
+      String dataset,
+      List<String> targets,
+      List<String> properties,
+      List<String> representations,
+      List<Integer> seeds,
+      HyperParameters hyper,
+      BaselineMode baseline,
+      int limit,
+      String artifactDir,
+      String orchestrationQueue,
+      String trainingQueue,
+      Integer retryWindowMinutes,
+      Integer heartbeatSeconds,
+      SweepHooks hooks) {
+    this(
+        name,
+        dataset,
+        targets,
+        properties,
+        representations,
+        seeds,
+        hyper,
+        baseline,
+        limit,
+        artifactDir,
+        orchestrationQueue,
+        trainingQueue,
+        retryWindowMinutes,
+        heartbeatSeconds,
+        hooks,
+        false);
   }
 
   /** The hooks, never null. */
@@ -161,7 +200,8 @@ public record SweepSpec(
         trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
         window,
         heartbeat,
-        hooks(source));
+        hooks(source),
+        skipBadRows);
   }
 
   private SweepHooks hooks(String source) {

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param hyper training hyper-parameters
  * @param limit materials used (0 = all)
  * @param artifactDir root of the artifact store (results, checkpoints)
+ * @param skipBadRows skip dataset rows that cannot be read instead of failing (as the sweep's
+ *     prepare step did, so both see the same rows)
  */
 public record TrainingRequest(
     String datasetPath,
@@ -29,7 +31,34 @@ public record TrainingRequest(
     int seed,
     HyperParameters hyper,
     int limit,
-    String artifactDir) {
+    String artifactDir,
+    boolean skipBadRows) {
+
+  /** A request that fails on the first bad dataset row. */
+  public TrainingRequest(
+      String datasetPath,
+      String datasetSha256,
+      String target,
+      String property,
+      String maskedProperty,
+      String representation,
+      int seed,
+      HyperParameters hyper,
+      int limit,
+      String artifactDir) {
+    this(
+        datasetPath,
+        datasetSha256,
+        target,
+        property,
+        maskedProperty,
+        representation,
+        seed,
+        hyper,
+        limit,
+        artifactDir,
+        false);
+  }
 
   public CellKey cell() {
     return new CellKey(target, property, representation, seed);
@@ -52,6 +81,7 @@ public record TrainingRequest(
         seed,
         hyper,
         limit,
-        artifactDir);
+        artifactDir,
+        skipBadRows);
   }
 }

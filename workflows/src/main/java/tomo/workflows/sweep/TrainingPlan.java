@@ -29,7 +29,8 @@ public final class TrainingPlan {
         cell.seed(),
         spec.hyper(),
         spec.limit(),
-        spec.artifactDir());
+        spec.artifactDir(),
+        spec.skipBadRows());
   }
 
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
@@ -45,7 +46,8 @@ public final class TrainingPlan {
         cell.seed(),
         spec.hyper(),
         spec.limit(),
-        spec.artifactDir());
+        spec.artifactDir(),
+        spec.skipBadRows());
   }
 
   /** Every training of the spec: baselines first within each (target, representation, seed). */
