@@ -80,6 +80,10 @@ public final class CgcnnCellTrainer implements CellTrainer {
   @Override
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
+    // spec errors first: they need no data
+    GraphMode mode = representation(request);
+    String extra = request.property() != null ? request.property() : request.maskedProperty();
+    TrainingConfig config = config(request, extra, mode);
     try {
       Dataset dataset = dataset(request);
       if (!dataset.contentSha256().equals(request.datasetSha256())) {
@@ -93,8 +97,6 @@ public final class CgcnnCellTrainer implements CellTrainer {
                     dataset.contentSha256(),
                     request.datasetSha256()));
       }
-      GraphMode mode = representation(request);
-      String extra = request.property() != null ? request.property() : request.maskedProperty();
       List<String> columns = new ArrayList<>(List.of(request.target()));
       if (extra != null && !extra.equals(request.target())) {
         columns.add(extra);
@@ -116,7 +118,6 @@ public final class CgcnnCellTrainer implements CellTrainer {
             built.get(),
             Duration.ofNanos(System.nanoTime() - graphStart));
       }
-      TrainingConfig config = config(request, extra, mode);
       long start = System.nanoTime();
       TrainingResult result =
           new Trainer()

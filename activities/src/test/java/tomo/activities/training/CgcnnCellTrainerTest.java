@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,52 @@ class CgcnnCellTrainerTest {
     StoredTraining stored =
         new ArtifactStore(dir.resolve("artifacts")).find(receipt.contentHash()).orElseThrow();
     assertThat(stored.provenance().get("trainValidationTestMaterials")).isEqualTo("18/6/6");
+  }
+
+  @Test
+  void aSpecTheTrainerRefusesFailsAtOnceNamingTheField() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, true);
+    TrainingRequest valid =
+        request(csv, DatasetReader.read(csv, ReadOptions.defaults()).contentSha256());
+    TrainingRequest unknownRepresentation =
+        new TrainingRequest(
+            valid.datasetPath(),
+            valid.datasetSha256(),
+            valid.target(),
+            null,
+            null,
+            "graphs",
+            1,
+            valid.hyper(),
+            0,
+            valid.artifactDir());
+    TrainingRequest negativeRate =
+        new TrainingRequest(
+            valid.datasetPath(),
+            valid.datasetSha256(),
+            valid.target(),
+            null,
+            null,
+            "structure",
+            1,
+            new HyperParameters(1, 8, "sgd", -0.01, 0.9, 100),
+            0,
+            valid.artifactDir());
+
+    for (TrainingRequest bad : List.of(unknownRepresentation, negativeRate)) {
+      assertThatThrownBy(() -> activity.train(bad))
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.isNonRetryable()).isTrue();
+                assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+                assertThat(f.getOriginalMessage())
+                    .containsAnyOf("representation 'graphs'", "learning rate > 0");
+              });
+    }
+    assertThat(dir.resolve("artifacts").resolve("graphs")).doesNotExist(); // no work was done
   }
 
   private TrainingRequest request(Path csv, String sha256) {
