@@ -78,12 +78,14 @@ public final class DatasetInspectCommand implements Callable<Integer> {
         summary.rows(), limit > 0 ? " (--limit " + limit + ")" : "");
     out.printf("bad rows       %,d skipped%n", summary.skipped());
     double cutoff = GraphSettings.structure().cutoffAngstrom();
+    long searchStart = System.nanoTime();
     IsolatedAtoms isolated = IsolatedAtoms.of(dataset, cutoff);
     out.printf(
-        "isolated atoms %s%n",
+        "isolated atoms %s (searched in %.1f s)%n",
         isolated.any()
             ? "WARNING: " + isolated.describe(cutoff)
-            : "none (every site has a neighbour within " + cutoff + " Å)");
+            : "none: every site has a neighbour within " + cutoff + " Å",
+        (System.nanoTime() - searchStart) / 1e9);
     out.printf(
         "read time      %.2f s (%,.0f materials/s, %d threads)%n",
         seconds, summary.rows() / seconds, Runtime.getRuntime().availableProcessors());

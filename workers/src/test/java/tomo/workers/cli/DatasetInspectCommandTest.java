@@ -72,7 +72,7 @@ class DatasetInspectCommandTest {
         .contains("O 2")
         .contains("Sites per cell: min 2")
         .contains("read time")
-        .contains("isolated atoms none (every site has a neighbour within 8.0 Å)");
+        .contains("isolated atoms none: every site has a neighbour within 8.0 Å");
     assertThat(Files.readAllLines(derived)).hasSize(3);
   }
 
