@@ -44,27 +44,28 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     if (done.isPresent()) {
       return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
     }
-    // the file may have changed since the sweep was prepared (fixed in place, then retried): the
-    // training, its checkpoints and its stored result then belong to the data actually read
-    TrainingRequest request = onTheDataUsed(planned);
-    if (request != planned) {
-      hash = ContentHash.of(request, trainer.id());
-      done = store.find(hash);
-      if (done.isPresent()) {
-        return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
-      }
-    }
     ActivityExecutionContext context = Activity.getExecutionContext();
     Optional<EpochHeartbeat> previous = context.getHeartbeatDetails(EpochHeartbeat.class);
     previous.ifPresent(
         p ->
             log.info(
                 "{}: attempt {} resumes after epoch {}",
-                request.cell().label(),
+                planned.cell().label(),
                 context.getInfo().getAttempt(),
                 p.epoch()));
+    // heartbeats start before the dataset is read: a large file takes longer than the timeout
     try (Heartbeats heartbeats =
         new Heartbeats(context, previous.orElse(new EpochHeartbeat(0, Double.NaN)))) {
+      // the file may have changed since the sweep was prepared (fixed in place, then retried):
+      // the training, its checkpoints and its stored result then belong to the data actually read
+      TrainingRequest request = onTheDataUsed(planned);
+      if (request != planned) {
+        hash = ContentHash.of(request, trainer.id());
+        done = store.find(hash);
+        if (done.isPresent()) {
+          return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
+        }
+      }
       TrainingRun run;
       try {
         run = trainer.train(request, store.checkpointDir(hash), heartbeats::epochDone);
