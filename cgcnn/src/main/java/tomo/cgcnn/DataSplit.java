@@ -16,6 +16,12 @@ public record DataSplit(byte[] part) {
   public static final byte TEST = 2;
 
   /**
+   * Fewer materials with values cannot put one in each of train, validation and test: a check that
+   * can run on the data alone, before graphs are built or a split is drawn.
+   */
+  public static final int MIN_MATERIALS = 3;
+
+  /**
    * Shuffles 0..n-1 with the seed, then the first 60 % train, the next 20 % validation, rest test.
    */
   public static DataSplit fromSeed(int n, long seed) {

@@ -49,9 +49,18 @@ final class PreparedData {
     this.droppedMissingTarget = noTarget;
     this.droppedMissingExtra = noExtra;
     if (train.length == 0 || validation.length == 0 || test.length == 0) {
-      throw new IllegalArgumentException(
-          "target %s: too few materials with values to split (train %d, validation %d, test %d)"
-              .formatted(target.name(), train.length, validation.length, test.length));
+      throw new TrainingDataException(
+          ("target %s%s: too few materials with values to split: of %d materials %d lack the"
+                  + " target%s, leaving train %d, validation %d, test %d")
+              .formatted(
+                  target.name(),
+                  extra == null ? "" : " (extra " + extra.name() + ")",
+                  data.size(),
+                  noTarget,
+                  extra == null ? "" : " and " + noExtra + " the extra",
+                  train.length,
+                  validation.length,
+                  test.length));
     }
     this.targetScaler =
         target.categorical() ? Standardizer.IDENTITY : Standardizer.of(target.values(), train);

@@ -3,6 +3,9 @@ package tomo.activities.orchestration;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.store.ArtifactStore;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetColumns;
@@ -18,13 +22,16 @@ import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
+import tomo.materials.dataset.SkippedRowsCsv;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.graph.IsolatedAtoms;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.UnavailableName;
@@ -34,7 +41,8 @@ import tomo.workflows.model.UnavailableName;
  * property value checked, derived properties filled in), checks the spec's targets and properties,
  * and builds the graph cache of each representation under {@code <artifactDir>/graphs}, where the
  * training activities then find it. Bad input fails here, non-retryably, naming file, row and field
- * — before a single training is spent.
+ * — before a single training is spent — unless the spec skips bad rows; skipped rows and sites
+ * without a neighbour within the graph cutoff are counted in the {@link DataWarnings}.
  */
 public final class PrepareActivitiesImpl implements PrepareActivities {
   /** Every property of tomo's registry (the paper's 13 projections and efermi). */
@@ -42,6 +50,9 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
       PropertyRegistry.all().stream()
           .map(PropertyDefinition::name)
           .collect(Collectors.toUnmodifiableSet());
+
+  /** File name (suffix) of the list of skipped rows; the report copies it under this name. */
+  public static final String SKIPPED_ROWS = "skipped-rows.csv";
 
   private static final Logger log = LoggerFactory.getLogger(PrepareActivitiesImpl.class);
 
@@ -82,7 +93,8 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
               file,
               ReadOptions.defaults()
                   .withLimit(spec.limit())
-                  .withSample(spec.sampleRows(), spec.sampleSeedOrZero()));
+                  .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
+                  .withSkipBad(spec.skipBadRows()));
     } catch (DatasetException | CifException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TrainingActivities.BAD_INPUT);
     }
@@ -94,12 +106,14 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     ActivityExecutionContext context = currentActivity();
     List<String> caches = new ArrayList<>();
     Path cacheDir = Path.of(spec.artifactDir()).resolve("graphs");
+    IsolatedAtoms isolated = IsolatedAtoms.NONE;
     for (String representation : spec.representations()) {
       GraphMode mode = GraphMode.ofRepresentation(representation);
+      GraphSettings settings = GraphSettings.of(mode);
       GraphCache cache =
           GraphCache.openOrBuild(
               dataset,
-              GraphSettings.of(mode),
+              settings,
               cacheDir,
               (done, total) -> {
                 if (context != null && (done == total || done % 5_000 == 0)) {
@@ -107,6 +121,12 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
                 }
               });
       caches.add(cache.file().toString());
+      if (mode == GraphMode.STRUCTURE) {
+        isolated = IsolatedAtoms.in(cache, settings);
+        if (isolated.any()) {
+          log.warn("dataset {}: {}", file, isolated.describe(settings.cutoffAngstrom()));
+        }
+      }
     }
     log.info(
         "dataset {}: {} materials, sha256 {}, graph caches {}",
@@ -115,7 +135,44 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
         dataset.contentSha256(),
         caches);
     return new PreparedDataset(
-        file.toString(), dataset.contentSha256(), dataset.rows().size(), caches);
+        file.toString(),
+        dataset.contentSha256(),
+        dataset.rows().size(),
+        caches,
+        new DataWarnings(
+            dataset.skipped().size(),
+            skippedRowsFile(spec, dataset),
+            isolated.materials(),
+            isolated.sites()));
+  }
+
+  /**
+   * Lists the skipped rows in the artifact store, where the report finds them; {@code null} when
+   * none was skipped. Named by the data and the limit, which decide which rows were read.
+   */
+  private static String skippedRowsFile(SweepSpec spec, Dataset dataset) {
+    if (dataset.skipped().isEmpty()) {
+      return null;
+    }
+    Path file =
+        Path.of(spec.artifactDir())
+            .resolve("datasets")
+            .resolve(
+                "%s-limit%d-%s"
+                    .formatted(
+                        dataset.contentSha256().substring(0, 16), spec.limit(), SKIPPED_ROWS));
+    try {
+      ArtifactStore.writeAtomically(
+          file, SkippedRowsCsv.of(dataset.skipped()).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    log.warn(
+        "dataset {}: skipped {} bad row(s), listed in {}",
+        dataset.source(),
+        dataset.skipped().size(),
+        file);
+    return file.toAbsolutePath().toString();
   }
 
   private static ActivityExecutionContext currentActivity() {

@@ -106,6 +106,9 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
+    if (data.warnings().skippedRowsFile() != null) {
+      files.add(copySkippedRows(sweepId, data, dir).toString());
+    }
     log.info(
         "sweep {}: {} outcomes of trainer {} collected, {} missing",
         sweepId,
@@ -147,6 +150,24 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   private static String quoted(String s) {
     return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /** The rows the sweep skipped (skipBadRows), listed beside the report they shaped. */
+  private static Path copySkippedRows(String sweepId, PreparedDataset data, Path dir) {
+    Path from = Path.of(data.warnings().skippedRowsFile());
+    Path to = dir.resolve(PrepareActivitiesImpl.SKIPPED_ROWS);
+    try {
+      ArtifactStore.writeAtomically(to, Files.readAllBytes(from));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot copy the skipped rows " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+    log.warn(
+        "sweep {}: {} bad dataset row(s) were skipped, listed in {}",
+        sweepId,
+        data.warnings().skippedRows(),
+        to);
+    return to;
   }
 
   @Override

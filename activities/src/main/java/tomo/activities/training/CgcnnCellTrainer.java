@@ -1,6 +1,12 @@
 package tomo.activities.training;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +21,7 @@ import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
+import tomo.cgcnn.TrainingDataException;
 import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingResult;
 import tomo.materials.cif.CifException;
@@ -30,8 +37,8 @@ import tomo.workflows.model.TrainingRequest;
 
 /**
  * Trains CGCNN ({@link Trainer}) for a request: reads the dataset (kept in memory for the next
- * request of the same file and limit), loads or builds the graph cache under the artifact store,
- * trains with per-epoch checkpoints and resumes from the last one.
+ * request of the same file and limit while the file is unchanged), loads or builds the graph cache
+ * under the artifact store, trains with per-epoch checkpoints and resumes from the last one.
  */
 public final class CgcnnCellTrainer implements CellTrainer {
   private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
@@ -49,6 +56,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
   private final int threads;
   private final PreparationListener preparation;
   private String loadedKey;
+  private FileStamp loadedStamp;
   private Dataset loaded;
 
   /**
@@ -75,10 +83,23 @@ public final class CgcnnCellTrainer implements CellTrainer {
   @Override
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
+    // spec errors first: they need no data
+    GraphMode mode = representation(request);
+    String extra = request.property() != null ? request.property() : request.maskedProperty();
+    TrainingConfig config = config(request, extra, mode);
     try {
       Dataset dataset = dataset(request);
-      GraphMode mode = GraphMode.ofRepresentation(request.representation());
-      String extra = request.property() != null ? request.property() : request.maskedProperty();
+      if (!dataset.contentSha256().equals(request.datasetSha256())) {
+        // the file changed between the activity asking which data this is and now: a retry asks
+        // again, so the stored result always names the data it was trained on
+        throw new IllegalStateException(
+            "dataset %s changed while %s started (sha256 %s, the request names %s)"
+                .formatted(
+                    request.datasetPath(),
+                    request.cell().label(),
+                    dataset.contentSha256(),
+                    request.datasetSha256()));
+      }
       List<String> columns = new ArrayList<>(List.of(request.target()));
       if (extra != null && !extra.equals(request.target())) {
         columns.add(extra);
@@ -100,19 +121,6 @@ public final class CgcnnCellTrainer implements CellTrainer {
             built.get(),
             Duration.ofNanos(System.nanoTime() - graphStart));
       }
-      OptimizerKind optimizer =
-          request.hyper().optimizer().toLowerCase(Locale.ROOT).equals("adam")
-              ? OptimizerKind.ADAM
-              : OptimizerKind.SGD;
-      TrainingConfig config =
-          TrainingConfig.paper(
-                  request.target(), extra, mode, request.seed(), request.hyper().epochs())
-              .withBatchSize(request.hyper().batchSize())
-              .withOptimizer(optimizer, request.hyper().learningRate())
-              .withMomentum(request.hyper().momentum())
-              .withMilestone(request.hyper().milestone())
-              .withThreads(threads)
-              .withExtraMasked(request.maskedProperty() != null);
       long start = System.nanoTime();
       TrainingResult result =
           new Trainer()
@@ -133,45 +141,114 @@ public final class CgcnnCellTrainer implements CellTrainer {
           provenance(result));
     } catch (DatasetException | CifException | UnknownPropertyException e) {
       throw new BadInputException(e.getMessage());
+    } catch (TrainingDataException e) {
+      throw new BadInputException(
+          "dataset %s%s: %s"
+              .formatted(
+                  request.datasetPath(),
+                  request.limit() > 0 ? " (first " + request.limit() + " rows)" : "",
+                  e.getMessage()));
     }
   }
 
+  @Override
+  public String datasetSha256(TrainingRequest request) throws BadInputException {
+    try {
+      return dataset(request).contentSha256();
+    } catch (DatasetException | CifException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  /** The request's representation; an unknown one is a spec error, not worth a retry. */
+  private static GraphMode representation(TrainingRequest request) throws BadInputException {
+    try {
+      return GraphMode.ofRepresentation(request.representation());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("sweep spec: " + e.getMessage());
+    }
+  }
+
+  /** The trainer's configuration; hyper-parameters it refuses are spec errors, not retried. */
+  private TrainingConfig config(TrainingRequest request, String extra, GraphMode mode)
+      throws BadInputException {
+    OptimizerKind optimizer =
+        request.hyper().optimizer().toLowerCase(Locale.ROOT).equals("adam")
+            ? OptimizerKind.ADAM
+            : OptimizerKind.SGD;
+    try {
+      return TrainingConfig.paper(
+              request.target(), extra, mode, request.seed(), request.hyper().epochs())
+          .withBatchSize(request.hyper().batchSize())
+          .withOptimizer(optimizer, request.hyper().learningRate())
+          .withMomentum(request.hyper().momentum())
+          .withMilestone(request.hyper().milestone())
+          .withThreads(threads)
+          .withExtraMasked(request.maskedProperty() != null);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The request's dataset, read once and kept for the next request of the same file and options —
+   * unless the file changed since (fixed in place, or replaced): size, modification time and file
+   * identity are compared on every request, which costs one stat, so a retry after a fix trains on
+   * the fixed file without a worker restart.
+   */
   private synchronized Dataset dataset(TrainingRequest request) {
+    Path file = Path.of(request.datasetPath());
     String key =
-        request.datasetPath()
-            + "|"
-            + request.limit()
-            + "|"
-            + request.sample()
-            + "|"
-            + request.sampleSeed();
-    if (!key.equals(loadedKey)) {
+        String.join(
+            "|",
+            request.datasetPath(),
+            Integer.toString(request.limit()),
+            Integer.toString(request.sample()),
+            Long.toString(request.sampleSeed()),
+            Boolean.toString(request.skipBadRows()));
+    FileStamp stamp = FileStamp.of(file);
+    if (!key.equals(loadedKey) || !stamp.equals(loadedStamp)) {
+      if (key.equals(loadedKey)) {
+        log.info("dataset {} changed on disk since it was read: reading it again", file);
+      }
       long readStart = System.nanoTime();
       loaded =
           DatasetReader.read(
-              Path.of(request.datasetPath()),
+              file,
               ReadOptions.defaults()
                   .withLimit(request.limit())
-                  .withSample(request.sample(), request.sampleSeed()));
+                  .withSample(request.sample(), request.sampleSeed())
+                  .withSkipBad(request.skipBadRows()));
       preparation.datasetRead(Duration.ofNanos(System.nanoTime() - readStart));
       loadedKey = key;
+      loadedStamp = stamp;
       log.info(
-          "dataset {}: {} materials (limit {}, sample {} seed {})",
+          "dataset {}: {} materials (limit {}, sample {} seed {}), sha256 {}",
           request.datasetPath(),
           loaded.rows().size(),
           request.limit(),
           request.sample(),
-          request.sampleSeed());
-      if (!loaded.contentSha256().equals(request.datasetSha256())) {
-        log.warn(
-            "dataset {} hash {} differs from the sweep's {}: the file changed since the sweep"
-                + " started",
-            request.datasetPath(),
-            loaded.contentSha256(),
-            request.datasetSha256());
-      }
+          request.sampleSeed(),
+          loaded.contentSha256());
     }
     return loaded;
+  }
+
+  /**
+   * What a stat says of a file: equal stamps mean the file was not rewritten (a rewrite within the
+   * file system's time resolution that keeps the size is the one change this misses).
+   */
+  private record FileStamp(long size, FileTime modified, Object fileKey) {
+    static FileStamp of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return new FileStamp(a.size(), a.lastModifiedTime(), a.fileKey());
+      } catch (NoSuchFileException e) {
+        throw new DatasetException(file, 0, "-", "file does not exist");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot stat dataset " + file + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   private static Map<String, String> provenance(TrainingResult r) {

@@ -37,22 +37,22 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   }
 
   @Override
-  public TrainingReceipt train(TrainingRequest request) {
-    if (!TrainerIds.of(request.trainer()).equals(trainer.id())) {
+  public TrainingReceipt train(TrainingRequest planned) {
+    if (!TrainerIds.of(planned.trainer()).equals(trainer.id())) {
       // another trainer's result would be stored under a hash the report never looks up
       throw ApplicationFailure.newNonRetryableFailure(
-          request.cell().label()
+          planned.cell().label()
               + ": the sweep's trainer is '"
-              + request.trainer()
+              + planned.trainer()
               + "' but this worker runs "
               + trainer.id()
               + " (start a training worker with --trainer "
-              + request.trainer()
+              + planned.trainer()
               + ")",
           WRONG_TRAINER);
     }
-    ArtifactStore store = new ArtifactStore(Path.of(request.artifactDir()));
-    String hash = ContentHash.of(request, trainer.id());
+    ArtifactStore store = new ArtifactStore(Path.of(planned.artifactDir()));
+    String hash = ContentHash.of(planned, trainer.id());
     Optional<StoredTraining> done = store.find(hash);
     if (done.isPresent()) {
       return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
@@ -63,11 +63,22 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
         p ->
             log.info(
                 "{}: attempt {} resumes after epoch {}",
-                request.cell().label(),
+                planned.cell().label(),
                 context.getInfo().getAttempt(),
                 p.epoch()));
+    // heartbeats start before the dataset is read: a large file takes longer than the timeout
     try (Heartbeats heartbeats =
         new Heartbeats(context, previous.orElse(new EpochHeartbeat(0, Double.NaN)))) {
+      // the file may have changed since the sweep was prepared (fixed in place, then retried):
+      // the training, its checkpoints and its stored result then belong to the data actually read
+      TrainingRequest request = onTheDataUsed(planned);
+      if (request != planned) {
+        hash = ContentHash.of(request, trainer.id());
+        done = store.find(hash);
+        if (done.isPresent()) {
+          return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
+        }
+      }
       TrainingRun run;
       try {
         run = trainer.train(request, store.checkpointDir(hash), heartbeats::epochDone);
@@ -101,6 +112,28 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               run.provenance()));
       return new TrainingReceipt(outcome, hash, run.epochsTrained(), run.seconds(), false);
     }
+  }
+
+  /** {@code planned}, or the same training of the dataset file as it is now when it changed. */
+  private TrainingRequest onTheDataUsed(TrainingRequest planned) {
+    String used;
+    try {
+      used = trainer.datasetSha256(planned);
+    } catch (BadInputException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          planned.cell().label() + ": " + e.getMessage(), BAD_INPUT);
+    }
+    if (used.equals(planned.datasetSha256())) {
+      return planned;
+    }
+    log.warn(
+        "{}: dataset {} is now sha256 {}, the sweep was prepared on {}: training on it and storing"
+            + " it as such",
+        planned.cell().label(),
+        planned.datasetPath(),
+        used,
+        planned.datasetSha256());
+    return planned.withDatasetSha256(used);
   }
 
   /** Per-epoch heartbeats plus a keep-alive between epochs. */

@@ -82,6 +82,68 @@ class PrepareActivitiesImplTest {
   }
 
   @Test
+  void withSkipBadRowsABadRowIsSkippedCountedAndListed() throws Exception {
+    String broken = NACL.replace("_cell_length_b 5.64\n", "");
+    Path csv =
+        csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + broken + "\"\nmp-3,1.0,\"" + NACL + "\"\n");
+    SweepSpec strict = spec(csv, List.of("structure"));
+    SweepSpec skipping =
+        new SweepSpec(
+            strict.name(),
+            strict.dataset(),
+            strict.targets(),
+            strict.properties(),
+            strict.representations(),
+            strict.seeds(),
+            strict.hyper(),
+            strict.baseline(),
+            strict.limit(),
+            strict.artifactDir(),
+            strict.orchestrationQueue(),
+            strict.trainingQueue(),
+            strict.retryWindowMinutes(),
+            strict.heartbeatSeconds(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            true);
+
+    PreparedDataset prepared =
+        new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+            .prepare(skipping);
+
+    assertThat(prepared.materials()).isEqualTo(2);
+    assertThat(prepared.warnings().skippedRows()).isEqualTo(1);
+    List<String> listed = Files.readAllLines(Path.of(prepared.warnings().skippedRowsFile()));
+    assertThat(listed).hasSize(2);
+    assertThat(listed.get(0)).isEqualTo("row,material_id,field,reason");
+    assertThat(listed.get(1)).startsWith("2,mp-2,").contains("_cell_length_b");
+    assertThat(prepared.warnings().isolatedAtoms()).isZero();
+  }
+
+  @Test
+  void sitesWithoutANeighbourWithinTheCutoffAreCounted() throws Exception {
+    // the case: a 1,000 Å cell with 2 atoms (10 Å apart), beside a real crystal
+    String huge =
+        NACL.replace(" 5.64\n", " 1000\n")
+            .replaceAll("(?m)^(Na|Cl) .*\n", "")
+            .concat("Ar Ar0 0.25 0.25 0.25 1\nAr Ar1 0.26 0.25 0.25 1\n");
+    Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + huge + "\"\n");
+
+    PreparedDataset prepared =
+        new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+            .prepare(spec(csv, List.of("structure", "composition")));
+
+    assertThat(prepared.warnings().isolatedAtomMaterials()).isEqualTo(1);
+    assertThat(prepared.warnings().isolatedAtoms()).isEqualTo(2);
+    assertThat(prepared.warnings().skippedRows()).isZero();
+    assertThat(prepared.warnings().skippedRowsFile()).isNull();
+  }
+
+  @Test
   void anUnknownPropertyIsRejectedBeforeTheDatasetIsRead() {
     SweepSpec spec = spec(dir.resolve("absent.csv"), List.of("structure"));
     SweepSpec typo =

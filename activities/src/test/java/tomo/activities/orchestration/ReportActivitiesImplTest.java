@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +18,7 @@ import tomo.activities.training.TrainingActivitiesImpl;
 import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
@@ -86,6 +88,51 @@ class ReportActivitiesImplTest {
     assertThat(lines(out.resolve("table1.md")).get(0)).startsWith("# SYNTHETIC — Table 1");
     assertThat(lines(out.resolve("trainings.csv")).subList(1, 2))
         .allSatisfy(l -> assertThat(l).contains(",synthetic-v1,sha,2,"));
+  }
+
+  @Test
+  void rowsSkippedByThePrepareStepAreListedInTheReport() throws Exception {
+    SweepSpec spec =
+        new SweepSpec(
+                "r",
+                null,
+                List.of("band_gap"),
+                List.of("density"),
+                List.of("composition"),
+                List.of(0),
+                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                BaselineMode.SHARED,
+                0,
+                dir.toString(),
+                null,
+                null,
+                0,
+                10,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true)
+            .normalized("r");
+    Path list =
+        Files.writeString(
+            dir.resolve("skipped.csv"), "row,material_id,field,reason\n7,mp-7,cif,\"no atoms\"\n");
+    PreparedDataset data =
+        new PreparedDataset(
+            "d.csv", "sha", 10, List.of(), new DataWarnings(1, list.toString(), 0, 0));
+    TrainingActivities training = env.newActivityStub(TrainingActivities.class);
+    TrainingPlan.all(spec, data).forEach(training::train);
+
+    ReportActivities report = env.newActivityStub(ReportActivities.class);
+    ReportSummary rendered =
+        report.render("sweep-2", spec, report.aggregate("sweep-2", spec, data));
+
+    Path listed = Path.of(rendered.dir()).resolve(PrepareActivitiesImpl.SKIPPED_ROWS);
+    assertThat(rendered.files()).contains(listed.toString());
+    assertThat(lines(listed))
+        .containsExactly("row,material_id,field,reason", "7,mp-7,cif,\"no atoms\"");
   }
 
   private static List<String> lines(Path file) {

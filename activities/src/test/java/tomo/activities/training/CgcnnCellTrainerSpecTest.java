@@ -32,7 +32,8 @@ class CgcnnCellTrainerSpecTest {
         dir.resolve("artifacts").toString(),
         sample,
         sampleSeed,
-        TrainerKind.CGCNN);
+        TrainerKind.CGCNN,
+        false);
   }
 
   private TrainingRun train(CgcnnCellTrainer trainer, TrainingRequest r, String name)

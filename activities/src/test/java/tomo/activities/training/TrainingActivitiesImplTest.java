@@ -66,7 +66,8 @@ class TrainingActivitiesImplTest {
         artifacts.toString(),
         0,
         0,
-        TrainerKind.SYNTHETIC);
+        TrainerKind.SYNTHETIC,
+        false);
   }
 
   @Test
@@ -111,8 +112,28 @@ class TrainingActivitiesImplTest {
             "/other/store",
             0,
             0,
-            TrainerKind.SYNTHETIC);
+            TrainerKind.SYNTHETIC,
+            false);
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
+    // skipping bad rows changes no result (a file without bad rows reads the same), so results
+    // stored before the option existed are found again
+    TrainingRequest skipping =
+        new TrainingRequest(
+            "data.csv",
+            "sha",
+            "band_gap",
+            "volume",
+            null,
+            "structure",
+            3,
+            a.hyper(),
+            0,
+            dir.toString(),
+            a.sample(),
+            a.sampleSeed(),
+            a.trainer(),
+            true);
+    assertThat(ContentHash.of(skipping, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
   }
@@ -171,7 +192,8 @@ class TrainingActivitiesImplTest {
         r.artifactDir(),
         rows,
         seed,
-        r.trainer());
+        r.trainer(),
+        false);
   }
 
   @Test

@@ -42,6 +42,20 @@ public record Dataset(
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * How many materials have a value (read or derived) for every one of {@code properties}: what a
+   * training of those properties can use, before any split.
+   */
+  public int materialsWithValues(List<String> properties) {
+    int n = 0;
+    for (MaterialRow row : rows) {
+      if (properties.stream().allMatch(p -> row.values().containsKey(p))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Number of materials. */
   public int size() {
     return rows.size();

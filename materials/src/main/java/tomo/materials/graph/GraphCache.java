@@ -407,6 +407,25 @@ public final class GraphCache {
     return new CrystalGraph(materialId(i), z, indices, distances, maxNeighbors, padded);
   }
 
+  /**
+   * Sites of material i whose every slot is padding: no neighbour within {@code cutoffAngstrom}.
+   * Slots are sorted by distance, so a site's first slot tells; only materials with at least M
+   * padded slots are looked at.
+   */
+  int isolatedSites(int i, double cutoffAngstrom) {
+    checkIndex(i);
+    if (buffer.getInt(paddedAt + 4 * i) < maxNeighbors) {
+      return 0;
+    }
+    int isolated = 0;
+    for (long node = nodeOffset(i); node < nodeOffset(i + 1); node++) {
+      if (buffer.getFloat((int) (distancesAt + 4 * node * maxNeighbors)) > cutoffAngstrom) {
+        isolated++;
+      }
+    }
+    return isolated;
+  }
+
   /** The graph of a material by id; throws naming the id when the cache does not hold it. */
   public CrystalGraph get(String materialId) {
     Integer i = index().get(materialId);

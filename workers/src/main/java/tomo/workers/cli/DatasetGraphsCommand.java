@@ -28,6 +28,7 @@ import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.graph.IsolatedAtoms;
 
 /** {@code tomo dataset graphs}: builds (or finds) the crystal-graph cache of a dataset. */
 @Command(
@@ -152,6 +153,10 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
           cache.paddedSlots(),
           slots,
           slots == 0 ? 0.0 : 100.0 * cache.paddedSlots() / slots);
+      IsolatedAtoms isolated = IsolatedAtoms.in(cache, settings);
+      if (isolated.any()) {
+        out.printf("  WARNING: %s%n", isolated.describe(settings.cutoffAngstrom()));
+      }
       out.printf(
           Locale.ROOT, "  cache: %s (%s)%n", cache.file(), megabytes(Files.size(cache.file())));
     }

@@ -18,6 +18,8 @@ import tomo.materials.dataset.DatasetSummary;
 import tomo.materials.dataset.DatasetSummary.PropertySummary;
 import tomo.materials.dataset.DerivedValuesCsv;
 import tomo.materials.dataset.ReadOptions;
+import tomo.materials.graph.GraphSettings;
+import tomo.materials.graph.IsolatedAtoms;
 import tomo.materials.structure.Element;
 
 /** {@code tomo dataset inspect}: reads a dataset and prints what it holds. */
@@ -26,8 +28,8 @@ import tomo.materials.structure.Element;
     mixinStandardHelpOptions = true,
     description = {
       "Read a dataset (materials_project.csv layout, plain or gzip) and print rows, content hash,"
-          + " per-property coverage (in file / derived / missing), statistics, elements and the"
-          + " sites-per-cell distribution."
+          + " per-property coverage (in file / derived / missing), statistics, elements, the"
+          + " sites-per-cell distribution and sites without a neighbour within the graph cutoff."
     })
 public final class DatasetInspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +77,15 @@ public final class DatasetInspectCommand implements Callable<Integer> {
         "rows           %,d materials%s%n",
         summary.rows(), limit > 0 ? " (--limit " + limit + ")" : "");
     out.printf("bad rows       %,d skipped%n", summary.skipped());
+    double cutoff = GraphSettings.structure().cutoffAngstrom();
+    long searchStart = System.nanoTime();
+    IsolatedAtoms isolated = IsolatedAtoms.of(dataset, cutoff);
+    out.printf(
+        "isolated atoms %s (searched in %.1f s)%n",
+        isolated.any()
+            ? "WARNING: " + isolated.describe(cutoff)
+            : "none: every site has a neighbour within " + cutoff + " Å",
+        (System.nanoTime() - searchStart) / 1e9);
     out.printf(
         "read time      %.2f s (%,.0f materials/s, %d threads)%n",
         seconds, summary.rows() / seconds, Runtime.getRuntime().availableProcessors());

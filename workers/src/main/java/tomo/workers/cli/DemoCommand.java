@@ -99,7 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
                 DEMO_SAMPLE_SEED,
                 trainer.kind(),
                 false,
-                null)
+                null,
+                false)
             .normalized("demo");
     System.out.println(
         "tomo demo: "

@@ -13,10 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tomo.cgcnn.DataSplit;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.GraphExport;
 import tomo.cgcnn.OptimizerKind;
@@ -32,6 +35,8 @@ import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.property.PropertyDefinition;
+import tomo.materials.property.PropertyRegistry;
 
 /**
  * {@code tomo train}: one CGCNN training on a dataset, progress on stderr, result JSON on stdout.
@@ -134,6 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    checkNames();
     Path file = DatasetLocation.resolve(dataset);
     Dataset data =
         DatasetReader.read(file, ReadOptions.defaults().withSkipBad(skipBad).withLimit(limit));
@@ -143,6 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (extra != null && !extra.equals(target)) {
       properties.add(extra);
     }
+    checkValues(file, data, properties);
     Path graphs = cacheDir != null ? cacheDir : GraphCache.defaultCacheDir();
     long start = System.nanoTime();
     TrainingData trainingData = TrainingDataLoader.load(data, settings, graphs, properties);
@@ -189,6 +196,39 @@ public final class TrainCommand implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
     out.flush();
     return 0;
+  }
+
+  /** Property names are checked before the dataset is read: a typo costs no time. */
+  private void checkNames() {
+    for (String[] option : new String[][] {{"--target", target}, {"--extra", extra}}) {
+      if (option[1] != null && PropertyRegistry.find(option[1]).isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "%s: unknown property '%s'; known properties: %s"
+                .formatted(
+                    option[0],
+                    option[1],
+                    PropertyRegistry.all().stream()
+                        .map(PropertyDefinition::name)
+                        .collect(Collectors.joining(", "))));
+      }
+    }
+  }
+
+  /** A target (or extra) the file has too few values of fails before any graph is built. */
+  private static void checkValues(Path file, Dataset data, List<String> properties) {
+    int usable = data.materialsWithValues(properties);
+    if (usable < DataSplit.MIN_MATERIALS) {
+      throw new IllegalArgumentException(
+          ("%s: %d of %d materials have a value of %s; a training needs at least %d (one each"
+                  + " for train, validation and test)")
+              .formatted(
+                  file,
+                  usable,
+                  data.size(),
+                  String.join(" and ", properties),
+                  DataSplit.MIN_MATERIALS));
+    }
   }
 
   private static String progressLine(EpochProgress p, TrainingConfig config) {

@@ -38,6 +38,11 @@ public final class MeteredCellTrainer implements CellTrainer {
   }
 
   @Override
+  public String datasetSha256(TrainingRequest request) throws BadInputException {
+    return trainer.datasetSha256(request); // which data is the wrapped trainer's to say
+  }
+
+  @Override
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
     RunningTraining training =

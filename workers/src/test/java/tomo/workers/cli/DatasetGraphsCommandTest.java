@@ -69,6 +69,45 @@ class DatasetGraphsCommandTest {
   }
 
   @Test
+  void warnsOfSitesWithoutANeighbourWithinTheCutoff() throws Exception {
+    // the issue's cell: 1,000 Å, 2 atoms 10 Å apart; the padded-slot count alone did not say so
+    String cif =
+        """
+        data_Ar2
+        _cell_length_a 1000
+        _cell_length_b 1000
+        _cell_length_c 1000
+        _cell_angle_alpha 90
+        _cell_angle_beta 90
+        _cell_angle_gamma 90
+        loop_
+        _atom_site_type_symbol
+        _atom_site_label
+        _atom_site_fract_x
+        _atom_site_fract_y
+        _atom_site_fract_z
+        Ar Ar0 0.25 0.25 0.25
+        Ar Ar1 0.26 0.25 0.25
+        """;
+    Path csv =
+        Files.writeString(
+            cacheDir.resolve("huge.csv"), "material_id,band_gap,cif\nmp-9,1.0,\"" + cif + "\"\n");
+    String out =
+        run(
+            "dataset",
+            "graphs",
+            csv.toString(),
+            "--mode",
+            "both",
+            "--cache-dir",
+            cacheDir.resolve("graphs").toString());
+    assertThat(out)
+        .contains(
+            "  WARNING: 2 site(s) in 1 material(s) have no neighbour within 8.0 Å (the graph sees"
+                + " them as atoms alone in space: a huge or broken cell?), e.g. mp-9");
+  }
+
+  @Test
   void withoutATerminalPrintsOneLinePerEventAndNoProgress() {
     // what CI and log files see: whole lines only, no per-material progress
     DatasetGraphsCommand command = new DatasetGraphsCommand();

@@ -71,8 +71,28 @@ class DatasetInspectCommandTest {
         .contains("Elements: 3 seen")
         .contains("O 2")
         .contains("Sites per cell: min 2")
-        .contains("read time");
+        .contains("read time")
+        .contains("isolated atoms none: every site has a neighbour within 8.0 Å");
     assertThat(Files.readAllLines(derived)).hasSize(3);
+  }
+
+  @Test
+  void warnsOfSitesWithoutANeighbourWithinTheCutoff() throws IOException {
+    // a 1,000 Å cell with 2 atoms 10 Å apart: the graph would see two atoms alone in space
+    String huge =
+        cif("Mg")
+            .replace(" 3.0\n", " 1000.0\n")
+            .replace("Mg1 0 0 0", "Mg1 0.25 0.25 0.25")
+            .replace("O1 0.5 0.5 0.5", "O1 0.26 0.25 0.25");
+    Path file =
+        write(
+            HEADER + "mp-1,1.0,0.5,221,\"" + cif("Mg") + "\"\nmp-9,2.0,0.1,221,\"" + huge + "\"\n");
+    CliRun r = run("dataset", "inspect", file.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "isolated atoms WARNING: 2 site(s) in 1 material(s) have no neighbour within 8.0 Å")
+        .contains("e.g. mp-9");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,5 +62,72 @@ class TrainCommandTest {
     assertThat(Files.readString(tmp.resolve("export").resolve("meta.json")))
         .contains("\"target\" : \"band_gap\"");
     assertThat(tmp.resolve("ck").resolve("epoch-00002").resolve("state.json")).exists();
+  }
+
+  @Test
+  void anUnknownTargetOrExtraIsRejectedBeforeTheDatasetIsRead() {
+    String absent = tmp.resolve("absent.csv").toString();
+    Map<String, List<String>> calls =
+        Map.of(
+            "--target: unknown property 'band_gapp'",
+            List.of("train", "--target", "band_gapp", "--dataset", absent),
+            "--extra: unknown property 'densty'",
+            List.of("train", "--target", "band_gap", "--extra", "densty", "--dataset", absent));
+    calls.forEach(
+        (message, args) -> {
+          StringWriter err = new StringWriter();
+          CommandLine cli = TomoCli.commandLine();
+          cli.setErr(new PrintWriter(err));
+          assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(2);
+          assertThat(err.toString())
+              .contains(message)
+              .contains("known properties: ")
+              .contains("formation_energy_per_atom")
+              .doesNotContain("absent.csv"); // the name was checked before the dataset
+        });
+  }
+
+  @Test
+  void aTargetWithoutValuesFailsBeforeAnyGraphIsBuilt() throws Exception {
+    String cif =
+        """
+        data_Po
+        _cell_length_a 3.35
+        _cell_length_b 3.35
+        _cell_length_c 3.35
+        _cell_angle_alpha 90
+        _cell_angle_beta 90
+        _cell_angle_gamma 90
+        loop_
+        _atom_site_type_symbol
+        _atom_site_label
+        _atom_site_fract_x
+        _atom_site_fract_y
+        _atom_site_fract_z
+        _atom_site_occupancy
+        Po Po0 0 0 0 1
+        """;
+    StringBuilder csv = new StringBuilder("material_id,band_gap,cif\n");
+    for (int i = 1; i <= 4; i++) {
+      csv.append("mp-").append(i).append(",,\"").append(cif).append("\"\n");
+    }
+    Path file = Files.writeString(tmp.resolve("gapless.csv"), csv);
+    StringWriter err = new StringWriter();
+    CommandLine cli = TomoCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    int code =
+        cli.execute(
+            "train",
+            "--target",
+            "band_gap",
+            "--dataset",
+            file.toString(),
+            "--cache-dir",
+            tmp.resolve("graphs").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(file.toString())
+        .contains("0 of 4 materials have a value of band_gap");
+    assertThat(tmp.resolve("graphs")).doesNotExist();
   }
 }

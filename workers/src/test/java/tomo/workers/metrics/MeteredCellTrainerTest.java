@@ -56,6 +56,11 @@ class MeteredCellTrainerTest {
           listener.epochDone(2, 0.4, 0.4, 1.5);
           return new TrainingRun("error_rate", 0.3, 2, 2, 3.5);
         }
+
+        @Override
+        public String datasetSha256(TrainingRequest request) {
+          return "fixed-in-place"; // the file changed since the sweep was prepared
+        }
       };
 
   @Test
@@ -76,6 +81,8 @@ class MeteredCellTrainerTest {
     TrainingRun run = metered.train(request("oxide_type", "volume"), Path.of("/tmp/x"), downstream);
 
     assertThat(metered.id()).isEqualTo("fake-v1"); // content hashes do not change
+    // nor does the data a result is stored under
+    assertThat(metered.datasetSha256(request("oxide_type", "volume"))).isEqualTo("fixed-in-place");
     assertThat(run.testMetric()).isEqualTo(0.3);
     assertThat(lossesPassedOn).containsExactly(0.75, Double.NaN);
     assertThat(seenDuringTraining.get(0))

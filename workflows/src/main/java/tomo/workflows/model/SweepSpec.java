@@ -40,6 +40,8 @@ import tomo.workflows.hooks.SweepHooks;
  * @param skipMissing when true, targets and properties the dataset neither holds nor derives are
  *     left out (their cells listed in the report as not run) instead of refusing the sweep
  * @param unavailable the names left out that way (filled by {@code tomo sweep start})
+ * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
+ *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
  */
 public record SweepSpec(
     String name,
@@ -61,7 +63,8 @@ public record SweepSpec(
     Long sampleSeed,
     TrainerKind trainer,
     Boolean skipMissing,
-    List<UnavailableName> unavailable) {
+    List<UnavailableName> unavailable,
+    boolean skipBadRows) {
 
   /** The representations a model can see. */
   public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
@@ -111,7 +114,8 @@ public record SweepSpec(
         null,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** A spec without Airflow hooks. */
@@ -170,7 +174,8 @@ public record SweepSpec(
         sampleSeed,
         trainerName,
         skipMissing,
-        unavailable);
+        unavailable,
+        skipBadRows);
   }
 
   /**
@@ -215,7 +220,8 @@ public record SweepSpec(
         sampleSeed,
         trainer,
         skipMissing,
-        List.copyOf(all));
+        List.copyOf(all),
+        skipBadRows);
   }
 
   /** Names left out because the dataset lacks them, never null. */
@@ -338,7 +344,8 @@ public record SweepSpec(
         sample == null ? null : sampleSeed == null ? 0L : sampleSeed,
         trainer,
         Boolean.TRUE.equals(skipMissing),
-        unavailable == null ? List.of() : List.copyOf(unavailable));
+        unavailable == null ? List.of() : List.copyOf(unavailable),
+        skipBadRows);
   }
 
   private SweepHooks hooks(String source) {

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param trainer the sweep's trainer ({@code cgcnn} or {@code synthetic}); a training worker
  *     running another one refuses the request. Absent (requests stored or scheduled before sweeps
  *     named their trainer): {@code cgcnn}
+ * @param skipBadRows skip dataset rows that cannot be read instead of failing (as the sweep's
+ *     prepare step did, so both see the same rows)
  */
 public record TrainingRequest(
     String datasetPath,
@@ -38,13 +40,14 @@ public record TrainingRequest(
     String artifactDir,
     int sample,
     long sampleSeed,
-    TrainerKind trainer) {
+    TrainerKind trainer,
+    boolean skipBadRows) {
 
   public TrainingRequest {
     trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
   }
 
-  /** A CGCNN training of all rows (or the first {@code limit}). */
+  /** A CGCNN training of all rows (or the first {@code limit}) that fails on the first bad row. */
   public TrainingRequest(
       String datasetPath,
       String datasetSha256,
@@ -69,7 +72,8 @@ public record TrainingRequest(
         artifactDir,
         0,
         0,
-        SweepSpec.DEFAULT_TRAINER);
+        SweepSpec.DEFAULT_TRAINER,
+        false);
   }
 
   public CellKey cell() {
@@ -79,5 +83,24 @@ public record TrainingRequest(
   @JsonIgnore
   public boolean isBaseline() {
     return property == null;
+  }
+
+  /** This request on other data: the same training of the dataset whose hash is {@code sha256}. */
+  public TrainingRequest withDatasetSha256(String sha256) {
+    return new TrainingRequest(
+        datasetPath,
+        sha256,
+        target,
+        property,
+        maskedProperty,
+        representation,
+        seed,
+        hyper,
+        limit,
+        artifactDir,
+        sample,
+        sampleSeed,
+        trainer,
+        skipBadRows);
   }
 }

@@ -32,7 +32,8 @@ public final class TrainingPlan {
         spec.artifactDir(),
         spec.sampleRows(),
         spec.sampleSeedOrZero(),
-        spec.trainer());
+        spec.trainer(),
+        spec.skipBadRows());
   }
 
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
@@ -51,7 +52,8 @@ public final class TrainingPlan {
         spec.artifactDir(),
         spec.sampleRows(),
         spec.sampleSeedOrZero(),
-        spec.trainer());
+        spec.trainer(),
+        spec.skipBadRows());
   }
 
   /** Every training of the spec: baselines first within each (target, representation, seed). */

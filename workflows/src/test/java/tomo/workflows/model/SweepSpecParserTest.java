@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tomo.workflows.TaskQueues;
+import tomo.workflows.sweep.TrainingPlan;
 
 class SweepSpecParserTest {
   private static String repoFile(String name) throws IOException {
@@ -157,6 +159,23 @@ class SweepSpecParserTest {
         SweepSpecParser.parse(
             "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n", "s.yaml");
     assertThat(none.hooksOrNone().any()).isFalse();
+  }
+
+  @Test
+  void skipBadRowsIsOptionalFalseByDefaultAndReachesEveryTraining() {
+    String grid = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    SweepSpec strict = SweepSpecParser.parse(grid, "s.yaml");
+    SweepSpec skipping = SweepSpecParser.parse(grid + "skipBadRows: true\n", "s.yaml");
+    assertThat(strict.skipBadRows()).isFalse();
+    assertThat(skipping.skipBadRows()).isTrue();
+    PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
+    assertThat(TrainingPlan.all(skipping, data)).allMatch(TrainingRequest::skipBadRows);
+    assertThat(TrainingPlan.all(strict, data)).noneMatch(TrainingRequest::skipBadRows);
+    // a spec stored before the option existed still loads, as a strict one
+    String old = SweepSpecParser.toJson(strict).replace(",\n  \"skipBadRows\" : false", "");
+    assertThat(SweepSpecParser.toJson(strict)).contains("skipBadRows");
+    assertThat(old).doesNotContain("skipBadRows");
+    assertThat(SweepSpecParser.parse(old, "old.json").skipBadRows()).isFalse();
   }
 
   @Test

@@ -1,0 +1,254 @@
+package tomo.activities.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.ContentHash;
+import tomo.activities.store.StoredTraining;
+import tomo.materials.dataset.DatasetReader;
+import tomo.materials.dataset.ReadOptions;
+import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainerKind;
+import tomo.workflows.model.TrainingReceipt;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * The real CGCNN trainer behind the training activity, on a tiny dataset (30 rock-salt cells, one
+ * epoch, one thread): data errors end the training at once, and a file fixed in place is read again
+ * by the same worker and recorded as the data used.
+ */
+class CgcnnCellTrainerTest {
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+  private TrainingActivities activity;
+
+  @BeforeEach
+  void setUp() {
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(new TrainingActivitiesImpl(new CgcnnCellTrainer(1)));
+    activity =
+        env.newActivityStub(
+            TrainingActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(10))
+                // a retryable failure would come back after 3 attempts, not as non-retryable
+                .setRetryOptions(
+                    RetryOptions.newBuilder()
+                        .setMaximumAttempts(3)
+                        .setInitialInterval(Duration.ofMillis(10))
+                        .build())
+                .build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void aTargetWithoutValuesFailsAtOnceAndARetryAfterTheFixTrainsOnTheFixedFile() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, false);
+    String before = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
+    TrainingRequest request = request(csv, before);
+
+    assertThatThrownBy(() -> activity.train(request))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+              assertThat(f.getOriginalMessage())
+                  .contains("band_gap/-/structure/1")
+                  .contains(csv.toString())
+                  .contains("target band_gap")
+                  .contains("of 30 materials 30 lack the target");
+            });
+
+    // fixed in place, as a person would; same worker, and the sweep's request still names the
+    // old hash (a retry does not prepare again)
+    write(csv, true);
+    Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
+    String after = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
+    assertThat(after).isNotEqualTo(before);
+
+    TrainingReceipt receipt = activity.train(request);
+    assertThat(receipt.memoized()).isFalse();
+    assertThat(receipt.epochs()).isEqualTo(1);
+    String usedHash = ContentHash.of(request.withDatasetSha256(after), "cgcnn-v1");
+    assertThat(receipt.contentHash()).isEqualTo(usedHash);
+    StoredTraining stored =
+        new ArtifactStore(dir.resolve("artifacts")).find(usedHash).orElseThrow();
+    assertThat(stored.request().datasetSha256()).isEqualTo(after);
+    assertThat(dir.resolve("artifacts").resolve(receipt.outcome().artifactPath()))
+        .isEqualTo(new ArtifactStore(dir.resolve("artifacts")).resultFile(usedHash));
+
+    // asked again (another retry), the training is found under the data it used
+    assertThat(activity.train(request).memoized()).isTrue();
+  }
+
+  @Test
+  void aSweepThatSkipsBadRowsTrainsOnTheRowsLeft() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, true);
+    // one more row whose CIF lacks a cell length
+    Files.writeString(
+        csv,
+        Files.readString(csv)
+            + "mp-999,2.0,\""
+            + nacl(5.5).replace("_cell_length_b 5.5000\n", "")
+            + "\"\n");
+    String sha = DatasetReader.read(csv, ReadOptions.defaults().withSkipBad(true)).contentSha256();
+    TrainingRequest strict = request(csv, sha);
+    TrainingRequest skipping =
+        new TrainingRequest(
+            strict.datasetPath(),
+            strict.datasetSha256(),
+            strict.target(),
+            strict.property(),
+            strict.maskedProperty(),
+            strict.representation(),
+            strict.seed(),
+            strict.hyper(),
+            strict.limit(),
+            strict.artifactDir(),
+            0,
+            0,
+            TrainerKind.CGCNN,
+            true);
+
+    assertThatThrownBy(() -> activity.train(strict))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).contains("row 31").contains("_cell_length_b");
+            });
+    TrainingReceipt receipt = activity.train(skipping);
+    StoredTraining stored =
+        new ArtifactStore(dir.resolve("artifacts")).find(receipt.contentHash()).orElseThrow();
+    assertThat(stored.provenance().get("trainValidationTestMaterials")).isEqualTo("18/6/6");
+  }
+
+  @Test
+  void aSpecTheTrainerRefusesFailsAtOnceNamingTheField() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, true);
+    TrainingRequest valid =
+        request(csv, DatasetReader.read(csv, ReadOptions.defaults()).contentSha256());
+    TrainingRequest unknownRepresentation =
+        new TrainingRequest(
+            valid.datasetPath(),
+            valid.datasetSha256(),
+            valid.target(),
+            null,
+            null,
+            "graphs",
+            1,
+            valid.hyper(),
+            0,
+            valid.artifactDir());
+    TrainingRequest negativeRate =
+        new TrainingRequest(
+            valid.datasetPath(),
+            valid.datasetSha256(),
+            valid.target(),
+            null,
+            null,
+            "structure",
+            1,
+            new HyperParameters(1, 8, "sgd", -0.01, 0.9, 100),
+            0,
+            valid.artifactDir());
+
+    for (TrainingRequest bad : List.of(unknownRepresentation, negativeRate)) {
+      assertThatThrownBy(() -> activity.train(bad))
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.isNonRetryable()).isTrue();
+                assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+                assertThat(f.getOriginalMessage())
+                    .containsAnyOf("representation 'graphs'", "learning rate > 0");
+              });
+    }
+    assertThat(dir.resolve("artifacts").resolve("graphs")).doesNotExist(); // no work was done
+  }
+
+  private TrainingRequest request(Path csv, String sha256) {
+    return new TrainingRequest(
+        csv.toString(),
+        sha256,
+        "band_gap",
+        null,
+        null,
+        "structure",
+        1,
+        new HyperParameters(1, 8, "sgd", 0.01, 0.9, 100),
+        0,
+        dir.resolve("artifacts").toString());
+  }
+
+  /** 30 rock-salt cells of growing lattice constant; band gaps only when {@code withValues}. */
+  private static void write(Path csv, boolean withValues) throws Exception {
+    StringBuilder s = new StringBuilder("material_id,band_gap,cif\n");
+    for (int i = 0; i < 30; i++) {
+      double a = 5.40 + 0.02 * i;
+      String gap = withValues ? String.format(Locale.ROOT, "%.3f", 1 + 0.1 * i) : "";
+      s.append("mp-").append(100 + i).append(',').append(gap).append(",\"").append(nacl(a));
+      s.append("\"\n");
+    }
+    Files.writeString(csv, s);
+  }
+
+  private static String nacl(double a) {
+    String l = String.format(Locale.ROOT, "%.4f", a);
+    return """
+        data_NaCl
+        _cell_length_a %s
+        _cell_length_b %s
+        _cell_length_c %s
+        _cell_angle_alpha 90
+        _cell_angle_beta 90
+        _cell_angle_gamma 90
+        loop_
+        _atom_site_type_symbol
+        _atom_site_label
+        _atom_site_fract_x
+        _atom_site_fract_y
+        _atom_site_fract_z
+        _atom_site_occupancy
+        Na Na0 0 0 0 1
+        Na Na1 0 0.5 0.5 1
+        Na Na2 0.5 0 0.5 1
+        Na Na3 0.5 0.5 0 1
+        Cl Cl4 0.5 0 0 1
+        Cl Cl5 0 0.5 0 1
+        Cl Cl6 0 0 0.5 1
+        Cl Cl7 0.5 0.5 0.5 1
+        """
+        .formatted(l, l, l);
+  }
+}

@@ -1,0 +1,189 @@
+package tomo.workers.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.StoredTraining;
+import tomo.activities.training.BadInputException;
+import tomo.activities.training.CellTrainer;
+import tomo.activities.training.CgcnnCellTrainer;
+import tomo.activities.training.EpochListener;
+import tomo.activities.training.TrainingRun;
+import tomo.materials.dataset.DatasetReader;
+import tomo.materials.dataset.ReadOptions;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.CellFailure;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.SweepProgress;
+import tomo.workflows.model.SweepResult;
+import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
+import tomo.workflows.model.TrainingRequest;
+
+/**
+ * The issue's sequence on a real server with the real trainer: a target without values fails its
+ * training once (not ten times with backoff), the file is fixed in place, {@code sweep retry}
+ * trains on the fixed file in the same worker, and the stored results name the data they used.
+ */
+class FixedDatasetRetryTest {
+  @TempDir Path dir;
+
+  /** Counts trainings started; the data question goes to the real trainer. */
+  private static final class Counting implements CellTrainer {
+    final CgcnnCellTrainer real = new CgcnnCellTrainer(1);
+    final AtomicInteger trainings = new AtomicInteger();
+
+    @Override
+    public String id() {
+      return real.id();
+    }
+
+    @Override
+    public String datasetSha256(TrainingRequest request) throws BadInputException {
+      return real.datasetSha256(request);
+    }
+
+    @Override
+    public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
+        throws BadInputException, InterruptedException {
+      trainings.incrementAndGet();
+      return real.train(request, checkpointDir, listener);
+    }
+  }
+
+  @Test
+  void aDataErrorFailsOnceAndARetryAfterTheFixTrainsOnTheFixedFile() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    write(csv, false);
+    SweepSpec spec =
+        new SweepSpec(
+                "fix",
+                csv.toString(),
+                List.of("band_gap"),
+                List.of("nsites"),
+                List.of("composition"),
+                List.of(0),
+                new HyperParameters(1, 8, "sgd", 0.01, 0.9, 100),
+                BaselineMode.SHARED,
+                0,
+                dir.resolve("artifacts").toString(),
+                null,
+                null,
+                30,
+                60)
+            .normalized("fix");
+    Counting trainer = new Counting();
+    try (EmbeddedServer server = new EmbeddedServer(0)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try (TomoWorkers workers =
+          new TomoWorkers(
+              client,
+              true,
+              trainer,
+              1,
+              true,
+              null,
+              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
+              false)) {
+        SweepClient sweeps = new SweepClient(client);
+        sweeps.startOrAttach("fix", spec);
+        SweepProgress failed = waitForRetryWindow(sweeps);
+        assertThat(failed.status()).isEqualTo(SweepStatus.WAITING_FOR_RETRY);
+        assertThat(failed.failed()).isEqualTo(2); // the baseline, and the cell that needs it
+        CellFailure baseline =
+            failed.failures().stream().filter(f -> f.cell().isBaseline()).findFirst().orElseThrow();
+        assertThat(baseline.type()).isEqualTo("BadInput");
+        assertThat(baseline.reason()).contains(csv.toString()).contains("target band_gap");
+        // a data error is not retried: one training was started, the cell's never was
+        assertThat(trainer.trainings.get()).isEqualTo(1);
+
+        write(csv, true); // fixed in place; the worker keeps running
+        Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
+        String fixed = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
+        sweeps.retryFailed("fix");
+        SweepResult result = sweeps.await("fix");
+
+        assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+        assertThat(result.done()).isEqualTo(2);
+        List<StoredTraining> stored = stored(dir.resolve("artifacts"));
+        assertThat(stored).hasSize(2);
+        assertThat(stored)
+            .allSatisfy(t -> assertThat(t.request().datasetSha256()).isEqualTo(fixed));
+      }
+    }
+  }
+
+  /**
+   * Polls the sweep's progress until its failed cells wait for a retry or it ended; gives up after
+   * ten minutes so a broken sweep fails the test instead of hanging it.
+   */
+  private static SweepProgress waitForRetryWindow(SweepClient sweeps) throws InterruptedException {
+    long giveUp = System.nanoTime() + 600_000_000_000L;
+    SweepProgress p = sweeps.progress("fix");
+    while (p.status() == SweepStatus.PREPARING
+        || p.status() == SweepStatus.RUNNING
+        || p.status() == SweepStatus.REPORTING) {
+      assertThat(System.nanoTime()).as("sweep still %s: %s", p.status(), p).isLessThan(giveUp);
+      Thread.sleep(200);
+      p = sweeps.progress("fix");
+    }
+    return p;
+  }
+
+  private static List<StoredTraining> stored(Path artifacts) throws IOException {
+    try (Stream<Path> files = Files.walk(artifacts.resolve("trainings"))) {
+      return files
+          .filter(p -> p.toString().endsWith(".json"))
+          .map(
+              p -> {
+                try {
+                  return ArtifactStore.json().readValue(p.toFile(), StoredTraining.class);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .toList();
+    }
+  }
+
+  /** 30 rock-salt cells; band gaps only when {@code withValues}. */
+  private static void write(Path csv, boolean withValues) throws IOException {
+    StringBuilder s = new StringBuilder("material_id,band_gap,cif\n");
+    for (int i = 0; i < 30; i++) {
+      String a = String.format(Locale.ROOT, "%.4f", 5.40 + 0.02 * i);
+      String gap = withValues ? String.format(Locale.ROOT, "%.3f", 1 + 0.1 * i) : "";
+      s.append("mp-")
+          .append(100 + i)
+          .append(',')
+          .append(gap)
+          .append(",\"data_NaCl\n_cell_length_a ")
+          .append(a)
+          .append("\n_cell_length_b ")
+          .append(a)
+          .append("\n_cell_length_c ")
+          .append(a)
+          .append(
+              "\n_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\nloop_\n"
+                  + "_atom_site_type_symbol\n_atom_site_label\n_atom_site_fract_x\n"
+                  + "_atom_site_fract_y\n_atom_site_fract_z\n"
+                  + "Na Na0 0 0 0\nNa Na1 0 0.5 0.5\nNa Na2 0.5 0 0.5\nNa Na3 0.5 0.5 0\n"
+                  + "Cl Cl4 0.5 0 0\nCl Cl5 0 0.5 0\nCl Cl6 0 0 0.5\nCl Cl7 0.5 0.5 0.5\n\"\n");
+    }
+    Files.writeString(csv, s);
+  }
+}
