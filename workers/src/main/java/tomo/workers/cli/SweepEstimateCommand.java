@@ -1,11 +1,7 @@
 package tomo.workers.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +15,6 @@ import tomo.activities.estimate.MeasuredTraining;
 import tomo.activities.estimate.SweepEstimate;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.estimate.Throughput;
-import tomo.activities.estimate.WorkCount;
-import tomo.activities.store.ArtifactStore;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -95,9 +89,9 @@ final class SweepEstimateCommand implements Callable<Integer> {
     Throughput throughput = throughput(parsed, dataset, workload);
     SweepEstimate estimate = SweepEstimate.of(workload, throughput);
     if (json) {
-      System.out.println(json(parsed, dataset, estimate));
+      System.out.println(EstimateOutput.json(parsed, dataset, estimate));
     } else {
-      print(parsed, dataset, estimate, System.out);
+      EstimateOutput.table(parsed, dataset, estimate, System.out);
     }
     return 0;
   }
@@ -142,12 +136,12 @@ final class SweepEstimateCommand implements Callable<Integer> {
               ? ", " + workload.untrainable().trainings() + " cannot train on this data"
               : "")
           + "), "
-          + sci(workload.remaining().atomEpochs())
+          + EstimateOutput.sci(workload.remaining().atomEpochs())
           + " atom-epochs to train"
           + (measured == null
               ? "; no measured speed yet (tomo sweep estimate calibrates)"
               : ", ~"
-                  + duration(e.predictedSeconds())
+                  + EstimateOutput.duration(e.predictedSeconds())
                   + " on "
                   + measured.workers()
                   + " training worker(s) at the measured speed");
@@ -260,133 +254,5 @@ final class SweepEstimateCommand implements Callable<Integer> {
             typical.threads(),
             typical.device()),
         workersSource);
-  }
-
-  private static void print(SweepSpec spec, Dataset dataset, SweepEstimate e, PrintStream out) {
-    SweepWorkload w = e.workload();
-    WorkCount all = w.all();
-    WorkCount todo = w.remaining();
-    out.printf(
-        Locale.ROOT,
-        "sweep %s on %s (%,d materials, sha256 %s…)%n",
-        spec.name(),
-        dataset.source(),
-        w.materials(),
-        w.datasetSha256().substring(0, 12));
-    row(
-        out,
-        "trainings",
-        "%,d".formatted(all.trainings()),
-        "%,d already done, %,d to train (artifact store %s)"
-            .formatted(w.alreadyDone(), todo.trainings(), store(spec)));
-    if (w.untrainable().trainings() > 0) {
-      row(
-          out,
-          "cannot train",
-          "%,d".formatted(w.untrainable().trainings()),
-          String.join("; ", w.untrainable().reasons()));
-    }
-    row(out, "epochs", "%,d".formatted(w.epochs()), "per training");
-    row(
-        out,
-        "crystal-epochs",
-        sci(todo.crystalEpochs()),
-        "to train (all trainings: " + sci(all.crystalEpochs()) + "), training part");
-    row(
-        out,
-        "atom-epochs",
-        sci(todo.atomEpochs()),
-        "to train (all trainings: "
-            + sci(all.atomEpochs())
-            + "), training part; + at most "
-            + sci(todo.evaluationAtomEpochs())
-            + " forward-only (validation, test)");
-    Throughput t = e.throughput();
-    if (t == null) {
-      row(out, "atoms/s", "unknown", "no stored training of this sweep, calibration off");
-      row(out, "predicted", "unknown", "");
-      return;
-    }
-    row(
-        out,
-        "atoms/s",
-        "%,.0f".formatted(t.totalAtomsPerSecond()),
-        String.format(
-            Locale.ROOT,
-            "%,.0f per training × %d at once × %d worker(s)",
-            t.atomsPerSecondPerTraining(),
-            t.trainingsPerWorker(),
-            t.workers()));
-    row(out, "  speed from", "", t.speedSource());
-    row(out, "  workers from", "", t.workersSource());
-    row(
-        out,
-        "predicted",
-        duration(e.predictedSeconds()),
-        "wall time of the trainings to train (longest baseline-then-augmented chain "
-            + duration(w.criticalPathAtomEpochs() / t.atomsPerSecondPerTraining())
-            + "; dataset reading and graph caches not included)");
-  }
-
-  // where finished trainings are looked up: the client must see the store the workers write
-  private static Path store(SweepSpec spec) {
-    return new ArtifactStore(Path.of(spec.artifactDir())).root();
-  }
-
-  private static void row(PrintStream out, String label, String value, String note) {
-    out.printf(Locale.ROOT, "%-16s %12s  %s%n", label, value, note).flush();
-  }
-
-  private static String json(SweepSpec spec, Dataset dataset, SweepEstimate e) {
-    JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    SweepWorkload w = e.workload();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("sweep", spec.name());
-    root.put("dataset", dataset.source().toString());
-    root.put("datasetSha256", w.datasetSha256());
-    root.put("materials", w.materials());
-    root.put("trainings", w.all().trainings());
-    root.put("alreadyDone", w.alreadyDone());
-    root.put("artifactStore", store(spec).toString());
-    root.put("epochs", w.epochs());
-    root.set("all", mapper.valueToTree(w.all()));
-    root.set("remaining", mapper.valueToTree(w.remaining()));
-    root.set("untrainable", mapper.valueToTree(w.untrainable()));
-    root.put("criticalPathAtomEpochs", w.criticalPathAtomEpochs());
-    Throughput t = e.throughput();
-    if (t == null) {
-      root.putNull("throughput");
-      root.putNull("predictedSeconds");
-    } else {
-      ObjectNode tn = mapper.valueToTree(t);
-      tn.put("totalAtomsPerSecond", t.totalAtomsPerSecond());
-      root.set("throughput", tn);
-      root.put("predictedSeconds", e.predictedSeconds());
-    }
-    try {
-      return mapper.writeValueAsString(root);
-    } catch (IOException ex) {
-      throw new IllegalStateException("cannot write the estimate as JSON", ex);
-    }
-  }
-
-  /** 1.23e9 style for the large counts, exact below a million. */
-  static String sci(long n) {
-    return n < 1_000_000 ? "%,d".formatted(n) : String.format(Locale.ROOT, "%.3g", (double) n);
-  }
-
-  /** Seconds as days/hours/minutes, the two largest units. */
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    long d = s / 86_400;
-    long h = s % 86_400 / 3_600;
-    long m = s % 3_600 / 60;
-    if (d > 0) {
-      return d + " d " + h + " h";
-    }
-    if (h > 0) {
-      return h + " h " + m + " min";
-    }
-    return m > 0 ? m + " min " + s % 60 + " s" : s + " s";
   }
 }

@@ -123,7 +123,7 @@ class SweepEstimateCommandTest {
     assertThat(SweepEstimateCommand.startLine(spec, null))
         .isEqualTo(
             "estimate: 6 trainings (0 already done), "
-                + SweepEstimateCommand.sci(remainingAtomEpochs(spec))
+                + EstimateOutput.sci(remainingAtomEpochs(spec))
                 + " atom-epochs to train; no measured speed yet (tomo sweep estimate calibrates)");
 
     trainFirst(spec);
