@@ -54,7 +54,10 @@ public record SweepWorkload(
 
   /** How the sweep's trainings read the dataset: the rows every training of it sees. */
   public static ReadOptions readOptions(SweepSpec spec) {
-    return ReadOptions.defaults().withLimit(spec.limit());
+    return ReadOptions.defaults()
+        .withLimit(spec.limit())
+        .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
+        .withSkipBad(spec.skipBadRows());
   }
 
   /** Trainings already stored: the spec's trainings minus the remaining ones. */

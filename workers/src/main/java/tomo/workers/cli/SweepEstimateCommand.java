@@ -15,11 +15,11 @@ import tomo.activities.estimate.MeasuredTraining;
 import tomo.activities.estimate.SweepEstimate;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.estimate.Throughput;
+import tomo.activities.training.TrainerIds;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
 import tomo.workers.temporal.TemporalOptions;
-import tomo.workers.temporal.TrainerChoice;
 import tomo.workers.temporal.TrainingQueuePollers;
 import tomo.workflows.model.SweepSpec;
 
@@ -152,7 +152,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
 
   // the sweep's trainer; the content hashes of its stored trainings carry this id
   private static String trainerId(SweepSpec spec) {
-    return TrainerChoice.cgcnn.trainerId();
+    return TrainerIds.of(spec.trainer());
   }
 
   private static Dataset readDataset(SweepSpec spec) {
