@@ -100,7 +100,7 @@ class ReportActivitiesImplTest {
                 List.of("density"),
                 List.of("composition"),
                 List.of(0),
-                new HyperParameters(2, 0, null, 0, 0.9, 0),
+                HyperParameters.paper(2),
                 BaselineMode.SHARED,
                 0,
                 dir.toString(),

@@ -38,7 +38,9 @@ class CgcnnCellTrainerSpecTest {
 
   private TrainingRun train(CgcnnCellTrainer trainer, TrainingRequest r, String name)
       throws Exception {
-    return trainer.train(r, dir.resolve(name), (epoch, val, best, seconds) -> {});
+    // as the training activity does: the request names the hash of the data the trainer reads
+    TrainingRequest checked = r.withDatasetSha256(trainer.datasetSha256(r));
+    return trainer.train(checked, dir.resolve(name), (epoch, val, best, seconds) -> {});
   }
 
   @Test
