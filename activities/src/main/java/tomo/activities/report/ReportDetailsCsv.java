@@ -124,6 +124,47 @@ public final class ReportDetailsCsv {
     return new ProvenanceSummary(entries);
   }
 
+  /**
+   * The details of earlier reports, from the {@code curves.csv} and {@code provenance.csv} beside
+   * each of their {@code trainings.csv}: curves of a training in several reports are kept once,
+   * provenance counts are added. A report without them (written before they existed) contributes
+   * nothing and is named in a warning.
+   *
+   * @throws IllegalArgumentException naming the file, line and field of the first bad value
+   */
+  public static ReportDetails readBeside(List<Path> trainingsFiles) {
+    Map<List<Object>, LearningCurve> curves = new LinkedHashMap<>();
+    List<ProvenanceSummary> provenance = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Path trainings : trainingsFiles) {
+      Path curvesFile = trainings.resolveSibling(CURVES);
+      Path provenanceFile = trainings.resolveSibling(PROVENANCE);
+      if (Files.isRegularFile(curvesFile)) {
+        for (LearningCurve c : readCurves(curvesFile)) {
+          curves.putIfAbsent(
+              Arrays.asList(
+                  c.target(), c.property(), c.representation(), c.seed(), c.baselineFor()),
+              c);
+        }
+      } else {
+        warnings.add(
+            "no "
+                + CURVES
+                + " beside "
+                + trainings
+                + " (a report from before curves were kept): its trainings have no learning"
+                + " curves here");
+      }
+      if (Files.isRegularFile(provenanceFile)) {
+        provenance.add(readProvenance(provenanceFile));
+      } else {
+        warnings.add("no " + PROVENANCE + " beside " + trainings + ": its provenance is unknown");
+      }
+    }
+    return new ReportDetails(
+        List.copyOf(curves.values()), ProvenanceSummary.merge(provenance), warnings);
+  }
+
   private interface RowHandler {
     void handle(Row row);
   }
