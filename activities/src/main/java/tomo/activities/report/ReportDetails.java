@@ -1,5 +1,6 @@
 package tomo.activities.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record ReportDetails(
 
   /** The same details with more warnings after the existing ones. */
   public ReportDetails withWarnings(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(warnings);
+    List<String> all = new ArrayList<>(warnings);
     all.addAll(more);
     return new ReportDetails(curves, provenance, all);
   }
