@@ -24,6 +24,9 @@ final class CurvePlot {
   private static final int TOP = 34;
   private static final int BOTTOM = 36;
 
+  /** Largest over smallest value from which a panel is drawn on a log scale. */
+  static final double LOG_RATIO = 10;
+
   static final String BASELINE_COLOUR = "#7f7f7f";
   static final String AUGMENTED_COLOUR = "#d95f02";
 
@@ -56,6 +59,9 @@ final class CurvePlot {
         }
       }
     }
+    // a curve that starts far above where it ends (an untrained first epoch) would flatten the
+    // rest into the bottom rows of pixels: such a panel is drawn on a log scale
+    boolean log = lo > 0 && hi / lo >= LOG_RATIO;
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
@@ -68,7 +74,7 @@ final class CurvePlot {
     s.append("<text x=\"")
         .append(LEFT)
         .append("\" y=\"22\" class=\"panel\">")
-        .append(HtmlReportWriter.escape(label))
+        .append(HtmlReportWriter.escape(log ? label + " (log scale)" : label))
         .append("</text>");
     s.append(
         String.format(
@@ -86,60 +92,64 @@ final class CurvePlot {
           .append("\" class=\"none\">no values</text></svg>");
       return s.toString();
     }
-    if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
-      lo -= 0.5; // a flat curve: give it a band to sit in
-      hi += 0.5;
+    double a = log ? Math.log10(lo) : lo;
+    double b = log ? Math.log10(hi) : hi;
+    if (b - a < 1e-12 * Math.max(1, Math.abs(b))) {
+      a -= 0.5; // a flat curve: give it a band to sit in
+      b += 0.5;
     }
-    double pad = 0.05 * (hi - lo);
-    lo -= pad;
-    hi += pad;
-    axisLabels(s, lo, hi, lastEpoch);
+    double pad = 0.05 * (b - a);
+    Axis axis = new Axis(a - pad, b + pad, log);
+    axisLabels(s, axis, lo, hi, lastEpoch);
     for (LearningCurve c : baselines) {
-      line(s, c, "baseline", BASELINE_COLOUR, lo, hi, lastEpoch);
+      line(s, c, "baseline", BASELINE_COLOUR, axis, lastEpoch);
     }
     for (LearningCurve c : augmented) {
-      line(s, c, "+ " + c.property(), AUGMENTED_COLOUR, lo, hi, lastEpoch);
+      line(s, c, "+ " + c.property(), AUGMENTED_COLOUR, axis, lastEpoch);
     }
     return s.append("</svg>").toString();
   }
 
-  private static void axisLabels(StringBuilder s, double lo, double hi, int lastEpoch) {
+  /** The vertical axis: from {@code low} to {@code high}, in log10 units when {@code log}. */
+  private record Axis(double low, double high, boolean log) {
+    double y(double value) {
+      double v = log ? Math.log10(value) : value;
+      return TOP + (HEIGHT - TOP - BOTTOM) * (high - v) / (high - low);
+    }
+  }
+
+  /** The smallest and largest value drawn, at their heights, and the first and last epoch. */
+  private static void axisLabels(StringBuilder s, Axis axis, double lo, double hi, int lastEpoch) {
     int bottom = HEIGHT - BOTTOM;
     s.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>"
-                + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>"
-                + "<text x=\"%d\" y=\"%d\" class=\"tick\">1</text>"
+            "<text x=\"%d\" y=\"%d\" class=\"tick\">1</text>"
                 + "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">epoch %d</text>",
-            LEFT - 6,
-            TOP + 14,
-            number(hi),
-            LEFT - 6,
-            bottom,
-            number(lo),
             LEFT,
             bottom + 26,
             WIDTH - RIGHT,
             bottom + 26,
             lastEpoch));
+    for (double v : lo == hi ? new double[] {hi} : new double[] {hi, lo}) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>",
+              LEFT - 6,
+              Math.round(axis.y(v)) + 7,
+              number(v)));
+    }
   }
 
   private void line(
-      StringBuilder s,
-      LearningCurve c,
-      String role,
-      String colour,
-      double lo,
-      double hi,
-      int lastEpoch) {
+      StringBuilder s, LearningCurve c, String role, String colour, Axis axis, int lastEpoch) {
     List<EpochPoint> points = thin(c.points());
     if (points.isEmpty()) {
       return;
     }
     s.append("<polyline stroke=\"").append(colour).append("\" points=\"");
     double plotWidth = WIDTH - LEFT - RIGHT;
-    double plotHeight = HEIGHT - TOP - BOTTOM;
     boolean first = true;
     for (EpochPoint p : points) {
       double v = value.applyAsDouble(p);
@@ -148,7 +158,7 @@ final class CurvePlot {
       }
       double x =
           LEFT + (lastEpoch == 1 ? plotWidth / 2 : plotWidth * (p.epoch() - 1) / (lastEpoch - 1));
-      double y = TOP + plotHeight * (hi - v) / (hi - lo);
+      double y = axis.y(v);
       if (!first) {
         s.append(' ');
       }

@@ -122,6 +122,39 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void aCurveThatFallsMoreThanTenfoldIsDrawnOnALogScale() {
+    CurvePlot plot = new CurvePlot("validation metric", EpochPoint::valMetric);
+    List<EpochPoint> steep =
+        List.of(new EpochPoint(1, 9, 16.0), new EpochPoint(2, 1, 0.4), new EpochPoint(3, 1, 0.2));
+
+    String svg =
+        plot.svg(List.of(new LearningCurve("t", null, "structure", 1, null, steep)), List.of());
+
+    assertThat(svg).contains(">validation metric (log scale)<", ">16.0<", ">0.200<");
+    // linear, 0.4 would sit 0.2/15.8 of the height above 0.2; on a log scale a fifth of the way
+    int[] y = ys(svg);
+    assertThat(y[2] - y[1]).isGreaterThan((y[2] - y[0]) / 8);
+
+    List<EpochPoint> gentle = List.of(new EpochPoint(1, 1, 0.8), new EpochPoint(2, 1, 0.5));
+    assertThat(
+            plot.svg(
+                List.of(new LearningCurve("t", null, "structure", 1, null, gentle)), List.of()))
+        .contains(">validation metric<");
+  }
+
+  /** The y coordinates of the first polyline. */
+  private static int[] ys(String svg) {
+    Matcher m = Pattern.compile("points=\"([^\"]*)\"").matcher(svg);
+    assertThat(m.find()).isTrue();
+    String[] points = m.group(1).split(" ");
+    int[] y = new int[points.length];
+    for (int i = 0; i < points.length; i++) {
+      y[i] = Integer.parseInt(points[i].split(",")[1]);
+    }
+    return y;
+  }
+
+  @Test
   void thePapersFullGridWithLongCurvesStaysAFewMegabytes() throws Exception {
     List<TrainingOutcome> outcomes = ReportWriterTest.syntheticPaperGrid();
     SweepReport report = new SweepAggregator(ReportWriterTest.PAPER_PROPERTIES).aggregate(outcomes);
