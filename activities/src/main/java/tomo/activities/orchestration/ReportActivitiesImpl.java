@@ -13,8 +13,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.report.CellSummary;
+import tomo.activities.report.LearningCurve;
 import tomo.activities.report.MissingPair;
 import tomo.activities.report.PairedTraining;
+import tomo.activities.report.ProvenanceSummary;
+import tomo.activities.report.ReportDetails;
 import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
@@ -189,7 +192,13 @@ public final class ReportActivitiesImpl implements ReportActivities {
         spec.baseline() == BaselineMode.PER_CELL
             ? perCell(spec, outcomes, dir)
             : new SweepAggregator(spec.properties()).aggregateTrainings(outcomes);
-    ReportFiles files = new ReportWriter().write(report, dir);
+    List<TrainingOutcome> trained =
+        new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
+    if (spec.baseline() == BaselineMode.PER_CELL) {
+      maskedBaselines(dir).forEach(m -> trained.add(m.baseline().outcome()));
+    }
+    ReportDetails details = details(new ArtifactStore(Path.of(spec.artifactDir())), trained);
+    ReportFiles files = new ReportWriter().write(report, details, dir);
     List<String> all = new ArrayList<>(aggregated.files());
     files.all().forEach(p -> all.add(p.toString()));
     return new ReportSummary(dir.toString(), aggregated.outcomes(), aggregated.missing(), all);
@@ -201,16 +210,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
    * property at a time; the per-property reports are then joined.
    */
   private static SweepReport perCell(SweepSpec spec, List<ReportTraining> augmented, Path dir) {
-    List<MaskedBaseline> masked;
-    try {
-      masked =
-          ArtifactStore.json()
-              .readValue(
-                  dir.resolve(PER_CELL_BASELINES).toFile(),
-                  new TypeReference<List<MaskedBaseline>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(PER_CELL_BASELINES), e);
-    }
+    List<MaskedBaseline> masked = maskedBaselines(dir);
     List<String> targets = new ArrayList<>();
     List<String> representations = new ArrayList<>();
     List<TrainingOutcome> trainings = new ArrayList<>();
@@ -260,6 +260,64 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   private static ReportTraining reportTraining(StoredTraining stored) {
     return new ReportTraining(stored.outcome(), TrainingProvenance.of(stored));
+  }
+
+  private static List<MaskedBaseline> maskedBaselines(Path dir) {
+    try {
+      return ArtifactStore.json()
+          .readValue(
+              dir.resolve(PER_CELL_BASELINES).toFile(),
+              new TypeReference<List<MaskedBaseline>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(PER_CELL_BASELINES), e);
+    }
+  }
+
+  /**
+   * The learning curves and provenance of the trainings, from their result files in the store. A
+   * file that cannot be read costs its curve and provenance, not the report, and is named in a
+   * warning.
+   */
+  static ReportDetails details(ArtifactStore store, List<TrainingOutcome> trainings) {
+    List<StoredTraining> stored = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    for (TrainingOutcome t : trainings) {
+      if (t.artifactPath() == null || t.artifactPath().isBlank()) {
+        unreadable.add(t.cellKey().label() + ": no result file recorded");
+        continue;
+      }
+      Path file = store.root().resolve(t.artifactPath());
+      try {
+        stored.add(ArtifactStore.json().readValue(file.toFile(), StoredTraining.class));
+      } catch (IOException e) {
+        unreadable.add(file + ": " + e.getMessage());
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    if (!unreadable.isEmpty()) {
+      log.warn(
+          "{} training result files unreadable, first: {}", unreadable.size(), unreadable.get(0));
+      warnings.add(
+          unreadable.size()
+              + " of "
+              + trainings.size()
+              + " trainings' result files could not be read, so their learning curves and"
+              + " provenance are missing; first: "
+              + unreadable.get(0));
+    }
+    long withoutCurve = stored.stream().filter(t -> t.history().isEmpty()).count();
+    if (withoutCurve > 0) {
+      warnings.add(
+          withoutCurve
+              + " of "
+              + trainings.size()
+              + " trainings recorded no learning curve (result files written before curves were"
+              + " kept)");
+    }
+    return new ReportDetails(
+        stored.stream().filter(t -> !t.history().isEmpty()).map(LearningCurve::of).toList(),
+        ProvenanceSummary.of(stored),
+        warnings);
   }
 
   /** The outcomes file of a rendered or aggregated sweep. */

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param table1Json Table 1, the per-cell statistics and the unpaired trainings as JSON
  * @param cellsCsv the per-cell statistics behind the heatmaps
  * @param trainingsCsv every training, with its baseline's metric and change where paired
+ * @param html the self-contained HTML report (heatmaps, Table 1, learning curves, provenance)
+ * @param curvesCsv the learning curves, one row per training and epoch
+ * @param provenanceCsv how the trainings were made, one row per field and value
  */
 public record ReportFiles(
     Map<String, Path> heatmapPng,
@@ -25,18 +28,30 @@ public record ReportFiles(
     Path table1Csv,
     Path table1Json,
     Path cellsCsv,
-    Path trainingsCsv) {
+    Path trainingsCsv,
+    Path html,
+    Path curvesCsv,
+    Path provenanceCsv) {
 
   public ReportFiles {
     heatmapPng = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapPng));
     heatmapSvg = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapSvg));
   }
 
-  /** Every file, heatmaps first. */
+  /** Every file, the HTML report first, then the heatmaps. */
   public List<Path> all() {
-    List<Path> files = new ArrayList<>(heatmapPng.values());
+    List<Path> files = new ArrayList<>(List.of(html));
+    files.addAll(heatmapPng.values());
     files.addAll(heatmapSvg.values());
-    files.addAll(List.of(table1Markdown, table1Csv, table1Json, cellsCsv, trainingsCsv));
+    files.addAll(
+        List.of(
+            table1Markdown,
+            table1Csv,
+            table1Json,
+            cellsCsv,
+            trainingsCsv,
+            curvesCsv,
+            provenanceCsv));
     return files;
   }
 }

@@ -13,19 +13,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a sweep's report into a directory: one heatmap per representation (PNG and SVG, the
  * paper's Figures 4 and 5), Table 1 as Markdown, CSV and JSON, the per-cell statistics and every
- * training as CSV. Existing files of the same names are replaced; the output depends only on the
- * report.
+ * training as CSV, the learning curves and provenance as CSV, and all of it in one self-contained
+ * {@code report.html}. Existing files of the same names are replaced; the output depends only on
+ * the report and its details.
  */
 public final class ReportWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
   /**
-   * Writes every report file into {@code outDir}, creating it when needed.
+   * Writes every report file into {@code outDir}, creating it when needed, without learning curves
+   * or provenance.
    *
    * @throws UncheckedIOException when a file cannot be written
    */
   public ReportFiles write(SweepReport report, Path outDir) {
+    return write(report, ReportDetails.none(), outDir);
+  }
+
+  /**
+   * Writes every report file into {@code outDir}, creating it when needed.
+   *
+   * @param details the learning curves, provenance and warnings the HTML report shows
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public ReportFiles write(SweepReport report, ReportDetails details, Path outDir) {
     try {
       Files.createDirectories(outDir);
       Map<String, Path> png = new LinkedHashMap<>();
@@ -63,8 +75,24 @@ public final class ReportWriter {
       tables.writeJson(json);
       tables.writeCellsCsv(cellsCsv);
       tables.writeTrainingsCsv(trainingsCsv);
+      Path curvesCsv = outDir.resolve(ReportDetailsCsv.CURVES);
+      Path provenanceCsv = outDir.resolve(ReportDetailsCsv.PROVENANCE);
+      ReportDetailsCsv.writeCurves(details.curves(), curvesCsv);
+      ReportDetailsCsv.writeProvenance(details.provenance(), provenanceCsv);
+      Path html = outDir.resolve("report.html");
+      new HtmlReportWriter(report, details).write(html);
       ReportFiles files =
-          new ReportFiles(png, svg, markdown, tableCsv, json, cellsCsv, trainingsCsv);
+          new ReportFiles(
+              png,
+              svg,
+              markdown,
+              tableCsv,
+              json,
+              cellsCsv,
+              trainingsCsv,
+              html,
+              curvesCsv,
+              provenanceCsv);
       LOG.info(
           "Wrote report of {} trainings, {} cells, {} unpaired to {}",
           report.trainings().size(),

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.store.EpochPoint;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
@@ -138,7 +139,10 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
-          provenance(result));
+          provenance(result),
+          result.history().stream()
+              .map(p -> new EpochPoint(p.epoch(), p.trainLoss(), p.valMetric()))
+              .toList());
     } catch (DatasetException | CifException | UnknownPropertyException e) {
       throw new BadInputException(e.getMessage());
     } catch (TrainingDataException e) {

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.EpochPoint;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -57,8 +61,12 @@ public final class SyntheticTrainer implements CellTrainer {
     return ID;
   }
 
-  /** Where the synthetic learning curve stands after an epoch. */
-  record Checkpoint(int epoch, double bestVal, int bestEpoch) {}
+  /**
+   * Where the synthetic learning curve stands after an epoch.
+   *
+   * @param history the curve so far; null in checkpoints written before it was kept
+   */
+  record Checkpoint(int epoch, double bestVal, int bestEpoch, List<EpochPoint> history) {}
 
   @Override
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
@@ -72,6 +80,15 @@ public final class SyntheticTrainer implements CellTrainer {
     Path file = checkpointDir.resolve(CHECKPOINT);
     Checkpoint state = read(file);
     double level = level(request);
+    List<EpochPoint> history = new ArrayList<>();
+    if (state.history() != null) {
+      history.addAll(state.history());
+    } else {
+      // an older checkpoint without the curve: the curve is a function of the request, redraw it
+      for (int epoch = 1; epoch <= state.epoch(); epoch++) {
+        history.add(point(request, level, epoch));
+      }
+    }
     int epochs = request.hyper().epochs();
     long started = System.nanoTime();
     int trained = 0;
@@ -80,16 +97,18 @@ public final class SyntheticTrainer implements CellTrainer {
       if (!epochPause.isZero()) {
         Thread.sleep(epochPause.toMillis());
       }
-      // a decaying curve with deterministic wiggles: each epoch's value depends only on the request
-      double val = level * (1 + 1.0 / epoch) * (1 + 0.02 * unit(request, "epoch" + epoch));
+      EpochPoint point = point(request, level, epoch);
+      double val = point.valMetric();
+      history.add(point);
       if (state.epoch() == 0 || val < state.bestVal()) {
-        state = new Checkpoint(epoch, val, epoch);
+        state = new Checkpoint(epoch, val, epoch, history);
       } else {
-        state = new Checkpoint(epoch, state.bestVal(), state.bestEpoch());
+        state = new Checkpoint(epoch, state.bestVal(), state.bestEpoch(), history);
       }
       write(file, state);
       trained++;
-      listener.epochDone(epoch, val, state.bestVal(), (System.nanoTime() - t0) / 1e9);
+      listener.epochDone(
+          epoch, point.trainLoss(), val, state.bestVal(), (System.nanoTime() - t0) / 1e9);
     }
     double test = state.bestVal() * (1 + 0.01 * unit(request, "test"));
     return new TrainingRun(
@@ -97,7 +116,19 @@ public final class SyntheticTrainer implements CellTrainer {
         test,
         state.bestEpoch(),
         trained,
-        (System.nanoTime() - started) / 1e9);
+        (System.nanoTime() - started) / 1e9,
+        Map.of(),
+        history);
+  }
+
+  /**
+   * One epoch of the curve: decaying values with deterministic wiggles, each depending only on the
+   * request and the epoch, so a resumed training ends as an uninterrupted one.
+   */
+  private static EpochPoint point(TrainingRequest request, double level, int epoch) {
+    double val = level * (1 + 1.0 / epoch) * (1 + 0.02 * unit(request, "epoch" + epoch));
+    double loss = (0.3 + 0.7 / epoch) * (1 + 0.02 * unit(request, "loss" + epoch));
+    return new EpochPoint(epoch, loss, val);
   }
 
   /**
@@ -159,10 +190,10 @@ public final class SyntheticTrainer implements CellTrainer {
     try {
       return Files.exists(file)
           ? JSON.readValue(file.toFile(), Checkpoint.class)
-          : new Checkpoint(0, 0, 0);
+          : new Checkpoint(0, 0, 0, List.of());
     } catch (IOException e) {
       // an unreadable checkpoint is not a result: start over rather than fail the training
-      return new Checkpoint(0, 0, 0);
+      return new Checkpoint(0, 0, 0, List.of());
     }
   }
 

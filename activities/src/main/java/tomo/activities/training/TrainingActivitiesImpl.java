@@ -109,7 +109,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               run.epochsTrained(),
               run.seconds(),
               Instant.now().toString(),
-              run.provenance()));
+              run.provenance(),
+              run.history()));
       return new TrainingReceipt(outcome, hash, run.epochsTrained(), run.seconds(), false);
     }
   }

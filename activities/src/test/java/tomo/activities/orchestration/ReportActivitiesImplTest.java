@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tomo.activities.report.ReportDetails;
+import tomo.activities.store.ArtifactStore;
 import tomo.activities.training.SyntheticTrainer;
 import tomo.activities.training.TrainingActivitiesImpl;
 import tomo.workflows.activity.ReportActivities;
@@ -24,6 +26,7 @@ import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
+import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 import tomo.workflows.sweep.TrainingPlan;
 
@@ -46,7 +49,7 @@ class ReportActivitiesImplTest {
 
   @ParameterizedTest
   @EnumSource(BaselineMode.class)
-  void collectsEveryStoredTrainingAndRendersHeatmapsAndTables(BaselineMode mode) {
+  void collectsEveryStoredTrainingAndRendersHeatmapsAndTables(BaselineMode mode) throws Exception {
     SweepSpec spec =
         new SweepSpec(
                 "r",
@@ -88,6 +91,16 @@ class ReportActivitiesImplTest {
     assertThat(lines(out.resolve("table1.md")).get(0)).startsWith("# SYNTHETIC — Table 1");
     assertThat(lines(out.resolve("trainings.csv")).subList(1, 2))
         .allSatisfy(l -> assertThat(l).contains(",synthetic-v1,sha,2,"));
+    // the HTML report, with every stored training's 2-epoch curve and how they were trained
+    assertThat(rendered.files()).contains(out.resolve("report.html").toString());
+    assertThat(lines(out.resolve("curves.csv"))).hasSize(1 + (all.size() - 1) * 2);
+    assertThat(lines(out.resolve("provenance.csv")))
+        .contains(
+            "trainer,synthetic-v1," + (all.size() - 1),
+            "dataset SHA-256,sha," + (all.size() - 1),
+            "device,not recorded," + (all.size() - 1));
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<polyline ").doesNotContain("id=\"warnings\"");
   }
 
   @Test
@@ -133,6 +146,25 @@ class ReportActivitiesImplTest {
     assertThat(rendered.files()).contains(listed.toString());
     assertThat(lines(listed))
         .containsExactly("row,material_id,field,reason", "7,mp-7,cif,\"no atoms\"");
+  }
+
+  @Test
+  void anUnreadableResultFileCostsItsCurveAndIsNamed() throws Exception {
+    Path result = dir.resolve("trainings/ab/abc.json");
+    Files.createDirectories(result.getParent());
+    Files.writeString(result, "{ not json");
+    TrainingOutcome broken =
+        new TrainingOutcome(
+            "band_gap", null, "structure", 1, "mae", 0.5, 2, "trainings/ab/abc.json");
+
+    ReportDetails details = ReportActivitiesImpl.details(new ArtifactStore(dir), List.of(broken));
+
+    assertThat(details.curves()).isEmpty();
+    assertThat(details.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("1 of 1 trainings' result files could not be read")
+        .contains(result.toString());
   }
 
   private static List<String> lines(Path file) {

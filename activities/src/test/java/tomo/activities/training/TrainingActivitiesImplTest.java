@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
+import tomo.activities.store.EpochPoint;
+import tomo.activities.store.StoredTraining;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.TrainerKind;
@@ -274,5 +276,19 @@ class TrainingActivitiesImplTest {
     assertThat(uninterrupted.epochs()).isEqualTo(6);
     assertThat(resumed.outcome().testMetric()).isEqualTo(uninterrupted.outcome().testMetric());
     assertThat(resumed.outcome().bestEpoch()).isEqualTo(uninterrupted.outcome().bestEpoch());
+    // the stored learning curve is whole after the resume: epochs 1-4 came from the checkpoint
+    List<EpochPoint> resumedCurve = stored(dir, resumed).history();
+    assertThat(resumedCurve).extracting(EpochPoint::epoch).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(resumedCurve).isEqualTo(stored(fresh, uninterrupted).history());
+    assertThat(resumedCurve)
+        .allSatisfy(
+            p -> {
+              assertThat(p.trainLoss()).isPositive().isFinite();
+              assertThat(p.valMetric()).isPositive().isFinite();
+            });
+  }
+
+  private static StoredTraining stored(Path store, TrainingReceipt receipt) {
+    return new ArtifactStore(store).find(receipt.contentHash()).orElseThrow();
   }
 }

@@ -139,6 +139,10 @@ public final class DemoCommand implements Callable<Integer> {
         ProgressPrinter.details(last, System.out);
         if (result.reportDir() != null) {
           ReportCommand.printFiles(Path.of(result.reportDir()));
+          System.out.println(
+              "tomo demo: open "
+                  + Path.of(result.reportDir()).resolve("report.html").toUri()
+                  + " in a browser");
         }
         return result.failed() == 0 ? 0 : 2;
       }

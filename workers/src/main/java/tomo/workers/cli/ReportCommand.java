@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tomo.activities.report.ReportDetails;
+import tomo.activities.report.ReportDetailsCsv;
 import tomo.activities.report.ReportNameOrder;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
@@ -176,7 +178,8 @@ public final class ReportCommand implements Callable<Integer> {
               + e.getMessage(),
           e);
     }
-    writeAtomically(report, out);
+    // the learning curves and provenance the earlier reports wrote beside their trainings.csv
+    writeAtomically(report, ReportDetailsCsv.readBeside(trainingsFiles), out);
 
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
@@ -279,7 +282,8 @@ public final class ReportCommand implements Callable<Integer> {
    * Renders into a hidden directory beside {@code out} and renames it, so that a failure leaves no
    * partial report behind.
    */
-  private static void writeAtomically(SweepReport report, Path out) throws IOException {
+  private static void writeAtomically(SweepReport report, ReportDetails details, Path out)
+      throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     // Not Files.createTempDirectory: its owner-only permissions would stay with the report.
@@ -287,7 +291,7 @@ public final class ReportCommand implements Callable<Integer> {
         Files.createDirectory(
             parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID()));
     try {
-      new ReportWriter().write(report, partial);
+      new ReportWriter().write(report, details, partial);
       if (Files.exists(out)) {
         Files.delete(out); // empty, checked before
       }

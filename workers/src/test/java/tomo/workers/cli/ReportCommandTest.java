@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import tomo.activities.report.LearningCurve;
+import tomo.activities.report.ProvenanceSummary;
+import tomo.activities.report.ReportDetails;
 import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.TrainingProvenance;
+import tomo.activities.store.EpochPoint;
 import tomo.workers.TomoCli;
 import tomo.workflows.model.TrainingOutcome;
 
@@ -29,7 +33,15 @@ class ReportCommandTest {
   // Not alphabetical, as a sweep spec's order need not be: the re-render must keep it.
   private static final List<String> SPEC_ORDER = List.of("volume", SYSTEM, BAND_GAP, "density");
   private static final List<String> TEXT_FILES =
-      List.of("table1.md", "table1.csv", "table1.json", "cells.csv", "trainings.csv");
+      List.of(
+          "table1.md",
+          "table1.csv",
+          "table1.json",
+          "cells.csv",
+          "trainings.csv",
+          "curves.csv",
+          "provenance.csv",
+          "report.html");
 
   private static CliRun run(String... args) {
     return CliRun.of(args);
@@ -103,6 +115,64 @@ class ReportCommandTest {
       }
     }
     assertThat(listing(dir)).containsExactlyInAnyOrder("again", "original");
+  }
+
+  @Test
+  void theRerenderKeepsTheLearningCurvesAndProvenance() throws IOException {
+    List<TrainingOutcome> outcomes = grid();
+    List<LearningCurve> curves = new ArrayList<>();
+    for (TrainingOutcome t : outcomes) {
+      curves.add(
+          new LearningCurve(
+              t.target(),
+              t.property(),
+              t.representation(),
+              t.seed(),
+              null,
+              List.of(
+                  new EpochPoint(1, 0.9, t.testMetric() * 1.5),
+                  new EpochPoint(2, 0.6, t.testMetric()))));
+    }
+    ProvenanceSummary provenance =
+        new ProvenanceSummary(
+            List.of(new ProvenanceSummary.Entry("device", "cpu()", outcomes.size())));
+    Path original = dir.resolve("original");
+    new ReportWriter()
+        .write(
+            new SweepAggregator(SPEC_ORDER).aggregate(outcomes),
+            new ReportDetails(curves, provenance, List.of()),
+            original);
+    Path again = dir.resolve("again");
+
+    CliRun r =
+        run(
+            "report",
+            "--trainings",
+            original.resolve("trainings.csv").toString(),
+            "--out",
+            again.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    for (String name : List.of("curves.csv", "provenance.csv", "report.html")) {
+      assertThat(again.resolve(name)).as(name).hasSameTextualContentAs(original.resolve(name));
+    }
+    assertThat(Files.readString(again.resolve("report.html")))
+        .contains("<polyline ", "<td>device</td><td>cpu() (" + outcomes.size() + ")</td>");
+  }
+
+  @Test
+  void aReportWithoutCurvesIsRerenderedWithAWarning() throws IOException {
+    ReportFiles original = writeReport(grid(), dir.resolve("original"));
+    Files.delete(original.curvesCsv());
+    Path again = dir.resolve("again");
+
+    CliRun r =
+        run("report", "--trainings", original.trainingsCsv().toString(), "--out", again.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(again.resolve("report.html")))
+        .contains("No learning curves")
+        .contains("no curves.csv beside " + original.trainingsCsv());
   }
 
   @Test

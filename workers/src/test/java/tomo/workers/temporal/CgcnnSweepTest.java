@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
@@ -101,7 +102,18 @@ class CgcnnSweepTest {
               .containsKey("graphSettings");
           assertThat(t.provenance().get("allocator")).isIn("glibc", "tcmalloc", "jemalloc");
           assertThat(Double.parseDouble(t.provenance().get("referenceTestMetric"))).isPositive();
+          // and keeps its learning curve, every epoch
+          assertThat(t.history()).extracting(EpochPoint::epoch).containsExactly(1, 2);
+          assertThat(t.history())
+              .allSatisfy(
+                  p -> {
+                    assertThat(p.trainLoss()).isPositive().isFinite();
+                    assertThat(p.valMetric()).isPositive().isFinite();
+                  });
         }
+        // the HTML report draws both curves and says what trained them
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("<polyline ", "<td>device</td><td>cpu() (2)</td>");
 
         // the same sweep again under a new id trains nothing: every result is memoized
         sweeps.startOrAttach("cgcnn-again", spec);

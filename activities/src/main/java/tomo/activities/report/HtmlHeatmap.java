@@ -1,0 +1,231 @@
+package tomo.activities.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One representation's heatmap as inline SVG for the HTML report: the same cells, colours and
+ * annotations as the PNG, and every cell's per-seed changes in its tooltip (an SVG {@code <title>},
+ * which browsers show on hover without script).
+ */
+final class HtmlHeatmap {
+  private static final int CELL_WIDTH = 112;
+  private static final int CELL_HEIGHT = 46;
+  private static final double CHAR_WIDTH = 7.2; // of the 13 px labels, enough for the margins
+
+  private final SweepReport report;
+  private final DivergingPaintScale scale;
+  private final Map<List<String>, List<PairedTraining>> pairsByCell = new HashMap<>();
+
+  HtmlHeatmap(SweepReport report, double colourLimitPercent) {
+    this.report = report;
+    this.scale = new DivergingPaintScale(colourLimitPercent);
+    for (PairedTraining p : report.pairs()) {
+      pairsByCell
+          .computeIfAbsent(
+              List.of(p.target(), p.property(), p.representation()), k -> new ArrayList<>())
+          .add(p);
+    }
+  }
+
+  String svg(String representation) {
+    List<String> targets = report.targets();
+    List<String> properties = report.properties();
+    int left = 16 + (int) (CHAR_WIDTH * longest(properties));
+    // target labels rise at 45° from their column's centre: as high and as far right as they are
+    int slant = (int) (CHAR_WIDTH * longest(targets) * 0.72);
+    int top = 16 + slant;
+    int width = left + CELL_WIDTH * targets.size() + Math.max(24, slant - CELL_WIDTH / 2 + 8);
+    int legendTop = top + CELL_HEIGHT * properties.size() + 24;
+    int height = legendTop + 58;
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<svg class=\"heatmap\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\""
+                + " aria-label=\"%s heatmap\">",
+            width,
+            height,
+            width,
+            height,
+            HtmlReportWriter.escape(representation)));
+    for (int column = 0; column < targets.size(); column++) {
+      double x = left + CELL_WIDTH * (column + 0.5);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"label\" transform=\"translate(%.1f %d) rotate(-45)\">%s</text>",
+              x,
+              top - 6,
+              HtmlReportWriter.escape(targets.get(column))));
+    }
+    for (int row = 0; row < properties.size(); row++) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+              left - 8,
+              top + CELL_HEIGHT * row + CELL_HEIGHT / 2 + 4,
+              HtmlReportWriter.escape(properties.get(row))));
+    }
+    for (int column = 0; column < targets.size(); column++) {
+      for (int row = 0; row < properties.size(); row++) {
+        cell(
+            s,
+            targets.get(column),
+            properties.get(row),
+            representation,
+            left + CELL_WIDTH * column,
+            top + CELL_HEIGHT * row);
+      }
+    }
+    legend(
+        s,
+        "scale-" + representation.replaceAll("[^A-Za-z0-9_-]", "_"),
+        left,
+        legendTop,
+        Math.max(CELL_WIDTH * 2, CELL_WIDTH * targets.size()));
+    return s.append("</svg>").toString();
+  }
+
+  private void cell(
+      StringBuilder s, String target, String property, String representation, int x, int y) {
+    var summary = report.cell(target, property, representation);
+    String fill;
+    String text;
+    List<String> lines = new ArrayList<>();
+    lines.add(property + " → " + target + " (" + representation + ")");
+    if (summary.isPresent()) {
+      CellSummary c = summary.get();
+      fill = hex(scale.color(c.meanChangePercent()));
+      text = scale.darkTextReadable(c.meanChangePercent()) ? "#202020" : "#ffffff";
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "mean %s %%, range [%s, %s] over %d seed(s)%s",
+              HeatmapRenderer.percent(c.meanChangePercent()),
+              HeatmapRenderer.percent(c.minChangePercent()),
+              HeatmapRenderer.percent(c.maxChangePercent()),
+              c.seedCount(),
+              c.significant() ? ": significant" : ""));
+      for (PairedTraining p :
+          pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "seed %d: %s %% (%s %s → %s)",
+                p.seed(),
+                HeatmapRenderer.percent(p.changePercent()),
+                p.metric(),
+                CurvePlot.number(p.baselineMetric()),
+                CurvePlot.number(p.augmentedMetric())));
+      }
+    } else if (property.equals(target)) {
+      fill = hex(DivergingPaintScale.NO_VALUE);
+      text = "#202020";
+      lines.add("the target itself: no trainings");
+    } else {
+      fill = "#e4e4e4";
+      text = "#202020";
+      lines.add("no data: no seed has both trainings");
+    }
+    s.append("<g class=\"cell\"><title>")
+        .append(HtmlReportWriter.escape(String.join("\n", lines)))
+        .append("</title>");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+            x,
+            y,
+            CELL_WIDTH,
+            CELL_HEIGHT,
+            fill));
+    int cx = x + CELL_WIDTH / 2;
+    if (summary.isPresent()) {
+      CellSummary c = summary.get();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"mean%s\">%s</text>"
+                  + "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"range\">[%s, %s]</text>",
+              cx,
+              y + 20,
+              text,
+              c.significant() ? " significant" : "",
+              HeatmapRenderer.percent(c.meanChangePercent()) + (c.significant() ? "*" : ""),
+              cx,
+              y + 36,
+              text,
+              HeatmapRenderer.percent(c.minChangePercent()),
+              HeatmapRenderer.percent(c.maxChangePercent())));
+    } else if (!property.equals(target)) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"none\">no data</text>",
+              cx,
+              y + CELL_HEIGHT / 2 + 4,
+              text));
+    }
+    s.append("</g>");
+  }
+
+  /** The colour scale as a horizontal bar with its limits and 0. */
+  private void legend(StringBuilder s, String id, int x, int y, int width) {
+    double limit = scale.getUpperBound();
+    s.append("<defs><linearGradient id=\"").append(id).append("\">");
+    for (int i = 0; i <= 20; i++) {
+      double v = -limit + 2 * limit * i / 20;
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<stop offset=\"%.3f\" stop-color=\"%s\"/>",
+              i / 20.0,
+              hex(scale.color(v))));
+    }
+    s.append("</linearGradient></defs>");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"14\" fill=\"url(#%s)\""
+                + " stroke=\"#888\"/>",
+            x,
+            y,
+            width,
+            id));
+    String[] labels = {
+      HeatmapRenderer.percent(-limit) + " %", "0", HeatmapRenderer.percent(limit) + " %"
+    };
+    String[] anchors = {"start", "middle", "end"};
+    for (int i = 0; i < 3; i++) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">%s</text>",
+              x + width * i / 2,
+              y + 30,
+              anchors[i],
+              labels[i]));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">mean change of the"
+                + " test error (blue: lower)</text>",
+            x + width / 2,
+            y + 48));
+  }
+
+  private static int longest(List<String> names) {
+    return names.stream().mapToInt(String::length).max().orElse(4);
+  }
+
+  static String hex(Color c) {
+    return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+  }
+}

@@ -1,0 +1,345 @@
+package tomo.activities.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import tomo.activities.store.EpochPoint;
+
+/**
+ * Writes {@code report.html}: one self-contained page (inline CSS, SVG and a few lines of script;
+ * no external URL, so it opens offline and can be mailed) with the warnings, both heatmaps with
+ * every cell's per-seed changes on hover, Table 1, the learning curves of every cell (baseline
+ * against augmented, one line per seed) and the provenance summary.
+ */
+final class HtmlReportWriter {
+  private static final String STYLE =
+      """
+      body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:24px;
+      color:#202020;max-width:1600px}
+      h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #ddd}
+      p.lead{color:#555;margin:0 0 12px}
+      .warnings{background:#fff4e5;border-left:4px solid #e08a00;padding:8px 16px;margin:12px 0}
+      .warnings li{margin:4px 0}
+      table{border-collapse:collapse;margin:8px 0}
+      th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}
+      th{background:#f2f2f2}
+      svg text{font-family:inherit}
+      .heatmaps{display:flex;flex-wrap:wrap;gap:8px 40px}
+      svg.heatmap{display:block;margin:8px 0 16px}
+      svg.heatmap .label{font-size:13px}
+      svg.heatmap .mean{font-size:15px;text-anchor:middle}
+      svg.heatmap .mean.significant{font-weight:bold}
+      svg.heatmap .range{font-size:11px;text-anchor:middle}
+      svg.heatmap .none{font-size:12px;font-style:italic;text-anchor:middle}
+      svg.heatmap .tick,svg.curve .tick{font-size:12px}
+      svg.heatmap g.cell:hover rect{stroke:#000;stroke-width:2}
+      svg.curve .tick{font-size:20px;fill:#555}
+      svg.curve .panel{font-size:22px;fill:#333}
+      svg.curve .none{font-size:20px;text-anchor:middle;fill:#888}
+      svg.curve .frame{fill:none;stroke:#bbb}
+      svg.curve polyline{fill:none;stroke-width:2.5;stroke-opacity:.75}
+      svg.curve polyline:hover{stroke-width:6;stroke-opacity:1}
+      details{margin:6px 0}summary{cursor:pointer;font-weight:600}
+      .cells{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0 16px}
+      figure{margin:0;border:1px solid #e3e3e3;padding:6px}
+      figcaption{font-size:13px;margin-bottom:2px}
+      .note{color:#b35900;font-size:12px}
+      .key span{display:inline-block;width:18px;height:3px;vertical-align:middle;margin:0 4px 0 12px}
+      button{margin-right:8px}
+      """;
+
+  /** Enough script to open or close every curve section at once; the page works without it. */
+  private static final String SCRIPT =
+      """
+      function setCurves(open){document.querySelectorAll('details.curves')
+      .forEach(function(d){d.open=open;});}
+      document.documentElement.setAttribute('data-rendered','yes');
+      """;
+
+  private final SweepReport report;
+  private final ReportDetails details;
+
+  HtmlReportWriter(SweepReport report, ReportDetails details) {
+    this.report = report;
+    this.details = details;
+  }
+
+  void write(Path file) throws IOException {
+    Files.writeString(file, html(), StandardCharsets.UTF_8);
+  }
+
+  String html() {
+    StringBuilder h = new StringBuilder(1 << 16);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>tomo report</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n");
+    h.append("<h1>Feature importance: change of the test error when a property is added</h1>\n");
+    h.append("<p class=\"lead\">")
+        .append(report.trainings().size())
+        .append(" trainings; ")
+        .append(report.pairs().size())
+        .append(" augmented trainings paired with their baseline; ")
+        .append(report.cells().size())
+        .append(" cells; ")
+        .append(report.missing().size())
+        .append(" unpaired.</p>\n");
+    warnings(h);
+    heatmaps(h);
+    table1(h);
+    curves(h);
+    provenance(h);
+    unpaired(h);
+    h.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
+    return h.toString();
+  }
+
+  private void warnings(StringBuilder h) {
+    if (details.warnings().isEmpty()) {
+      return;
+    }
+    h.append("<section class=\"warnings\" id=\"warnings\"><strong>Warnings</strong><ul>");
+    for (String w : details.warnings()) {
+      h.append("<li>").append(escape(w)).append("</li>");
+    }
+    h.append("</ul></section>\n");
+  }
+
+  private void heatmaps(StringBuilder h) {
+    HtmlHeatmap heatmap = new HtmlHeatmap(report, HeatmapRenderer.colourLimit(report));
+    h.append("<h2 id=\"heatmaps\">Heatmaps</h2>\n<p>Cell: mean % change of the test MAE (error")
+        .append(" rate for categorical targets) over seeds, [min, max] below; bold with *:")
+        .append(" significant. Hover a cell for every seed's change.</p>\n");
+    h.append("<div class=\"heatmaps\">\n");
+    for (String representation : report.representations()) {
+      h.append("<div><h3>").append(escape(representation)).append("</h3>\n");
+      h.append(heatmap.svg(representation)).append("</div>\n");
+    }
+    h.append("</div>\n");
+  }
+
+  /** Table 1's columns; a new criterion or statistic is one more entry here. */
+  List<Table1Column> table1Columns() {
+    List<Table1Column> columns = new ArrayList<>();
+    columns.add(new Table1Column("target", r -> escape(r.target())));
+    for (String representation : report.representations()) {
+      columns.add(
+          new Table1Column(
+              "significant, " + representation,
+              r ->
+                  propertyList(
+                      r.target(),
+                      representation,
+                      r.significantByRepresentation().get(representation))));
+    }
+    if (report.representations().contains(SweepReport.STRUCTURE)
+        && report.representations().contains(SweepReport.COMPOSITION)) {
+      columns.add(
+          new Table1Column(
+              "in structure, not in composition",
+              r -> propertyList(r.target(), SweepReport.STRUCTURE, r.structureNotComposition())));
+    }
+    return columns;
+  }
+
+  private void table1(StringBuilder h) {
+    h.append("<h2 id=\"table1\">Table 1: properties whose addition lowers the test error</h2>\n")
+        .append("<p>")
+        .append(escape(TableWriter.SIGNIFICANCE_RULE))
+        .append(" In parentheses: the mean change over seeds.</p>\n<table><thead><tr>");
+    List<Table1Column> columns = table1Columns();
+    for (Table1Column c : columns) {
+      h.append("<th>").append(escape(c.header())).append("</th>");
+    }
+    h.append("</tr></thead><tbody>\n");
+    for (Table1Row row : report.table1()) {
+      h.append("<tr>");
+      for (Table1Column c : columns) {
+        h.append("<td>").append(c.html().apply(row)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  private String propertyList(String target, String representation, List<String> properties) {
+    if (properties.isEmpty()) {
+      return "none";
+    }
+    return properties.stream()
+        .map(
+            p ->
+                escape(p)
+                    + report
+                        .cell(target, p, representation)
+                        .map(c -> " (" + HeatmapRenderer.percent(c.meanChangePercent()) + " %)")
+                        .orElse(""))
+        .collect(Collectors.joining(", "));
+  }
+
+  private void curves(StringBuilder h) {
+    h.append("<h2 id=\"curves\">Learning curves</h2>\n");
+    if (details.curves().isEmpty()) {
+      h.append("<p>No learning curves: the trainings of this report did not record them (result")
+          .append(" files from before curves were kept, or a re-render without curves.csv).</p>\n");
+      return;
+    }
+    h.append("<p class=\"key\">Per cell, validation metric and training loss per epoch, one line")
+        .append(" per seed:<span style=\"background:")
+        .append(CurvePlot.BASELINE_COLOUR)
+        .append("\"></span>baseline<span style=\"background:")
+        .append(CurvePlot.AUGMENTED_COLOUR)
+        .append("\"></span>with the property. Curves still falling at their last epoch mean an")
+        .append(" under-trained model. Hover a line for its seed.</p>\n")
+        .append("<p><button type=\"button\" onclick=\"setCurves(true)\">open all</button>")
+        .append("<button type=\"button\" onclick=\"setCurves(false)\">close all</button></p>\n");
+    CurvePlot validation = new CurvePlot("validation metric", EpochPoint::valMetric);
+    CurvePlot loss = new CurvePlot("training loss", EpochPoint::trainLoss);
+    for (String target : report.targets()) {
+      for (String representation : report.representations()) {
+        List<CellSummary> cells =
+            report.cells().stream()
+                .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+                .toList();
+        if (cells.isEmpty()) {
+          continue;
+        }
+        h.append("<details class=\"curves\"><summary>")
+            .append(escape(target))
+            .append(" · ")
+            .append(escape(representation))
+            .append(" (")
+            .append(cells.size())
+            .append(cells.size() == 1 ? " property" : " properties")
+            .append(")</summary><div class=\"cells\">\n");
+        for (CellSummary cell : cells) {
+          List<LearningCurve> baselines = new ArrayList<>();
+          List<LearningCurve> augmented = new ArrayList<>();
+          for (LearningCurve c : details.curves()) {
+            if (!cell.seeds().contains(c.seed()) || c.points().isEmpty()) {
+              continue;
+            }
+            if (c.isBaselineOf(target, cell.property(), representation)) {
+              baselines.add(c);
+            } else if (c.isAugmentedOf(target, cell.property(), representation)) {
+              augmented.add(c);
+            }
+          }
+          h.append("<figure><figcaption>+ ")
+              .append(escape(cell.property()))
+              .append(": ")
+              .append(HeatmapRenderer.percent(cell.meanChangePercent()))
+              .append(" %");
+          String lastEpochBest = lastEpochBest(baselines, augmented);
+          if (!lastEpochBest.isEmpty()) {
+            h.append(" <span class=\"note\">").append(escape(lastEpochBest)).append("</span>");
+          }
+          h.append("</figcaption>");
+          if (baselines.isEmpty() && augmented.isEmpty()) {
+            h.append("<p>no curves recorded</p>");
+          } else {
+            h.append(validation.svg(baselines, augmented)).append(loss.svg(baselines, augmented));
+          }
+          h.append("</figure>\n");
+        }
+        h.append("</div></details>\n");
+      }
+    }
+  }
+
+  /**
+   * "best at last epoch: …" when a training's validation metric was still at its best in its last
+   * epoch: it was probably still improving.
+   */
+  private static String lastEpochBest(
+      List<LearningCurve> baselines, List<LearningCurve> augmented) {
+    long b = baselines.stream().filter(HtmlReportWriter::bestAtLastEpoch).count();
+    long a = augmented.stream().filter(HtmlReportWriter::bestAtLastEpoch).count();
+    if (a == 0 && b == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "best at last epoch: %d/%d baseline, %d/%d augmented",
+        b,
+        baselines.size(),
+        a,
+        augmented.size());
+  }
+
+  private static boolean bestAtLastEpoch(LearningCurve c) {
+    List<EpochPoint> p = c.points();
+    if (p.size() < 2) {
+      return false;
+    }
+    double last = p.get(p.size() - 1).valMetric();
+    return p.stream().allMatch(e -> e.valMetric() >= last);
+  }
+
+  private void provenance(StringBuilder h) {
+    h.append("<h2 id=\"provenance\">Provenance</h2>\n");
+    ProvenanceSummary summary = details.provenance();
+    if (summary.entries().isEmpty()) {
+      h.append("<p>Not known for this report.</p>\n");
+      return;
+    }
+    h.append("<table><thead><tr><th>field</th><th>value (trainings)</th></tr></thead><tbody>\n");
+    for (String field : summary.fieldNames()) {
+      h.append("<tr><td>").append(escape(field)).append("</td><td>");
+      h.append(
+          summary.field(field).stream()
+              .map(e -> escape(e.value()) + " (" + e.trainings() + ")")
+              .collect(Collectors.joining("<br>")));
+      h.append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  private void unpaired(StringBuilder h) {
+    if (report.missing().isEmpty()) {
+      return;
+    }
+    h.append("<h2 id=\"unpaired\">Unpaired trainings</h2>\n<details><summary>")
+        .append(report.missing().size())
+        .append(" left out of the statistics</summary><table><thead><tr><th>target</th>")
+        .append("<th>property</th><th>representation</th><th>seed</th><th>reason</th></tr>")
+        .append("</thead><tbody>\n");
+    for (MissingPair m : report.missing()) {
+      h.append("<tr><td>")
+          .append(escape(m.target()))
+          .append("</td><td>")
+          .append(m.property() == null ? "" : escape(m.property()))
+          .append("</td><td>")
+          .append(escape(m.representation()))
+          .append("</td><td>")
+          .append(m.seed())
+          .append("</td><td>")
+          .append(escape(m.reason()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></details>\n");
+  }
+
+  /** Text as HTML or SVG character data or attribute value. */
+  static String escape(String text) {
+    StringBuilder s = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> s.append("&amp;");
+        case '<' -> s.append("&lt;");
+        case '>' -> s.append("&gt;");
+        case '"' -> s.append("&quot;");
+        case '\'' -> s.append("&#39;");
+        default -> s.append(c);
+      }
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,119 @@
+package tomo.activities.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import tomo.activities.store.StoredTraining;
+import tomo.workflows.model.HyperParameters;
+
+/**
+ * How a report's trainings were made, in a few lines: for each field (dataset hash, materials,
+ * epochs, trainer, device, engine versions, …) every value that occurred and how many trainings had
+ * it, so a sweep that mixed machines or dataset versions says so.
+ *
+ * @param entries in field order, then in order of first occurrence
+ */
+public record ProvenanceSummary(List<Entry> entries) {
+
+  /** Written where a training's file does not record a field (older files, synthetic trainer). */
+  public static final String NOT_RECORDED = "not recorded";
+
+  /**
+   * @param field what is described, e.g. "device"
+   * @param value one value of it
+   * @param trainings how many trainings had that value
+   */
+  public record Entry(String field, String value, int trainings) {}
+
+  public ProvenanceSummary {
+    entries = List.copyOf(entries);
+  }
+
+  /** No provenance known. */
+  public static ProvenanceSummary empty() {
+    return new ProvenanceSummary(List.of());
+  }
+
+  /** The fields shown, each read from a stored training. */
+  private static final Map<String, Function<StoredTraining, String>> FIELDS = fields();
+
+  private static Map<String, Function<StoredTraining, String>> fields() {
+    Map<String, Function<StoredTraining, String>> f = new LinkedHashMap<>();
+    f.put("trainer", StoredTraining::trainer);
+    f.put("dataset SHA-256", t -> t.request().datasetSha256());
+    f.put("materials (limit)", t -> t.request().limit() == 0 ? "all" : "" + t.request().limit());
+    f.put("epochs", t -> Integer.toString(t.request().hyper().epochs()));
+    f.put("optimizer", t -> optimizer(t.request().hyper()));
+    f.put("backend", t -> t.provenance().get("backend"));
+    f.put("device", t -> t.provenance().get("device"));
+    f.put("threads", t -> t.provenance().get("threads"));
+    f.put("DJL", t -> t.provenance().get("djlVersion"));
+    f.put("libtorch", t -> t.provenance().get("libtorchVersion"));
+    f.put("malloc", t -> t.provenance().get("allocator"));
+    return f;
+  }
+
+  private static String optimizer(HyperParameters h) {
+    return String.format(
+        Locale.ROOT,
+        "%s lr %s momentum %s, batch %d, lr ×0.1 at epoch %d",
+        h.optimizer(),
+        h.learningRate(),
+        h.momentum(),
+        h.batchSize(),
+        h.milestone());
+  }
+
+  /** Counts every field's values over the trainings. */
+  public static ProvenanceSummary of(List<StoredTraining> trainings) {
+    Counter counter = new Counter();
+    for (var field : FIELDS.entrySet()) {
+      for (StoredTraining t : trainings) {
+        String value = field.getValue().apply(t);
+        counter.add(field.getKey(), value == null || value.isBlank() ? NOT_RECORDED : value, 1);
+      }
+    }
+    return counter.summary();
+  }
+
+  /**
+   * The summaries of several reports in one, counts added (a training in two of them counts twice).
+   */
+  public static ProvenanceSummary merge(List<ProvenanceSummary> summaries) {
+    Counter counter = new Counter();
+    for (ProvenanceSummary s : summaries) {
+      for (Entry e : s.entries()) {
+        counter.add(e.field(), e.value(), e.trainings());
+      }
+    }
+    return counter.summary();
+  }
+
+  /** The values of one field with their counts, in order. */
+  public List<Entry> field(String field) {
+    return entries.stream().filter(e -> e.field().equals(field)).toList();
+  }
+
+  /** The fields, in order. */
+  public List<String> fieldNames() {
+    return entries.stream().map(Entry::field).distinct().toList();
+  }
+
+  private static final class Counter {
+    private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+
+    void add(String field, String value, int n) {
+      counts.computeIfAbsent(field, k -> new LinkedHashMap<>()).merge(value, n, Integer::sum);
+    }
+
+    ProvenanceSummary summary() {
+      List<Entry> entries = new ArrayList<>();
+      counts.forEach(
+          (field, values) -> values.forEach((v, n) -> entries.add(new Entry(field, v, n))));
+      return new ProvenanceSummary(entries);
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package tomo.activities.report;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tomo.activities.store.EpochPoint;
+
+/**
+ * The report's learning curves ({@code curves.csv}, one row per training and epoch) and provenance
+ * summary ({@code provenance.csv}) as CSV, written beside {@code trainings.csv} and read back by an
+ * offline re-render, which has no artifact store to take them from.
+ */
+public final class ReportDetailsCsv {
+  /** File name of the curves beside {@code trainings.csv}. */
+  public static final String CURVES = "curves.csv";
+
+  /** File name of the provenance summary beside {@code trainings.csv}. */
+  public static final String PROVENANCE = "provenance.csv";
+
+  private static final List<String> CURVE_HEADER =
+      List.of(
+          "target",
+          "property",
+          "representation",
+          "seed",
+          "baseline_for",
+          "epoch",
+          "train_loss",
+          "val_metric");
+
+  private ReportDetailsCsv() {}
+
+  static void writeCurves(List<LearningCurve> curves, Path file) throws IOException {
+    try (CsvWriter csv = csv(file)) {
+      csv.writeRecord(CURVE_HEADER);
+      for (LearningCurve c : curves) {
+        for (EpochPoint p : c.points()) {
+          csv.writeRecord(
+              c.target(),
+              c.property() == null ? "" : c.property(),
+              c.representation(),
+              String.valueOf(c.seed()),
+              c.baselineFor() == null ? "" : c.baselineFor(),
+              String.valueOf(p.epoch()),
+              String.valueOf(p.trainLoss()),
+              String.valueOf(p.valMetric()));
+        }
+      }
+    }
+  }
+
+  static void writeProvenance(ProvenanceSummary summary, Path file) throws IOException {
+    try (CsvWriter csv = csv(file)) {
+      csv.writeRecord("field", "value", "trainings");
+      for (ProvenanceSummary.Entry e : summary.entries()) {
+        csv.writeRecord(e.field(), e.value(), String.valueOf(e.trainings()));
+      }
+    }
+  }
+
+  /**
+   * The curves of a {@code curves.csv}; rows of one training are grouped in file order.
+   *
+   * @throws IllegalArgumentException naming the file, line and field of the first bad value
+   */
+  public static List<LearningCurve> readCurves(Path file) {
+    Map<List<String>, List<EpochPoint>> byTraining = new LinkedHashMap<>();
+    read(
+        file,
+        row -> {
+          List<String> key =
+              Arrays.asList(
+                  row.text("target", false),
+                  row.text("property", true),
+                  row.text("representation", false),
+                  String.valueOf(row.integer("seed")),
+                  row.text("baseline_for", true));
+          byTraining
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(
+                  new EpochPoint(
+                      row.integer("epoch"), row.number("train_loss"), row.number("val_metric")));
+        });
+    List<LearningCurve> curves = new ArrayList<>();
+    byTraining.forEach(
+        (k, points) ->
+            curves.add(
+                new LearningCurve(
+                    k.get(0),
+                    k.get(1).isEmpty() ? null : k.get(1),
+                    k.get(2),
+                    Integer.parseInt(k.get(3)),
+                    k.get(4).isEmpty() ? null : k.get(4),
+                    points)));
+    return curves;
+  }
+
+  /**
+   * The summary of a {@code provenance.csv}.
+   *
+   * @throws IllegalArgumentException naming the file, line and field of the first bad value
+   */
+  public static ProvenanceSummary readProvenance(Path file) {
+    List<ProvenanceSummary.Entry> entries = new ArrayList<>();
+    read(
+        file,
+        row ->
+            entries.add(
+                new ProvenanceSummary.Entry(
+                    row.text("field", false), row.text("value", true), row.integer("trainings"))));
+    return new ProvenanceSummary(entries);
+  }
+
+  /**
+   * The details of earlier reports, from the {@code curves.csv} and {@code provenance.csv} beside
+   * each of their {@code trainings.csv}: curves of a training in several reports are kept once,
+   * provenance counts are added. A report without them (written before they existed) contributes
+   * nothing and is named in a warning.
+   *
+   * @throws IllegalArgumentException naming the file, line and field of the first bad value
+   */
+  public static ReportDetails readBeside(List<Path> trainingsFiles) {
+    Map<List<Object>, LearningCurve> curves = new LinkedHashMap<>();
+    List<ProvenanceSummary> provenance = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Path trainings : trainingsFiles) {
+      Path curvesFile = trainings.resolveSibling(CURVES);
+      Path provenanceFile = trainings.resolveSibling(PROVENANCE);
+      if (Files.isRegularFile(curvesFile)) {
+        for (LearningCurve c : readCurves(curvesFile)) {
+          curves.putIfAbsent(
+              Arrays.asList(
+                  c.target(), c.property(), c.representation(), c.seed(), c.baselineFor()),
+              c);
+        }
+      } else {
+        warnings.add(
+            "no "
+                + CURVES
+                + " beside "
+                + trainings
+                + " (a report from before curves were kept): its trainings have no learning"
+                + " curves here");
+      }
+      if (Files.isRegularFile(provenanceFile)) {
+        provenance.add(readProvenance(provenanceFile));
+      } else {
+        warnings.add("no " + PROVENANCE + " beside " + trainings + ": its provenance is unknown");
+      }
+    }
+    return new ReportDetails(
+        List.copyOf(curves.values()), ProvenanceSummary.merge(provenance), warnings);
+  }
+
+  private interface RowHandler {
+    void handle(Row row);
+  }
+
+  private static void read(Path file, RowHandler handler) {
+    try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
+      for (NamedCsvRecord r : reader) {
+        handler.handle(new Row(file, r));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (CsvParseException e) {
+      throw new IllegalArgumentException(file + ": not a valid CSV file: " + e.getMessage(), e);
+    }
+  }
+
+  /** One record, with errors that point at it. */
+  private record Row(Path file, NamedCsvRecord record) {
+
+    String text(String field, boolean mayBeEmpty) {
+      String value = record.findField(field).orElseThrow(() -> error(field, "column missing"));
+      if (!mayBeEmpty && value.isBlank()) {
+        throw error(field, "empty");
+      }
+      return value;
+    }
+
+    int integer(String field) {
+      String value = text(field, false);
+      try {
+        return Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw error(field, "'" + value + "' is not an integer");
+      }
+    }
+
+    double number(String field) {
+      String value = text(field, false);
+      try {
+        return Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        throw error(field, "'" + value + "' is not a number");
+      }
+    }
+
+    private IllegalArgumentException error(String field, String reason) {
+      return new IllegalArgumentException(
+          file + ", line " + record.getStartingLineNumber() + ", field " + field + ": " + reason);
+    }
+  }
+
+  private static CsvWriter csv(Path file) throws IOException {
+    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+  }
+}

@@ -1,0 +1,69 @@
+package tomo.activities.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tomo.activities.store.StoredTraining;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainingOutcome;
+import tomo.workflows.model.TrainingRequest;
+
+class ProvenanceSummaryTest {
+
+  private static StoredTraining trained(int seed, Map<String, String> provenance) {
+    TrainingRequest request =
+        new TrainingRequest(
+            "d.csv.gz",
+            "5f3a",
+            "band_gap",
+            null,
+            null,
+            "structure",
+            seed,
+            new HyperParameters(30, 256, "sgd", 0.01, 0.9, 100),
+            1000,
+            "/a");
+    return new StoredTraining(
+        "h" + seed,
+        "cgcnn-v1",
+        request,
+        new TrainingOutcome("band_gap", null, "structure", seed, "mae", 0.5, 30, "x"),
+        30,
+        60,
+        "2026-12-01T00:00:00Z",
+        provenance,
+        List.of());
+  }
+
+  @Test
+  void aSweepOnMixedMachinesSaysWhichDidHowMany() {
+    Map<String, String> cpu =
+        Map.of(
+            "device", "cpu()", "threads", "2", "djlVersion", "0.33.0", "libtorchVersion", "2.5.1");
+    Map<String, String> gpu =
+        Map.of(
+            "device", "gpu(0)", "threads", "8", "djlVersion", "0.33.0", "libtorchVersion", "2.5.1");
+
+    ProvenanceSummary summary =
+        ProvenanceSummary.of(
+            List.of(trained(1, cpu), trained(2, gpu), trained(3, cpu), trained(4, Map.of())));
+
+    assertThat(summary.field("device"))
+        .containsExactly(
+            new ProvenanceSummary.Entry("device", "cpu()", 2),
+            new ProvenanceSummary.Entry("device", "gpu(0)", 1),
+            new ProvenanceSummary.Entry("device", ProvenanceSummary.NOT_RECORDED, 1));
+    assertThat(summary.field("dataset SHA-256"))
+        .containsExactly(new ProvenanceSummary.Entry("dataset SHA-256", "5f3a", 4));
+    assertThat(summary.field("materials (limit)"))
+        .containsExactly(new ProvenanceSummary.Entry("materials (limit)", "1000", 4));
+    assertThat(summary.field("epochs"))
+        .containsExactly(new ProvenanceSummary.Entry("epochs", "30", 4));
+    assertThat(summary.fieldNames()).startsWith("trainer", "dataset SHA-256");
+
+    ProvenanceSummary twice = ProvenanceSummary.merge(List.of(summary, summary));
+    assertThat(twice.field("device").get(0).trainings()).isEqualTo(4);
+  }
+}

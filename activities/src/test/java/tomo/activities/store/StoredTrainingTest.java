@@ -1,0 +1,104 @@
+package tomo.activities.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainingOutcome;
+import tomo.workflows.model.TrainingRequest;
+
+class StoredTrainingTest {
+  @TempDir Path dir;
+
+  /** A result file as the store wrote it before provenance and learning curves were kept. */
+  private static final String OLD_FILE =
+      """
+      {
+        "contentHash" : "abcdef0123",
+        "trainer" : "cgcnn-v1",
+        "request" : {
+          "datasetPath" : "data.csv.gz",
+          "datasetSha256" : "0f1e",
+          "target" : "band_gap",
+          "property" : "density",
+          "maskedProperty" : null,
+          "representation" : "structure",
+          "seed" : 1,
+          "hyper" : {
+            "epochs" : 3,
+            "batchSize" : 256,
+            "optimizer" : "sgd",
+            "learningRate" : 0.01,
+            "momentum" : 0.9,
+            "milestone" : 100
+          },
+          "limit" : 300,
+          "artifactDir" : "/tmp/a"
+        },
+        "outcome" : {
+          "target" : "band_gap",
+          "property" : "density",
+          "representation" : "structure",
+          "seed" : 1,
+          "metric" : "mae",
+          "testMetric" : 0.61,
+          "bestEpoch" : 3,
+          "artifactPath" : "trainings/ab/abcdef0123.json"
+        },
+        "epochs" : 3,
+        "trainSeconds" : 12.5,
+        "finishedAt" : "2026-11-30T10:00:00Z"
+      }
+      """;
+
+  @Test
+  void aFileWrittenBeforeCurvesWereKeptLoadsWithAnEmptyCurve() throws Exception {
+    ArtifactStore store = new ArtifactStore(dir);
+    Path file = store.resultFile("abcdef0123");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, OLD_FILE);
+
+    StoredTraining old = store.find("abcdef0123").orElseThrow();
+
+    assertThat(old.outcome().testMetric()).isEqualTo(0.61);
+    assertThat(old.provenance()).isEmpty();
+    assertThat(old.history()).isEmpty();
+  }
+
+  @Test
+  void theLearningCurveSurvivesTheStore() {
+    ArtifactStore store = new ArtifactStore(dir);
+    TrainingRequest request =
+        new TrainingRequest(
+            "data.csv.gz",
+            "0f1e",
+            "band_gap",
+            null,
+            null,
+            "composition",
+            2,
+            new HyperParameters(2, 256, "sgd", 0.01, 0.9, 100),
+            0,
+            dir.toString());
+    List<EpochPoint> curve = List.of(new EpochPoint(1, 0.9, 0.7), new EpochPoint(2, 0.5, 0.6));
+    StoredTraining training =
+        new StoredTraining(
+            "0123456789",
+            "cgcnn-v1",
+            request,
+            new TrainingOutcome("band_gap", null, "composition", 2, "mae", 0.6, 2, "x.json"),
+            2,
+            3.0,
+            "2026-12-01T00:00:00Z",
+            Map.of("device", "cpu()"),
+            curve);
+    store.save(training);
+
+    assertThat(store.find("0123456789").orElseThrow()).isEqualTo(training);
+  }
+}
