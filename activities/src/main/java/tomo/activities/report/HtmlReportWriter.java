@@ -77,10 +77,14 @@ final class HtmlReportWriter {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>tomo report</title><style>")
+        .append("<title>")
+        .append(escape(report.titlePrefix()))
+        .append("tomo report</title><style>")
         .append(STYLE)
         .append("</style></head><body>\n");
-    h.append("<h1>Feature importance: change of the test error when a property is added</h1>\n");
+    h.append("<h1>")
+        .append(escape(report.titlePrefix()))
+        .append("Feature importance: change of the test error when a property is added</h1>\n");
     h.append("<p class=\"lead\">")
         .append(report.trainings().size())
         .append(" trainings; ")
@@ -101,11 +105,14 @@ final class HtmlReportWriter {
   }
 
   private void warnings(StringBuilder h) {
-    if (details.warnings().isEmpty()) {
+    // the report's own (banner, failed gates with their thresholds) first, then the details'
+    List<String> all = new ArrayList<>(report.warnings());
+    all.addAll(details.warnings());
+    if (all.isEmpty()) {
       return;
     }
     h.append("<section class=\"warnings\" id=\"warnings\"><strong>Warnings</strong><ul>");
-    for (String w : details.warnings()) {
+    for (String w : all) {
       h.append("<li>").append(escape(w)).append("</li>");
     }
     h.append("</ul></section>\n");
@@ -138,6 +145,17 @@ final class HtmlReportWriter {
                       representation,
                       r.significantByRepresentation().get(representation))));
     }
+    for (String representation : report.representations()) {
+      columns.add(
+          new Table1Column(
+              "95 % CI below 0, " + representation,
+              r ->
+                  propertyList(
+                      r.target(),
+                      representation,
+                      r.significantByIntervalByRepresentation()
+                          .getOrDefault(representation, List.of()))));
+    }
     if (report.representations().contains(SweepReport.STRUCTURE)
         && report.representations().contains(SweepReport.COMPOSITION)) {
       columns.add(
@@ -152,6 +170,8 @@ final class HtmlReportWriter {
     h.append("<h2 id=\"table1\">Table 1: properties whose addition lowers the test error</h2>\n")
         .append("<p>")
         .append(escape(TableWriter.SIGNIFICANCE_RULE))
+        .append(" ")
+        .append(escape(TableWriter.INTERVAL_RULE))
         .append(" In parentheses: the mean change over seeds.</p>\n<table><thead><tr>");
     List<Table1Column> columns = table1Columns();
     for (Table1Column c : columns) {

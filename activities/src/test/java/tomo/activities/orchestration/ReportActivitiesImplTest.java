@@ -100,7 +100,9 @@ class ReportActivitiesImplTest {
             "dataset SHA-256,sha," + (all.size() - 1),
             "device,not recorded," + (all.size() - 1));
     String html = Files.readString(out.resolve("report.html"));
-    assertThat(html).contains("<polyline ").doesNotContain("id=\"warnings\"");
+    // curves drawn, and the synthetic banner leads the page as it leads every other format
+    assertThat(html).contains("<polyline ").contains("<title>SYNTHETIC — tomo report</title>");
+    assertThat(html).contains("id=\"warnings\"").contains("SYNTHETIC: made-up numbers");
   }
 
   @Test
@@ -128,7 +130,8 @@ class ReportActivitiesImplTest {
                 null,
                 null,
                 true)
-            .normalized("r");
+            .normalized("r")
+            .withTrainer(TrainerKind.SYNTHETIC);
     Path list =
         Files.writeString(
             dir.resolve("skipped.csv"), "row,material_id,field,reason\n7,mp-7,cif,\"no atoms\"\n");

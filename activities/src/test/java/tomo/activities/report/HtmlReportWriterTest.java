@@ -70,6 +70,7 @@ class HtmlReportWriterTest {
     assertThat(html)
         .contains(
             "<th>target</th><th>significant, structure</th><th>significant, composition</th>"
+                + "<th>95 % CI below 0, structure</th><th>95 % CI below 0, composition</th>"
                 + "<th>in structure, not in composition</th>");
     assertThat(html).contains("<td>band_gap</td><td>density (-11.7 %)</td>");
     // learning curves: per cell, 2 panels, each with one line per seed of baseline and augmented
@@ -98,7 +99,11 @@ class HtmlReportWriterTest {
 
     assertThat(html).contains("No learning curves").doesNotContain("<polyline");
     assertThat(html).contains("<h2 id=\"provenance\">Provenance</h2>\n<p>Not known");
-    assertThat(html).doesNotContain("id=\"warnings\"");
+    // the report's own warnings (here: trainings without a recorded trainer) lead the page
+    assertThat(report.warnings()).isNotEmpty();
+    assertThat(html).contains("id=\"warnings\"");
+    assertThat(html).contains("<title>" + HtmlReportWriter.escape(report.titlePrefix()));
+    report.warnings().forEach(w -> assertThat(html).contains(HtmlReportWriter.escape(w)));
   }
 
   @Test
