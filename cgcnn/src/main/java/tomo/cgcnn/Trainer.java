@@ -42,6 +42,7 @@ public final class Trainer {
   private static final int PREFETCH = 3;
 
   private final DataType dtype;
+  private final InitScheme initScheme = InitScheme.fromSystemProperty();
 
   /** A float32 trainer (the engine's fast path). */
   public Trainer() {
@@ -124,7 +125,8 @@ public final class Trainer {
         e.widthAngstrom(),
         prepared.extraWidth,
         prepared.outputWidth(),
-        config.seed());
+        config.seed(),
+        initScheme);
   }
 
   private TrainingResult run(
@@ -180,7 +182,10 @@ public final class Trainer {
     for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
       long t0 = System.nanoTime();
       double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
-      int[] order = shuffled(prepared.train, config.seed(), epoch);
+      int[] order =
+          initScheme == InitScheme.JOINT
+              ? shuffled(prepared.train, config.seed(), epoch)
+              : shuffled(prepared.train, prepared.data.size(), config.seed(), epoch);
       double loss =
           trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler, free);
       double t1 = (System.nanoTime() - t0) / 1e9;
@@ -264,9 +269,12 @@ public final class Trainer {
         NativeMemory.allocator());
   }
 
-  private static String fingerprint(TrainingConfig config, PreparedData prepared) {
-    // epochs may grow on resume; threads and device do not change what is trained
+  private String fingerprint(TrainingConfig config, PreparedData prepared) {
+    // epochs may grow on resume; threads and device do not change what is trained; the init
+    // scheme does (and "tight-zero", the first tight scheme, changed the baseline's shuffle too)
     return config.withEpochs(1).withThreads(0).withGpu(false)
+        + " init="
+        + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
         + " data="
         + prepared.data.datasetSha256()
         + "/"
@@ -275,6 +283,28 @@ public final class Trainer {
         + prepared.data.size();
   }
 
+  /**
+   * Epoch {@code epoch}'s order of the training rows: one permutation of all {@code size} materials
+   * from (seed, epoch), cut to {@code rows}. A training that lacks some rows (no extra value) so
+   * visits the others in its baseline's order.
+   */
+  static int[] shuffled(int[] rows, int size, long seed, int epoch) {
+    boolean[] kept = new boolean[size];
+    for (int r : rows) {
+      kept[r] = true;
+    }
+    int[] p = DataSplit.permutation(size, new SplittableRandom(seed * 1_000_003L + epoch));
+    int[] out = new int[rows.length];
+    int k = 0;
+    for (int r : p) {
+      if (kept[r]) {
+        out[k++] = r;
+      }
+    }
+    return out;
+  }
+
+  /** The order before tight pairs ({@link InitScheme#JOINT}): a permutation of the kept rows. */
   static int[] shuffled(int[] rows, long seed, int epoch) {
     int[] p = DataSplit.permutation(rows.length, new SplittableRandom(seed * 1_000_003L + epoch));
     int[] out = new int[rows.length];
