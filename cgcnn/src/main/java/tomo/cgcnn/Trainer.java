@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains CGCNN on DJL's PyTorch engine: split, standardization, SGD or Adam with a step learning
- * rate, best-validation model selection, a checkpoint after every epoch and resumption from the
- * newest checkpoint. Nothing of the engine shows in its signature.
+ * rate, best-validation model selection (optionally stopping after a patience), a checkpoint after
+ * every epoch and resumption from the newest checkpoint. Nothing of the engine shows in its
+ * signature.
  *
  * <p>Determinism: the split, initial weights and every epoch's shuffle derive from the seed alone.
  * With one intra-op thread, libtorch's CPU kernels reduce in a fixed order, so a rerun with the
@@ -179,7 +180,17 @@ public final class Trainer {
     List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
     double trainSeconds = 0;
     long trainCrystals = 0;
-    for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+    int epoch = startEpoch;
+    for (; epoch < config.epochs(); epoch++) {
+      if (config.patience() != null && epoch - bestEpoch >= config.patience()) {
+        // checked before the epoch, so a rerun of a stopped training stops again at once
+        LOG.info(
+            "stopping after epoch {}: no better validation metric in {} epochs (best: epoch {})",
+            epoch,
+            config.patience(),
+            bestEpoch);
+        break;
+      }
       long t0 = System.nanoTime();
       double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
       int[] order =
@@ -260,6 +271,8 @@ public final class Trainer {
         config,
         history,
         startEpoch,
+        epoch < config.epochs(),
+        epoch,
         trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
         deviceName.startsWith("gpu") ? "CUDA" : "CPU",
         deviceName,
@@ -270,9 +283,10 @@ public final class Trainer {
   }
 
   private String fingerprint(TrainingConfig config, PreparedData prepared) {
-    // epochs may grow on resume; threads and device do not change what is trained; the init
-    // scheme does (and "tight-zero", the first tight scheme, changed the baseline's shuffle too)
-    return config.withEpochs(1).withThreads(0).withGpu(false)
+    // epochs may grow on resume and the patience only decides where a training ends; threads and
+    // device do not change what is trained; the init scheme does (and "tight-zero", the first
+    // tight scheme, changed the baseline's shuffle too)
+    return config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
         + " init="
         + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
         + " data="

@@ -66,7 +66,9 @@ public final class CgcnnCellTrainer implements CellTrainer {
 
   @Override
   public String id() {
-    return "cgcnn-v1";
+    // v2: tight (baseline, augmented) pairs changed the init of augmented trainings and every
+    // training's batch order, so results stored by v1 must not pair with new ones
+    return "cgcnn-v2";
   }
 
   @Override
@@ -108,7 +110,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
               .withOptimizer(optimizer, request.hyper().learningRate())
               .withMilestone(request.hyper().milestone())
               .withThreads(threads)
-              .withExtraMasked(request.maskedProperty() != null);
+              .withExtraMasked(request.maskedProperty() != null)
+              .withPatience(request.hyper().patience());
       long start = System.nanoTime();
       TrainingResult result =
           new Trainer()
@@ -175,6 +178,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
     p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
     p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
+    p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
+    p.put("epochsRun", Integer.toString(r.epochsRun()));
     return p;
   }
 }

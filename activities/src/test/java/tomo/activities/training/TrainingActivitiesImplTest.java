@@ -3,6 +3,7 @@ package tomo.activities.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -108,6 +109,34 @@ class TrainingActivitiesImplTest {
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
+  }
+
+  @Test
+  void aPatienceChangesTheHashOnlyWhenSet() throws Exception {
+    TrainingRequest a = request("volume", dir);
+    // without a patience the request serializes as before the field existed: same hashes
+    assertThat(new ObjectMapper().writeValueAsString(a.hyper())).doesNotContain("patience");
+    HyperParameters h = a.hyper();
+    TrainingRequest patient =
+        new TrainingRequest(
+            a.datasetPath(),
+            a.datasetSha256(),
+            a.target(),
+            a.property(),
+            a.maskedProperty(),
+            a.representation(),
+            a.seed(),
+            new HyperParameters(
+                h.epochs(),
+                h.batchSize(),
+                h.optimizer(),
+                h.learningRate(),
+                h.momentum(),
+                h.milestone(),
+                10),
+            a.limit(),
+            a.artifactDir());
+    assertThat(ContentHash.of(patient, "t")).isNotEqualTo(ContentHash.of(a, "t"));
   }
 
   @Test

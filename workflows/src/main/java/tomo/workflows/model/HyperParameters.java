@@ -1,5 +1,7 @@
 package tomo.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Training hyper-parameters of every training of a sweep (the paper's CGCNN defaults unless the
  * spec says otherwise).
@@ -10,6 +12,9 @@ package tomo.workflows.model;
  * @param learningRate initial learning rate
  * @param momentum SGD momentum
  * @param milestone epoch after which the learning rate drops by 10x
+ * @param patience stop a training after this many epochs without a better validation metric; null
+ *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
+ *     of sweeps without it
  */
 public record HyperParameters(
     int epochs,
@@ -17,7 +22,19 @@ public record HyperParameters(
     String optimizer,
     double learningRate,
     double momentum,
-    int milestone) {
+    int milestone,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience) {
+
+  /** Without early stopping (the paper's protocol). */
+  public HyperParameters(
+      int epochs,
+      int batchSize,
+      String optimizer,
+      double learningRate,
+      double momentum,
+      int milestone) {
+    this(epochs, batchSize, optimizer, learningRate, momentum, milestone, null);
+  }
 
   /** CGCNN's published defaults, with a sweep-sized epoch count. */
   public static HyperParameters defaults() {

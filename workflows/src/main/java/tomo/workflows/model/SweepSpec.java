@@ -192,7 +192,8 @@ public record SweepSpec(
             hyper.optimizer() == null ? d.optimizer() : hyper.optimizer(),
             hyper.learningRate() == 0 ? d.learningRate() : hyper.learningRate(),
             hyper.momentum(),
-            hyper.milestone() == 0 ? d.milestone() : hyper.milestone());
+            hyper.milestone() == 0 ? d.milestone() : hyper.milestone(),
+            hyper.patience());
     if (h.epochs() < 1) {
       throw fail(source, "hyper.epochs", "expected at least 1 epoch, got " + h.epochs());
     }
@@ -204,6 +205,9 @@ public record SweepSpec(
     }
     if (!(h.learningRate() > 0)) {
       throw fail(source, "hyper.learningRate", "expected > 0, got " + h.learningRate());
+    }
+    if (h.patience() != null && h.patience() < 1) {
+      throw fail(source, "hyper.patience", "expected at least 1 epoch, got " + h.patience());
     }
     if (h.momentum() < 0 || h.momentum() >= 1) {
       throw fail(source, "hyper.momentum", "expected 0 <= momentum < 1, got " + h.momentum());
