@@ -49,6 +49,15 @@ final class CgcnnNetwork implements AutoCloseable {
   private boolean concatEdgeLinear = Boolean.getBoolean("tomo.cgcnn.concatEdgeLinear");
 
   /**
+   * Multiplies softplus(extra) before the hidden layer: one column among the 64 pooled ones gets
+   * 1/65 of an Adam step's reach, and this gives it more. Only for measuring whether that is why
+   * the extra input helps so little ({@code -Dtomo.cgcnn.extraGain=8}; bench/README.md "Tight
+   * pairs").
+   */
+  static final double EXTRA_GAIN =
+      Double.parseDouble(System.getProperty("tomo.cgcnn.extraGain", "1"));
+
+  /**
    * @param nodeTable row z holds the node features of element z (row 0 unused)
    * @param centersAngstrom Gaussian centres of the edge expansion
    * @param extraWidth width of the extra input (0 for none)
@@ -274,7 +283,11 @@ final class CgcnnNetwork implements AutoCloseable {
     NDArray x =
         pooled.getNDArrayInternal().softPlus().matMul(p("hidden.weight")).add(p("hidden.bias"));
     if (extraWidth > 0) {
-      x = x.add(extra.getNDArrayInternal().softPlus().matMul(p("hidden.extra_weight")));
+      NDArray fed = extra.getNDArrayInternal().softPlus();
+      if (EXTRA_GAIN != 1) {
+        fed = fed.mul(EXTRA_GAIN);
+      }
+      x = x.add(fed.matMul(p("hidden.extra_weight")));
     }
     x = x.getNDArrayInternal().softPlus();
     return x.matMul(p("output.weight")).add(p("output.bias"));
