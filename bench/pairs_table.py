@@ -4,7 +4,10 @@ that each property brings (per seed, mean, spread), and what early stopping with
 have done to the same trainings (from their validation histories: a training is deterministic up to
 where it stops, so the epoch it stops at and whether its reported model changes follow exactly).
 
-    python3 bench/pairs_table.py GRID.tsv [--patience 3,5]
+    python3 bench/pairs_table.py GRID.tsv [--also LABEL=OTHER.tsv ...] [--patience 3,5]
+
+--also merges the augmented trainings of another run of the driver (e.g. with -Dtomo.cgcnn.extraGain=8)
+under the name LABEL-aug, compared with GRID's tight-base.
 """
 import argparse
 import statistics
@@ -16,6 +19,15 @@ SCHEMES = [
     ("shared baseline, tight pairs, seeded extra weights", "tight-base", "seeded-aug"),
     ("per-cell masked baseline (paper), tight pairs", "tight-masked", "tight-aug"),
 ]
+
+
+def merge(rows, also):
+    for spec in also:
+        label, path = spec.split("=", 1)
+        for (run, seed, extra), r in read(path).items():
+            if run == "tight-aug":
+                rows[(label + "-aug", seed, extra)] = r
+        SCHEMES.append((f"shared baseline, tight pairs, {label}", "tight-base", label + "-aug"))
 
 
 def read(path):
@@ -45,8 +57,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("tsv")
     ap.add_argument("--patience", default="3,5")
+    ap.add_argument("--also", action="append", default=[])
     args = ap.parse_args()
     rows = read(args.tsv)
+    merge(rows, args.also)
     seeds = sorted({k[1] for k in rows})
     props = sorted({k[2] for k in rows if k[2] != "-"})
     print(f"seeds {seeds}; change of test MAE, (augmented - baseline) / baseline, in %")

@@ -48,14 +48,8 @@ final class CgcnnNetwork implements AutoCloseable {
    */
   private boolean concatEdgeLinear = Boolean.getBoolean("tomo.cgcnn.concatEdgeLinear");
 
-  /**
-   * Multiplies softplus(extra) before the hidden layer: one column among the 64 pooled ones gets
-   * 1/65 of an Adam step's reach, and this gives it more. Only for measuring whether that is why
-   * the extra input helps so little ({@code -Dtomo.cgcnn.extraGain=8}; bench/README.md "Tight
-   * pairs").
-   */
-  static final double EXTRA_GAIN =
-      Double.parseDouble(System.getProperty("tomo.cgcnn.extraGain", "1"));
+  /** Factor on softplus(extra) before the hidden layer; see {@link #extraGain}. */
+  private final double extraGain;
 
   /**
    * @param nodeTable row z holds the node features of element z (row 0 unused)
@@ -84,6 +78,7 @@ final class CgcnnNetwork implements AutoCloseable {
     this.centers =
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
+    this.extraGain = extraGain(shape);
 
     SplittableRandom random = new SplittableRandom(seed ^ 0xC6C_1111L);
     int f = nodeTable[0].length;
@@ -131,6 +126,26 @@ final class CgcnnNetwork implements AutoCloseable {
     linear("output", hidden, outputWidth, random);
     for (NDArray p : parameters.values()) {
       p.setRequiresGradient(true);
+    }
+  }
+
+  /**
+   * The factor on softplus(extra): √(atom features), 8 for the paper's network. The extra input is
+   * one column beside the 64 pooled ones; a plain concatenation (factor 1, the paper's literal
+   * network) gives it 1/65 of what an Adam step can change in the hidden layer (under SGD, 1/64 of
+   * the pooled block's squared input), and measured with tight pairs the network then barely used
+   * even the target given as its own input (−2.6 % test MAE; with √64: −23.6 %; bench/README.md
+   * "Tight pairs"). {@code -Dtomo.cgcnn.extraGain=1} gives the literal concatenation.
+   */
+  static double extraGain(NetworkShape shape) {
+    String value = System.getProperty("tomo.cgcnn.extraGain");
+    if (value == null) {
+      return Math.sqrt(shape.atomFeatures());
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-Dtomo.cgcnn.extraGain=" + value + ": not a number", e);
     }
   }
 
@@ -284,8 +299,8 @@ final class CgcnnNetwork implements AutoCloseable {
         pooled.getNDArrayInternal().softPlus().matMul(p("hidden.weight")).add(p("hidden.bias"));
     if (extraWidth > 0) {
       NDArray fed = extra.getNDArrayInternal().softPlus();
-      if (EXTRA_GAIN != 1) {
-        fed = fed.mul(EXTRA_GAIN);
+      if (extraGain != 1) {
+        fed = fed.mul(extraGain);
       }
       x = x.add(fed.matMul(p("hidden.extra_weight")));
     }

@@ -289,7 +289,8 @@ public final class Trainer {
     return config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
         + " init="
         + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
-        + (CgcnnNetwork.EXTRA_GAIN == 1 ? "" : " extraGain=" + CgcnnNetwork.EXTRA_GAIN)
+        + " extraGain="
+        + CgcnnNetwork.extraGain(config.shape())
         + " data="
         + prepared.data.datasetSha256()
         + "/"

@@ -67,7 +67,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
   @Override
   public String id() {
     // v2: tight (baseline, augmented) pairs changed the init of augmented trainings and every
-    // training's batch order, so results stored by v1 must not pair with new ones
+    // training's batch order, and the extra input enters with a gain: results stored by v1 must
+    // not pair with new ones
     return "cgcnn-v2";
   }
 
