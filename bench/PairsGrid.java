@@ -37,7 +37,10 @@ import tomo.materials.graph.GraphSettings;
  * baseline), seeded-aug (tight pairs, extra weights from their own stream).
  *
  * <p>java -cp CLASSPATH bench/PairsGrid.java OUT.tsv SAMPLE SAMPLE_SEED MODE EPOCHS LR TARGET
- * PROPS(comma) SEEDS(comma) RUNS(comma) BATCH_SIZE
+ * PROPS(comma) SEEDS(comma) RUNS(comma) BATCH_SIZE [PATIENCE [ONLY]]
+ *
+ * <p>PATIENCE ("-" for none) trains with early stopping; ONLY, a file of "run TAB seed TAB extra"
+ * lines (extra "-" for a baseline), restricts the grid to those trainings.
  */
 public class PairsGrid {
   public static void main(String[] args) throws IOException {
@@ -52,6 +55,8 @@ public class PairsGrid {
     List<Long> seeds = List.of(args[8].split(",")).stream().map(Long::parseLong).toList();
     List<String> runs = List.of(args[9].split(","));
     int batchSize = Integer.parseInt(args[10]);
+    Integer patience = args.length > 11 && !args[11].equals("-") ? Integer.valueOf(args[11]) : null;
+    Set<String> only = args.length > 12 ? new HashSet<>(Files.readAllLines(Path.of(args[12]))) : null;
 
     Set<String> done = new HashSet<>();
     if (Files.exists(out)) {
@@ -73,7 +78,7 @@ public class PairsGrid {
         List<String> extras = run.endsWith("-base") ? java.util.Arrays.asList((String) null) : props;
         for (String extra : extras) {
           String key = run + "\t" + seed + "\t" + (extra == null ? "-" : extra);
-          if (done.contains(key)) {
+          if (done.contains(key) || (only != null && !only.contains(key))) {
             continue;
           }
           System.setProperty("tomo.cgcnn.initScheme", run.split("-")[0].replace("tight", "zero"));
@@ -82,7 +87,8 @@ public class PairsGrid {
                   .withOptimizer(OptimizerKind.ADAM, lr)
                   .withBatchSize(batchSize)
                   .withThreads(1)
-                  .withExtraMasked(run.endsWith("-masked"));
+                  .withExtraMasked(run.endsWith("-masked"))
+                  .withPatience(patience);
           Path ckpt = Files.createTempDirectory("pairs-ckpt");
           long t0 = System.nanoTime();
           TrainingResult r = new Trainer().train(config, data, ckpt, p -> {});
