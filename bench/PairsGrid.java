@@ -44,6 +44,12 @@ import tomo.materials.graph.GraphSettings;
  */
 public class PairsGrid {
   public static void main(String[] args) throws IOException {
+    if (args.length < 11) {
+      System.err.println(
+          "usage: PairsGrid OUT.tsv SAMPLE SAMPLE_SEED MODE EPOCHS LR TARGET PROPS SEEDS RUNS"
+              + " BATCH_SIZE [PATIENCE [ONLY]]");
+      System.exit(2);
+    }
     Path out = Path.of(args[0]);
     int sample = Integer.parseInt(args[1]);
     long sampleSeed = Long.parseLong(args[2]);
