@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains CGCNN on DJL's PyTorch engine: split, standardization, SGD or Adam with a step learning
- * rate, best-validation model selection, a checkpoint after every epoch and resumption from the
- * newest checkpoint. Nothing of the engine shows in its signature.
+ * rate, best-validation model selection (optionally stopping after a patience), a checkpoint after
+ * every epoch and resumption from the newest checkpoint. Nothing of the engine shows in its
+ * signature.
  *
  * <p>Determinism: the split, initial weights and every epoch's shuffle derive from the seed alone.
  * With one intra-op thread, libtorch's CPU kernels reduce in a fixed order, so a rerun with the
@@ -42,6 +43,7 @@ public final class Trainer {
   private static final int PREFETCH = 3;
 
   private final DataType dtype;
+  private final InitScheme initScheme = InitScheme.fromSystemProperty();
 
   /** A float32 trainer (the engine's fast path). */
   public Trainer() {
@@ -124,7 +126,8 @@ public final class Trainer {
         e.widthAngstrom(),
         prepared.extraWidth,
         prepared.outputWidth(),
-        config.seed());
+        config.seed(),
+        initScheme);
   }
 
   private TrainingResult run(
@@ -177,10 +180,23 @@ public final class Trainer {
     List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
     double trainSeconds = 0;
     long trainCrystals = 0;
-    for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+    int epoch = startEpoch;
+    for (; epoch < config.epochs(); epoch++) {
+      if (config.patience() != null && epoch - bestEpoch >= config.patience()) {
+        // checked before the epoch, so a rerun of a stopped training stops again at once
+        LOG.info(
+            "stopping after epoch {}: no better validation metric in {} epochs (best: epoch {})",
+            epoch,
+            config.patience(),
+            bestEpoch);
+        break;
+      }
       long t0 = System.nanoTime();
       double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
-      int[] order = shuffled(prepared.train, config.seed(), epoch);
+      int[] order =
+          initScheme == InitScheme.JOINT
+              ? shuffled(prepared.train, config.seed(), epoch)
+              : shuffled(prepared.train, prepared.data.size(), config.seed(), epoch);
       double loss =
           trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler, free);
       double t1 = (System.nanoTime() - t0) / 1e9;
@@ -255,6 +271,8 @@ public final class Trainer {
         config,
         history,
         startEpoch,
+        epoch < config.epochs(),
+        epoch,
         trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
         deviceName.startsWith("gpu") ? "CUDA" : "CPU",
         deviceName,
@@ -264,9 +282,15 @@ public final class Trainer {
         NativeMemory.allocator());
   }
 
-  private static String fingerprint(TrainingConfig config, PreparedData prepared) {
-    // epochs may grow on resume; threads and device do not change what is trained
-    return config.withEpochs(1).withThreads(0).withGpu(false)
+  private String fingerprint(TrainingConfig config, PreparedData prepared) {
+    // epochs may grow on resume and the patience only decides where a training ends; threads and
+    // device do not change what is trained; the init scheme does (and "tight-zero", the first
+    // tight scheme, changed the baseline's shuffle too)
+    return config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
+        + " init="
+        + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
+        + " extraGain="
+        + CgcnnNetwork.extraGain(config.shape())
         + " data="
         + prepared.data.datasetSha256()
         + "/"
@@ -275,6 +299,28 @@ public final class Trainer {
         + prepared.data.size();
   }
 
+  /**
+   * Epoch {@code epoch}'s order of the training rows: one permutation of all {@code size} materials
+   * from (seed, epoch), cut to {@code rows}. A training that lacks some rows (no extra value) so
+   * visits the others in its baseline's order.
+   */
+  static int[] shuffled(int[] rows, int size, long seed, int epoch) {
+    boolean[] kept = new boolean[size];
+    for (int r : rows) {
+      kept[r] = true;
+    }
+    int[] p = DataSplit.permutation(size, new SplittableRandom(seed * 1_000_003L + epoch));
+    int[] out = new int[rows.length];
+    int k = 0;
+    for (int r : p) {
+      if (kept[r]) {
+        out[k++] = r;
+      }
+    }
+    return out;
+  }
+
+  /** The order before tight pairs ({@link InitScheme#JOINT}): a permutation of the kept rows. */
   static int[] shuffled(int[] rows, long seed, int epoch) {
     int[] p = DataSplit.permutation(rows.length, new SplittableRandom(seed * 1_000_003L + epoch));
     int[] out = new int[rows.length];

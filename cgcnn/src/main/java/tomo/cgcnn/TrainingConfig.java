@@ -24,6 +24,8 @@ import tomo.materials.graph.GraphMode;
  * @param shape network widths
  * @param threads intra-op threads of the engine; 0 leaves the engine's default
  * @param useGpu put every tensor on the first GPU when the engine has one
+ * @param patience stop after this many epochs without a better validation metric; null trains every
+ *     epoch (the paper's protocol)
  */
 public record TrainingConfig(
     String target,
@@ -39,7 +41,8 @@ public record TrainingConfig(
     int milestoneEpoch,
     NetworkShape shape,
     int threads,
-    boolean useGpu) {
+    boolean useGpu,
+    Integer patience) {
 
   public TrainingConfig {
     Objects.requireNonNull(target, "target");
@@ -49,6 +52,9 @@ public record TrainingConfig(
     if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || threads < 0) {
       throw new IllegalArgumentException(
           "training needs epochs >= 1, batch size >= 1, learning rate > 0, threads >= 0");
+    }
+    if (patience != null && patience < 1) {
+      throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
     }
     if (extraMasked && extraProperty == null) {
       throw new IllegalArgumentException("a masked extra input needs an extra property");
@@ -72,7 +78,8 @@ public record TrainingConfig(
         100,
         NetworkShape.PAPER,
         0,
-        false);
+        false,
+        null);
   }
 
   public TrainingConfig withEpochs(int value) {
@@ -90,7 +97,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withBatchSize(int value) {
@@ -108,7 +116,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withOptimizer(OptimizerKind kind, double lr) {
@@ -126,7 +135,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withShape(NetworkShape value) {
@@ -144,7 +154,8 @@ public record TrainingConfig(
         milestoneEpoch,
         value,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withThreads(int value) {
@@ -162,7 +173,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         value,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   /** These settings with SGD momentum {@code value} (a sweep's spec may change the paper's 0.9). */
@@ -181,7 +193,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withMilestone(int value) {
@@ -199,7 +212,8 @@ public record TrainingConfig(
         value,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withExtraMasked(boolean value) {
@@ -217,7 +231,8 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
-        useGpu);
+        useGpu,
+        patience);
   }
 
   public TrainingConfig withGpu(boolean value) {
@@ -235,6 +250,26 @@ public record TrainingConfig(
         milestoneEpoch,
         shape,
         threads,
+        value,
+        patience);
+  }
+
+  public TrainingConfig withPatience(Integer value) {
+    return new TrainingConfig(
+        target,
+        extraProperty,
+        extraMasked,
+        mode,
+        seed,
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        momentum,
+        milestoneEpoch,
+        shape,
+        threads,
+        useGpu,
         value);
   }
 }

@@ -25,6 +25,9 @@ import java.util.List;
  * @param config hyper-parameters, split seed, mode, target and extra property
  * @param history every epoch's progress, including its wall time in seconds
  * @param resumedFromEpoch epochs already done in the checkpoint this run resumed from (0 = fresh)
+ * @param stoppedEarly whether the patience rule ended the training before its last epoch
+ * @param epochsRun epochs trained in all (the last epoch of {@code history}; less than the config's
+ *     epochs when it stopped early)
  * @param trainCrystalsPerSecond training throughput (crystals per second of training steps) in
  *     steady state: over the epochs this process ran after its first (the only one when it ran one)
  * @param backend "CPU" or "CUDA"
@@ -55,6 +58,8 @@ public record TrainingResult(
     TrainingConfig config,
     List<EpochProgress> history,
     int resumedFromEpoch,
+    boolean stoppedEarly,
+    int epochsRun,
     double trainCrystalsPerSecond,
     String backend,
     String device,

@@ -44,8 +44,12 @@ import tomo.workflows.model.TrainingRequest;
 public final class CgcnnCellTrainer implements CellTrainer {
   private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
 
-  /** Name and version, part of every content hash of its results. */
-  public static final String ID = "cgcnn-v1";
+  /**
+   * Name and version, part of every content hash of its results. v2: tight (baseline, augmented)
+   * pairs changed the init of augmented trainings and every training's batch order, and the extra
+   * input enters with a gain, so results stored by v1 must not pair with new ones.
+   */
+  public static final String ID = "cgcnn-v2";
 
   /**
    * The engine records gradients for one training at a time per process, so trainings of one worker
@@ -188,7 +192,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
           .withMomentum(request.hyper().momentum())
           .withMilestone(request.hyper().milestone())
           .withThreads(threads)
-          .withExtraMasked(request.maskedProperty() != null);
+          .withExtraMasked(request.maskedProperty() != null)
+          .withPatience(request.hyper().patience());
     } catch (IllegalArgumentException e) {
       throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());
     }
@@ -272,6 +277,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
     p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
     p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
+    p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
+    p.put("epochsRun", Integer.toString(r.epochsRun()));
     return p;
   }
 }

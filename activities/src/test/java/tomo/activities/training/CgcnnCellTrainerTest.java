@@ -95,7 +95,7 @@ class CgcnnCellTrainerTest {
     TrainingReceipt receipt = activity.train(request);
     assertThat(receipt.memoized()).isFalse();
     assertThat(receipt.epochs()).isEqualTo(1);
-    String usedHash = ContentHash.of(request.withDatasetSha256(after), "cgcnn-v1");
+    String usedHash = ContentHash.of(request.withDatasetSha256(after), CgcnnCellTrainer.ID);
     assertThat(receipt.contentHash()).isEqualTo(usedHash);
     StoredTraining stored =
         new ArtifactStore(dir.resolve("artifacts")).find(usedHash).orElseThrow();

@@ -3,6 +3,7 @@ package tomo.activities.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -231,6 +232,34 @@ class TrainingActivitiesImplTest {
     // nothing was trained or stored for it
     assertThat(new ArtifactStore(dir).find(ContentHash.of(cgcnn, trainer.id()))).isEmpty();
     assertThat(activity.train(synthetic).memoized()).isFalse();
+  }
+
+  @Test
+  void aPatienceChangesTheHashOnlyWhenSet() throws Exception {
+    TrainingRequest a = request("volume", dir);
+    // without a patience the request serializes as before the field existed: same hashes
+    assertThat(new ObjectMapper().writeValueAsString(a.hyper())).doesNotContain("patience");
+    HyperParameters h = a.hyper();
+    TrainingRequest patient =
+        new TrainingRequest(
+            a.datasetPath(),
+            a.datasetSha256(),
+            a.target(),
+            a.property(),
+            a.maskedProperty(),
+            a.representation(),
+            a.seed(),
+            new HyperParameters(
+                h.epochs(),
+                h.batchSize(),
+                h.optimizer(),
+                h.learningRate(),
+                h.momentum(),
+                h.milestone(),
+                10),
+            a.limit(),
+            a.artifactDir());
+    assertThat(ContentHash.of(patient, "t")).isNotEqualTo(ContentHash.of(a, "t"));
   }
 
   @Test

@@ -112,6 +112,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "epoch from which the learning rate is ×0.1")
   int milestone;
 
+  @Option(
+      names = "--patience",
+      paramLabel = "P",
+      description =
+          "stop after P epochs without a better validation metric (default: train every epoch,"
+              + " the paper's protocol)")
+  Integer patience;
+
   @Option(names = "--gpu", description = "train on the first GPU when libtorch has CUDA")
   boolean gpu;
 
@@ -169,7 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
             .withMilestone(milestone)
             .withThreads(threads)
             .withExtraMasked(extraMasked)
-            .withGpu(gpu);
+            .withGpu(gpu)
+            .withPatience(patience);
     if (exportDir != null) {
       GraphExport.write(config, trainingData, exportDir);
       err.println("exported graphs, target and split to " + exportDir);
@@ -249,7 +258,7 @@ public final class TrainCommand implements Callable<Integer> {
   /** A folder name unique to what is trained (not to epochs or threads), so reruns resume. */
   private static String trainingKey(TrainingConfig config, TrainingData data) {
     String identity =
-        config.withEpochs(1).withThreads(0).withGpu(false)
+        config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
             + "|"
             + data.datasetSha256()
             + "|"

@@ -42,6 +42,8 @@ class TrainCommandTest {
             "200",
             "--threads",
             "1",
+            "--patience",
+            "5",
             "--cache-dir",
             tmp.resolve("graphs").toString(),
             "--checkpoint-dir",
@@ -58,6 +60,9 @@ class TrainCommandTest {
     assertThat(result.get("config").get("mode").asText()).isEqualTo("COMPOSITION");
     assertThat(result.get("datasetSha256").asText()).hasSize(64);
     assertThat(result.get("testMetric").asDouble()).isPositive();
+    assertThat(result.get("config").get("patience").asInt()).isEqualTo(5);
+    assertThat(result.get("stoppedEarly").asBoolean()).isFalse();
+    assertThat(result.get("epochsRun").asInt()).isEqualTo(2);
     assertThat(tmp.resolve("export").resolve("nbr_idx.npy")).exists();
     assertThat(Files.readString(tmp.resolve("export").resolve("meta.json")))
         .contains("\"target\" : \"band_gap\"");

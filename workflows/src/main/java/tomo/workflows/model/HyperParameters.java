@@ -1,6 +1,7 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -15,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param learningRate initial learning rate
  * @param momentum SGD momentum
  * @param milestone epoch after which the learning rate drops by 10x
+ * @param patience stop a training after this many epochs without a better validation metric; null
+ *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
+ *     of sweeps without it
  */
 public record HyperParameters(
     int epochs,
@@ -22,7 +26,19 @@ public record HyperParameters(
     String optimizer,
     double learningRate,
     double momentum,
-    int milestone) {
+    int milestone,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience) {
+
+  /** Without early stopping (the paper's protocol). */
+  public HyperParameters(
+      int epochs,
+      int batchSize,
+      String optimizer,
+      double learningRate,
+      double momentum,
+      int milestone) {
+    this(epochs, batchSize, optimizer, learningRate, momentum, milestone, null);
+  }
 
   /** CGCNN's published defaults. */
   public static HyperParameters defaults() {
@@ -45,7 +61,8 @@ public record HyperParameters(
       @JsonProperty("optimizer") String optimizer,
       @JsonProperty("learningRate") Double learningRate,
       @JsonProperty("momentum") Double momentum,
-      @JsonProperty("milestone") Integer milestone) {
+      @JsonProperty("milestone") Integer milestone,
+      @JsonProperty("patience") Integer patience) {
     HyperParameters d = defaults();
     return new HyperParameters(
         epochs != null ? epochs : d.epochs(),
@@ -53,6 +70,7 @@ public record HyperParameters(
         optimizer != null ? optimizer : d.optimizer(),
         learningRate != null ? learningRate : d.learningRate(),
         momentum != null ? momentum : d.momentum(),
-        milestone != null ? milestone : d.milestone());
+        milestone != null ? milestone : d.milestone(),
+        patience);
   }
 }

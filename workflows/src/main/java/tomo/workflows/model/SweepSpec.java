@@ -382,6 +382,9 @@ public record SweepSpec(
     if (!(h.learningRate() > 0)) {
       throw fail(source, "hyper.learningRate", "expected > 0, got " + h.learningRate());
     }
+    if (h.patience() != null && h.patience() < 1) {
+      throw fail(source, "hyper.patience", "expected at least 1 epoch, got " + h.patience());
+    }
     if (h.momentum() < 0 || h.momentum() >= 1) {
       throw fail(source, "hyper.momentum", "expected 0 <= momentum < 1, got " + h.momentum());
     }

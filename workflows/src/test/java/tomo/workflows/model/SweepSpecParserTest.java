@@ -189,6 +189,16 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void readsAPatienceAndRefusesOneBelowOneEpoch() {
+    String grid = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    assertThat(SweepSpecParser.parse(grid, "s.yaml").hyper().patience()).isNull();
+    assertThat(SweepSpecParser.parse(grid + "hyper:\n  patience: 8\n", "s.yaml").hyper().patience())
+        .isEqualTo(8);
+    assertThatThrownBy(() -> SweepSpecParser.parse(grid + "hyper:\n  patience: 0\n", "s.yaml"))
+        .hasMessage("s.yaml: field 'hyper.patience': expected at least 1 epoch, got 0");
+  }
+
+  @Test
   void errorsNameTheSourceTheFieldAndWhatWasExpected() {
     assertThatThrownBy(
             () ->
