@@ -68,6 +68,9 @@ public final class SyntheticTrainer implements CellTrainer {
     }
     Path file = checkpointDir.resolve(CHECKPOINT);
     Checkpoint state = read(file);
+    if (state.epoch() > 0) {
+      listener.resumed(state.epoch(), state.bestVal());
+    }
     double level = level(request);
     int epochs = request.hyper().epochs();
     long started = System.nanoTime();

@@ -7,11 +7,15 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.store.ArtifactStore;
@@ -30,10 +34,33 @@ import tomo.workflows.model.TrainingRequest;
 public final class TrainingActivitiesImpl implements TrainingActivities {
   private static final Logger log = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
 
+  /** Failure type of a training stopped after a checkpoint because its worker shuts down. */
+  public static final String WORKER_SHUTDOWN = "WorkerShutdown";
+
   private final CellTrainer trainer;
+
+  /** Set when the worker shuts down: every training stops after its next checkpoint. */
+  private volatile boolean stopping;
+
+  /** The trainings of this process now running, by cell, with their last finished epoch. */
+  private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
   public TrainingActivitiesImpl(CellTrainer trainer) {
     this.trainer = trainer;
+  }
+
+  /**
+   * Asks every running training to stop after its current epoch's checkpoint (it then fails
+   * retryably, and another worker resumes it from that checkpoint) and every later one to stop at
+   * its first.
+   */
+  public void stopAfterCurrentEpochs() {
+    stopping = true;
+  }
+
+  /** The trainings running now, as {@code cell@epoch} (epoch: the last one finished). */
+  public Map<String, Integer> running() {
+    return Map.copyOf(running);
   }
 
   @Override
@@ -45,19 +72,22 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
+    // the heartbeat details are the previous attempt's last *sent* heartbeat: the SDK throttles
+    // them, and a dying worker loses the newest; where the work resumes is the newest checkpoint,
+    // which the trainer reports (Heartbeats.resumed)
     Optional<EpochHeartbeat> previous = context.getHeartbeatDetails(EpochHeartbeat.class);
-    previous.ifPresent(
-        p ->
-            log.info(
-                "{}: attempt {} resumes after epoch {}",
-                request.cell().label(),
-                context.getInfo().getAttempt(),
-                p.epoch()));
+    String cell = request.cell().label();
+    running.put(cell, 0);
     try (Heartbeats heartbeats =
-        new Heartbeats(context, previous.orElse(new EpochHeartbeat(0, Double.NaN)))) {
+        new Heartbeats(
+            context,
+            previous.orElse(new EpochHeartbeat(0, Double.NaN)),
+            cell,
+            () -> stopping,
+            epoch -> running.put(cell, epoch))) {
       TrainingRun run;
       try {
-        run = trainer.train(request, store.checkpointDir(hash), heartbeats::epochDone);
+        run = trainer.train(request, store.checkpointDir(hash), heartbeats);
       } catch (BadInputException e) {
         throw ApplicationFailure.newNonRetryableFailure(
             request.cell().label() + ": " + e.getMessage(), BAD_INPUT);
@@ -87,18 +117,31 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               Instant.now().toString(),
               run.provenance()));
       return new TrainingReceipt(outcome, hash, run.epochsTrained(), run.seconds(), false);
+    } finally {
+      running.remove(cell);
     }
   }
 
   /** Per-epoch heartbeats plus a keep-alive between epochs. */
-  private static final class Heartbeats implements AutoCloseable {
+  private static final class Heartbeats implements AutoCloseable, EpochListener {
     private final ActivityExecutionContext context;
     private final AtomicReference<EpochHeartbeat> latest;
     private final AtomicReference<ActivityCompletionException> stop = new AtomicReference<>();
     private final ScheduledExecutorService keepAlive;
+    private final String cell;
+    private final BooleanSupplier stopping;
+    private final IntConsumer finished;
 
-    Heartbeats(ActivityExecutionContext context, EpochHeartbeat start) {
+    Heartbeats(
+        ActivityExecutionContext context,
+        EpochHeartbeat start,
+        String cell,
+        BooleanSupplier stopping,
+        IntConsumer finished) {
       this.context = context;
+      this.cell = cell;
+      this.stopping = stopping;
+      this.finished = finished;
       this.latest = new AtomicReference<>(start);
       Duration timeout = context.getInfo().getHeartbeatTimeout();
       long periodMillis =
@@ -113,11 +156,35 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       keepAlive.scheduleAtFixedRate(this::beat, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    void epochDone(int epoch, double val, double best, double seconds) {
+    @Override
+    public void resumed(int epochsDone, double bestValMetric) {
+      log.info(
+          "{}: attempt {} resumes after epoch {} (its newest checkpoint; the last heartbeat"
+              + " received said epoch {})",
+          cell,
+          context.getInfo().getAttempt(),
+          epochsDone,
+          latest.get().epoch());
+      latest.set(new EpochHeartbeat(epochsDone, bestValMetric));
+      finished.accept(epochsDone);
+      send();
+    }
+
+    @Override
+    public void epochDone(int epoch, double val, double best, double seconds) {
       latest.set(new EpochHeartbeat(epoch, best));
+      finished.accept(epoch);
       ActivityCompletionException s = stop.get();
       if (s != null) {
         throw s; // cancelled or timed out while the epoch ran: stop at the checkpoint
+      }
+      if (stopping.getAsBoolean()) {
+        // the checkpoint of this epoch is on disk (trainers call this after writing it)
+        log.info(
+            "{}: stopped after epoch {} (checkpoint written): worker shutting down", cell, epoch);
+        throw ApplicationFailure.newFailure(
+            cell + ": worker shut down after epoch " + epoch + "; resumes from its checkpoint",
+            WORKER_SHUTDOWN);
       }
       send();
     }

@@ -28,13 +28,15 @@ class TrainingActivitiesImplTest {
   private TestActivityEnvironment env;
   private SyntheticTrainer trainer;
   private TrainingActivities activity;
+  private TrainingActivitiesImpl impl;
   private final List<Object> heartbeats = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
     trainer = new SyntheticTrainer(Duration.ofMillis(150));
-    env.registerActivitiesImplementations(new TrainingActivitiesImpl(trainer));
+    impl = new TrainingActivitiesImpl(trainer);
+    env.registerActivitiesImplementations(impl);
     env.setActivityHeartbeatListener(EpochHeartbeat.class, heartbeats::add);
     // a short heartbeat timeout: the SDK throttles heartbeats to a fraction of it
     activity =
@@ -153,5 +155,71 @@ class TrainingActivitiesImplTest {
     assertThat(uninterrupted.epochs()).isEqualTo(6);
     assertThat(resumed.outcome().testMetric()).isEqualTo(uninterrupted.outcome().testMetric());
     assertThat(resumed.outcome().bestEpoch()).isEqualTo(uninterrupted.outcome().bestEpoch());
+  }
+
+  @Test
+  void aResumedAttemptReportsItsNewestCheckpointNotThePreviousAttemptsLastHeartbeat()
+      throws Exception {
+    TrainingRequest req = request("volume", dir);
+    Path checkpoints = new ArtifactStore(dir).checkpointDir(ContentHash.of(req, trainer.id()));
+    // the previous attempt checkpointed epoch 3 and died; the SDK throttles heartbeats, so the
+    // last one the server got said epoch 1
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    req,
+                    checkpoints,
+                    (epoch, val, best, s) -> {
+                      if (epoch == 3) {
+                        throw new IllegalStateException("worker died");
+                      }
+                    }))
+        .hasMessage("worker died");
+    env.setHeartbeatDetails(new EpochHeartbeat(1, 0.5));
+
+    TrainingReceipt resumed = activity.train(req);
+
+    assertThat(resumed.epochs()).isEqualTo(3); // epochs 4 to 6
+    assertThat(((EpochHeartbeat) heartbeats.get(0)).epoch()).isEqualTo(3);
+    assertThat(heartbeats.stream().map(h -> ((EpochHeartbeat) h).epoch()).toList())
+        .isSorted()
+        .doesNotContain(0, 1, 2);
+  }
+
+  @Test
+  void aShuttingDownWorkerStopsItsTrainingAfterTheEpochsCheckpointForAnotherToResume() {
+    TrainingRequest req = request("volume", dir);
+    impl.stopAfterCurrentEpochs();
+
+    assertThatThrownBy(() -> activity.train(req))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getType()).isEqualTo(TrainingActivitiesImpl.WORKER_SHUTDOWN);
+              assertThat(f.getOriginalMessage()).contains("after epoch 1");
+            });
+    assertThat(impl.running()).isEmpty();
+
+    // another worker (a fresh activity implementation) resumes after epoch 1
+    TrainingActivitiesImpl other = new TrainingActivitiesImpl(trainer);
+    TestActivityEnvironment otherEnv = TestActivityEnvironment.newInstance();
+    try {
+      otherEnv.registerActivitiesImplementations(other);
+      TrainingReceipt done =
+          otherEnv
+              .newActivityStub(
+                  TrainingActivities.class,
+                  ActivityOptions.newBuilder()
+                      .setStartToCloseTimeout(Duration.ofMinutes(1))
+                      .setHeartbeatTimeout(Duration.ofSeconds(10))
+                      .build())
+              .train(req);
+      assertThat(done.epochs()).isEqualTo(5);
+    } finally {
+      otherEnv.close();
+    }
   }
 }
