@@ -3,6 +3,7 @@ package tomo.activities.training;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import tomo.workflows.model.TrainingRequest;
 public final class TrainingActivitiesImpl implements TrainingActivities {
   private static final Logger log = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
 
-  /** Failure type of a training stopped after a checkpoint because its worker shuts down. */
+  /** Failure type of a training whose worker was stopped (interrupted) while it waited to exit. */
   public static final String WORKER_SHUTDOWN = "WorkerShutdown";
 
   private final CellTrainer trainer;
@@ -45,17 +46,57 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   /** The trainings of this process now running, by cell, with their last finished epoch. */
   private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
+  /** Trainings stopped for the shutdown, by cell, with the epoch their checkpoint holds. */
+  private final Map<String, Integer> stopped = new ConcurrentHashMap<>();
+
   public TrainingActivitiesImpl(CellTrainer trainer) {
     this.trainer = trainer;
   }
 
   /**
-   * Asks every running training to stop after its current epoch's checkpoint (it then fails
-   * retryably, and another worker resumes it from that checkpoint) and every later one to stop at
-   * its first.
+   * Asks every running training to stop after its current epoch's checkpoint, and a training that
+   * reaches this worker from now on not to start. A stopped training reports nothing: it waits for
+   * the process to exit, and the server, missing its heartbeats, retries it on another worker,
+   * which resumes from that checkpoint. (Failing it instead would be retried at once, and a server
+   * may hand the retry to this very worker while its polls wind down, using up attempts.)
    */
   public void stopAfterCurrentEpochs() {
     stopping = true;
+  }
+
+  /**
+   * Waits until every running training has stopped at a checkpoint (see {@link
+   * #stopAfterCurrentEpochs}), at most {@code bound}.
+   *
+   * @return true when all stopped in time
+   */
+  public boolean awaitStopped(Duration bound) throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!stopped.keySet().containsAll(running.keySet())) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  /** The trainings stopped for the shutdown, by cell, with the epoch their checkpoint holds. */
+  public Map<String, Integer> stopped() {
+    return Map.copyOf(stopped);
+  }
+
+  /** Parks the calling training until the process exits (interrupted: fails it retryably). */
+  private void park(String cell, int epoch) {
+    stopped.put(cell, epoch);
+    try {
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw ApplicationFailure.newFailure(
+        cell + ": worker shut down after epoch " + epoch + "; resumes from its checkpoint",
+        WORKER_SHUTDOWN);
   }
 
   /** The trainings running now, as {@code cell@epoch} (epoch: the last one finished). */
@@ -71,6 +112,12 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     if (done.isPresent()) {
       return new TrainingReceipt(done.get().outcome(), hash, 0, 0, true);
     }
+    if (stopping) {
+      // a task that reached this worker while it shuts down: leave it to another worker
+      log.info("{}: not started: worker shutting down", request.cell().label());
+      running.put(request.cell().label(), 0);
+      park(request.cell().label(), 0);
+    }
     ActivityExecutionContext context = Activity.getExecutionContext();
     // the heartbeat details are the previous attempt's last *sent* heartbeat: the SDK throttles
     // them, and a dying worker loses the newest; where the work resumes is the newest checkpoint,
@@ -84,7 +131,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
             previous.orElse(new EpochHeartbeat(0, Double.NaN)),
             cell,
             () -> stopping,
-            epoch -> running.put(cell, epoch))) {
+            epoch -> running.put(cell, epoch),
+            epoch -> park(cell, epoch))) {
       TrainingRun run;
       try {
         run = trainer.train(request, store.checkpointDir(hash), heartbeats);
@@ -131,17 +179,20 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     private final String cell;
     private final BooleanSupplier stopping;
     private final IntConsumer finished;
+    private final IntConsumer stopAt;
 
     Heartbeats(
         ActivityExecutionContext context,
         EpochHeartbeat start,
         String cell,
         BooleanSupplier stopping,
-        IntConsumer finished) {
+        IntConsumer finished,
+        IntConsumer stopAt) {
       this.context = context;
       this.cell = cell;
       this.stopping = stopping;
       this.finished = finished;
+      this.stopAt = stopAt;
       this.latest = new AtomicReference<>(start);
       Duration timeout = context.getInfo().getHeartbeatTimeout();
       long periodMillis =
@@ -175,16 +226,14 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       latest.set(new EpochHeartbeat(epoch, best));
       finished.accept(epoch);
       ActivityCompletionException s = stop.get();
-      if (s != null) {
-        throw s; // cancelled or timed out while the epoch ran: stop at the checkpoint
-      }
-      if (stopping.getAsBoolean()) {
+      if (stopping.getAsBoolean() || s instanceof ActivityWorkerShutdownException) {
         // the checkpoint of this epoch is on disk (trainers call this after writing it)
         log.info(
             "{}: stopped after epoch {} (checkpoint written): worker shutting down", cell, epoch);
-        throw ApplicationFailure.newFailure(
-            cell + ": worker shut down after epoch " + epoch + "; resumes from its checkpoint",
-            WORKER_SHUTDOWN);
+        stopAt.accept(epoch); // never returns
+      }
+      if (s != null) {
+        throw s; // cancelled or timed out while the epoch ran: stop at the checkpoint
       }
       send();
     }

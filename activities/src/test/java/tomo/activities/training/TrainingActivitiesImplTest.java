@@ -2,6 +2,7 @@ package tomo.activities.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,39 +191,46 @@ class TrainingActivitiesImplTest {
   }
 
   @Test
-  void aShuttingDownWorkerStopsItsTrainingAfterTheEpochsCheckpointForAnotherToResume() {
+  void aShuttingDownWorkerStopsItsTrainingAfterTheEpochsCheckpointForAnotherToResume()
+      throws Exception {
     TrainingRequest req = request("volume", dir);
-    impl.stopAfterCurrentEpochs();
-
-    assertThatThrownBy(() -> activity.train(req))
-        .isInstanceOf(ActivityFailure.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.isNonRetryable()).isFalse();
-              assertThat(f.getType()).isEqualTo(TrainingActivitiesImpl.WORKER_SHUTDOWN);
-              assertThat(f.getOriginalMessage()).contains("after epoch 1");
-            });
-    assertThat(impl.running()).isEmpty();
-
-    // another worker (a fresh activity implementation) resumes after epoch 1
-    TrainingActivitiesImpl other = new TrainingActivitiesImpl(trainer);
-    TestActivityEnvironment otherEnv = TestActivityEnvironment.newInstance();
+    Path checkpoint =
+        new ArtifactStore(dir)
+            .checkpointDir(ContentHash.of(req, trainer.id()))
+            .resolve(SyntheticTrainer.CHECKPOINT);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
-      otherEnv.registerActivitiesImplementations(other);
-      TrainingReceipt done =
-          otherEnv
-              .newActivityStub(
-                  TrainingActivities.class,
-                  ActivityOptions.newBuilder()
-                      .setStartToCloseTimeout(Duration.ofMinutes(1))
-                      .setHeartbeatTimeout(Duration.ofSeconds(10))
-                      .build())
-              .train(req);
-      assertThat(done.epochs()).isEqualTo(5);
+      Future<TrainingReceipt> stopping = caller.submit(() -> activity.train(req));
+      await().atMost(Duration.ofSeconds(30)).until(() -> impl.running().size() == 1);
+      impl.stopAfterCurrentEpochs();
+
+      assertThat(impl.awaitStopped(Duration.ofSeconds(30))).isTrue();
+      int epoch = impl.stopped().get(req.cell().label());
+      assertThat(epoch).isBetween(1, 5);
+      assertThat(ArtifactStore.json().readTree(checkpoint.toFile()).get("epoch").asInt())
+          .isEqualTo(epoch);
+      // it reports nothing: the server retries it elsewhere when its heartbeats stop
+      assertThat(stopping).isNotDone();
+
+      // another worker (a fresh activity implementation) resumes after that epoch
+      TestActivityEnvironment otherEnv = TestActivityEnvironment.newInstance();
+      try {
+        otherEnv.registerActivitiesImplementations(new TrainingActivitiesImpl(trainer));
+        TrainingReceipt done =
+            otherEnv
+                .newActivityStub(
+                    TrainingActivities.class,
+                    ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .setHeartbeatTimeout(Duration.ofSeconds(10))
+                        .build())
+                .train(req);
+        assertThat(done.epochs()).isEqualTo(6 - epoch);
+      } finally {
+        otherEnv.close();
+      }
     } finally {
-      otherEnv.close();
+      caller.shutdownNow();
     }
   }
 }
