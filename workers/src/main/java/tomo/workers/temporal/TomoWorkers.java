@@ -1,5 +1,8 @@
 package tomo.workers.temporal;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -78,12 +81,51 @@ public final class TomoWorkers implements AutoCloseable {
     if (trainer != null) {
       factory.newWorker(TaskQueues.TRAINING);
     }
+    awaitServer(client);
     factory.start();
     log.info(
         "workers started: orchestration={} training={} ({} slots)",
         orchestration,
         trainer == null ? "no" : trainer.id(),
         concurrentTrainings);
+  }
+
+  /**
+   * Waits until the Temporal service answers: a worker started (or restarted) while its server is
+   * down or restarting waits for it, as a daemon should, instead of exiting (the factory's start
+   * fails at once on an unreachable server).
+   */
+  private static void awaitServer(WorkflowClient client) {
+    long waitMillis = 1_000;
+    while (true) {
+      try {
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        return;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE
+            && e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED) {
+          throw e;
+        }
+        log.warn(
+            "Temporal at {} does not answer ({}); trying again in {} s",
+            client.getWorkflowServiceStubs().getOptions().getTarget(),
+            e.getStatus().getDescription() == null
+                ? e.getStatus().getCode()
+                : e.getStatus().getDescription(),
+            waitMillis / 1000);
+      }
+      try {
+        Thread.sleep(waitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Temporal", e);
+      }
+      waitMillis = Math.min(10_000, waitMillis * 2);
+    }
   }
 
   /**
