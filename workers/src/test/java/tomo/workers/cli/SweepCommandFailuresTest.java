@@ -71,6 +71,51 @@ class SweepCommandFailuresTest {
   }
 
   @Test
+  void aMalformedCifRowEndsFailedNamingRowAndField() throws Exception {
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad-cif.csv"),
+            "material_id,formation_energy_per_atom,band_gap,efermi,volume,total_magnetization,"
+                + "spacegroup.number,spacegroup.crystal_system,cif\n"
+                + "mp-1,0.1,0.0,0.5,114.0,0.0,229,cubic,\"data_Cs\n_cell_length_a oops\n\"\n");
+    Path spec = spec("bad-cif", bad);
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        TomoWorkers workers = workers(server)) {
+      Result waited =
+          execute(
+              "sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", server.target());
+      assertThat(waited.code()).as(waited.all()).isEqualTo(2);
+      assertThat(waited.out())
+          .contains("bad-cif [FAILED]: prepare: ")
+          .contains(bad.toString())
+          .containsIgnoringCase("row")
+          .contains("cif");
+    }
+  }
+
+  @Test
+  void anArtifactDirUnderARegularFileEndsFailedNamingThePath() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path spec =
+        Files.writeString(
+            dir.resolve("under-file.yaml"),
+            "name: under-file\ndataset: "
+                + DatasetLocation.resolve(null)
+                + "\ntargets: [band_gap]\nproperties: [volume]\nrepresentations: [structure]\n"
+                + "seeds: [0]\nhyper: {epochs: 2}\nlimit: 20\nartifactDir: "
+                + file.resolve("artifacts")
+                + "\n");
+    try (EmbeddedServer server = new EmbeddedServer(0);
+        TomoWorkers workers = workers(server)) {
+      Result waited =
+          execute(
+              "sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", server.target());
+      assertThat(waited.code()).as(waited.all()).isEqualTo(2);
+      assertThat(waited.out()).contains("under-file [FAILED]: prepare: ").contains(file.toString());
+    }
+  }
+
+  @Test
   void requestsThatCannotBeMadeSaySoInWordsWithExitOne() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
