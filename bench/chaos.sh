@@ -3,7 +3,8 @@
 # with the same Table 1 as an undisturbed run.
 #
 #   bench/chaos.sh            full drill: 60 synthetic trainings of 20 epochs (0.5 s each), a kill
-#                             every 20-40 s, then 4 real CGCNN trainings under the same kills
+#                             every 20-40 s, then 4 real CGCNN trainings (300 materials, 10
+#                             epochs) with a training worker killed every 5-12 s
 #   bench/chaos.sh --short    the CI version (a few minutes): 60 trainings of 8 epochs (0.25 s each),
 #                             a kill every 6-12 s, no real trainings
 #
@@ -234,12 +235,14 @@ if [ "$REAL" = 1 ]; then
   real_props="[volume]"
   real_seeds="[0]"
   real_expected=4
-  log "real reference: $real_expected CGCNN trainings (200 materials, 3 epochs), undisturbed"
-  ./tomo sweep start --spec "$(spec real-reference "$work/real-reference" 3 "$real_props" "$real_seeds" 200)" \
+  log "real reference: $real_expected CGCNN trainings (300 materials, 10 epochs), undisturbed"
+  ./tomo sweep start --spec "$(spec real-reference "$work/real-reference" 10 "$real_props" "$real_seeds" 300)" \
     --temporal "$addr" --wait >"$work/real-reference.out"
   kills_training=0 kills_server=1 kills_orchestration=1 # server and orchestration: once, above
+  # real trainings are short here: kill often enough to hit them mid-training
+  KILL_MIN=5 KILL_MAX=12
   log "real chaos: the same trainings, a training worker killed every ${KILL_MIN}-${KILL_MAX} s"
-  run_chaos real-chaos "$(spec real-chaos "$work/real-chaos" 3 "$real_props" "$real_seeds" 200)"
+  run_chaos real-chaos "$(spec real-chaos "$work/real-chaos" 10 "$real_props" "$real_seeds" 300)"
   # CGCNN on several threads differs from run to run in the 7th digit (README): same trainings,
   # and the table compared with the digits it prints
   ref_hashes="$(cd "$work/real-reference/trainings" && find . -name '*.json' | sort)"
