@@ -54,7 +54,9 @@ public final class SweepClient {
 
   /**
    * Starts sweep {@code sweepId}, or attaches to it when it exists: a running sweep of that id is
-   * used as it is (its spec wins), and so is a finished one — it is never started twice.
+   * used as it is (its spec wins), and so is a finished one — it is never started twice. A sweep
+   * that failed (or was terminated or timed out) is started anew: the input was presumably fixed,
+   * and the trainings it stored are not trained again.
    */
   public Handle startOrAttach(String sweepId, SweepSpec spec) {
     WorkflowOptions options =
@@ -62,7 +64,7 @@ public final class SweepClient {
             .setWorkflowId(sweepId)
             .setTaskQueue(spec.orchestrationQueue())
             .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
             .setWorkflowIdConflictPolicy(
                 WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
             .build();
@@ -169,7 +171,10 @@ public final class SweepClient {
               + p.status()
               + "); "
               + request
-              + " works only while it runs or waits for a retry. Start it again under a new --id:"
+              + " works only while it runs or waits for a retry. "
+              + (p.status() == SweepStatus.FAILED
+                  ? "Start it again (sweep start with the same --id) once its cause is fixed:"
+                  : "Start it again under a new --id:")
               + " its finished trainings are stored and are not trained again.",
           false,
           null);

@@ -122,6 +122,15 @@ class SweepFailureTest {
             SweepRequestException.class, e -> assertThat(e.sweepFailed()).isTrue())
         .hasMessage("sweep bad-row failed: prepare: " + BAD_ROW);
     assertThat(training.trainings()).isZero();
+    assertThatThrownBy(() -> sweeps.retryFailed("bad-row"))
+        .hasMessageContaining("has ended (FAILED)")
+        .hasMessageContaining("same --id");
+
+    // the dataset was fixed: starting the same sweep id again starts it anew
+    prepare = spec -> new PreparedDataset("memory.csv", "abc123", 1000, List.of());
+    assertThat(sweeps.startOrAttach("bad-row", spec()).attached()).isFalse();
+    assertThat(sweeps.await("bad-row").status()).isEqualTo(SweepStatus.COMPLETED);
+    assertThat(sweeps.progress("bad-row").failure()).isNull();
   }
 
   @Test
