@@ -347,9 +347,7 @@ public final class SweepClient {
               "cannot reach the Temporal server at "
                   + stubs().getOptions().getTarget()
                   + " ("
-                  + (status.getDescription() == null
-                      ? status.getCode().toString()
-                      : status.getDescription())
+                  + reason(status)
                   + "); is it running? Start one with `temporal server start-dev` or `tomo"
                   + " server`, or pass --temporal HOST:PORT",
               false,
@@ -357,6 +355,19 @@ public final class SweepClient {
       case NOT_FOUND -> notFound(what, e);
       default -> e;
     };
+  }
+
+  /** gRPC says "io exception" for a refused connection; its cause says which. */
+  private static String reason(Status status) {
+    String description = status.getDescription();
+    if ((description == null || description.equals("io exception"))
+        && status.getCause() != null
+        && status.getCause().getMessage() != null) {
+      String m = status.getCause().getMessage();
+      // netty's "finishConnect(..) failed: Connection refused: /127.0.0.1:1"
+      return m.contains("failed: ") ? m.substring(m.indexOf("failed: ") + 8) : m;
+    }
+    return description == null ? status.getCode().toString() : description;
   }
 
   private SweepRequestException notFound(String what, Throwable cause) {
