@@ -8,5 +8,13 @@ package tomo.cgcnn;
 public interface ProgressListener {
   void onEpoch(EpochProgress progress);
 
+  /**
+   * Told once, before the first epoch, when the run continues from a checkpoint.
+   *
+   * @param epochsDone epochs the checkpoint holds
+   * @param bestValMetric best validation metric of those epochs
+   */
+  default void onResume(int epochsDone, double bestValMetric) {}
+
   ProgressListener NONE = progress -> {};
 }

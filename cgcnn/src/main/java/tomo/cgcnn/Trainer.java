@@ -169,6 +169,7 @@ public final class Trainer {
       bestTest = s.bestTestMetric();
       history.addAll(s.history());
       LOG.info("resuming from {} after epoch {}", latest.get(), startEpoch);
+      listener.onResume(startEpoch, bestVal);
     }
 
     // PREFETCH batches packed ahead plus the one in the step: the same buffers for the whole run

@@ -10,6 +10,7 @@ import tomo.workers.cli.ServerCommand;
 import tomo.workers.cli.SweepCommand;
 import tomo.workers.cli.TrainCommand;
 import tomo.workers.cli.WorkerCommand;
+import tomo.workflows.client.SweepRequestException;
 
 /** The {@code tomo} command line. */
 @Command(
@@ -28,6 +29,18 @@ import tomo.workers.cli.WorkerCommand;
       TrainCommand.class
     })
 public final class TomoCli implements Runnable {
+  /**
+   * gRPC reports an unresolvable or unreachable host as a warning with a stack trace on stderr
+   * (JUL) before the call fails; the command then says the same in one sentence. Held here: JUL
+   * keeps only weak references to its loggers, and a collected one would forget its level.
+   */
+  private static final java.util.logging.Logger GRPC_CHANNEL_LOG =
+      java.util.logging.Logger.getLogger("io.grpc.internal.ManagedChannelImpl");
+
+  static {
+    GRPC_CHANNEL_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -46,10 +59,16 @@ public final class TomoCli implements Runnable {
         (e, commandLine, parseResult) -> {
           // a user-facing error: its message names file, row and field; the stack is for --debug
           // logs
-          commandLine.getErr().println("tomo: " + e.getMessage());
+          commandLine.getErr().println("tomo: " + words(e));
           org.slf4j.LoggerFactory.getLogger(TomoCli.class).debug("failure", e);
-          return 1;
+          return e instanceof SweepRequestException r && r.sweepFailed() ? 2 : 1;
         });
     return cli;
+  }
+
+  /** The message of an error, or what it is when it has none (never a stack trace). */
+  private static String words(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 }

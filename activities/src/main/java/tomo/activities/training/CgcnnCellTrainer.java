@@ -18,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.store.EpochPoint;
+import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.OptimizerKind;
+import tomo.cgcnn.ProgressListener;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -133,9 +135,18 @@ public final class CgcnnCellTrainer implements CellTrainer {
                   config,
                   data,
                   checkpointDir,
-                  p ->
+                  new ProgressListener() {
+                    @Override
+                    public void onEpoch(EpochProgress p) {
                       listener.epochDone(
-                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds()));
+                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds());
+                    }
+
+                    @Override
+                    public void onResume(int epochsDone, double bestValMetric) {
+                      listener.resumed(epochsDone, bestValMetric);
+                    }
+                  });
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
           result.metric(),

@@ -19,4 +19,14 @@ public interface EpochListener {
       int epoch, double trainLoss, double valMetric, double bestValMetric, double seconds) {
     epochDone(epoch, valMetric, bestValMetric, seconds);
   }
+
+  /**
+   * Told once, before the first epoch, when the training continues from a checkpoint: where the
+   * newest complete checkpoint left it (which is where the work resumes, whatever an earlier
+   * attempt last reported).
+   *
+   * @param epochsDone epochs the checkpoint holds
+   * @param bestValMetric best validation metric of those epochs
+   */
+  default void resumed(int epochsDone, double bestValMetric) {}
 }

@@ -79,6 +79,9 @@ public final class SyntheticTrainer implements CellTrainer {
     }
     Path file = checkpointDir.resolve(CHECKPOINT);
     Checkpoint state = read(file);
+    if (state.epoch() > 0) {
+      listener.resumed(state.epoch(), state.bestVal());
+    }
     double level = level(request);
     List<EpochPoint> history = new ArrayList<>();
     if (state.history() != null) {

@@ -2,6 +2,7 @@ package tomo.activities.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.activity.ActivityOptions;
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +36,15 @@ class TrainingActivitiesImplTest {
   private TestActivityEnvironment env;
   private SyntheticTrainer trainer;
   private TrainingActivities activity;
+  private TrainingActivitiesImpl impl;
   private final List<Object> heartbeats = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
     trainer = new SyntheticTrainer(Duration.ofMillis(150));
-    env.registerActivitiesImplementations(new TrainingActivitiesImpl(trainer));
+    impl = new TrainingActivitiesImpl(trainer);
+    env.registerActivitiesImplementations(impl);
     env.setActivityHeartbeatListener(EpochHeartbeat.class, heartbeats::add);
     // a short heartbeat timeout: the SDK throttles heartbeats to a fraction of it
     activity =
@@ -319,5 +325,78 @@ class TrainingActivitiesImplTest {
 
   private static StoredTraining stored(Path store, TrainingReceipt receipt) {
     return new ArtifactStore(store).find(receipt.contentHash()).orElseThrow();
+  }
+
+  @Test
+  void aResumedAttemptReportsItsNewestCheckpointNotThePreviousAttemptsLastHeartbeat()
+      throws Exception {
+    TrainingRequest req = request("volume", dir);
+    Path checkpoints = new ArtifactStore(dir).checkpointDir(ContentHash.of(req, trainer.id()));
+    // the previous attempt checkpointed epoch 3 and died; the SDK throttles heartbeats, so the
+    // last one the server got said epoch 1
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    req,
+                    checkpoints,
+                    (epoch, val, best, s) -> {
+                      if (epoch == 3) {
+                        throw new IllegalStateException("worker died");
+                      }
+                    }))
+        .hasMessage("worker died");
+    env.setHeartbeatDetails(new EpochHeartbeat(1, 0.5));
+
+    TrainingReceipt resumed = activity.train(req);
+
+    assertThat(resumed.epochs()).isEqualTo(3); // epochs 4 to 6
+    assertThat(((EpochHeartbeat) heartbeats.get(0)).epoch()).isEqualTo(3);
+    assertThat(heartbeats.stream().map(h -> ((EpochHeartbeat) h).epoch()).toList())
+        .isSorted()
+        .doesNotContain(0, 1, 2);
+  }
+
+  @Test
+  void aShuttingDownWorkerStopsItsTrainingAfterTheEpochsCheckpointForAnotherToResume()
+      throws Exception {
+    TrainingRequest req = request("volume", dir);
+    Path checkpoint =
+        new ArtifactStore(dir)
+            .checkpointDir(ContentHash.of(req, trainer.id()))
+            .resolve(SyntheticTrainer.CHECKPOINT);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<TrainingReceipt> stopping = caller.submit(() -> activity.train(req));
+      await().atMost(Duration.ofSeconds(30)).until(() -> impl.running().size() == 1);
+      impl.stopAfterCurrentEpochs();
+
+      assertThat(impl.awaitStopped(Duration.ofSeconds(30))).isTrue();
+      int epoch = impl.stopped().get(req.cell().label());
+      assertThat(epoch).isBetween(1, 5);
+      assertThat(ArtifactStore.json().readTree(checkpoint.toFile()).get("epoch").asInt())
+          .isEqualTo(epoch);
+      // it reports nothing: the server retries it elsewhere when its heartbeats stop
+      assertThat(stopping).isNotDone();
+
+      // another worker (a fresh activity implementation) resumes after that epoch
+      TestActivityEnvironment otherEnv = TestActivityEnvironment.newInstance();
+      try {
+        otherEnv.registerActivitiesImplementations(new TrainingActivitiesImpl(trainer));
+        TrainingReceipt done =
+            otherEnv
+                .newActivityStub(
+                    TrainingActivities.class,
+                    ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .setHeartbeatTimeout(Duration.ofSeconds(10))
+                        .build())
+                .train(req);
+        assertThat(done.epochs()).isEqualTo(6 - epoch);
+      } finally {
+        otherEnv.close();
+      }
+    } finally {
+      caller.shutdownNow();
+    }
   }
 }

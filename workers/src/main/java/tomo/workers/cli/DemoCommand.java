@@ -24,6 +24,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
+import tomo.workflows.model.SweepStatus;
 
 /**
  * {@code tomo demo}: in one JVM, Temporal's test server, both workers and a small sweep on the
@@ -135,6 +136,10 @@ public final class DemoCommand implements Callable<Integer> {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("demo", spec);
         SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress("demo"), System.out);
+        if (last.status() == SweepStatus.FAILED) {
+          ProgressPrinter.details(last, System.out);
+          return 2;
+        }
         SweepResult result = sweeps.await("demo");
         ProgressPrinter.details(last, System.out);
         if (result.reportDir() != null) {

@@ -15,6 +15,9 @@ final class ProgressPrinter {
   private ProgressPrinter() {}
 
   static String line(SweepProgress p) {
+    if (p.status() == SweepStatus.FAILED) {
+      return p.sweepId() + " [FAILED]: " + p.failure();
+    }
     return String.format(
         "%s [%s] round %d: %d/%d done (%d memoized), %d running, %d failed, %d pending%s",
         p.sweepId(),
@@ -31,6 +34,11 @@ final class ProgressPrinter {
 
   static void details(SweepProgress p, PrintStream out) {
     out.println(line(p));
+    if (p.status() == SweepStatus.FAILED && p.total() > 0) {
+      out.printf(
+          "  before it failed: %d/%d done, %d failed, %d pending%n",
+          p.done(), p.total(), p.failed(), p.pending());
+    }
     if (p.meanEpochSeconds() > 0) {
       out.printf("  mean epoch %.2f s%n", p.meanEpochSeconds());
     }
@@ -46,7 +54,13 @@ final class ProgressPrinter {
     return p.status() == SweepStatus.WAITING_FOR_RETRY
         || p.status() == SweepStatus.COMPLETED
         || p.status() == SweepStatus.COMPLETED_WITH_FAILURES
-        || p.status() == SweepStatus.CANCELLED;
+        || p.status() == SweepStatus.CANCELLED
+        || p.status() == SweepStatus.FAILED;
+  }
+
+  /** The exit code of a settled sweep: 2 when it failed or cells failed, 0 otherwise. */
+  static int exitCode(SweepProgress p) {
+    return p.status() == SweepStatus.FAILED || p.failed() > 0 ? 2 : 0;
   }
 
   /** Time between polls: often enough to look live, rarely enough not to load the server. */

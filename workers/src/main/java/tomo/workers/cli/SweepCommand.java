@@ -16,6 +16,7 @@ import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepSpecParser;
+import tomo.workflows.model.SweepStatus;
 import tomo.workflows.model.UnavailableName;
 
 /** {@code tomo sweep start|status|retry|cancel}. */
@@ -90,7 +91,7 @@ public final class SweepCommand {
       if (await) {
         SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out);
         ProgressPrinter.details(last, System.out);
-        return last.failed() == 0 ? 0 : 2;
+        return ProgressPrinter.exitCode(last);
       }
       return 0;
     }
@@ -123,7 +124,8 @@ public final class SweepCommand {
           System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
           System.out.flush();
           if (ProgressPrinter.settled(p)) {
-            return p.failed() == 0 ? 0 : 2;
+            ProgressPrinter.details(p, System.out);
+            return ProgressPrinter.exitCode(p);
           }
           Thread.sleep(2000);
           p = sweeps.progress(sweepId);
@@ -134,7 +136,8 @@ public final class SweepCommand {
               ? ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out)
               : sweeps.progress(sweepId);
       ProgressPrinter.details(p, System.out);
-      return watch && p.failed() > 0 ? 2 : 0;
+      // a failed sweep is an answer, not an error of the command; --watch also counts failed cells
+      return p.status() == SweepStatus.FAILED || watch && p.failed() > 0 ? 2 : 0;
     }
 
     private static int terminalColumns() {

@@ -61,6 +61,14 @@ public final class WorkerCommand implements Callable<Integer> {
   Path dataset;
 
   @Option(
+      names = "--shutdown-seconds",
+      defaultValue = "60",
+      description =
+          "On SIGTERM: how long running trainings may take to finish their epoch and checkpoint"
+              + " (default ${DEFAULT-VALUE}).")
+  long shutdownSeconds;
+
+  @Option(
       names = "--sticky-off",
       description = "Disable sticky queues (use with Temporal's Java test server).")
   boolean stickyOff;
@@ -102,7 +110,15 @@ public final class WorkerCommand implements Callable<Integer> {
               + metrics.server().map(s -> ", metrics at " + s.uri()).orElse("")
               + " (Ctrl-C to stop)");
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      // the JVM exits when its shutdown hooks return: the graceful stop runs inside the hook
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    workers.stopGracefully(Duration.ofSeconds(shutdownSeconds));
+                    stop.countDown();
+                  },
+                  "tomo-shutdown"));
       stop.await();
     }
     return 0;

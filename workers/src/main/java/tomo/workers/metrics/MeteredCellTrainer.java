@@ -72,6 +72,11 @@ public final class MeteredCellTrainer implements CellTrainer {
                       epoch, Duration.ofNanos((long) (seconds * 1e9)), loss, val, best);
                   listener.epochDone(epoch, loss, val, best, seconds);
                 }
+
+                @Override
+                public void resumed(int epochsDone, double bestValMetric) {
+                  listener.resumed(epochsDone, bestValMetric);
+                }
               });
       ok = true;
       return run;

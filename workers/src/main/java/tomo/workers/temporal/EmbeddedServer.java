@@ -1,13 +1,25 @@
 package tomo.workers.temporal;
 
-import io.temporal.testserver.TestServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
 
-/** Temporal's Java test server bound to a local port, in this JVM (state lives in memory). */
+/**
+ * Temporal's Java test server bound to a port of the loopback interface (127.0.0.1), in this JVM
+ * (state lives in memory).
+ */
 public final class EmbeddedServer implements AutoCloseable {
-  private final TestServer.PortBoundTestServer server;
+  private final TestServicesStarter services;
+  private final Server server;
   private final int port;
 
   /**
@@ -15,7 +27,20 @@ public final class EmbeddedServer implements AutoCloseable {
    */
   public EmbeddedServer(int port) {
     this.port = port == 0 ? freePort() : port;
-    this.server = TestServer.createPortBoundServer(this.port);
+    // TestServer.createPortBoundServer binds every interface, and this server has no
+    // authentication: the same services are bound here to the loopback address only
+    this.services = new TestServicesStarter(false, 0);
+    ServerBuilder<?> builder =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port),
+            InsecureServerCredentials.create());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    try {
+      this.server = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException("cannot listen on " + target() + ": " + e.getMessage(), e);
+    }
   }
 
   public String target() {
@@ -28,7 +53,16 @@ public final class EmbeddedServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    services.close();
   }
 
   static int freePort() {

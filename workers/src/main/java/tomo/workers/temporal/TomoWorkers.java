@@ -1,13 +1,19 @@
 package tomo.workers.temporal;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerPlugin;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.airflow.AirflowClient;
@@ -29,6 +35,9 @@ public final class TomoWorkers implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TomoWorkers.class);
 
   private final WorkerFactory factory;
+
+  /** The training activities of this process, or null when it runs no training queue. */
+  private final TrainingActivitiesImpl training;
 
   /**
    * @param orchestration run the orchestration queue (workflows, prepare, report)
@@ -54,10 +63,9 @@ public final class TomoWorkers implements AutoCloseable {
               disableSticky,
               orchestrationActivities(dataset, knownProperties, renderHeatmaps)));
     }
+    training = trainer == null ? null : new TrainingActivitiesImpl(trainer);
     if (trainer != null) {
-      plugins.add(
-          new TrainingPlugin(
-              TaskQueues.TRAINING, concurrentTrainings, new TrainingActivitiesImpl(trainer)));
+      plugins.add(new TrainingPlugin(TaskQueues.TRAINING, concurrentTrainings, training));
     }
     factory =
         WorkerFactory.newInstance(
@@ -71,12 +79,51 @@ public final class TomoWorkers implements AutoCloseable {
     if (trainer != null) {
       factory.newWorker(TaskQueues.TRAINING);
     }
+    awaitServer(client);
     factory.start();
     log.info(
         "workers started: orchestration={} training={} ({} slots)",
         orchestration,
         trainer == null ? "no" : trainer.id(),
         concurrentTrainings);
+  }
+
+  /**
+   * Waits until the Temporal service answers: a worker started (or restarted) while its server is
+   * down or restarting waits for it, as a daemon should, instead of exiting (the factory's start
+   * fails at once on an unreachable server).
+   */
+  private static void awaitServer(WorkflowClient client) {
+    long waitMillis = 1_000;
+    while (true) {
+      try {
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        return;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE
+            && e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED) {
+          throw e;
+        }
+        log.warn(
+            "Temporal at {} does not answer ({}); trying again in {} s",
+            client.getWorkflowServiceStubs().getOptions().getTarget(),
+            e.getStatus().getDescription() == null
+                ? e.getStatus().getCode()
+                : e.getStatus().getDescription(),
+            waitMillis / 1000);
+      }
+      try {
+        Thread.sleep(waitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Temporal", e);
+      }
+      waitMillis = Math.min(10_000, waitMillis * 2);
+    }
   }
 
   /**
@@ -96,6 +143,55 @@ public final class TomoWorkers implements AutoCloseable {
       log.info("sweep hooks: Airflow at {}", airflow);
     }
     return activities.toArray();
+  }
+
+  /**
+   * Stops as an operator's SIGTERM asks: no new tasks are polled, and each running training stops
+   * after its current epoch's checkpoint, for at most {@code bound}; the server retries those on
+   * another worker, which resumes from the checkpoints. Logs what it did; the caller then exits.
+   *
+   * @return true when everything stopped within the bound
+   */
+  public boolean stopGracefully(Duration bound) {
+    Map<String, Integer> running = training == null ? Map.of() : training.running();
+    log.info(
+        "shutting down: polling stopped; {} running training(s) {} stop after their current"
+            + " epoch's checkpoint (waiting at most {} s)",
+        running.size(),
+        running.keySet(),
+        bound.toSeconds());
+    if (training != null) {
+      training.stopAfterCurrentEpochs(); // first: a task polled meanwhile does not start
+    }
+    factory.shutdown();
+    boolean stopped;
+    try {
+      if (training != null) {
+        stopped = training.awaitStopped(bound);
+      } else {
+        factory.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS);
+        stopped = factory.isTerminated();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = false;
+    }
+    Map<String, Integer> checkpointed = training == null ? Map.of() : training.stopped();
+    if (stopped) {
+      log.info(
+          "shut down: {} training(s) stopped after the epoch of their checkpoint {}; another"
+              + " worker resumes them there once the server misses their heartbeats",
+          checkpointed.size(),
+          checkpointed);
+    } else {
+      log.warn(
+          "shut down after {} s with training(s) still in an epoch {} (stopped at checkpoints:"
+              + " {}); they resume from their newest checkpoint on another worker",
+          bound.toSeconds(),
+          training == null ? Map.of() : training.running(),
+          checkpointed);
+    }
+    return stopped;
   }
 
   @Override

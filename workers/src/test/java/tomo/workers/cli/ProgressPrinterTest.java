@@ -115,7 +115,7 @@ class ProgressPrinterTest {
                     "field 'density': not a number",
                     "BadInput"));
     return new SweepProgress(
-        "s", status, 1, 4, done, 0, running, failed, pending, null, 0, failures, null);
+        "s", status, 1, 4, done, 0, running, failed, pending, null, 0, failures, null, null);
   }
 
   /** A sweep that goes through the given states, one per poll; polling past the last fails. */

@@ -89,6 +89,7 @@ class StatusRendererTest {
                     new CellKey("band_gap", "volume", "structure", 1),
                     "row 3 field cif",
                     "BadInput")),
+            null,
             null);
     String text = new StatusRenderer(80, false).render(SweepSnapshot.from(progress), NOW);
     assertThat(text)

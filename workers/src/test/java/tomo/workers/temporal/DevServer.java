@@ -22,12 +22,20 @@ final class DevServer implements AutoCloseable {
   private final int port;
   private Process process;
 
+  /** The server process and whatever it starts, killed even when a test run is cut short. */
+  private final ChildProcesses processes = new ChildProcesses();
+
   DevServer(Path binary, Path dir) throws IOException, InterruptedException {
     this.binary = binary;
     this.db = dir.resolve("temporal.db");
     this.log = dir.resolve("temporal-server.log");
     this.port = EmbeddedServer.freePort();
-    start();
+    try {
+      start();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      processes.close(); // never ready: no test will close it
+      throw e;
+    }
   }
 
   /** The Temporal CLI: $TEMPORAL_CLI, then PATH, then ~/go/bin. */
@@ -52,27 +60,27 @@ final class DevServer implements AutoCloseable {
 
   void start() throws IOException, InterruptedException {
     process =
-        new ProcessBuilder(
-                List.of(
-                    binary.toString(),
-                    "server",
-                    "start-dev",
-                    "--headless",
-                    "--ip",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(port),
-                    "--http-port",
-                    String.valueOf(EmbeddedServer.freePort()),
-                    "--metrics-port",
-                    String.valueOf(EmbeddedServer.freePort()),
-                    "--db-filename",
-                    db.toString(),
-                    "--log-level",
-                    "warn"))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+        processes.start(
+            new ProcessBuilder(
+                    List.of(
+                        binary.toString(),
+                        "server",
+                        "start-dev",
+                        "--headless",
+                        "--ip",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(port),
+                        "--http-port",
+                        String.valueOf(EmbeddedServer.freePort()),
+                        "--metrics-port",
+                        String.valueOf(EmbeddedServer.freePort()),
+                        "--db-filename",
+                        db.toString(),
+                        "--log-level",
+                        "warn"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
     awaitReady(Duration.ofSeconds(90));
   }
 
@@ -80,7 +88,7 @@ final class DevServer implements AutoCloseable {
   void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+      ChildProcesses.killTree(process.toHandle());
     }
   }
 
@@ -115,8 +123,12 @@ final class DevServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      stop();
+    try {
+      if (process != null && process.isAlive()) {
+        stop();
+      }
+    } finally {
+      processes.close();
     }
   }
 }

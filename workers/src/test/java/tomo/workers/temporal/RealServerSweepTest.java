@@ -45,6 +45,10 @@ import tomo.workflows.model.TrainingRequest;
 class RealServerSweepTest {
   @TempDir static Path dir;
   private static DevServer server;
+
+  /** Training workers started as processes: killed with their descendants whatever happens. */
+  private static final ChildProcesses workerProcesses = new ChildProcesses();
+
   private static Path dataset;
 
   @BeforeAll
@@ -62,8 +66,12 @@ class RealServerSweepTest {
 
   @AfterAll
   static void stopServer() throws InterruptedException {
-    if (server != null) {
-      server.close();
+    try {
+      workerProcesses.close();
+    } finally {
+      if (server != null) {
+        server.close();
+      }
     }
   }
 
@@ -161,19 +169,19 @@ class RealServerSweepTest {
     try (TomoWorkers w =
         new TomoWorkers(client, true, null, 1, false, null, Set.of("band_gap", "volume"), true)) {
       Process a = trainingWorker(logA);
-      SweepClient sweeps = new SweepClient(client);
-      sweeps.startOrAttach("kill", spec);
-      Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
-      await()
-          .atMost(Duration.ofMinutes(2))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> maxCheckpointEpoch(checkpoints) >= 4);
-      a.destroyForcibly().waitFor(); // SIGKILL mid-training
-      int killedAt = maxCheckpointEpoch(checkpoints);
-      assertThat(killedAt).isBetween(4, 11);
-
-      Process b = trainingWorker(logB);
       try {
+        SweepClient sweeps = new SweepClient(client);
+        sweeps.startOrAttach("kill", spec);
+        Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> maxCheckpointEpoch(checkpoints) >= 4);
+        a.destroyForcibly().waitFor(); // SIGKILL mid-training
+        int killedAt = maxCheckpointEpoch(checkpoints);
+        assertThat(killedAt).isBetween(4, 11);
+
+        trainingWorker(logB);
         SweepResult result = sweeps.await("kill");
         assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
         assertThat(result.done()).isEqualTo(spec.trainingCount());
@@ -192,7 +200,7 @@ class RealServerSweepTest {
           assertThat(t.outcome().bestEpoch()).isEqualTo(run.bestEpoch());
         }
       } finally {
-        b.destroyForcibly().waitFor();
+        workerProcesses.killAll(); // also when an assertion above failed
       }
     }
   }
@@ -235,19 +243,26 @@ class RealServerSweepTest {
     }
   }
 
+  /**
+   * The newest epoch any training checkpointed. Reads each training's checkpoint file by name: a
+   * walk of the directories would meet the trainers' temporary files, which vanish when they are
+   * renamed into place (NoSuchFileException mid-walk); the renamed file itself is always whole.
+   */
   private static int maxCheckpointEpoch(Path checkpoints) throws IOException {
     if (!Files.isDirectory(checkpoints)) {
       return 0;
     }
-    try (Stream<Path> files = Files.walk(checkpoints)) {
-      return files
-          .filter(p -> p.getFileName().toString().equals(SyntheticTrainer.CHECKPOINT))
+    try (Stream<Path> trainings = Files.list(checkpoints)) {
+      return trainings
           .mapToInt(
-              p -> {
+              t -> {
                 try {
-                  return ArtifactStore.json().readTree(p.toFile()).get("epoch").asInt();
+                  return ArtifactStore.json()
+                      .readTree(t.resolve(SyntheticTrainer.CHECKPOINT).toFile())
+                      .get("epoch")
+                      .asInt();
                 } catch (IOException e) {
-                  return 0; // being replaced right now
+                  return 0; // no epoch checkpointed yet
                 }
               })
           .max()
@@ -257,24 +272,24 @@ class RealServerSweepTest {
 
   private static Process trainingWorker(Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "tomo.workers.TomoCli",
-            "worker",
-            "--queue",
-            "training",
-            "--trainer",
-            "synthetic",
-            "--temporal",
-            server.target(),
-            "--epoch-pause-ms",
-            "400",
-            "--concurrency",
-            "2")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    return workerProcesses.start(
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "tomo.workers.TomoCli",
+                "worker",
+                "--queue",
+                "training",
+                "--trainer",
+                "synthetic",
+                "--temporal",
+                server.target(),
+                "--epoch-pause-ms",
+                "400",
+                "--concurrency",
+                "2")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile()));
   }
 }

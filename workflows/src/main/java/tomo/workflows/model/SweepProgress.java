@@ -11,6 +11,8 @@ import java.util.List;
  * @param meanEpochSeconds mean wall time of one trained epoch, 0 before any
  * @param failures up to 50 failed trainings with their reasons
  * @param reportDir where the latest report was written, {@code null} before one was
+ * @param failure why the sweep failed (the step and what it said: file, row, field) when {@code
+ *     status} is {@link SweepStatus#FAILED}, {@code null} otherwise
  */
 public record SweepProgress(
     String sweepId,
@@ -25,4 +27,5 @@ public record SweepProgress(
     Double etaSeconds,
     double meanEpochSeconds,
     List<CellFailure> failures,
-    String reportDir) {}
+    String reportDir,
+    String failure) {}

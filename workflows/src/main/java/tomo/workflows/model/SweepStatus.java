@@ -9,5 +9,10 @@ public enum SweepStatus {
   WAITING_FOR_RETRY,
   COMPLETED,
   COMPLETED_WITH_FAILURES,
-  CANCELLED
+  CANCELLED,
+  /**
+   * The sweep itself failed (its dataset could not be prepared, its report not written, a group
+   * broke): the progress names the cause; nothing more will run.
+   */
+  FAILED
 }

@@ -1,7 +1,11 @@
 package tomo.workflows.sweep;
 
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowCancellationType;
@@ -63,11 +67,37 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   private String reportDir;
   private long maxHistoryLength;
 
+  /** Why the sweep failed (status FAILED), shown by the progress query. */
+  private String failure;
+
+  /** The first group that failed as a whole in the current round, with its cause. */
+  private String groupFailure;
+
+  /** Name of the failure type a failed sweep ends its workflow execution with. */
+  public static final String SWEEP_FAILED = "SweepFailed";
+
   @Override
   public SweepResult run(SweepSpec spec) {
     this.spec = spec;
     this.total = spec.trainingCount();
     String sweepId = Workflow.getInfo().getWorkflowId();
+    try {
+      return runSweep(sweepId);
+    } catch (TemporalFailure f) {
+      if (f instanceof CanceledFailure || f.getCause() instanceof CanceledFailure) {
+        throw f;
+      }
+      // a failure is a state: the query shows FAILED and the cause, then the execution fails with
+      // the same words, so a client that only sees the closed execution reads them too
+      status = SweepStatus.FAILED;
+      failure = describe(f);
+      log.error("sweep {} failed: {}", sweepId, failure);
+      reportMetrics();
+      throw ApplicationFailure.newNonRetryableFailure(failure, SWEEP_FAILED);
+    }
+  }
+
+  private SweepResult runSweep(String sweepId) {
     PrepareActivities prepare =
         Workflow.newActivityStub(PrepareActivities.class, TrainingOptions.orchestration(spec));
     ReportActivities report =
@@ -93,6 +123,9 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       roundStartMillis = Workflow.currentTimeMillis();
       reportMetrics();
       runRound(sweepId, data, work);
+      if (groupFailure != null && cancelReason == null) {
+        throw ApplicationFailure.newNonRetryableFailure(groupFailure, "GroupFailed");
+      }
       if (cancelReason != null) {
         status = SweepStatus.CANCELLED;
         return result(sweepId);
@@ -206,6 +239,9 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
                 if (!(failure instanceof CanceledFailure)
                     && !(failure.getCause() instanceof CanceledFailure)) {
                   log.error("group {} failed: {}", groupId, failure.getMessage());
+                  if (groupFailure == null) {
+                    groupFailure = "group " + groupId + ": " + describe(failure);
+                  }
                 }
                 return null;
               }
@@ -357,7 +393,44 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         eta,
         meanEpoch,
         listed,
-        reportDir);
+        reportDir,
+        failure);
+  }
+
+  /**
+   * What a failure says in words: the step that failed and the innermost reason, e.g. {@code
+   * prepare: data.csv row 7 field 'cif': …}. Temporal wraps the activity's own message in an
+   * activity (or child workflow) failure whose text names only ids.
+   */
+  static String describe(Throwable f) {
+    String step = null;
+    Throwable t = f;
+    while (t instanceof ActivityFailure || t instanceof ChildWorkflowFailure) {
+      if (step == null && t instanceof ActivityFailure a) {
+        step = stepName(a.getActivityType());
+      }
+      if (t.getCause() == null) {
+        break;
+      }
+      t = t.getCause();
+    }
+    String reason =
+        t instanceof TemporalFailure tf ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
+    if (t instanceof ApplicationFailure a
+        && a.getType() != null
+        && !a.getType().equals(SWEEP_FAILED)
+        && !a.getType().equals("GroupFailed")
+        && !a.getType().equals(tomo.workflows.activity.TrainingActivities.BAD_INPUT)) {
+      reason = reason + " (" + a.getType() + ")";
+    }
+    return step == null ? reason : step + ": " + reason;
+  }
+
+  /** {@code Prepare} → {@code prepare}: activity types are method names with a capital. */
+  private static String stepName(String activityType) {
+    return activityType == null || activityType.isEmpty()
+        ? "activity"
+        : Character.toLowerCase(activityType.charAt(0)) + activityType.substring(1);
   }
 
   private SweepResult result(String sweepId) {
