@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.cgcnn.OptimizerKind;
@@ -36,31 +35,26 @@ import tomo.workflows.model.TrainingRequest;
 public final class CgcnnCellTrainer implements CellTrainer {
   private static final Logger log = LoggerFactory.getLogger(CgcnnCellTrainer.class);
 
-  /**
-   * The engine records gradients for one training at a time per process, so trainings of one worker
-   * take turns (a queued one keeps heartbeating while it waits); run more processes, or one per
-   * GPU, for more at once.
-   */
-  private static final ReentrantLock ENGINE = new ReentrantLock();
-
-  private final int threads;
+  private final TrainingSlots slots;
   private final PreparationListener preparation;
   private String loadedKey;
   private Dataset loaded;
 
   /**
-   * @param threads intra-op threads of libtorch per training (0 = its default)
+   * One training at a time on the CPU.
+   *
+   * @param threads intra-op threads of libtorch per training (0 = every core)
    */
   public CgcnnCellTrainer(int threads) {
-    this(threads, PreparationListener.NONE);
+    this(TrainingLayout.single(threads), PreparationListener.NONE);
   }
 
   /**
-   * @param threads intra-op threads of libtorch per training (0 = its default)
+   * @param layout the trainings this worker runs at once, each with its device and threads
    * @param preparation told how long reading the dataset and readying the graphs took
    */
-  public CgcnnCellTrainer(int threads, PreparationListener preparation) {
-    this.threads = threads;
+  public CgcnnCellTrainer(TrainingLayout layout, PreparationListener preparation) {
+    this.slots = new TrainingSlots(layout);
     this.preparation = preparation;
   }
 
@@ -107,18 +101,26 @@ public final class CgcnnCellTrainer implements CellTrainer {
               .withBatchSize(request.hyper().batchSize())
               .withOptimizer(optimizer, request.hyper().learningRate())
               .withMilestone(request.hyper().milestone())
-              .withThreads(threads)
               .withExtraMasked(request.maskedProperty() != null);
       long start = System.nanoTime();
-      TrainingResult result =
-          new Trainer()
-              .train(
-                  config,
-                  data,
-                  checkpointDir,
-                  p ->
-                      listener.epochDone(
-                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds()));
+      TrainingSlot slot = slots.acquire();
+      TrainingResult result;
+      try {
+        Trainer trainer = new Trainer();
+        if (slot.gpu().isPresent()) {
+          trainer = trainer.onGpu(slot.gpu().getAsInt());
+        }
+        result =
+            trainer.train(
+                config.withThreads(slot.threads()),
+                data,
+                checkpointDir,
+                p ->
+                    listener.epochDone(
+                        p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds()));
+      } finally {
+        slots.release(slot);
+      }
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
           result.metric(),
@@ -126,7 +128,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
-          provenance(result));
+          provenance(result, slots.layout().concurrency()));
     } catch (DatasetException | CifException | UnknownPropertyException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -158,11 +160,13 @@ public final class CgcnnCellTrainer implements CellTrainer {
     return loaded;
   }
 
-  private static Map<String, String> provenance(TrainingResult r) {
+  private static Map<String, String> provenance(TrainingResult r, int concurrency) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("backend", r.backend());
     p.put("device", r.device());
     p.put("threads", Integer.toString(r.threads()));
+    // trainings this worker ran at once: throughput and memory figures depend on it
+    p.put("concurrency", Integer.toString(concurrency));
     p.put("allocator", r.allocator());
     p.put("djlVersion", r.djlVersion());
     p.put("libtorchVersion", r.libtorchVersion());
