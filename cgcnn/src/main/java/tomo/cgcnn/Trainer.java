@@ -210,6 +210,7 @@ public final class Trainer {
     List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
     double trainSeconds = 0;
     long trainCrystals = 0;
+    long trainAtoms = 0;
     for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
       long t0 = System.nanoTime();
       double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
@@ -221,6 +222,7 @@ public final class Trainer {
         // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
         trainSeconds += t1;
         trainCrystals += order.length;
+        trainAtoms += atoms(prepared, order);
       }
       double val = evaluate(prepared, net, valBatches);
       if (val < bestVal || bestEpoch == 0) {
@@ -289,6 +291,7 @@ public final class Trainer {
         history,
         startEpoch,
         trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
+        trainSeconds > 0 ? trainAtoms / trainSeconds : Double.NaN,
         deviceName.startsWith("gpu") ? "CUDA" : "CPU",
         deviceName,
         JniUtils.getNumThreads(),
@@ -306,6 +309,15 @@ public final class Trainer {
         + prepared.data.graphSettingsKey()
         + "/"
         + prepared.data.size();
+  }
+
+  /** Atoms in the crystals of {@code rows}: crystals differ 200-fold in size, so atoms/s too. */
+  private static long atoms(PreparedData prepared, int[] rows) {
+    long n = 0;
+    for (int r : rows) {
+      n += prepared.data.graphs().get(r).nodeCount();
+    }
+    return n;
   }
 
   static int[] shuffled(int[] rows, long seed, int epoch) {

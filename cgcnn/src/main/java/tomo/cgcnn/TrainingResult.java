@@ -27,6 +27,8 @@ import java.util.List;
  * @param resumedFromEpoch epochs already done in the checkpoint this run resumed from (0 = fresh)
  * @param trainCrystalsPerSecond training throughput (crystals per second of training steps) in
  *     steady state: over the epochs this process ran after its first (the only one when it ran one)
+ * @param trainAtomsPerSecond the same in atoms (crystals of this dataset have 1–200 sites, so a
+ *     sample's crystals/s depends on its sizes; atoms/s much less)
  * @param backend "CPU" or "CUDA"
  * @param device the device in use, e.g. "cpu()" or "gpu(0) compute capability 90"
  * @param threads intra-op threads of the engine
@@ -56,6 +58,7 @@ public record TrainingResult(
     List<EpochProgress> history,
     int resumedFromEpoch,
     double trainCrystalsPerSecond,
+    double trainAtomsPerSecond,
     String backend,
     String device,
     int threads,

@@ -178,6 +178,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
         r.trainMaterials() + "/" + r.validationMaterials() + "/" + r.testMaterials());
     p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
     p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
+    p.put("trainAtomsPerSecond", Double.toString(r.trainAtomsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
     return p;
   }
