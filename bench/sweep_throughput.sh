@@ -15,6 +15,7 @@
 #   auto       1 training worker, --concurrency auto (K and threads from the cores)
 #   processes  2 training workers, each --concurrency 1 --threads-per-training 1
 #   one-core   'auto' with every process pinned to core 0 (taskset): trainings/hour on 1 core
+#   gpuK       1 training worker with K trainings at once on GPU 0 (e.g. gpu1 gpu2 gpu4 gpu8)
 # Environment: SAMPLE (2000), SAMPLE_SEED (2026), EPOCHS (3), DATASET (the shared file).
 # Every layout gets a fresh artifact directory (nothing memoized) and builds its own graph cache.
 set -euo pipefail
@@ -70,6 +71,7 @@ cleanup() {
   pids=()
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -100,8 +102,13 @@ JSON
   echo "== $name: $# training worker(s) [$*]${pin:+, pinned: $pin}; load before $(load)"
   local t0 t1 rc=0
   t0=$(date +%s.%N)
-  $pin "$tomo" sweep start --spec "$dir/spec.json" --id throughput --temporal "$temporal" --wait \
-      >"$dir/sweep.log" 2>&1 || rc=$?
+  local try
+  for try in 1 2 3; do # exit 1: the start call itself failed (a loaded machine's server can time out)
+    rc=0
+    $pin "$tomo" sweep start --spec "$dir/spec.json" --id throughput --temporal "$temporal" --wait \
+        >>"$dir/sweep.log" 2>&1 || rc=$?
+    [ "$rc" = 1 ] || break
+  done
   t1=$(date +%s.%N)
   [ "$rc" = 0 ] || { echo "  sweep exit $rc (2: failed cells), see $dir/sweep.log"; tail -5 "$dir/sweep.log"; }
   grep -h "^tomo worker" "$dir"/training-*.log | sed 's/^/  /'
@@ -117,6 +124,8 @@ for layout in $layouts; do
     processes) run_layout processes "" "--concurrency 1 --threads-per-training 1" \
         "--concurrency 1 --threads-per-training 1" ;;
     one-core) run_layout one-core "taskset -c 0" "--concurrency auto" ;;
+    gpu[0-9]*) # K trainings at once on GPU 0 (bench/gpu_check.sh; needs the -Pcuda build)
+      run_layout "$layout" "" "--gpus 0 --concurrency ${layout#gpu} --threads-per-training 1" ;;
     *) echo "unknown layout $layout" >&2; exit 2 ;;
   esac
 done
@@ -126,26 +135,33 @@ import csv, json, pathlib, sys
 out, names = pathlib.Path(sys.argv[1]), sys.argv[2:]
 rows = {}
 print()
-print("| layout | trainings | failed cells | wall s | trainings/hour | vs today | crystals/s per training (mean) | atoms/s per training (mean) | threads | K | load at end |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| layout | trainings | failed cells | wall s | trainings/hour | vs first row | crystals/s per training (mean) | atoms/s per training (mean) | crystals/s, whole worker | atoms/s, whole worker | threads | K | load at end |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 base = None
 for name in names:
     d = out / name
     t0, t1, rc, *ld = (d / "timing").read_text().split()
     wall = float(t1) - float(t0)
     stored = [json.loads(p.read_text()) for p in (d / "artifacts" / "trainings").rglob("*.json")]
-    prov = [s["provenance"] for s in stored if s.get("provenance")]
+    stored = [s for s in stored if s.get("provenance")]
+    prov = [s["provenance"] for s in stored]
     n = len(stored)
     per_hour = 3600 * n / wall
-    if name == "today":
+    if base is None:  # the first layout (today's, in the default order) is the reference
         base = per_hour
     cps = sum(float(p["trainCrystalsPerSecond"]) for p in prov) / max(1, len(prov))
     aps = sum(float(p.get("trainAtomsPerSecond", "nan")) for p in prov) / max(1, len(prov))
+    # everything the workers trained (crystals x epochs) over the sweep's wall time
+    crystals = sum(int(p["trainValidationTestMaterials"].split("/")[0]) * s["epochs"]
+                   for p, s in zip(prov, stored))
+    atoms = sum(int(p["trainValidationTestMaterials"].split("/")[0]) * s["epochs"]
+                * float(p["trainAtomsPerSecond"]) / float(p["trainCrystalsPerSecond"])
+                for p, s in zip(prov, stored))
     threads = sorted({p["threads"] for p in prov})
     k = sorted({p.get("concurrency", "?") for p in prov})
     failed = "none" if rc == "0" else f"exit {rc}"
     ratio = f"{per_hour / base:.2f}x" if base else "-"
-    print(f"| {name} | {n} | {failed} | {wall:.1f} | {per_hour:.0f} | {ratio} | {cps:.1f} | {aps:.0f} | {','.join(threads)} | {','.join(k)} | {' '.join(ld)} |")
+    print(f"| {name} | {n} | {failed} | {wall:.1f} | {per_hour:.0f} | {ratio} | {cps:.1f} | {aps:.0f} | {crystals / wall:.1f} | {atoms / wall:.0f} | {','.join(threads)} | {','.join(k)} | {' '.join(ld)} |")
     tables = list((d / "artifacts" / "reports").rglob("table1.csv"))
     rows[name] = tables[0].read_text() if tables else None
 print()
