@@ -85,12 +85,15 @@ run_layout() { # name, pin prefix ("" or "taskset -c 0"), then one argument stri
  "targets": ["band_gap", "formation_energy_per_atom"],
  "properties": ["volume", "total_magnetization", "spacegroup.number"],
  "representations": ["structure"], "seeds": [0, 1, 2],
- "hyper": {"epochs": $epochs}, "baseline": "shared", "artifactDir": "$dir/artifacts"}
+ "hyper": {"epochs": $epochs, "batchSize": 256, "optimizer": "sgd", "learningRate": 0.01, "momentum": 0.9,
+           "milestone": 100},
+ "baseline": "shared", "artifactDir": "$dir/artifacts"}
 JSON
   $pin "$tomo" server --port "$port" --metrics-port -1 >"$dir/server.log" 2>&1 & pids+=($!)
   until python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do sleep 1; done
   local temporal="127.0.0.1:$port"
-  $pin "$tomo" worker --queue orchestration --temporal "$temporal" --sticky-off --metrics-port -1 \
+  # --trainer: the report collects the results of this trainer
+  $pin "$tomo" worker --queue orchestration --trainer cgcnn --temporal "$temporal" --sticky-off --metrics-port -1 \
       >"$dir/orchestration.log" 2>&1 & pids+=($!)
   local i=0 args
   for args in "$@"; do
@@ -133,7 +136,7 @@ done
 python3 - "$out" $layouts <<'PY'
 import csv, json, pathlib, sys
 out, names = pathlib.Path(sys.argv[1]), sys.argv[2:]
-rows = {}
+rows, metrics = {}, {}
 print()
 print("| layout | trainings | failed cells | wall s | trainings/hour | vs first row | crystals/s per training (mean) | atoms/s per training (mean) | crystals/s, whole worker | atoms/s, whole worker | threads | K | load at end |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -163,12 +166,24 @@ for name in names:
     ratio = f"{per_hour / base:.2f}x" if base else "-"
     print(f"| {name} | {n} | {failed} | {wall:.1f} | {per_hour:.0f} | {ratio} | {cps:.1f} | {aps:.0f} | {crystals / wall:.1f} | {atoms / wall:.0f} | {','.join(threads)} | {','.join(k)} | {' '.join(ld)} |")
     tables = list((d / "artifacts" / "reports").rglob("table1.csv"))
-    rows[name] = tables[0].read_text() if tables else None
+    text = tables[0].read_text() if tables else ""
+    rows[name] = text if len(text.strip().splitlines()) > 1 else None  # header only: nothing reported
+    # every training's test metric by what was trained (the content hash includes the artifact dir)
+    metrics[name] = {(s["request"]["target"], s["request"]["property"], s["request"]["seed"]):
+                     s["outcome"]["testMetric"] for s in stored}
 print()
+ref = next((n for n in names if n != "today"), names[0])
+for name in names:
+    if name != ref and metrics.get(name) and metrics.get(ref):
+        keys = metrics[name].keys() & metrics[ref].keys()
+        same = sum(metrics[name][k] == metrics[ref][k] for k in keys)
+        worst = max((abs(metrics[name][k] / metrics[ref][k] - 1) for k in keys), default=0.0)
+        print(f"test metrics of {name} vs {ref}: {same}/{len(keys)} bit-identical, largest relative "
+              f"difference {worst:.2e}")
 ref = next((n for n in names if rows.get(n) and n != "today"), None)
 for name in names:
     if rows.get(name) is None:
-        print(f"{name}: no table1.csv")
+        print(f"{name}: no Table 1 rows")
     elif ref and name != ref:
         same = rows[name] == rows[ref]
         print(f"Table 1 of {name} {'is byte-identical to' if same else 'differs from'} {ref}'s")
