@@ -95,11 +95,11 @@ JSON
   # --trainer: the report collects the results of this trainer
   $pin "$tomo" worker --queue orchestration --trainer cgcnn --temporal "$temporal" --sticky-off --metrics-port -1 \
       >"$dir/orchestration.log" 2>&1 & pids+=($!)
-  local i=0 args
+  local i=0 args trainers=()
   for args in "$@"; do
     # shellcheck disable=SC2086 # args is a list of options
     $pin "$tomo" worker --queue training --trainer cgcnn --temporal "$temporal" --sticky-off \
-        --metrics-port -1 $args >"$dir/training-$i.log" 2>&1 & pids+=($!)
+        --metrics-port -1 $args >"$dir/training-$i.log" 2>&1 & pids+=($!); trainers+=($!)
     i=$((i + 1))
   done
   echo "== $name: $# training worker(s) [$*]${pin:+, pinned: $pin}; load before $(load)"
@@ -115,6 +115,12 @@ JSON
   t1=$(date +%s.%N)
   [ "$rc" = 0 ] || { echo "  sweep exit $rc (2: failed cells), see $dir/sweep.log"; tail -5 "$dir/sweep.log"; }
   grep -h "^tomo worker" "$dir"/training-*.log | sed 's/^/  /'
+  # CPU seconds (user + system) of the training workers: steadier than wall time on a shared machine
+  local p cpu=0
+  for p in "${trainers[@]}"; do
+    cpu=$(python3 -c "import os; f=open('/proc/$p/stat').read().rsplit(')', 1)[1].split(); print($cpu + (int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK'))")
+  done
+  echo "$cpu" >"$dir/cpu"
   echo "$t0 $t1 $rc $(load)" >"$dir/timing"
   echo "  wall $(python3 -c "print(f'{$t1 - $t0:.1f}')") s; load after $(load)"
   cleanup
@@ -138,8 +144,8 @@ import csv, json, pathlib, sys
 out, names = pathlib.Path(sys.argv[1]), sys.argv[2:]
 rows, metrics = {}, {}
 print()
-print("| layout | trainings | failed cells | wall s | trainings/hour | vs first row | crystals/s per training (mean) | atoms/s per training (mean) | crystals/s, whole worker | atoms/s, whole worker | threads | K | load at end |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| layout | trainings | failed cells | wall s | trainings/hour | vs first row | crystals/s per training (mean) | atoms/s per training (mean) | crystals/s, whole worker | atoms/s, whole worker | threads | K | CPU s per training | load at end |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 base = None
 for name in names:
     d = out / name
@@ -163,8 +169,9 @@ for name in names:
     threads = sorted({p["threads"] for p in prov})
     k = sorted({p.get("concurrency", "?") for p in prov})
     failed = "none" if rc == "0" else f"exit {rc}"
+    cpu = float((d / "cpu").read_text()) if (d / "cpu").exists() else float("nan")
     ratio = f"{per_hour / base:.2f}x" if base else "-"
-    print(f"| {name} | {n} | {failed} | {wall:.1f} | {per_hour:.0f} | {ratio} | {cps:.1f} | {aps:.0f} | {crystals / wall:.1f} | {atoms / wall:.0f} | {','.join(threads)} | {','.join(k)} | {' '.join(ld)} |")
+    print(f"| {name} | {n} | {failed} | {wall:.1f} | {per_hour:.0f} | {ratio} | {cps:.1f} | {aps:.0f} | {crystals / wall:.1f} | {atoms / wall:.0f} | {','.join(threads)} | {','.join(k)} | {cpu / n:.1f} | {' '.join(ld)} |")
     tables = list((d / "artifacts" / "reports").rglob("table1.csv"))
     text = tables[0].read_text() if tables else ""
     rows[name] = text if len(text.strip().splitlines()) > 1 else None  # header only: nothing reported
