@@ -8,6 +8,7 @@ two engines can be compared on equal terms.
     python bench/pytorch_cgcnn.py DIR [--epochs N] [--factored] [--threads 2]
     python bench/pytorch_cgcnn.py DIR --compare-forms STEPS   # step time of both forms, interleaved
     python bench/pytorch_cgcnn.py --self-test
+    python bench/pytorch_cgcnn.py DIR --factored --device cuda --concurrent 1,2,4,8   # K trainings at once
 
 Network (Xie & Grossman 2018): node vector -> linear to 64; three convolutions, each
 z = [h_i, h_j, e_ij] -> linear to 128 -> batch norm -> split into filter (sigmoid) and core (softplus)
@@ -20,8 +21,12 @@ milestone. Padded neighbour slots take part in the sum, as in CGCNN and tomo (th
 per atom, before the neighbour gather) instead of on the concatenation: the same function and the same
 parameters, about 3x fewer multiply-adds. tomo uses the factored form.
 
-Output: one line per epoch, then a JSON object with throughput (crystals/s in steady state, i.e.
-excluding epoch 1), best-validation epoch, test MAE at that epoch and memory (peak and per-epoch RSS).
+Output: one line per epoch, then a JSON object with throughput (crystals/s and atoms/s in steady state,
+i.e. excluding epoch 1), best-validation epoch, test MAE at that epoch and memory (peak and per-epoch RSS).
+
+`--concurrent 1,2,4,8` runs, for each K, K trainings at once in one process (threads, seeds seed..seed+K-1,
+each with its own model, optimizer and, on a GPU, CUDA stream), as a tomo worker with K slots does, and
+reports crystals/s and atoms/s per training and in total.
 """
 import argparse
 import copy
@@ -31,6 +36,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -211,7 +217,7 @@ class Cgcnn(nn.Module):
         h = self.embedding(x)
         for conv in self.convs:
             h = conv(h, nbr, edge)
-        pooled = torch.zeros(len(atoms_per_crystal), EMBEDDING, dtype=h.dtype)
+        pooled = torch.zeros(len(atoms_per_crystal), EMBEDDING, dtype=h.dtype, device=h.device)
         pooled = pooled.index_add(0, crystal_of_atom, h) / atoms_per_crystal.unsqueeze(1)
         hidden = nn.functional.softplus(self.conv_to_fc(nn.functional.softplus(pooled)))
         return self.fc_out(hidden).squeeze(1)
@@ -222,20 +228,28 @@ def rss_mb():
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def evaluate(model, batcher, crystals, target, mean, std, batch_size):
+def on(device, tensors):
+    return [t.to(device, non_blocking=True) for t in tensors]
+
+
+def evaluate(model, batcher, crystals, target, mean, std, batch_size, device="cpu"):
     model.eval()
     abs_err = 0.0
     with torch.no_grad():
         for start in range(0, len(crystals), batch_size):
             chunk = crystals[start:start + batch_size]
-            pred = model(*batcher.batch(chunk)).double() * std + mean
+            pred = model(*on(device, batcher.batch(chunk))).double().cpu() * std + mean
             abs_err += (pred - torch.from_numpy(target[chunk])).abs().sum().item()
     return abs_err / len(crystals)
 
 
-def train(export, epochs, factored, threads, seed, quiet=False):
+# model initialisation draws from torch's global generator: one training at a time seeds and draws
+INIT_LOCK = threading.Lock()
+
+
+def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
+    # per thread: libtorch keeps the OpenMP thread count of each calling thread (libgomp's ICV)
     torch.set_num_threads(threads)
-    torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     hyper = export.meta["hyper"]
     batch_size = int(hyper.get("batch_size", 256))
@@ -252,7 +266,10 @@ def train(export, epochs, factored, threads, seed, quiet=False):
     std = float(export.target[train_set].std()) or 1.0
 
     centres, width = export.gaussian_centres()
-    model = Cgcnn(export.node_features.shape[1], centres, width, factored)
+    with INIT_LOCK:
+        torch.manual_seed(seed)
+        model = Cgcnn(export.node_features.shape[1], centres, width, factored)
+    model = model.to(device)
     if optimizer_name == "adam":
         optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     elif optimizer_name == "sgd":
@@ -262,7 +279,9 @@ def train(export, epochs, factored, threads, seed, quiet=False):
                           f"is neither sgd nor adam")
     scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[milestone], gamma=0.1)
     batcher = Batcher(export)
-    target_std = torch.from_numpy(((export.target - mean) / std).astype(np.float32))
+    target_std = torch.from_numpy(((export.target - mean) / std).astype(np.float32)).to(device)
+    counts = np.diff(export.offsets)
+    train_atoms = int(counts[train_set].sum())
 
     history = []
     best = (math.inf, 0, None)
@@ -275,15 +294,15 @@ def train(export, epochs, factored, threads, seed, quiet=False):
             chunk = order[start:start + batch_size]
             if len(chunk) < 2:
                 continue  # batch norm needs two samples; CGCNN drops such a remainder too
-            pred = model(*batcher.batch(chunk))
-            loss = nn.functional.mse_loss(pred, target_std[chunk])
+            pred = model(*on(device, batcher.batch(chunk)))
+            loss = nn.functional.mse_loss(pred, target_std[torch.from_numpy(chunk).to(device)])
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
             loss_sum += loss.item() * len(chunk)
         train_seconds = time.perf_counter() - t0
         scheduler.step()
-        val_mae = evaluate(model, batcher, val_set, export.target, mean, std, batch_size)
+        val_mae = evaluate(model, batcher, val_set, export.target, mean, std, batch_size, device)
         epoch_seconds = time.perf_counter() - t0
         if val_mae < best[0]:
             best = (val_mae, epoch, copy.deepcopy(model.state_dict()))
@@ -297,13 +316,14 @@ def train(export, epochs, factored, threads, seed, quiet=False):
                   f"RSS {record['rss_mb']:.0f} MB", flush=True)
 
     model.load_state_dict(best[2])
-    test_mae = evaluate(model, batcher, test_set, export.target, mean, std, batch_size)
+    test_mae = evaluate(model, batcher, test_set, export.target, mean, std, batch_size, device)
     steady = history[1:] or history
     steady_seconds = sum(r["train_seconds"] for r in steady)
     return {
         "engine": "pytorch",
         "torch_version": torch.__version__,
         "threads": threads,
+        "device": str(device),
         "variant": "factored" if factored else "concatenated",
         "export": str(export.directory),
         "target": export.meta.get("target"),
@@ -316,12 +336,54 @@ def train(export, epochs, factored, threads, seed, quiet=False):
         "epoch_seconds": [round(r["epoch_seconds"], 3) for r in history],
         "train_seconds": [round(r["train_seconds"], 3) for r in history],
         "crystals_per_second_steady": len(train_set) * len(steady) / steady_seconds,
+        "atoms_per_second_steady": train_atoms * len(steady) / steady_seconds,
         "best_epoch": best[1],
         "best_val_mae": best[0],
         "test_mae": test_mae,
         "rss_mb_per_epoch": [round(r["rss_mb"], 1) for r in history],
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def concurrent(export, ks, epochs, factored, threads, seed, device):
+    """For each K: K trainings at once (threads; on a GPU each on its own CUDA stream)."""
+    rows = []
+    for k in ks:
+        results, errors = [None] * k, []
+
+        def run(i):
+            try:
+                if str(device).startswith("cuda"):
+                    with torch.cuda.stream(torch.cuda.Stream(device=device)):
+                        results[i] = train(export, epochs, factored, threads, seed + i, True, device)
+                else:
+                    results[i] = train(export, epochs, factored, threads, seed + i, True, device)
+            except BaseException as e:  # reported once the others have ended
+                errors.append(f"training {i}: {e!r}")
+
+        workers = [threading.Thread(target=run, args=(i,), name=f"training-{i}") for i in range(k)]
+        t0 = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        wall = time.perf_counter() - t0
+        if errors:
+            raise RuntimeError("; ".join(errors))
+        per = [r["crystals_per_second_steady"] for r in results]
+        per_atoms = [r["atoms_per_second_steady"] for r in results]
+        row = {"k": k, "device": str(device), "threads_per_training": threads, "wall_seconds": round(wall, 2),
+               "crystals_per_second_per_training": round(sum(per) / k, 1),
+               "crystals_per_second_total": round(sum(per), 1),
+               "atoms_per_second_per_training": round(sum(per_atoms) / k, 1),
+               "atoms_per_second_total": round(sum(per_atoms), 1),
+               "test_mae": [round(r["test_mae"], 5) for r in results]}
+        rows.append(row)
+        print(f"K={k}: {row['crystals_per_second_per_training']:.1f} crystals/s per training, "
+              f"{row['crystals_per_second_total']:.1f} in total ({row['atoms_per_second_total']:.0f} atoms/s), "
+              f"wall {wall:.1f} s", flush=True)
+    return {"engine": "pytorch", "torch_version": torch.__version__, "export": str(export.directory),
+            "epochs": epochs, "variant": "factored" if factored else "concatenated", "concurrent": rows}
 
 
 def compare_forms(export, steps, threads, seed):
@@ -422,6 +484,12 @@ def self_test(threads):
         results = [train(export, 2, variant, threads, seed=1) for variant in (False, True)]
         for r in results:
             assert len(r["epoch_seconds"]) == 2 and math.isfinite(r["test_mae"]), r
+        # two trainings at once, one thread each: the one of seed 1 equals seed 1 trained alone
+        alone = train(export, 2, True, 1, seed=1, quiet=True)
+        side_by_side = concurrent(export, [2], 2, True, 1, 1, "cpu")["concurrent"][0]
+        assert side_by_side["test_mae"][0] == round(alone["test_mae"], 5), (side_by_side, alone)
+        print(f"self-test: 2 concurrent trainings ran; seed 1 beside seed 2 = seed 1 alone "
+              f"(test MAE {alone['test_mae']:.5f})")
         print(json.dumps(results, indent=2))
         print("self-test passed")
 
@@ -435,6 +503,9 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, help="initialisation and shuffling seed (default: meta.json)")
     parser.add_argument("--output", help="also write the JSON result to this file")
     parser.add_argument("--self-test", action="store_true", help="train on a small random export")
+    parser.add_argument("--device", default="cpu", help="cpu (default), cuda or cuda:N")
+    parser.add_argument("--concurrent", metavar="K,K,..",
+                        help="for each K, run K trainings at once and report crystals/s per training and in total")
     parser.add_argument("--compare-forms", type=int, metavar="STEPS",
                         help="time STEPS training steps of each form, interleaved, and stop")
     args = parser.parse_args(argv)
@@ -452,7 +523,16 @@ def main(argv=None):
     if args.compare_forms:
         print(json.dumps(compare_forms(export, args.compare_forms, args.threads, seed), indent=2))
         return 0
-    result = train(export, args.epochs, args.factored, args.threads, seed)
+    if args.concurrent:
+        try:
+            ks = [int(k) for k in args.concurrent.split(",")]
+            if any(k < 1 for k in ks):
+                raise ValueError
+        except ValueError:
+            parser.error(f"--concurrent: expected whole numbers >= 1 such as 1,2,4,8, got '{args.concurrent}'")
+        result = concurrent(export, ks, args.epochs, args.factored, args.threads, seed, args.device)
+    else:
+        result = train(export, args.epochs, args.factored, args.threads, seed, device=args.device)
     text = json.dumps(result, indent=2)
     print(text)
     if args.output:

@@ -32,4 +32,4 @@ VOLUME ["/data"]
 # /metrics of the worker (--metrics-port)
 EXPOSE 9464
 ENTRYPOINT ["java", "-jar", "/opt/tomo/tomo.jar"]
-CMD ["worker", "--queue", "training", "--temporal", "temporal:7233"]
+CMD ["worker", "--queue", "training", "--trainer", "cgcnn", "--temporal", "temporal:7233"]

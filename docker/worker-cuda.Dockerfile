@@ -39,4 +39,4 @@ USER 10001:10001
 VOLUME ["/data"]
 EXPOSE 9464
 ENTRYPOINT ["java", "-jar", "/opt/tomo/tomo.jar"]
-CMD ["worker", "--queue", "training", "--temporal", "temporal:7233"]
+CMD ["worker", "--queue", "training", "--trainer", "cgcnn", "--gpus", "all", "--temporal", "temporal:7233"]

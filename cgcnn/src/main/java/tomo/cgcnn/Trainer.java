@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.util.cuda.CudaUtils;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -44,6 +43,7 @@ public final class Trainer {
 
   private final DataType dtype;
   private final InitScheme initScheme = InitScheme.fromSystemProperty();
+  private final int gpu;
 
   /** A float32 trainer (the engine's fast path). */
   public Trainer() {
@@ -51,7 +51,35 @@ public final class Trainer {
   }
 
   Trainer(DataType dtype) {
+    this(dtype, -1);
+  }
+
+  private Trainer(DataType dtype, int gpu) {
     this.dtype = dtype;
+    this.gpu = gpu;
+  }
+
+  /**
+   * A trainer that puts every tensor on CUDA device {@code id}, whatever the configuration's {@code
+   * useGpu} says; a worker with several trainings per GPU pins each to its device this way.
+   */
+  public Trainer onGpu(int id) {
+    if (id < 0) {
+      throw new IllegalArgumentException("GPU id must be >= 0, got " + id);
+    }
+    return new Trainer(dtype, id);
+  }
+
+  private Device device(TrainingConfig config, Engine engine) {
+    if (gpu >= 0) {
+      if (gpu >= engine.getGpuCount()) {
+        throw new IllegalStateException(
+            "training asked for GPU %d, but the engine sees %d GPU(s) (is this the -Pcuda build?)"
+                .formatted(gpu, engine.getGpuCount()));
+      }
+      return Device.gpu(gpu);
+    }
+    return config.useGpu() && engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
   }
 
   /**
@@ -70,10 +98,15 @@ public final class Trainer {
     // collector, and the optimizer's in-place updates of the parameters are not recorded.
     JniUtils.setGradMode(false);
     if (config.threads() > 0) {
+      // libtorch's OpenMP thread count is per thread (libgomp keeps it in the calling thread's
+      // ICV), but a thread's first parallel kernel re-applies the process-wide count last set by
+      // any thread. Reading the count first consumes that one-time initialisation, so trainings on
+      // other threads keep their own counts (ConcurrentTrainingTest checks it).
+      JniUtils.getNumThreads();
       JniUtils.setNumThreads(config.threads());
     }
     PreparedData prepared = new PreparedData(data, config);
-    Device device = config.useGpu() && engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    Device device = device(config, engine);
     String deviceName =
         device.isGpu()
             ? device + " compute capability " + CudaUtils.getComputeCapability(device.getDeviceId())
@@ -181,6 +214,7 @@ public final class Trainer {
     List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
     double trainSeconds = 0;
     long trainCrystals = 0;
+    long trainAtoms = 0;
     int epoch = startEpoch;
     for (; epoch < config.epochs(); epoch++) {
       if (config.patience() != null && epoch - bestEpoch >= config.patience()) {
@@ -205,6 +239,7 @@ public final class Trainer {
         // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
         trainSeconds += t1;
         trainCrystals += order.length;
+        trainAtoms += atoms(prepared, order);
       }
       double val = evaluate(prepared, net, valBatches);
       if (val < bestVal || bestEpoch == 0) {
@@ -275,6 +310,7 @@ public final class Trainer {
         epoch < config.epochs(),
         epoch,
         trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
+        trainSeconds > 0 ? trainAtoms / trainSeconds : Double.NaN,
         deviceName.startsWith("gpu") ? "CUDA" : "CPU",
         deviceName,
         JniUtils.getNumThreads(),
@@ -298,6 +334,15 @@ public final class Trainer {
         + prepared.data.graphSettingsKey()
         + "/"
         + prepared.data.size();
+  }
+
+  /** Atoms in the crystals of {@code rows}: crystals differ 200-fold in size, so atoms/s too. */
+  private static long atoms(PreparedData prepared, int[] rows) {
+    long n = 0;
+    for (int r : rows) {
+      n += prepared.data.graphs().get(r).nodeCount();
+    }
+    return n;
   }
 
   /**
@@ -394,10 +439,10 @@ public final class Trainer {
       int m = prepared.data.maxNeighbors();
       NDList in = net.upload(batch, step, m);
       NDArray label = label(prepared, net, batch, step);
-      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+      try (GradientRecording recording = new GradientRecording()) {
         NDArray out = net.forward(in, batch.crystals(), m, true, step);
         NDArray l = loss(prepared, net, out, label);
-        collector.backward(l);
+        recording.backward(l);
         loss = l.toType(DataType.FLOAT64, false).getDouble();
       }
       optimizer.step(lr);

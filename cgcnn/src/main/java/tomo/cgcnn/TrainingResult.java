@@ -30,6 +30,8 @@ import java.util.List;
  *     epochs when it stopped early)
  * @param trainCrystalsPerSecond training throughput (crystals per second of training steps) in
  *     steady state: over the epochs this process ran after its first (the only one when it ran one)
+ * @param trainAtomsPerSecond the same in atoms (crystals of this dataset have 1–200 sites, so a
+ *     sample's crystals/s depends on its sizes; atoms/s much less)
  * @param backend "CPU" or "CUDA"
  * @param device the device in use, e.g. "cpu()" or "gpu(0) compute capability 90"
  * @param threads intra-op threads of the engine
@@ -61,6 +63,7 @@ public record TrainingResult(
     boolean stoppedEarly,
     int epochsRun,
     double trainCrystalsPerSecond,
+    double trainAtomsPerSecond,
     String backend,
     String device,
     int threads,

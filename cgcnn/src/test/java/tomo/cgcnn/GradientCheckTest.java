@@ -7,10 +7,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import java.nio.DoubleBuffer;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tomo.materials.graph.GaussianExpansion;
@@ -24,9 +28,70 @@ import tomo.materials.graph.GraphMode;
 class GradientCheckTest {
   private static final double H = 1e-6;
 
-  @ParameterizedTest(name = "target {0}, extra {1}")
-  @CsvSource({"energy,size", "kind,kind"})
-  void analyticGradientMatchesFiniteDifferences(String target, String extra) {
+  @ParameterizedTest(name = "target {0}, extra {1}, another training beside it: {2}")
+  @CsvSource({"energy,size,false", "kind,kind,false", "energy,size,true", "kind,kind,true"})
+  void analyticGradientMatchesFiniteDifferences(String target, String extra, boolean beside)
+      throws Exception {
+    // a worker with several slots records gradients of several trainings at once
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread neighbour = beside ? trainUntil(stop) : null;
+    try {
+      check(target, extra);
+      if (neighbour != null) {
+        // it trained from before the check began until after it ended (it stops only when told)
+        assertThat(neighbour.isAlive()).as("the neighbour training still runs").isTrue();
+      }
+    } finally {
+      stop.set(true);
+      if (neighbour != null) {
+        neighbour.join();
+      }
+    }
+  }
+
+  private final AtomicInteger neighbourEpochs = new AtomicInteger();
+  @TempDir Path tmp;
+
+  /** A float32 training on another thread, one epoch after the other until {@code stop}. */
+  private Thread trainUntil(AtomicBoolean stop) throws InterruptedException {
+    TrainingData data =
+        SyntheticCrystals.data(64, 5, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 9);
+    TrainingConfig config =
+        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 1, 10_000)
+            .withShape(new NetworkShape(8, 16, 2))
+            .withBatchSize(16)
+            .withThreads(1);
+    Path dir = tmp.resolve("neighbour");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                new Trainer()
+                    .train(
+                        config,
+                        data,
+                        dir,
+                        p -> {
+                          neighbourEpochs.incrementAndGet();
+                          if (stop.get()) {
+                            throw new CancellationException("gradient check done");
+                          }
+                        });
+              } catch (CancellationException expected) {
+                // stopped by the test
+              }
+            },
+            "neighbour-training");
+    t.start();
+    // the check must overlap the neighbour's steps, not run before the engine warmed up there
+    while (neighbourEpochs.get() == 0 && t.isAlive()) {
+      Thread.sleep(10);
+    }
+    assertThat(t.isAlive()).as("the neighbour training runs").isTrue();
+    return t;
+  }
+
+  private void check(String target, String extra) {
     TrainingData data = SyntheticCrystals.data(8, 4, 3, 4.0, new GaussianExpansion(0, 4, 1, 1), 7);
     TrainingConfig config =
         TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 3, 1)
@@ -44,8 +109,8 @@ class GradientCheckTest {
       // analytic gradients
       Map<String, NDArray> params = net.parameters();
       try (NDManager step = net.manager().newSubManager();
-          GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-        collector.backward(loss(prepared, net, batch, step));
+          GradientRecording recording = new GradientRecording()) {
+        recording.backward(loss(prepared, net, batch, step));
       }
       int checked = 0;
       double largest = 0;

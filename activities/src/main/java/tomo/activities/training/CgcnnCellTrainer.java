@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.store.EpochPoint;
@@ -53,32 +52,27 @@ public final class CgcnnCellTrainer implements CellTrainer {
    */
   public static final String ID = "cgcnn-v2";
 
-  /**
-   * The engine records gradients for one training at a time per process, so trainings of one worker
-   * take turns (a queued one keeps heartbeating while it waits); run more processes, or one per
-   * GPU, for more at once.
-   */
-  private static final ReentrantLock ENGINE = new ReentrantLock();
-
-  private final int threads;
+  private final TrainingSlots slots;
   private final PreparationListener preparation;
   private String loadedKey;
   private FileStamp loadedStamp;
   private Dataset loaded;
 
   /**
-   * @param threads intra-op threads of libtorch per training (0 = its default)
+   * One training at a time on the CPU.
+   *
+   * @param threads intra-op threads of libtorch per training (0 = every core)
    */
   public CgcnnCellTrainer(int threads) {
-    this(threads, PreparationListener.NONE);
+    this(TrainingLayout.single(threads), PreparationListener.NONE);
   }
 
   /**
-   * @param threads intra-op threads of libtorch per training (0 = its default)
+   * @param layout the trainings this worker runs at once, each with its device and threads
    * @param preparation told how long reading the dataset and readying the graphs took
    */
-  public CgcnnCellTrainer(int threads, PreparationListener preparation) {
-    this.threads = threads;
+  public CgcnnCellTrainer(TrainingLayout layout, PreparationListener preparation) {
+    this.slots = new TrainingSlots(layout);
     this.preparation = preparation;
   }
 
@@ -129,24 +123,33 @@ public final class CgcnnCellTrainer implements CellTrainer {
             Duration.ofNanos(System.nanoTime() - graphStart));
       }
       long start = System.nanoTime();
-      TrainingResult result =
-          new Trainer()
-              .train(
-                  config,
-                  data,
-                  checkpointDir,
-                  new ProgressListener() {
-                    @Override
-                    public void onEpoch(EpochProgress p) {
-                      listener.epochDone(
-                          p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds());
-                    }
+      TrainingSlot slot = slots.acquire();
+      TrainingResult result;
+      try {
+        Trainer trainer = new Trainer();
+        if (slot.gpu().isPresent()) {
+          trainer = trainer.onGpu(slot.gpu().getAsInt());
+        }
+        result =
+            trainer.train(
+                config.withThreads(slot.threads()),
+                data,
+                checkpointDir,
+                new ProgressListener() {
+                  @Override
+                  public void onEpoch(EpochProgress p) {
+                    listener.epochDone(
+                        p.epoch(), p.trainLoss(), p.valMetric(), p.bestValMetric(), p.seconds());
+                  }
 
-                    @Override
-                    public void onResume(int epochsDone, double bestValMetric) {
-                      listener.resumed(epochsDone, bestValMetric);
-                    }
-                  });
+                  @Override
+                  public void onResume(int epochsDone, double bestValMetric) {
+                    listener.resumed(epochsDone, bestValMetric);
+                  }
+                });
+      } finally {
+        slots.release(slot);
+      }
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
           result.metric(),
@@ -154,7 +157,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
-          provenance(result),
+          provenance(result, slots.layout().concurrency()),
           result.history().stream()
               .map(p -> new EpochPoint(p.epoch(), p.trainLoss(), p.valMetric()))
               .toList());
@@ -202,7 +205,6 @@ public final class CgcnnCellTrainer implements CellTrainer {
           .withOptimizer(optimizer, request.hyper().learningRate())
           .withMomentum(request.hyper().momentum())
           .withMilestone(request.hyper().milestone())
-          .withThreads(threads)
           .withExtraMasked(request.maskedProperty() != null)
           .withPatience(request.hyper().patience());
     } catch (IllegalArgumentException e) {
@@ -271,11 +273,13 @@ public final class CgcnnCellTrainer implements CellTrainer {
     }
   }
 
-  private static Map<String, String> provenance(TrainingResult r) {
+  private static Map<String, String> provenance(TrainingResult r, int concurrency) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("backend", r.backend());
     p.put("device", r.device());
     p.put("threads", Integer.toString(r.threads()));
+    // trainings this worker ran at once: throughput and memory figures depend on it
+    p.put("concurrency", Integer.toString(concurrency));
     p.put("allocator", r.allocator());
     p.put("djlVersion", r.djlVersion());
     p.put("libtorchVersion", r.libtorchVersion());
@@ -287,6 +291,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
         r.trainMaterials() + "/" + r.validationMaterials() + "/" + r.testMaterials());
     p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
     p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
+    p.put("trainAtomsPerSecond", Double.toString(r.trainAtomsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
     p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
     p.put("epochsRun", Integer.toString(r.epochsRun()));

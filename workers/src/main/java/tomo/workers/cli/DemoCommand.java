@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.training.TrainingLayout;
 import tomo.workers.metrics.MeteredCellTrainer;
 import tomo.workers.metrics.MetricsOptions;
 import tomo.workers.metrics.MetricsServer;
@@ -68,11 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Synthetic trainer: ms per epoch.")
   long epochPauseMillis;
 
-  @Option(
-      names = "--concurrency",
-      defaultValue = "1",
-      description = "Training slots (CGCNN trains one model at a time per process; default 1).")
-  int concurrency;
+  @Mixin TrainingLayoutOptions layoutOptions;
 
   @Mixin MetricsOptions metricsOptions;
 
@@ -103,18 +100,23 @@ public final class DemoCommand implements Callable<Integer> {
                 null,
                 false)
             .normalized("demo");
+    TrainingLayout layout = layoutOptions.plan();
     System.out.println(
         "tomo demo: "
             + spec.trainingCount()
             + " trainings ("
             + spec.cellCount()
             + " cells + shared baselines), trainer "
-            + trainer);
+            + trainer
+            + ", "
+            + layout.describe());
     try (EmbeddedServer server = new EmbeddedServer(0);
         ProcessMetrics metrics =
             ProcessMetrics.start(metricsOptions, MetricsServer.EMBEDDED_PORT)) {
       metrics.server().ifPresent(s -> System.out.println("tomo demo: metrics at " + s.uri()));
-      metrics.tomo().trainingSlots(TaskQueues.TRAINING, concurrency);
+      metrics
+          .tomo()
+          .trainingLayout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
       WorkflowClient client =
           TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
       try (TomoWorkers workers =
@@ -124,11 +126,11 @@ public final class DemoCommand implements Callable<Integer> {
               new MeteredCellTrainer(
                   trainer.create(
                       Duration.ofMillis(epochPauseMillis),
-                      concurrency,
+                      layout,
                       metrics.tomo().preparationListener()),
                   metrics.tomo(),
                   TaskQueues.TRAINING),
-              concurrency,
+              layout.concurrency(),
               true,
               dataset,
               PrepareActivitiesImpl.REGISTERED_PROPERTIES,

@@ -92,6 +92,22 @@ public final class TrainCommand implements Callable<Integer> {
   int limit;
 
   @Option(
+      names = "--sample",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "read a seeded random N materials (file order; the file is sorted by id, so the first N"
+              + " are not a sample); excludes --limit")
+  int sample;
+
+  @Option(
+      names = "--sample-seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "seed of --sample (default ${DEFAULT-VALUE})")
+  long sampleSeed;
+
+  @Option(
       names = "--threads",
       defaultValue = "0",
       description = "intra-op threads of libtorch (0: its default, the core count)")
@@ -150,7 +166,12 @@ public final class TrainCommand implements Callable<Integer> {
     checkNames();
     Path file = DatasetLocation.resolve(dataset);
     Dataset data =
-        DatasetReader.read(file, ReadOptions.defaults().withSkipBad(skipBad).withLimit(limit));
+        DatasetReader.read(
+            file,
+            ReadOptions.defaults()
+                .withSkipBad(skipBad)
+                .withLimit(limit)
+                .withSample(sample, sampleSeed));
     GraphMode graphMode = mode == Mode.structure ? GraphMode.STRUCTURE : GraphMode.COMPOSITION;
     GraphSettings settings = GraphSettings.of(graphMode);
     List<String> properties = new ArrayList<>(List.of(target));

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.training.TrainingLayout;
 import tomo.workers.metrics.MeteredCellTrainer;
 import tomo.workers.metrics.MetricsOptions;
 import tomo.workers.metrics.MetricsServer;
@@ -51,11 +52,7 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "Synthetic trainer: wall time of one epoch in ms.")
   long epochPauseMillis;
 
-  @Option(
-      names = "--concurrency",
-      defaultValue = "1",
-      description = "Trainings run at once by this worker (default ${DEFAULT-VALUE}).")
-  int concurrency;
+  @Mixin TrainingLayoutOptions layoutOptions;
 
   @Option(names = "--dataset", description = "Default dataset of specs that name none.")
   Path dataset;
@@ -76,6 +73,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     boolean training = queue == Queue.training;
+    TrainingLayout layout = training ? layoutOptions.plan() : TrainingLayout.single(1);
     try (ProcessMetrics metrics =
             ProcessMetrics.start(
                 metricsOptions,
@@ -88,23 +86,25 @@ public final class WorkerCommand implements Callable<Integer> {
                     ? new MeteredCellTrainer(
                         trainer.create(
                             Duration.ofMillis(epochPauseMillis),
-                            concurrency,
+                            layout,
                             metrics.tomo().preparationListener()),
                         metrics.tomo(),
                         TaskQueues.TRAINING)
                     : null,
-                concurrency,
+                layout.concurrency(),
                 stickyOff,
                 dataset,
                 PrepareActivitiesImpl.REGISTERED_PROPERTIES,
                 true)) {
       if (training) {
-        metrics.tomo().trainingSlots(TaskQueues.TRAINING, concurrency);
+        metrics
+            .tomo()
+            .trainingLayout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
       }
       System.out.println(
           "tomo worker: queue "
               + queue
-              + (training ? " (trainer " + trainer + ")" : "")
+              + (training ? " (" + trainer + " trainer, " + layout.describe() + ")" : "")
               + " on "
               + temporal.target
               + metrics.server().map(s -> ", metrics at " + s.uri()).orElse("")

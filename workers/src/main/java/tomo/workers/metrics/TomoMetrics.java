@@ -53,6 +53,9 @@ import tomo.activities.training.PreparationListener;
  *       {@code {queue,slot,target,property,representation,metric}}</td>
  *       <td>one series per running training</td></tr>
  *   <tr><td>{@code tomo_training_slots{queue,state}}</td><td>training slots busy/free</td></tr>
+ *   <tr><td>{@code tomo_training_concurrency{queue}},
+ *       {@code tomo_training_threads_per_training{queue}}</td>
+ *       <td>trainings at once and intra-op threads of each</td></tr>
  *   <tr><td>{@code tomo_dataset_build_duration_seconds},
  *       {@code tomo_graph_cache_build_duration_seconds{mode,outcome}}</td>
  *       <td>preparation time (count, sum, max)</td></tr>
@@ -286,6 +289,27 @@ public final class TomoMetrics {
       throw new IllegalArgumentException("slotCount must be >= 0, got " + slotCount);
     }
     queueSlots(queue).capacity = slotCount;
+  }
+
+  /**
+   * Declares how this process trains: {@code concurrency} trainings at once with {@code
+   * threadsPerTraining} intra-op threads each (what {@code --concurrency auto} chose).
+   */
+  public void trainingLayout(String queue, int concurrency, int threadsPerTraining) {
+    trainingSlots(queue, concurrency);
+    String q = queues.value(queue);
+    gauge(
+        "tomo.training.concurrency",
+        null,
+        Tags.of("queue", q),
+        new double[] {concurrency},
+        "Trainings this process runs at once");
+    gauge(
+        "tomo.training.threads.per.training",
+        null,
+        Tags.of("queue", q),
+        new double[] {threadsPerTraining},
+        "libtorch intra-op threads of each training of this process");
   }
 
   /**

@@ -1,11 +1,16 @@
 package tomo.workers.temporal;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.CgcnnCellTrainer;
+import tomo.activities.training.Concurrency;
+import tomo.activities.training.DeviceInventory;
+import tomo.activities.training.GpuSelection;
 import tomo.activities.training.PreparationListener;
 import tomo.activities.training.SyntheticTrainer;
 import tomo.activities.training.TrainerIds;
+import tomo.activities.training.TrainingLayout;
 import tomo.workflows.model.TrainerKind;
 
 /**
@@ -33,12 +38,24 @@ public enum TrainerChoice {
   /** The same, telling {@code preparation} how long the trainer's input preparation took. */
   public CellTrainer create(
       Duration epochPause, int concurrentTrainings, PreparationListener preparation) {
+    return create(
+        epochPause,
+        TrainingLayout.plan(
+            DeviceInventory.local(),
+            Concurrency.of(Math.max(1, concurrentTrainings)),
+            OptionalInt.empty(),
+            GpuSelection.NONE),
+        preparation);
+  }
+
+  /**
+   * The trainer for a worker laid out as {@code layout} (K trainings at once, each with its device
+   * and threads); the synthetic trainer uses no device.
+   */
+  public CellTrainer create(
+      Duration epochPause, TrainingLayout layout, PreparationListener preparation) {
     return switch (this) {
-      case cgcnn ->
-          new CgcnnCellTrainer(
-              Math.max(
-                  1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTrainings)),
-              preparation);
+      case cgcnn -> new CgcnnCellTrainer(layout, preparation);
       case synthetic -> new SyntheticTrainer(epochPause);
     };
   }

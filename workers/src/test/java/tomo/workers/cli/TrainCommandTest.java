@@ -135,4 +135,48 @@ class TrainCommandTest {
         .contains("0 of 4 materials have a value of band_gap");
     assertThat(tmp.resolve("graphs")).doesNotExist();
   }
+
+  @Test
+  void sampleReadsASeededRandomSubsetAndExcludesLimit() throws Exception {
+    String[] first = export("first", "--limit", "150");
+    String[] sampled = export("sampled", "--sample", "150", "--sample-seed", "4");
+    assertThat(first[0]).as("stderr: %s", first[1]).isEqualTo("0");
+    assertThat(sampled[0]).as("stderr: %s", sampled[1]).isEqualTo("0");
+    String firstMeta = Files.readString(tmp.resolve("first").resolve("meta.json"));
+    String sampledMeta = Files.readString(tmp.resolve("sampled").resolve("meta.json"));
+    assertThat(sampledMeta).contains("\"materials\" : 150");
+    // another set of materials: not the first rows of the file
+    assertThat(Files.readAllBytes(tmp.resolve("sampled").resolve("node_z.npy")))
+        .isNotEqualTo(Files.readAllBytes(tmp.resolve("first").resolve("node_z.npy")));
+    assertThat(firstMeta).contains("\"materials\" : 150");
+
+    String[] both = export("both", "--limit", "150", "--sample", "150");
+    assertThat(both[0]).isEqualTo("1");
+    assertThat(both[1]).contains("exclude each other");
+  }
+
+  /** {@code tomo train --epochs 0 --export-npz}: exit code and stderr. */
+  private String[] export(String name, String... selection) {
+    CommandLine cli = TomoCli.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "train",
+                "--target",
+                "band_gap",
+                "--mode",
+                "composition",
+                "--epochs",
+                "0",
+                "--cache-dir",
+                tmp.resolve("graphs").toString(),
+                "--export-npz",
+                tmp.resolve(name).toString()));
+    args.addAll(java.util.List.of(selection));
+    int code = cli.execute(args.toArray(String[]::new));
+    return new String[] {Integer.toString(code), err.toString()};
+  }
 }

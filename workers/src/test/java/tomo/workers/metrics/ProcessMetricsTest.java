@@ -46,7 +46,7 @@ class ProcessMetricsTest {
   @Test
   void servesTomoAndJvmMetricsAndTheTemporalScope() throws Exception {
     try (ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {
-      metrics.tomo().trainingSlots("training", 4);
+      metrics.tomo().trainingLayout("training", 4, 2);
       metrics.temporalScope().tagged(Map.of("task_queue", "x")).counter("temporal_probe").inc(3);
       metrics
           .temporalScope()
@@ -57,6 +57,8 @@ class ProcessMetricsTest {
       String text = MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri());
       assertThat(text)
           .contains("tomo_training_slots{queue=\"training\",state=\"free\"} 4.0")
+          .contains("tomo_training_concurrency{queue=\"training\"} 4.0")
+          .contains("tomo_training_threads_per_training{queue=\"training\"} 2.0")
           .contains("jvm_memory_used_bytes{")
           .contains("process_cpu_usage")
           .contains("temporal_probe_total{task_queue=\"x\"} 3.0")

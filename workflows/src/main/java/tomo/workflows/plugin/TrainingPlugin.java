@@ -8,8 +8,8 @@ import tomo.workflows.activity.TrainingActivities;
 
 /**
  * Adds tomo's training activity to the worker of one task queue, with a bounded number of
- * concurrent trainings (one per GPU, or one per CPU worker: a training uses every core it is
- * given).
+ * concurrent trainings: the worker's K training slots (from its cores or GPUs, see {@code
+ * --concurrency}), each training on its own threads and tensors.
  */
 public final class TrainingPlugin extends SimplePlugin {
   /** The plugin's name (Temporal keeps one plugin per name). */
