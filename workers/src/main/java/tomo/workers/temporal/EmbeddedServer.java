@@ -28,8 +28,10 @@ public final class EmbeddedServer implements AutoCloseable {
   public EmbeddedServer(int port) {
     this.port = port == 0 ? freePort() : port;
     // TestServer.createPortBoundServer binds every interface, and this server has no
-    // authentication: the same services are bound here to the loopback address only
-    this.services = new TestServicesStarter(false, 0);
+    // authentication: the same services are bound here to the loopback address only. Time
+    // skipping stays locked, as createPortBoundServer(port) has it: a sweep's retry window and
+    // retry backoffs take real time, not skipped ahead whenever no activity runs
+    this.services = new TestServicesStarter(true, 0);
     ServerBuilder<?> builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port),

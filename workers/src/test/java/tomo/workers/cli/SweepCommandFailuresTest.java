@@ -21,6 +21,8 @@ import tomo.workers.TomoCli;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workers.temporal.TomoWorkers;
+import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.SweepSpecParser;
 
 /**
  * What the command line says when a sweep fails or a request cannot be made: FAILED with the cause
@@ -38,8 +40,20 @@ class SweepCommandFailuresTest {
     try (EmbeddedServer server = new EmbeddedServer(0);
         TomoWorkers workers = workers(server)) {
       String t = server.target();
-      Result waited =
+      // sweep start checks the dataset itself: exit 1, nothing started
+      Result refused =
           execute("sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", t);
+      assertThat(refused.code()).as(refused.all()).isEqualTo(1);
+      assertThat(refused.err()).contains("field 'dataset'").contains(missing.toString());
+      Result none = execute("sweep", "status", "missing", "--temporal", t);
+      assertThat(none.code()).as(none.all()).isEqualTo(1);
+
+      // a sweep started by another client (a DAG, a script) fails in its prepare step and shows
+      // FAILED with the path, exit 2, whether waited for, queried or watched
+      SweepClient sweeps = new SweepClient(TemporalOptions.connect(t, "default"));
+      sweeps.startOrAttach(
+          "missing", SweepSpecParser.parse(Files.readString(spec), spec.toString()));
+      Result waited = execute("sweep", "status", "missing", "--watch", "--temporal", t);
       assertThat(waited.code()).as(waited.all()).isEqualTo(2);
       assertThat(waited.out()).contains("missing [FAILED]: prepare: ").contains(missing.toString());
 

@@ -216,7 +216,7 @@ class SweepEstimateCommandTest {
 
   private static long remainingAtomEpochs(SweepSpec spec) {
     Dataset d = DatasetReader.read(Path.of(spec.dataset()), SweepWorkload.readOptions(spec));
-    return SweepWorkload.count(spec, d, "cgcnn-v1").remaining().atomEpochs();
+    return SweepWorkload.count(spec, d, CgcnnCellTrainer.ID).remaining().atomEpochs();
   }
 
   /** One real training of the sweep, stored as a training worker stores it. */

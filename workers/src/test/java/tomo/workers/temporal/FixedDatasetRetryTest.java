@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.orchestration.ReportActivitiesImpl;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.BadInputException;
@@ -112,6 +113,7 @@ class FixedDatasetRetryTest {
         // a data error is not retried: one training was started, the cell's never was
         assertThat(trainer.trainings.get()).isEqualTo(1);
 
+        String original = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
         write(csv, true); // fixed in place; the worker keeps running
         Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
         String fixed = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
@@ -124,6 +126,10 @@ class FixedDatasetRetryTest {
         assertThat(stored).hasSize(2);
         assertThat(stored)
             .allSatisfy(t -> assertThat(t.request().datasetSha256()).isEqualTo(fixed));
+        // the report collects both under the fixed file's hash: nothing missing, nothing mixed
+        List<String> collected =
+            Files.readAllLines(Path.of(result.reportDir()).resolve(ReportActivitiesImpl.OUTCOMES));
+        assertThat(String.join("", collected)).contains(fixed).doesNotContain(original);
       }
     }
   }

@@ -46,6 +46,9 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   private static final Logger log = Workflow.getLogger(SweepWorkflowImpl.class);
   private static final int LISTED_FAILURES = 1_000;
 
+  /** Change id: a retry round prepares the dataset again and notices a file changed in place. */
+  private static final String REPREPARE_ON_RETRY = "reprepare-on-retry";
+
   /** How long a hook may wait for its DAG run. */
   private static final Duration HOOK_WAIT = Duration.ofHours(2);
 
@@ -153,6 +156,25 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         return result(sweepId);
       }
       work = retryWork();
+      if (Workflow.getVersion(REPREPARE_ON_RETRY, Workflow.DEFAULT_VERSION, 1) == 1) {
+        // the dataset may have been fixed in place since it was prepared (a bad row, a missing
+        // value): a retry then trains on the new file, and every cell with it, so the report
+        // never pairs or mixes two versions of the data (unchanged files: nothing more to do)
+        PreparedDataset again = prepare.prepare(spec);
+        if (!again.contentSha256().equals(data.contentSha256())) {
+          log.warn(
+              "sweep {}: dataset {} changed since it was prepared (sha256 {} -> {}): every cell"
+                  + " is trained again on the new file",
+              sweepId,
+              again.path(),
+              data.contentSha256(),
+              again.contentSha256());
+          data = again;
+          work = null;
+          failures.clear();
+          groups.clear(); // progress of the earlier rounds counted trainings on the old data
+        }
+      }
       round++;
     }
   }
