@@ -44,7 +44,7 @@ public record ProvenanceSummary(List<Entry> entries) {
     Map<String, Function<StoredTraining, String>> f = new LinkedHashMap<>();
     f.put("trainer", StoredTraining::trainer);
     f.put("dataset SHA-256", t -> t.request().datasetSha256());
-    f.put("materials (limit)", t -> t.request().limit() == 0 ? "all" : "" + t.request().limit());
+    f.put("materials", ProvenanceSummary::materials);
     f.put("epochs", t -> Integer.toString(t.request().hyper().epochs()));
     f.put("optimizer", t -> optimizer(t.request().hyper()));
     f.put("backend", t -> t.provenance().get("backend"));
@@ -115,5 +115,17 @@ public record ProvenanceSummary(List<Entry> entries) {
           (field, values) -> values.forEach((v, n) -> entries.add(new Entry(field, v, n))));
       return new ProvenanceSummary(entries);
     }
+  }
+
+  /** Which rows a training read: a seeded sample, the first N rows, or all. */
+  private static String materials(StoredTraining t) {
+    if (t.request().sample() > 0) {
+      return "random sample of "
+          + t.request().sample()
+          + " (seed "
+          + t.request().sampleSeed()
+          + ")";
+    }
+    return t.request().limit() == 0 ? "all rows" : "first " + t.request().limit() + " rows";
   }
 }

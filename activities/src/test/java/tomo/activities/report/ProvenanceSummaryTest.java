@@ -57,13 +57,50 @@ class ProvenanceSummaryTest {
             new ProvenanceSummary.Entry("device", ProvenanceSummary.NOT_RECORDED, 1));
     assertThat(summary.field("dataset SHA-256"))
         .containsExactly(new ProvenanceSummary.Entry("dataset SHA-256", "5f3a", 4));
-    assertThat(summary.field("materials (limit)"))
-        .containsExactly(new ProvenanceSummary.Entry("materials (limit)", "1000", 4));
+    assertThat(summary.field("materials"))
+        .containsExactly(new ProvenanceSummary.Entry("materials", "first 1000 rows", 4));
     assertThat(summary.field("epochs"))
         .containsExactly(new ProvenanceSummary.Entry("epochs", "30", 4));
     assertThat(summary.fieldNames()).startsWith("trainer", "dataset SHA-256");
 
     ProvenanceSummary twice = ProvenanceSummary.merge(List.of(summary, summary));
     assertThat(twice.field("device").get(0).trainings()).isEqualTo(4);
+  }
+
+  @Test
+  void aSampledSweepSaysItsSampleAndSeed() {
+    StoredTraining t = trained(1, Map.of());
+    TrainingRequest r = t.request();
+    TrainingRequest sampled =
+        new TrainingRequest(
+            r.datasetPath(),
+            r.datasetSha256(),
+            r.target(),
+            r.property(),
+            r.maskedProperty(),
+            r.representation(),
+            r.seed(),
+            r.hyper(),
+            0,
+            r.artifactDir(),
+            1000,
+            2020,
+            r.trainer(),
+            false);
+    StoredTraining s =
+        new StoredTraining(
+            t.contentHash(),
+            t.trainer(),
+            sampled,
+            t.outcome(),
+            t.epochs(),
+            t.trainSeconds(),
+            t.finishedAt(),
+            t.provenance(),
+            t.history());
+
+    assertThat(ProvenanceSummary.of(List.of(s)).field("materials"))
+        .containsExactly(
+            new ProvenanceSummary.Entry("materials", "random sample of 1000 (seed 2020)", 1));
   }
 }
