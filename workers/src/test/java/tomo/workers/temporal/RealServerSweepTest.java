@@ -75,7 +75,13 @@ class RealServerSweepTest {
     }
   }
 
-  private static SweepSpec spec(String name, List<String> properties, int epochs, int seeds) {
+  /**
+   * A synthetic sweep of band_gap. {@code heartbeatSeconds}: how soon a silent training is retried
+   * elsewhere; short only where a test kills a worker, since on a loaded machine a live training
+   * can miss a short one and be retried (trained twice) without anything having failed.
+   */
+  private static SweepSpec spec(
+      String name, List<String> properties, int epochs, int seeds, int heartbeatSeconds) {
     return new SweepSpec(
             name,
             dataset.toString(),
@@ -90,7 +96,7 @@ class RealServerSweepTest {
             null,
             null,
             60,
-            2)
+            heartbeatSeconds)
         .withTrainer(TrainerKind.SYNTHETIC)
         .normalized(name);
   }
@@ -134,12 +140,12 @@ class RealServerSweepTest {
     WorkflowClient client = TemporalOptions.connect(server.target(), "default");
     CountingTrainer trainer = new CountingTrainer(Duration.ZERO);
     trainer.inner.markBad("density");
-    SweepSpec spec = spec("bad-input", List.of("volume", "density"), 3, 2);
+    SweepSpec spec = spec("bad-input", List.of("volume", "density"), 3, 2, 60);
     try (TomoWorkers w = workers(client, trainer)) {
       SweepClient sweeps = new SweepClient(client);
       sweeps.startOrAttach("bad-input", spec);
       await()
-          .atMost(Duration.ofMinutes(2))
+          .atMost(Duration.ofMinutes(6))
           .until(() -> sweeps.progress("bad-input").status() == SweepStatus.WAITING_FOR_RETRY);
       var stuck = sweeps.progress("bad-input");
       assertThat(stuck.failed()).isEqualTo(4); // density × 2 representations × 2 seeds
@@ -162,7 +168,7 @@ class RealServerSweepTest {
   @Test
   void aKilledTrainingWorkerIsReplacedAndTheTrainingResumesFromItsCheckpoint() throws Exception {
     WorkflowClient client = TemporalOptions.connect(server.target(), "default");
-    SweepSpec spec = spec("kill", List.of("volume"), 12, 1);
+    SweepSpec spec = spec("kill", List.of("volume"), 12, 1, 2);
     Path logA = dir.resolve("worker-a.log");
     Path logB = dir.resolve("worker-b.log");
     // orchestration here; training in a separate process we can kill -9
@@ -174,7 +180,7 @@ class RealServerSweepTest {
         sweeps.startOrAttach("kill", spec);
         Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
         await()
-            .atMost(Duration.ofMinutes(2))
+            .atMost(Duration.ofMinutes(6))
             .pollInterval(Duration.ofMillis(100))
             .until(() -> maxCheckpointEpoch(checkpoints) >= 4);
         a.destroyForcibly().waitFor(); // SIGKILL mid-training
@@ -207,13 +213,13 @@ class RealServerSweepTest {
 
   @Test
   void theSweepSurvivesAServerRestartWithoutLosingOrRepeatingTrainings() throws Exception {
-    SweepSpec spec = spec("restart", List.of("volume", "density"), 4, 2);
+    SweepSpec spec = spec("restart", List.of("volume", "density"), 4, 2, 2);
     CountingTrainer trainer = new CountingTrainer(Duration.ofMillis(250));
     WorkflowClient client = TemporalOptions.connect(server.target(), "default");
     try (TomoWorkers w = workers(client, trainer)) {
       SweepClient sweeps = new SweepClient(client);
       sweeps.startOrAttach("restart", spec);
-      await().atMost(Duration.ofMinutes(2)).until(() -> trainer.calls.size() >= 3);
+      await().atMost(Duration.ofMinutes(6)).until(() -> trainer.calls.size() >= 3);
       server.stop();
       Thread.sleep(2_000);
       server.start();
