@@ -166,53 +166,18 @@ public final class ReportDetailsCsv {
   }
 
   private interface RowHandler {
-    void handle(Row row);
+    void handle(CsvRow row);
   }
 
   private static void read(Path file, RowHandler handler) {
     try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
       for (NamedCsvRecord r : reader) {
-        handler.handle(new Row(file, r));
+        handler.handle(new CsvRow(file, r));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (CsvParseException e) {
       throw new IllegalArgumentException(file + ": not a valid CSV file: " + e.getMessage(), e);
-    }
-  }
-
-  /** One record, with errors that point at it. */
-  private record Row(Path file, NamedCsvRecord record) {
-
-    String text(String field, boolean mayBeEmpty) {
-      String value = record.findField(field).orElseThrow(() -> error(field, "column missing"));
-      if (!mayBeEmpty && value.isBlank()) {
-        throw error(field, "empty");
-      }
-      return value;
-    }
-
-    int integer(String field) {
-      String value = text(field, false);
-      try {
-        return Integer.parseInt(value.strip());
-      } catch (NumberFormatException e) {
-        throw error(field, "'" + value + "' is not an integer");
-      }
-    }
-
-    double number(String field) {
-      String value = text(field, false);
-      try {
-        return Double.parseDouble(value.strip());
-      } catch (NumberFormatException e) {
-        throw error(field, "'" + value + "' is not a number");
-      }
-    }
-
-    private IllegalArgumentException error(String field, String reason) {
-      return new IllegalArgumentException(
-          file + ", line " + record.getStartingLineNumber() + ", field " + field + ": " + reason);
     }
   }
 

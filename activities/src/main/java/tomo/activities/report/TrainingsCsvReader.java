@@ -40,7 +40,7 @@ public final class TrainingsCsvReader {
     List<ReportTraining> outcomes = new ArrayList<>();
     try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
       for (NamedCsvRecord r : reader) {
-        Row row = new Row(file, r);
+        CsvRow row = new CsvRow(file, r);
         String property = row.text("property", true);
         TrainingOutcome outcome =
             new TrainingOutcome(
@@ -68,46 +68,5 @@ public final class TrainingsCsvReader {
       throw new IllegalArgumentException(file + ": not a valid CSV file: " + e.getMessage(), e);
     }
     return outcomes;
-  }
-
-  /** One record, with errors that point at it. */
-  private record Row(Path file, NamedCsvRecord record) {
-
-    String text(String field, boolean mayBeEmpty) {
-      String value = record.findField(field).orElseThrow(() -> error(field, "column missing"));
-      if (!mayBeEmpty && value.isBlank()) {
-        throw error(field, "empty");
-      }
-      return value;
-    }
-
-    /** The value, or {@code null} when the column is absent or the value empty. */
-    String optionalText(String field) {
-      String value = record.findField(field).orElse("");
-      return value.isBlank() ? null : value;
-    }
-
-    int integer(String field) {
-      String value = text(field, false);
-      try {
-        return Integer.parseInt(value.strip());
-      } catch (NumberFormatException e) {
-        throw error(field, "'" + value + "' is not an integer");
-      }
-    }
-
-    double number(String field) {
-      String value = text(field, false);
-      try {
-        return Double.parseDouble(value.strip());
-      } catch (NumberFormatException e) {
-        throw error(field, "'" + value + "' is not a number");
-      }
-    }
-
-    private IllegalArgumentException error(String field, String reason) {
-      return new IllegalArgumentException(
-          file + ", line " + record.getStartingLineNumber() + ", field " + field + ": " + reason);
-    }
   }
 }
