@@ -100,10 +100,11 @@ stop_worker() { # SIGTERM: the graceful path
   unset "pid[$1]"
 }
 
-spec() { # spec NAME ARTIFACT_DIR EPOCHS PROPERTIES SEEDS LIMIT
+spec() { # spec NAME ARTIFACT_DIR EPOCHS PROPERTIES SEEDS LIMIT (trained by $trainer)
   cat >"$work/$1.yaml" <<EOF
 name: $1
 dataset: $dataset
+trainer: $trainer
 targets: [band_gap]
 properties: $4
 representations: [structure, composition]
@@ -191,7 +192,8 @@ compare() {
 resumes_report() {
   local resumes skipped
   resumes=$(cat "$@" 2>/dev/null | grep -c "resumes after epoch" || true)
-  skipped=$(cat "$@" 2>/dev/null | grep -o "resumes after epoch [0-9]*" | awk '{s+=$4} END {print s+0}')
+  # no resume at all is a valid outcome (kills between trainings): grep's "no match" is not an error
+  skipped=$(cat "$@" 2>/dev/null | { grep -o "resumes after epoch [0-9]*" || true; } | awk '{s+=$4} END {print s+0}')
   echo "$resumes $skipped"
 }
 
