@@ -154,11 +154,17 @@ public record SweepSpec(
 
   /** This spec trained by {@code trainerName} instead (e.g. {@code synthetic} for drills). */
   public SweepSpec withTrainer(TrainerKind trainerName) {
+    return copy(targets, properties, trainerName, unavailable);
+  }
+
+  /** This spec with the fields the checks before a start may change; every other one kept. */
+  private SweepSpec copy(
+      List<String> t, List<String> p, TrainerKind trainerName, List<UnavailableName> left) {
     return new SweepSpec(
         name,
         dataset,
-        targets,
-        properties,
+        t,
+        p,
         representations,
         seeds,
         hyper,
@@ -174,7 +180,7 @@ public record SweepSpec(
         sampleSeed,
         trainerName,
         skipMissing,
-        unavailable,
+        left,
         skipBadRows);
   }
 
@@ -200,28 +206,7 @@ public record SweepSpec(
     }
     List<UnavailableName> all = new ArrayList<>(unavailableOrNone());
     all.addAll(missing);
-    return new SweepSpec(
-        name,
-        dataset,
-        List.copyOf(t),
-        List.copyOf(p),
-        representations,
-        seeds,
-        hyper,
-        baseline,
-        limit,
-        artifactDir,
-        orchestrationQueue,
-        trainingQueue,
-        retryWindowMinutes,
-        heartbeatSeconds,
-        hooks,
-        sample,
-        sampleSeed,
-        trainer,
-        skipMissing,
-        List.copyOf(all),
-        skipBadRows);
+    return copy(List.copyOf(t), List.copyOf(p), trainer, List.copyOf(all));
   }
 
   /** Names left out because the dataset lacks them, never null. */

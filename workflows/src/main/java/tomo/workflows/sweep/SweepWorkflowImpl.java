@@ -22,6 +22,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.hooks.AirflowHookOptions;
 import tomo.workflows.hooks.DagHookRequest;
@@ -442,7 +443,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         && a.getType() != null
         && !a.getType().equals(SWEEP_FAILED)
         && !a.getType().equals("GroupFailed")
-        && !a.getType().equals(tomo.workflows.activity.TrainingActivities.BAD_INPUT)) {
+        && !a.getType().equals(TrainingActivities.BAD_INPUT)) {
       reason = reason + " (" + a.getType() + ")";
     }
     return step == null ? reason : step + ": " + reason;
