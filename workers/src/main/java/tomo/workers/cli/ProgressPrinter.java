@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import tomo.workflows.client.SweepRequestException;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepStatus;
@@ -66,10 +67,68 @@ final class ProgressPrinter {
   /** Time between polls: often enough to look live, rarely enough not to load the server. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
-  /** Polls until the sweep settles (every cell ended, or it was cancelled); returns the last. */
+  /**
+   * Polls until the sweep settles (every cell ended, or it was cancelled); returns the last. A poll
+   * that fails for a while (see {@link #patient}) does not end the watch.
+   */
   static SweepProgress watch(Supplier<SweepProgress> poll, PrintStream out)
       throws InterruptedException {
-    return watch(poll, out, terminalBar(), POLL_INTERVAL);
+    return watch(
+        patient(poll, System.err, PATIENCE, Duration.ofSeconds(5)),
+        out,
+        terminalBar(),
+        POLL_INTERVAL);
+  }
+
+  /**
+   * How long a watch keeps asking while the sweep's progress cannot be had (server restarting, its
+   * orchestration worker busy or restarting): the sweep goes on meanwhile, and a watch of a
+   * week-long sweep should not end over a minute of that.
+   */
+  static final Duration PATIENCE = Duration.ofMinutes(10);
+
+  /**
+   * {@code poll} made patient: a failure that may pass soon ({@link
+   * SweepRequestException#mayPassSoon()}) is said once on {@code err} and asked again every {@code
+   * pause} until it answers or failures have lasted longer than {@code patience}; then, and for any
+   * other failure, the poll throws.
+   */
+  static Supplier<SweepProgress> patient(
+      Supplier<SweepProgress> poll, PrintStream err, Duration patience, Duration pause) {
+    return () -> {
+      long since = 0;
+      while (true) {
+        try {
+          SweepProgress p = poll.get();
+          if (since != 0) {
+            err.println("tomo: the sweep's progress answers again");
+          }
+          return p;
+        } catch (SweepRequestException e) {
+          if (!e.mayPassSoon()) {
+            throw e;
+          }
+          long now = System.nanoTime();
+          if (since == 0) {
+            since = now;
+            err.println(
+                "tomo: "
+                    + e.getMessage()
+                    + "; the sweep is not affected, asking again for up to "
+                    + patience.toMinutes()
+                    + " min");
+          } else if (now - since > patience.toNanos()) {
+            throw e;
+          }
+          try {
+            Thread.sleep(pause.toMillis());
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
+    };
   }
 
   /** A bar builder when output goes to a terminal; null for a file or pipe (lines instead). */

@@ -3,8 +3,10 @@ package tomo.workers.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,7 +121,13 @@ public final class SweepCommand {
       if (watch && System.console() != null) {
         // a terminal: redraw the numbers the Sweep overview dashboard shows, until settled
         StatusRenderer renderer = new StatusRenderer(terminalColumns(), true);
-        SweepProgress p = sweeps.progress(sweepId);
+        Supplier<SweepProgress> poll =
+            ProgressPrinter.patient(
+                () -> sweeps.progress(sweepId),
+                System.err,
+                ProgressPrinter.PATIENCE,
+                Duration.ofSeconds(5));
+        SweepProgress p = poll.get();
         while (true) {
           System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
           System.out.flush();
@@ -128,7 +136,7 @@ public final class SweepCommand {
             return ProgressPrinter.exitCode(p);
           }
           Thread.sleep(2000);
-          p = sweeps.progress(sweepId);
+          p = poll.get();
         }
       }
       SweepProgress p =

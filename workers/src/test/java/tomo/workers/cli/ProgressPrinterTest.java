@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.client.SweepRequestException;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.SweepProgress;
@@ -98,6 +100,83 @@ class ProgressPrinterTest {
         .contains("100%")
         .contains("4/4")
         .contains("1 failed, 0 running");
+  }
+
+  @Test
+  void aProgressQueryThatFailsForAWhileDoesNotEndTheWatch() throws Exception {
+    // e.g. the orchestration worker is restarting: the sweep goes on, so the watch does too
+    Script sweep =
+        new Script(
+            progress(SweepStatus.RUNNING, 0, 2, 0, 2), progress(SweepStatus.COMPLETED, 4, 0, 0, 0));
+    int[] calls = {0};
+    Supplier<SweepProgress> flaky =
+        () -> {
+          calls[0]++;
+          if (calls[0] == 2 || calls[0] == 3) {
+            throw new SweepRequestException("the worker did not answer", false, true, null);
+          }
+          return sweep.get();
+        };
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    SweepProgress last =
+        ProgressPrinter.watch(
+            ProgressPrinter.patient(flaky, err, Duration.ofMinutes(1), Duration.ZERO),
+            out,
+            null,
+            Duration.ZERO);
+
+    assertThat(last.status()).isEqualTo(SweepStatus.COMPLETED);
+    assertThat(calls[0]).isEqualTo(4);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8).lines())
+        .as("said once per stretch of failures, and when it answers again")
+        .containsExactly(
+            "tomo: the worker did not answer; the sweep is not affected, asking again for up to 1"
+                + " min",
+            "tomo: the sweep's progress answers again");
+  }
+
+  @Test
+  void failuresThatOutlastThePatienceEndTheWatchWithTheirMessage() {
+    int[] calls = {0};
+    Supplier<SweepProgress> down =
+        () -> {
+          calls[0]++;
+          throw new SweepRequestException("cannot reach the Temporal server", false, true, null);
+        };
+
+    assertThatThrownBy(
+            () ->
+                ProgressPrinter.watch(
+                    ProgressPrinter.patient(down, out, Duration.ofMillis(50), Duration.ofMillis(5)),
+                    out,
+                    null,
+                    Duration.ZERO))
+        .isInstanceOf(SweepRequestException.class)
+        .hasMessage("cannot reach the Temporal server");
+    assertThat(calls[0]).as("asked again while patient").isGreaterThan(1);
+  }
+
+  @Test
+  void aFailureThatCannotPassEndsTheWatchAtOnce() {
+    int[] calls = {0};
+    Supplier<SweepProgress> gone =
+        () -> {
+          calls[0]++;
+          throw new SweepRequestException("no sweep 'x'", false, false, null);
+        };
+
+    assertThatThrownBy(
+            () ->
+                ProgressPrinter.watch(
+                    ProgressPrinter.patient(gone, out, Duration.ofMinutes(1), Duration.ZERO),
+                    out,
+                    null,
+                    Duration.ZERO))
+        .hasMessage("no sweep 'x'");
+    assertThat(calls[0]).isEqualTo(1);
+    assertThat(bytes.size()).isZero();
   }
 
   private List<String> printedLines() {

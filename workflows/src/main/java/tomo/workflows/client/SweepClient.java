@@ -95,7 +95,23 @@ public final class SweepClient {
   public SweepProgress progress(String sweepId) {
     WorkflowExecutionStatus execution = executionStatus(sweepId);
     if (execution == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      return call(() -> client.newWorkflowStub(SweepWorkflow.class, sweepId).progress(), sweepId);
+      try {
+        return client.newWorkflowStub(SweepWorkflow.class, sweepId).progress();
+      } catch (RuntimeException e) {
+        Status status = grpcStatus(e);
+        if (status == null || status.getCode() != Status.Code.DEADLINE_EXCEEDED) {
+          throw translate(e, sweepId);
+        }
+        // the server answered the status call just before: what did not answer is the worker
+        throw new SweepRequestException(
+            "the orchestration worker of sweep "
+                + sweepId
+                + " did not answer its progress query in time (is a `tomo worker --queue"
+                + " orchestration` running for this server, and not overloaded?)",
+            false,
+            true,
+            e);
+      }
     }
     try {
       // a closed sweep is queried by replaying it on a worker; without one the query would wait
@@ -328,13 +344,7 @@ public final class SweepClient {
     if (e instanceof WorkflowExecutionAlreadyStarted || e instanceof WorkflowFailedException) {
       return e;
     }
-    Status status = null;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException s) {
-        status = s.getStatus();
-        break;
-      }
-    }
+    Status status = grpcStatus(e);
     if (status == null) {
       if (e instanceof io.temporal.client.WorkflowNotFoundException) {
         return notFound(what, e);
@@ -351,10 +361,21 @@ public final class SweepClient {
                   + "); is it running? Start one with `temporal server start-dev` or `tomo"
                   + " server`, or pass --temporal HOST:PORT",
               false,
+              true,
               e);
       case NOT_FOUND -> notFound(what, e);
       default -> e;
     };
+  }
+
+  /** The gRPC status in the causes of {@code e}, or null when it came from elsewhere. */
+  private static Status grpcStatus(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s) {
+        return s.getStatus();
+      }
+    }
+    return null;
   }
 
   /** gRPC says "io exception" for a refused connection; its cause says which. */
