@@ -1,6 +1,6 @@
 """Reads a tomo graph cache file (tomo.materials.graph.GraphCache, format version 1) with NumPy.
 
-The layout is documented in GraphCache's Javadoc; this reader follows it independently, which
+The layout is documented in GraphCacheFormat's Javadoc; this reader follows it independently, which
 also checks that the documentation is complete.
 """
 import struct

@@ -116,7 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
       metrics.server().ifPresent(s -> System.out.println("tomo demo: metrics at " + s.uri()));
       metrics
           .tomo()
-          .trainingLayout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
+          .trainings()
+          .layout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
       WorkflowClient client =
           TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
       try (TomoWorkers workers =
@@ -125,10 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
               true,
               new MeteredCellTrainer(
                   trainer.create(
-                      Duration.ofMillis(epochPauseMillis),
-                      layout,
-                      metrics.tomo().preparationListener()),
-                  metrics.tomo(),
+                      Duration.ofMillis(epochPauseMillis), layout, metrics.tomo().preparation()),
+                  metrics.tomo().trainings(),
                   TaskQueues.TRAINING),
               layout.concurrency(),
               true,

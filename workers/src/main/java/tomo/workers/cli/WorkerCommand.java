@@ -87,8 +87,8 @@ public final class WorkerCommand implements Callable<Integer> {
                         trainer.create(
                             Duration.ofMillis(epochPauseMillis),
                             layout,
-                            metrics.tomo().preparationListener()),
-                        metrics.tomo(),
+                            metrics.tomo().preparation()),
+                        metrics.tomo().trainings(),
                         TaskQueues.TRAINING)
                     : null,
                 layout.concurrency(),
@@ -99,7 +99,8 @@ public final class WorkerCommand implements Callable<Integer> {
       if (training) {
         metrics
             .tomo()
-            .trainingLayout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
+            .trainings()
+            .layout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
       }
       System.out.println(
           "tomo worker: queue "

@@ -10,7 +10,7 @@ import tomo.activities.training.TrainingRun;
 import tomo.workflows.model.TrainingRequest;
 
 /**
- * A {@link CellTrainer} that reports each training to {@link TomoMetrics}: started, every epoch,
+ * A {@link CellTrainer} that reports each training to {@link TrainingMeters}: started, every epoch,
  * finished or failed. Training workers wrap their trainer in it, so the training activity needs no
  * metrics code. Memoized results never reach the trainer and so are not counted as trainings.
  */
@@ -20,13 +20,13 @@ public final class MeteredCellTrainer implements CellTrainer {
       Set.of("spacegroup.crystal_system", "is_hubbard", "oxide_type");
 
   private final CellTrainer trainer;
-  private final TomoMetrics metrics;
+  private final TrainingMeters metrics;
   private final String queue;
 
   /**
    * @param queue the task queue this worker trains for (a label of the training series)
    */
-  public MeteredCellTrainer(CellTrainer trainer, TomoMetrics metrics, String queue) {
+  public MeteredCellTrainer(CellTrainer trainer, TrainingMeters metrics, String queue) {
     this.trainer = trainer;
     this.metrics = metrics;
     this.queue = queue;
@@ -46,7 +46,7 @@ public final class MeteredCellTrainer implements CellTrainer {
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
     RunningTraining training =
-        metrics.trainingStarted(
+        metrics.started(
             queue,
             request.representation(),
             request.target(),

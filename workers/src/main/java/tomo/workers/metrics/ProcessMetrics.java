@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ProcessMetrics metrics = ProcessMetrics.start(options);
  * WorkflowServiceStubsOptions.newBuilder().setMetricsScope(metrics.temporalScope()) ...
- * metrics.tomo().trainingSlots(queue, slots);
+ * metrics.tomo().trainings().layout(queue, concurrency, threadsPerTraining);
  * }</pre>
  */
 public final class ProcessMetrics implements AutoCloseable {
@@ -30,7 +30,7 @@ public final class ProcessMetrics implements AutoCloseable {
     this.registry = registry;
     this.tomo = new TomoMetrics(registry);
     this.server = server;
-    this.temporalScope = TemporalMetrics.scope(registry, tomo, TEMPORAL_REPORT_INTERVAL);
+    this.temporalScope = TemporalMetrics.scope(registry, tomo.sweeps(), TEMPORAL_REPORT_INTERVAL);
   }
 
   /** Creates the registry and serves it as {@code options} say (port -1: no endpoint). */

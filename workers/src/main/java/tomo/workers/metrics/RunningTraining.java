@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One training in progress, as seen by {@link TomoMetrics}: report each finished epoch, then
+ * One training in progress, as seen by {@link TrainingMeters}: report each finished epoch, then
  * exactly one of {@link #finished()} or {@link #failed()}, which frees the slot and removes the
- * training's series. Obtain one from {@link TomoMetrics#trainingStarted}.
+ * training's series. Obtain one from {@link TrainingMeters#started}.
  */
 public final class RunningTraining {
-  private final TomoMetrics owner;
-  final TomoMetrics.QueueSlots slots;
+  private final TrainingMeters owner;
+  final QueueSlots slots;
   final int slot;
   final Tags outcomeTags;
   private final Timer epochTimer;
@@ -30,8 +30,8 @@ public final class RunningTraining {
   private final double[] lastProgress = {0};
 
   RunningTraining(
-      TomoMetrics owner,
-      TomoMetrics.QueueSlots slots,
+      TrainingMeters owner,
+      QueueSlots slots,
       int slot,
       Tags outcomeTags,
       Tags trainingTags,
@@ -75,7 +75,7 @@ public final class RunningTraining {
   }
 
   private void add(String name, String unit, Tags tags, double[] cell, String help) {
-    meters.add(owner.trainingGauge(name, unit, tags, cell, help));
+    meters.add(owner.gauge(name, unit, tags, cell, help));
   }
 
   /** The worker slot this training's series are labelled with, or -1 if it has none. */
@@ -111,14 +111,14 @@ public final class RunningTraining {
   /** The training completed; counts it as finished. Later calls are ignored. */
   public void finished() {
     if (ended.compareAndSet(false, true)) {
-      owner.trainingEnded(this, false);
+      owner.ended(this, false);
     }
   }
 
   /** The training failed (this attempt); counts it as failed. Later calls are ignored. */
   public void failed() {
     if (ended.compareAndSet(false, true)) {
-      owner.trainingEnded(this, true);
+      owner.ended(this, true);
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  * Bridges the Temporal SDK's metrics into a process's Micrometer registry.
  *
  * <p>Usage, once per process: {@code WorkflowServiceStubsOptions.newBuilder()
- * .setMetricsScope(TemporalMetrics.scope(registry, tomoMetrics, Duration.ofSeconds(10)))}. The
- * workers, their pollers and {@code Workflow.getMetricsScope()} then report through it.
+ * .setMetricsScope(TemporalMetrics.scope(registry, tomoMetrics.sweeps(), Duration.ofSeconds(10)))}.
+ * The workers, their pollers and {@code Workflow.getMetricsScope()} then report through it.
  */
 public final class TemporalMetrics {
   /**
@@ -48,13 +48,13 @@ public final class TemporalMetrics {
    * The metrics scope for {@code WorkflowServiceStubsOptions} (or a test environment's options):
    * Temporal's own metrics go to {@code registry}; the sweep gauges workflows report through {@code
    * Workflow.getMetricsScope()} (see {@code tomo.workflows.metrics.SweepMetrics}) go to {@code
-   * tomo}, which keeps their sweep label bounded.
+   * sweeps}, which keeps their sweep label bounded.
    *
    * @param reportEvery how often buffered counters and gauges are flushed to the registry
    */
-  public static Scope scope(MeterRegistry registry, TomoMetrics tomo, Duration reportEvery) {
+  public static Scope scope(MeterRegistry registry, SweepMeters sweeps, Duration reportEvery) {
     return new RootScopeBuilder()
-        .reporter(new TomoStatsReporter(new MicrometerClientStatsReporter(registry), tomo))
+        .reporter(new TomoStatsReporter(new MicrometerClientStatsReporter(registry), sweeps))
         .reportEvery(com.uber.m3.util.Duration.ofMillis(reportEvery.toMillis()));
   }
 

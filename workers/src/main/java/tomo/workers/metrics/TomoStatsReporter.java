@@ -9,17 +9,17 @@ import tomo.workflows.metrics.SweepMetrics;
 
 /**
  * Temporal's metrics reporter with one exception: the sweep gauges that workflows report go to
- * {@link TomoMetrics} instead of straight to Micrometer. Micrometer's Temporal reporter keeps every
+ * {@link SweepMeters} instead of straight to Micrometer. Micrometer's Temporal reporter keeps every
  * gauge it was ever given, so a sweep label there would grow with every sweep the process sees;
- * TomoMetrics keeps only the most recent sweeps.
+ * SweepMeters keeps only the most recent sweeps.
  */
 final class TomoStatsReporter implements StatsReporter {
   private final StatsReporter temporal;
-  private final TomoMetrics tomo;
+  private final SweepMeters sweeps;
 
-  TomoStatsReporter(StatsReporter temporal, TomoMetrics tomo) {
+  TomoStatsReporter(StatsReporter temporal, SweepMeters sweeps) {
     this.temporal = temporal;
-    this.tomo = tomo;
+    this.sweeps = sweeps;
   }
 
   @Override
@@ -28,15 +28,15 @@ final class TomoStatsReporter implements StatsReporter {
     if (sweep != null) {
       switch (name) {
         case SweepMetrics.CELLS -> {
-          tomo.sweepCells(sweep, tags.get(SweepMetrics.STATE), value);
+          sweeps.cells(sweep, tags.get(SweepMetrics.STATE), value);
           return;
         }
         case SweepMetrics.ETA_SECONDS -> {
-          tomo.sweepEta(sweep, value);
+          sweeps.eta(sweep, value);
           return;
         }
         case SweepMetrics.MEAN_DELTA_PERCENT -> {
-          tomo.sweepMeanDelta(
+          sweeps.meanDelta(
               sweep,
               tags.get(SweepMetrics.TARGET),
               tags.get(SweepMetrics.PROPERTY),

@@ -65,7 +65,7 @@ class MeteredCellTrainerTest {
 
   @Test
   void reportsEpochsWithTheLossAndCountsTheOutcome() throws Exception {
-    MeteredCellTrainer metered = new MeteredCellTrainer(trainer, metrics, "gpu");
+    MeteredCellTrainer metered = new MeteredCellTrainer(trainer, metrics.trainings(), "gpu");
     EpochListener downstream =
         new EpochListener() {
           @Override
@@ -103,7 +103,7 @@ class MeteredCellTrainerTest {
 
   @Test
   void aFailedTrainingIsCountedAndItsErrorPassesThrough() {
-    MeteredCellTrainer metered = new MeteredCellTrainer(trainer, metrics, "gpu");
+    MeteredCellTrainer metered = new MeteredCellTrainer(trainer, metrics.trainings(), "gpu");
     assertThatThrownBy(
             () -> metered.train(request("bad", null), Path.of("/tmp/x"), (e, v, b, s) -> {}))
         .isInstanceOf(BadInputException.class)

@@ -46,7 +46,7 @@ class ProcessMetricsTest {
   @Test
   void servesTomoAndJvmMetricsAndTheTemporalScope() throws Exception {
     try (ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {
-      metrics.tomo().trainingLayout("training", 4, 2);
+      metrics.tomo().trainings().layout("training", 4, 2);
       metrics.temporalScope().tagged(Map.of("task_queue", "x")).counter("temporal_probe").inc(3);
       metrics
           .temporalScope()

@@ -32,7 +32,7 @@ final class RealSweep implements AutoCloseable {
   private RealSweep(Path artifacts) {
     server = new EmbeddedServer(0);
     metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0));
-    metrics.tomo().trainingSlots(TaskQueues.TRAINING, 2);
+    metrics.tomo().trainings().slots(TaskQueues.TRAINING, 2);
     WorkflowClient client =
         TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
     workers =
@@ -41,7 +41,7 @@ final class RealSweep implements AutoCloseable {
             true,
             new MeteredCellTrainer(
                 TrainerChoice.synthetic.create(Duration.ofMillis(40), 2),
-                metrics.tomo(),
+                metrics.tomo().trainings(),
                 TaskQueues.TRAINING),
             2,
             true,

@@ -24,19 +24,23 @@ final class SimulatedTrainingImpl implements SimulatedTraining {
   public void prepare(String sweepId) {
     long start = System.nanoTime();
     sleep(30);
-    metrics.datasetBuilt(Duration.ofNanos(System.nanoTime() - start));
+    metrics.preparation().datasetRead(Duration.ofNanos(System.nanoTime() - start));
     start = System.nanoTime();
     sleep(20);
-    metrics.graphCacheBuilt("structure", true, Duration.ofNanos(System.nanoTime() - start));
-    metrics.graphCacheBuilt("composition", false, Duration.ofMillis(3));
+    metrics
+        .preparation()
+        .graphCacheReady("structure", true, Duration.ofNanos(System.nanoTime() - start));
+    metrics.preparation().graphCacheReady("composition", false, Duration.ofMillis(3));
   }
 
   @Override
   public double train(SimulatedCell cell) {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     RunningTraining training =
-        metrics.trainingStarted(
-            queue, cell.representation(), cell.target(), cell.property(), "mae", cell.epochs());
+        metrics
+            .trainings()
+            .started(
+                queue, cell.representation(), cell.target(), cell.property(), "mae", cell.epochs());
     double best = Double.POSITIVE_INFINITY;
     try {
       for (int epoch = 1; epoch <= cell.epochs(); epoch++) {

@@ -31,7 +31,8 @@ final class SimulatedWorkload implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
                 .setUseTimeskipping(false)
-                .setMetricsScope(TemporalMetrics.scope(registry, metrics, Duration.ofMillis(200)))
+                .setMetricsScope(
+                    TemporalMetrics.scope(registry, metrics.sweeps(), Duration.ofMillis(200)))
                 .build());
     Worker orchestration = env.newWorker(ORCHESTRATION_QUEUE);
     orchestration.registerWorkflowImplementationTypes(SimulatedSweepWorkflowImpl.class);
@@ -43,7 +44,7 @@ final class SimulatedWorkload implements AutoCloseable {
                 .build());
     training.registerActivitiesImplementations(
         new SimulatedTrainingImpl(metrics, SimulatedSweepWorkflowImpl.TRAINING_QUEUE, release));
-    metrics.trainingSlots(SimulatedSweepWorkflowImpl.TRAINING_QUEUE, trainingSlots);
+    metrics.trainings().slots(SimulatedSweepWorkflowImpl.TRAINING_QUEUE, trainingSlots);
     env.start();
   }
 

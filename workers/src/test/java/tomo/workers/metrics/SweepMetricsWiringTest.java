@@ -49,7 +49,7 @@ class SweepMetricsWiringTest {
             .normalized("metrics");
     try (EmbeddedServer server = new EmbeddedServer(0);
         ProcessMetrics metrics = ProcessMetrics.start(new MetricsOptions("127.0.0.1", 0))) {
-      metrics.tomo().trainingSlots(TaskQueues.TRAINING, 2);
+      metrics.tomo().trainings().slots(TaskQueues.TRAINING, 2);
       WorkflowClient client =
           TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
       SweepResult result;
@@ -59,7 +59,7 @@ class SweepMetricsWiringTest {
               true,
               new MeteredCellTrainer(
                   TrainerChoice.synthetic.create(Duration.ofMillis(5), 2),
-                  metrics.tomo(),
+                  metrics.tomo().trainings(),
                   TaskQueues.TRAINING),
               2,
               true,

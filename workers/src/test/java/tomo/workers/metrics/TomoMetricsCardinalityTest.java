@@ -24,21 +24,28 @@ class TomoMetricsCardinalityTest {
   private void drive(int firstSweep, int sweeps) {
     for (int s = firstSweep; s < firstSweep + sweeps; s++) {
       String sweep = "sweep-" + s;
-      metrics.sweepProgress(sweep, 100 - s % 100, 3, s % 100, s % 7, 3600.0 / (1 + s));
+      metrics.sweeps().cells(sweep, "pending", 100 - s % 100);
+      metrics.sweeps().cells(sweep, "running", 3);
+      metrics.sweeps().cells(sweep, "done", s % 100);
+      metrics.sweeps().cells(sweep, "failed", s % 7);
+      metrics.sweeps().eta(sweep, 3600.0 / (1 + s));
       List<RunningTraining> running = new ArrayList<>();
       for (int t = 0; t < 20; t++) {
         String target = "target-" + random.nextInt(1_000_000);
         String property = "property-" + random.nextInt(1_000_000);
-        metrics.sweepMeanDelta(
-            sweep, target, property, t % 2 == 0 ? "structure" : "composition", t);
+        metrics
+            .sweeps()
+            .meanDelta(sweep, target, property, t % 2 == 0 ? "structure" : "composition", t);
         RunningTraining training =
-            metrics.trainingStarted(
-                "queue-" + random.nextInt(1000),
-                t % 3 == 0 ? "structure" : "seed-" + t,
-                target,
-                property,
-                t % 2 == 0 ? "mae" : "something-else",
-                10);
+            metrics
+                .trainings()
+                .started(
+                    "queue-" + random.nextInt(1000),
+                    t % 3 == 0 ? "structure" : "seed-" + t,
+                    target,
+                    property,
+                    t % 2 == 0 ? "mae" : "something-else",
+                    10);
         training.epochFinished(1, Duration.ofMillis(10 + t), 1.0, 0.5, 0.5);
         running.add(training);
       }
@@ -53,9 +60,9 @@ class TomoMetricsCardinalityTest {
       // a later attempt ends them, as a retried training would
       running.forEach(RunningTraining::finished);
     }
-    metrics.datasetBuilt(Duration.ofSeconds(3));
-    metrics.graphCacheBuilt("structure", true, Duration.ofSeconds(30));
-    metrics.graphCacheBuilt("weird-" + firstSweep, false, Duration.ofSeconds(1));
+    metrics.preparation().datasetRead(Duration.ofSeconds(3));
+    metrics.preparation().graphCacheReady("structure", true, Duration.ofSeconds(30));
+    metrics.preparation().graphCacheReady("weird-" + firstSweep, false, Duration.ofSeconds(1));
   }
 
   private Set<String> series() {
@@ -90,7 +97,12 @@ class TomoMetricsCardinalityTest {
         early, tomoSeries(after400), allowed);
     assertThat(tomoSeries(after400)).isLessThanOrEqualTo(allowed);
     Set<String> after1000 = after400;
-    assertThat(metrics.sweepsExposed()).isEqualTo(5);
+    assertThat(
+            registry.find("tomo.sweep.cells").gauges().stream()
+                .map(gauge -> gauge.getId().getTag("sweep"))
+                .distinct())
+        .as("sweeps exposed")
+        .hasSize(5);
     assertThat(after1000.stream().filter(s -> s.startsWith("tomo_sweep_cells{")).count())
         .isEqualTo(5 * 4);
     // the newest sweeps are the ones kept
@@ -107,13 +119,13 @@ class TomoMetricsCardinalityTest {
 
   @Test
   void perTrainingSeriesFollowSlotsAndDisappearWhenTheTrainingEnds() {
-    metrics.trainingSlots("training", 2);
+    metrics.trainings().slots("training", 2);
     RunningTraining a =
-        metrics.trainingStarted("training", "structure", "band_gap", null, "mae", 5);
+        metrics.trainings().started("training", "structure", "band_gap", null, "mae", 5);
     RunningTraining b =
-        metrics.trainingStarted("training", "composition", "band_gap", "volume", "mae", 5);
+        metrics.trainings().started("training", "composition", "band_gap", "volume", "mae", 5);
     RunningTraining c =
-        metrics.trainingStarted("training", "composition", "band_gap", "density", "mae", 5);
+        metrics.trainings().started("training", "composition", "band_gap", "density", "mae", 5);
     a.epochFinished(3, Duration.ofSeconds(2), 0.4, 0.3, 0.25);
 
     assertThat(a.slot()).isZero();
@@ -144,17 +156,17 @@ class TomoMetricsCardinalityTest {
         .contains(
             "tomo_trainings_failed_total{queue=\"training\",representation=\"composition\"} 1.0");
     // a freed slot is reused
-    assertThat(metrics.trainingStarted("training", "structure", "x", null, "mae", 1).slot())
+    assertThat(metrics.trainings().started("training", "structure", "x", null, "mae", 1).slot())
         .isZero();
   }
 
   @Test
   void firstEtaFixesThePlannedFinish() {
-    metrics.sweepEta("s", Double.NaN); // unknown yet: nothing exposed
+    metrics.sweeps().eta("s", Double.NaN); // unknown yet: nothing exposed
     assertThat(registry.scrape()).doesNotContain("tomo_sweep_eta_seconds{");
-    metrics.sweepEta("s", 100);
+    metrics.sweeps().eta("s", 100);
     double planned = registry.get("tomo.sweep.planned.finish.timestamp").gauge().value();
-    metrics.sweepEta("s", 5000);
+    metrics.sweeps().eta("s", 5000);
     assertThat(registry.get("tomo.sweep.eta").gauge().value()).isEqualTo(5000);
     assertThat(registry.get("tomo.sweep.planned.finish.timestamp").gauge().value())
         .isEqualTo(planned);
@@ -163,7 +175,7 @@ class TomoMetricsCardinalityTest {
 
   @Test
   void unknownCellStateIsRejected() {
-    assertThatThrownBy(() -> metrics.sweepCells("s", "paused", 1))
+    assertThatThrownBy(() -> metrics.sweeps().cells("s", "paused", 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("paused")
         .hasMessageContaining("pending, running, done or failed");
