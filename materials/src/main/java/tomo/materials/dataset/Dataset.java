@@ -3,9 +3,8 @@ package tomo.materials.dataset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import tomo.materials.io.Sha256;
 
 /**
  * A materials dataset as read from one file.
@@ -29,17 +28,12 @@ public record Dataset(
    * {@link #rows()} a subset of the file, so caches keyed by it never mix subsets.
    */
   public String rowsSha256() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
-    }
+    MessageDigest digest = Sha256.newDigest();
     digest.update(contentSha256.getBytes(StandardCharsets.US_ASCII));
     for (MaterialRow row : rows) {
       digest.update(("\n" + row.row() + "," + row.materialId()).getBytes(StandardCharsets.UTF_8));
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   /**

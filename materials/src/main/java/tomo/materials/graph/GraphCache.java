@@ -7,15 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.MaterialRow;
+import tomo.materials.io.AtomicFiles;
+import tomo.materials.io.Sha256;
 import tomo.materials.structure.Structure;
 
 /**
@@ -167,7 +164,7 @@ public final class GraphCache {
     for (String id : materialIds) {
       identity.append('\n').append(id);
     }
-    String keyHash = sha256Hex(identity.toString()).substring(0, 16);
+    String keyHash = Sha256.hex(identity.toString()).substring(0, 16);
     String datasetPart =
         datasetSha256.length() > 16 ? datasetSha256.substring(0, 16) : datasetSha256;
     return cacheDir.resolve(
@@ -725,12 +722,7 @@ public final class GraphCache {
 
   private static void moveIntoPlace(Path temp, Path target) {
     try {
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
       deleteQuietly(temp);
       throw new GraphCacheException("cannot move graph cache into place at " + target, e);
@@ -742,15 +734,6 @@ public final class GraphCache {
       Files.deleteIfExists(p);
     } catch (IOException e) {
       LOG.debug("could not delete {}", p, e);
-    }
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
   }
 }
