@@ -24,11 +24,4 @@ public record ReportDetails(
   public static ReportDetails none() {
     return new ReportDetails(List.of(), ProvenanceSummary.empty(), List.of());
   }
-
-  /** The same details with more warnings after the existing ones. */
-  public ReportDetails withWarnings(List<String> more) {
-    List<String> all = new ArrayList<>(warnings);
-    all.addAll(more);
-    return new ReportDetails(curves, provenance, all);
-  }
 }

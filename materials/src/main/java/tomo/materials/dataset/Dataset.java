@@ -23,20 +23,6 @@ public record Dataset(
   }
 
   /**
-   * Hex SHA-256 identifying the rows read: the file's content hash plus the row number and
-   * material_id of every row kept. Equal to nothing else when a row limit or skipped bad rows make
-   * {@link #rows()} a subset of the file, so caches keyed by it never mix subsets.
-   */
-  public String rowsSha256() {
-    MessageDigest digest = Sha256.newDigest();
-    digest.update(contentSha256.getBytes(StandardCharsets.US_ASCII));
-    for (MaterialRow row : rows) {
-      digest.update(("\n" + row.row() + "," + row.materialId()).getBytes(StandardCharsets.UTF_8));
-    }
-    return Sha256.hex(digest);
-  }
-
-  /**
    * How many materials have a value (read or derived) for every one of {@code properties}: what a
    * training of those properties can use, before any split.
    */

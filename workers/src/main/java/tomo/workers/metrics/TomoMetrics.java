@@ -229,13 +229,6 @@ public final class TomoMetrics {
     }
   }
 
-  /** Convenience: all of a sweep's progress numbers at once ({@code etaSeconds} NaN if unknown). */
-  public void sweepProgress(
-      String sweepId, int pending, int running, int done, int failed, double etaSeconds) {
-    sweepCells(sweepId, pending, running, done, failed);
-    sweepEta(sweepId, etaSeconds);
-  }
-
   /** How many sweeps have series now (at most {@code maxSweeps}). */
   public int sweepsExposed() {
     synchronized (sweeps) {

@@ -24,7 +24,8 @@ class TomoMetricsCardinalityTest {
   private void drive(int firstSweep, int sweeps) {
     for (int s = firstSweep; s < firstSweep + sweeps; s++) {
       String sweep = "sweep-" + s;
-      metrics.sweepProgress(sweep, 100 - s % 100, 3, s % 100, s % 7, 3600.0 / (1 + s));
+      metrics.sweepCells(sweep, 100 - s % 100, 3, s % 100, s % 7);
+      metrics.sweepEta(sweep, 3600.0 / (1 + s));
       List<RunningTraining> running = new ArrayList<>();
       for (int t = 0; t < 20; t++) {
         String target = "target-" + random.nextInt(1_000_000);
