@@ -1,6 +1,5 @@
 package tomo.activities.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**

@@ -1,10 +1,7 @@
 package tomo.materials.dataset;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
-import tomo.materials.io.Sha256;
 
 /**
  * A materials dataset as read from one file.
