@@ -31,8 +31,7 @@ class AirflowClientTest {
     airflow = new FakeAirflow();
     airflow.on("POST", "/auth/token", answer(201, TOKEN));
     client =
-        new AirflowClient(
-            AirflowAdmin.v2(airflow.url(), new AirflowCredentials("tomo", "s3cret")));
+        new AirflowClient(AirflowAdmin.v2(airflow.url(), new AirflowCredentials("tomo", "s3cret")));
   }
 
   @AfterEach

@@ -59,10 +59,10 @@ public final class AtomicFiles {
   }
 
   /**
-   * Lets {@code content} fill a new hidden sibling directory of {@code dir} ({@code .<name>.partial-
-   * <uuid>}), then renames it to {@code dir}, first deleting a {@code dir} that exists. The
-   * partial directory is deleted when anything fails. The rename is atomic or fails: there is no
-   * fallback for directories.
+   * Lets {@code content} fill a new hidden sibling directory of {@code dir} (named {@code
+   * .NAME.partial-UUID}), then renames it to {@code dir}, first deleting a {@code dir} that exists.
+   * The partial directory is deleted when anything fails. The rename is atomic or fails: there is
+   * no fallback for directories.
    */
   public static void writeDirectory(Path dir, Content content) throws IOException {
     Path parent = dir.toAbsolutePath().getParent();

@@ -146,7 +146,8 @@ class CifReaderTest {
 
   @Test
   void rejectsLoopWithMissingValue() {
-    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1  0.5  0.5  0.5  1", "Cl  Cl1  0.5  0.5  1");
+    String cif =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1  0.5  0.5  0.5  1", "Cl  Cl1  0.5  0.5  1");
     assertThatThrownBy(() -> CifReader.parse(cif, "broken.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("broken.cif")
@@ -193,7 +194,8 @@ class CifReaderTest {
         .hasMessageContaining("mp-x")
         .hasMessageContaining("field _cell_angle_beta")
         .hasMessageContaining("missing");
-    String unknown = Fixtures.ROCK_SALT_PRIMITIVE.replace("_cell_length_c   3.98", "_cell_length_c   ?");
+    String unknown =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("_cell_length_c   3.98", "_cell_length_c   ?");
     assertThatThrownBy(() -> CifReader.parse(unknown, "mp-x"))
         .hasMessageContaining("CIF line 5, field _cell_length_c")
         .hasMessageContaining("missing");
@@ -228,7 +230,8 @@ class CifReaderTest {
         .hasMessageContaining("mixed.cif: CIF line 21, field _atom_site_occupancy")
         .hasMessageContaining("site Cl1 has occupancy 0.5(1)");
     // within 1e-3 of 1 is full occupancy (rounded values in real files)
-    String rounded = Fixtures.ROCK_SALT_PRIMITIVE.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  0.9995");
+    String rounded =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  0.9995");
     assertThat(CifReader.parse(rounded, "t").nsites()).isEqualTo(2);
   }
 

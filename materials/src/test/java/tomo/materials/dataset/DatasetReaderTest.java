@@ -84,8 +84,7 @@ class DatasetReaderTest {
   @Test
   void emptyCellIsMissingAndDerivedWhenPossible() {
     String csv =
-        DatasetFiles.HEADER
-            + Fixtures.row("mp-1", "-2.1,5.0,,,0.0,225,", DatasetFiles.cif("Na"));
+        DatasetFiles.HEADER + Fixtures.row("mp-1", "-2.1,5.0,,,0.0,225,", DatasetFiles.cif("Na"));
     MaterialRow row =
         DatasetReader.read(DatasetFiles.write(dir, "d.csv", csv), ReadOptions.defaults())
             .rows()
@@ -223,8 +222,7 @@ class DatasetReaderTest {
         "expected a finite number in eV, got 'NaN'");
     assertBad(
         DatasetFiles.HEADER
-            + Fixtures.row(
-                "mp-1", "-2.1,5.0,1.2,44.58,0.0,225,cubic-ish", DatasetFiles.cif("Na")),
+            + Fixtures.row("mp-1", "-2.1,5.0,1.2,44.58,0.0,225,cubic-ish", DatasetFiles.cif("Na")),
         "row 1",
         "field spacegroup.crystal_system",
         "'cubic-ish' is not a class of spacegroup.crystal_system");

@@ -47,7 +47,7 @@ public final class Fixtures {
         Cl  Cl1  0.5  0.5  0.5  1
       """;
 
-  /** The text of one of the CIF files under {@code tomo/materials/cif/}, e.g. {@code NaCl-P1.cif}. */
+  /** The text of a CIF file under {@code tomo/materials/cif/}, e.g. {@code NaCl-P1.cif}. */
   public static String cifFile(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/tomo/materials/cif/" + name)) {
       if (in == null) {
@@ -114,8 +114,8 @@ public final class Fixtures {
   }
 
   /**
-   * Writes 30 rock-salt cells ({@link #BAND_GAP_HEADER}): ids {@code mp-100} to {@code mp-129}, side
-   * 5.40 + 0.02 i Å, band gap 1 + 0.1 i eV when {@code withValues}, else empty.
+   * Writes 30 rock-salt cells ({@link #BAND_GAP_HEADER}): ids {@code mp-100} to {@code mp-129},
+   * side 5.40 + 0.02 i Å, band gap 1 + 0.1 i eV when {@code withValues}, else empty.
    */
   public static Path writeRockSaltBandGaps(Path csv, boolean withValues) throws IOException {
     StringBuilder s = new StringBuilder(BAND_GAP_HEADER);

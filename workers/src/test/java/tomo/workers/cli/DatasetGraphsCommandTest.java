@@ -75,7 +75,8 @@ class DatasetGraphsCommandTest {
     String cif = Fixtures.cubicCif("Ar2", 1000, "Ar 0.25 0.25 0.25", "Ar 0.26 0.25 0.25");
     Path csv =
         Files.writeString(
-            cacheDir.resolve("huge.csv"), Fixtures.BAND_GAP_HEADER + Fixtures.row("mp-9", "1.0", cif));
+            cacheDir.resolve("huge.csv"),
+            Fixtures.BAND_GAP_HEADER + Fixtures.row("mp-9", "1.0", cif));
     String out =
         run(
             "dataset",

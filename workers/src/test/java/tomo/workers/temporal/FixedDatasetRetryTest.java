@@ -166,5 +166,4 @@ class FixedDatasetRetryTest {
           .toList();
     }
   }
-
 }
