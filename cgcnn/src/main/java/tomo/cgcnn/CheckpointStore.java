@@ -13,19 +13,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tomo.materials.io.AtomicFiles;
 
 /**
  * Checkpoints of one training in a directory: {@code epoch-0007/} holds {@code state.json} and
  * {@code tensors.ndlist} (parameters, batch-norm statistics, optimizer state). Each is written to a
- * temporary directory and renamed into place, so a crash leaves either the old or the new
- * checkpoint, never half of one; older checkpoints are removed after the rename.
+ * hidden partial directory and renamed into place ({@link AtomicFiles#writeDirectory}), so a crash
+ * leaves either the old or the new checkpoint, never half of one; older checkpoints are removed
+ * after the rename.
  */
 final class CheckpointStore {
   private static final String PREFIX = "epoch-";
@@ -54,26 +55,29 @@ final class CheckpointStore {
 
   void write(CheckpointState state, Map<String, NDArray> tensors) {
     try {
-      Files.createDirectories(dir);
       Path target = dir.resolve(PREFIX + "%05d".formatted(state.epochsDone()));
-      Path tmp = Files.createTempDirectory(dir, ".tmp-" + target.getFileName() + "-");
-      NDList list = new NDList();
-      for (NDArray t : tensors.values()) {
-        list.add(t);
-      }
-      try (OutputStream out =
-          new BufferedOutputStream(Files.newOutputStream(tmp.resolve("tensors.ndlist")))) {
-        list.encode(out);
-      }
-      JSON.writeValue(tmp.resolve("state.json").toFile(), state);
-      if (Files.exists(target)) {
-        deleteTree(target);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.writeDirectory(
+          target,
+          partial -> {
+            NDList list = new NDList();
+            for (NDArray t : tensors.values()) {
+              list.add(t);
+            }
+            try (OutputStream out =
+                new BufferedOutputStream(
+                    Files.newOutputStream(partial.resolve("tensors.ndlist")))) {
+              list.encode(out);
+            }
+            JSON.writeValue(partial.resolve("state.json").toFile(), state);
+          });
       try (Stream<Path> s = Files.list(dir)) {
         for (Path p : s.toList()) {
           String name = p.getFileName().toString();
-          if (!p.equals(target) && (name.startsWith(PREFIX) || name.startsWith(".tmp-"))) {
+          // ".epoch-…" are partial checkpoints of a crashed write, ".tmp-…" those of older versions
+          if (!p.equals(target)
+              && (name.startsWith(PREFIX)
+                  || name.startsWith("." + PREFIX)
+                  || name.startsWith(".tmp-"))) {
             deleteTree(p);
           }
         }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small typed client for Airflow's stable REST API: trigger a DAG run, read its state, wait for
- * it, list and clear its task instances, unpause a DAG.
+ * it, clear its failed task instances, read whether a DAG is paused and unpause it.
  *
  * <p>Speaks Airflow 3's {@code /api/v2} (a JWT from {@code POST /auth/token}, renewed once when a
  * call answers 401) and Airflow 2's {@code /api/v1} (basic authentication). Errors are typed: see
@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AirflowClient {
   private static final Logger log = LoggerFactory.getLogger(AirflowClient.class);
-  private static final int PAGE = 100;
   private static final int MAX_DETAIL_CHARS = 500;
 
   private final AirflowConfig config;
@@ -54,11 +53,6 @@ public final class AirflowClient {
   public AirflowClient(AirflowConfig config, HttpClient http) {
     this.config = Objects.requireNonNull(config, "config");
     this.http = Objects.requireNonNull(http, "http");
-  }
-
-  /** The configuration (its toString hides the password). */
-  public AirflowConfig config() {
-    return config;
   }
 
   /**
@@ -142,41 +136,6 @@ public final class AirflowClient {
     }
   }
 
-  /** All task instances of a DAG run (every page). */
-  public List<TaskInstance> listTaskInstances(String dagId, String runId) {
-    List<TaskInstance> all = new ArrayList<>();
-    int offset = 0;
-    while (true) {
-      JsonNode page =
-          call(
-              "GET",
-              "/dags/"
-                  + seg(dagId)
-                  + "/dagRuns/"
-                  + seg(runId)
-                  + "/taskInstances?limit="
-                  + PAGE
-                  + "&offset="
-                  + offset,
-              null,
-              "DAG run " + dagId + "/" + runId);
-      JsonNode items = page.path("task_instances");
-      for (JsonNode ti : items) {
-        all.add(
-            new TaskInstance(
-                ti.path("task_id").asText(),
-                ti.path("state").isNull() ? "" : ti.path("state").asText(""),
-                ti.path("try_number").asInt(0),
-                ti.path("map_index").asInt(-1)));
-      }
-      offset += items.size();
-      int total = page.path("total_entries").asInt(offset);
-      if (items.isEmpty() || offset >= total) {
-        return all;
-      }
-    }
-  }
-
   /**
    * Clears the failed task instances of one run so that Airflow runs them again, and puts the run
    * back into a running state. Airflow's {@code dry_run} defaults to true, so it is sent as false.
@@ -203,32 +162,12 @@ public final class AirflowClient {
     return cleared;
   }
 
-  /** Creates or overwrites an Airflow Variable (e.g. settings a DAG reads). */
-  public void setVariable(String key, String value) {
-    ObjectNode body = json.createObjectNode();
-    body.put("key", key);
-    body.put("value", value);
-    try {
-      call("POST", "/variables", body, "variable '" + key + "'");
-    } catch (AirflowRequestException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
-      call("PATCH", "/variables/" + seg(key), body, "variable '" + key + "'");
-    }
-  }
-
   /** Unpauses a DAG so that its runs get scheduled (new DAGs start paused by default). */
   public void unpauseDag(String dagId) {
-    setPaused(dagId, false);
-  }
-
-  /** Pauses or unpauses a DAG. */
-  public void setPaused(String dagId, boolean paused) {
     ObjectNode body = json.createObjectNode();
-    body.put("is_paused", paused);
+    body.put("is_paused", false);
     call("PATCH", "/dags/" + seg(dagId) + "?update_mask=is_paused", body, "DAG '" + dagId + "'");
-    log.info("{} Airflow DAG {}", paused ? "paused" : "unpaused", dagId);
+    log.info("unpaused Airflow DAG {}", dagId);
   }
 
   /** Whether a DAG is paused; throws {@link AirflowNotFoundException} for an unknown DAG. */
@@ -252,8 +191,11 @@ public final class AirflowClient {
         logical.isMissingNode() || logical.isNull() ? null : logical.asText());
   }
 
-  /** One API call; renews an expired token once. */
-  private JsonNode call(String method, String path, JsonNode body, String what) {
+  /**
+   * One API call; renews an expired token once. Package-private so that tests can make the setup
+   * calls tomo itself never needs.
+   */
+  JsonNode call(String method, String path, JsonNode body, String what) {
     HttpResponse<String> response = send(method, path, body);
     if (response.statusCode() == 401 && config.apiVersion() == AirflowApiVersion.V2) {
       bearerToken = null; // expired or revoked: one fresh token, then the answer stands
@@ -428,7 +370,7 @@ public final class AirflowClient {
   }
 
   /** One URL path segment (run ids hold ':' and '+'). */
-  private static String seg(String s) {
+  static String seg(String s) {
     Objects.requireNonNull(s, "path segment");
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }

@@ -41,11 +41,6 @@ public record AirflowConfig(
     baseUrl = URI.create(s);
   }
 
-  /** Airflow 3 with a 30 s request timeout. */
-  public static AirflowConfig v2(URI baseUrl, AirflowCredentials credentials) {
-    return new AirflowConfig(baseUrl, AirflowApiVersion.V2, credentials, Duration.ofSeconds(30));
-  }
-
   /**
    * Configuration from {@value #ENV_URL}, {@value #ENV_API} and the credential variables of {@link
    * AirflowCredentials#fromEnvironment(Map)}.

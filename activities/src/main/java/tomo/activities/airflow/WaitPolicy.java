@@ -25,11 +25,6 @@ public record WaitPolicy(
     }
   }
 
-  /** Polls after 1 s, growing ×1.5 to 30 s between polls, for at most {@code timeout}. */
-  public static WaitPolicy standard(Duration timeout) {
-    return new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 1.5, timeout);
-  }
-
   /** The delay after {@code delay}. */
   Duration next(Duration delay) {
     long nanos = (long) Math.min(maxDelay.toNanos(), delay.toNanos() * multiplier);

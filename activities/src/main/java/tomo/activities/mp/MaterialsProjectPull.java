@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.io.AtomicFiles;
 
 /**
  * Pulls the Materials Project's summary endpoint into the dataset CSV layout the sweeps read
@@ -250,10 +250,7 @@ public final class MaterialsProjectPull {
   }
 
   private static void save(Path progressFile, Progress p) throws IOException {
-    Path tmp = progressFile.resolveSibling(progressFile.getFileName() + ".tmp");
-    Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
-    Files.move(
-        tmp, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(progressFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
   }
 
   /** Lets the CSV writer close without closing the gzip stream before {@code finish()}. */

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tomo.activities.store.ArtifactStore;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetColumns;
@@ -27,6 +26,7 @@ import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.graph.IsolatedAtoms;
+import tomo.materials.io.AtomicFiles;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
 import tomo.workflows.activity.PrepareActivities;
@@ -162,7 +162,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
                     .formatted(
                         dataset.contentSha256().substring(0, 16), spec.limit(), SKIPPED_ROWS));
     try {
-      ArtifactStore.writeAtomically(
+      AtomicFiles.write(
           file, SkippedRowsCsv.of(dataset.skipped()).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -28,6 +28,7 @@ import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.TrainerIds;
+import tomo.materials.io.AtomicFiles;
 import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
@@ -96,14 +97,14 @@ public final class ReportActivitiesImpl implements ReportActivities {
     Path file = dir.resolve(OUTCOMES);
     List<String> files = new ArrayList<>(List.of(file.toString()));
     try {
-      ArtifactStore.writeAtomically(file, ArtifactStore.json().writeValueAsBytes(outcomes));
+      AtomicFiles.write(file, ArtifactStore.json().writeValueAsBytes(outcomes));
       if (!spec.unavailableOrNone().isEmpty()) {
         Path notRun = dir.resolve(NOT_RUN);
-        ArtifactStore.writeAtomically(notRun, notRunCsv(spec).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(notRun, notRunCsv(spec).getBytes(StandardCharsets.UTF_8));
         files.add(notRun.toString());
       }
       if (spec.baseline() == BaselineMode.PER_CELL) {
-        ArtifactStore.writeAtomically(
+        AtomicFiles.write(
             dir.resolve(PER_CELL_BASELINES), ArtifactStore.json().writeValueAsBytes(masked));
       }
     } catch (IOException e) {
@@ -160,7 +161,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
     Path from = Path.of(data.warnings().skippedRowsFile());
     Path to = dir.resolve(PrepareActivitiesImpl.SKIPPED_ROWS);
     try {
-      ArtifactStore.writeAtomically(to, Files.readAllBytes(from));
+      AtomicFiles.write(to, Files.readAllBytes(from));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot copy the skipped rows " + from + " to " + to + ": " + e.getMessage(), e);
@@ -318,14 +319,5 @@ public final class ReportActivitiesImpl implements ReportActivities {
         stored.stream().filter(t -> !t.history().isEmpty()).map(LearningCurve::of).toList(),
         ProvenanceSummary.of(stored),
         warnings);
-  }
-
-  /** The outcomes file of a rendered or aggregated sweep. */
-  public static Path outcomesFile(Path reportDir) {
-    return reportDir.resolve(OUTCOMES);
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }

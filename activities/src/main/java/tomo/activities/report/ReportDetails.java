@@ -1,6 +1,5 @@
 package tomo.activities.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +22,5 @@ public record ReportDetails(
   /** Nothing beyond the statistics: the HTML report then has no curves and no provenance. */
   public static ReportDetails none() {
     return new ReportDetails(List.of(), ProvenanceSummary.empty(), List.of());
-  }
-
-  /** The same details with more warnings after the existing ones. */
-  public ReportDetails withWarnings(List<String> more) {
-    List<String> all = new ArrayList<>(warnings);
-    all.addAll(more);
-    return new ReportDetails(curves, provenance, all);
   }
 }

@@ -187,18 +187,6 @@ public record SweepReport(
         .findFirst();
   }
 
-  /** Properties whose addition reduced the target's error for every seed, in report order. */
-  public List<String> significantProperties(String target, String representation) {
-    return cells.stream()
-        .filter(
-            c ->
-                c.significant()
-                    && c.target().equals(target)
-                    && c.representation().equals(representation))
-        .map(CellSummary::property)
-        .toList();
-  }
-
   /** The diagonal cell of a target, if the grid holds the target as its own property. */
   public Optional<CellSummary> diagonalCell(String target, String representation) {
     return diagonal.stream()

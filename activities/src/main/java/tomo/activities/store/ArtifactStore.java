@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import tomo.materials.io.AtomicFiles;
 
 /**
  * A directory (a shared filesystem in a cluster) holding finished trainings by content hash,
@@ -61,7 +60,7 @@ public final class ArtifactStore {
   public Path save(StoredTraining training) {
     Path file = resultFile(training.contentHash());
     try {
-      writeAtomically(file, JSON.writeValueAsBytes(training));
+      AtomicFiles.write(file, JSON.writeValueAsBytes(training));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -82,22 +81,6 @@ public final class ArtifactStore {
   /** The report directory of a sweep (not created). */
   public Path reportDir(String sweepId) {
     return root.resolve("reports").resolve(sweepId.replaceAll("[^A-Za-z0-9_.-]", "_"));
-  }
-
-  /** Writes {@code bytes} to a temporary sibling of {@code file}, then renames it into place. */
-  public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   /** The JSON mapper used for store files. */

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import tomo.materials.io.Sha256;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -41,9 +39,8 @@ public final class ContentHash {
     // the trainer's versioned id, not the spec's name for it: a new version trains anew
     node.put("trainer", trainerId);
     try {
-      byte[] canonical = CANONICAL.writeValueAsBytes(node);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return Sha256.hex(CANONICAL.writeValueAsBytes(node));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot hash " + request, e);
     }
   }

@@ -2,19 +2,17 @@ package tomo.activities.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.EpochPoint;
+import tomo.materials.io.AtomicFiles;
+import tomo.materials.io.Sha256;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -175,18 +173,12 @@ public final class SyntheticTrainer implements CellTrainer {
 
   /** A deterministic number in [-1, 1) from a string. */
   private static double unit(String key, String salt) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest((key + "#" + salt).getBytes(StandardCharsets.UTF_8));
-      long bits = 0;
-      for (int i = 0; i < 7; i++) {
-        bits = (bits << 8) | (d[i] & 0xff);
-      }
-      return bits / (double) (1L << 55) - 1;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    byte[] d = Sha256.of(key + "#" + salt);
+    long bits = 0;
+    for (int i = 0; i < 7; i++) {
+      bits = (bits << 8) | (d[i] & 0xff);
     }
+    return bits / (double) (1L << 55) - 1;
   }
 
   private static Checkpoint read(Path file) {
@@ -202,7 +194,7 @@ public final class SyntheticTrainer implements CellTrainer {
 
   private static void write(Path file, Checkpoint state) {
     try {
-      ArtifactStore.writeAtomically(file, JSON.writeValueAsBytes(state));
+      AtomicFiles.write(file, JSON.writeValueAsBytes(state));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot write checkpoint " + file, e);
     }

@@ -31,8 +31,7 @@ class AirflowClientTest {
     airflow = new FakeAirflow();
     airflow.on("POST", "/auth/token", answer(201, TOKEN));
     client =
-        new AirflowClient(
-            AirflowConfig.v2(airflow.url(), new AirflowCredentials("tomo", "s3cret")));
+        new AirflowClient(AirflowAdmin.v2(airflow.url(), new AirflowCredentials("tomo", "s3cret")));
   }
 
   @AfterEach
@@ -159,7 +158,7 @@ class AirflowClientTest {
     }
     AirflowClient down =
         new AirflowClient(
-            AirflowConfig.v2(
+            AirflowAdmin.v2(
                 URI.create("http://127.0.0.1:" + closedPort),
                 new AirflowCredentials("tomo", "s3cret")));
     assertThatThrownBy(() -> down.getDagRun("refresh", RUN))
@@ -204,7 +203,7 @@ class AirflowClientTest {
     airflow.on(
         "GET", RUN_PATH + "/taskInstances", answer(200, first.toString()), answer(200, second));
 
-    List<TaskInstance> tis = client.listTaskInstances("refresh", RUN);
+    List<TaskInstance> tis = new AirflowAdmin(client).listTaskInstances("refresh", RUN);
 
     assertThat(tis).hasSize(101);
     assertThat(tis.get(100)).isEqualTo(new TaskInstance("last", "", 0, -1));

@@ -17,7 +17,7 @@ class AirflowCredentialsTest {
   @Test
   void toStringNeverShowsThePassword() {
     AirflowCredentials c = new AirflowCredentials("tomo", "hunter2-secret");
-    AirflowConfig config = AirflowConfig.v2(URI.create("http://127.0.0.1:8080/"), c);
+    AirflowConfig config = AirflowAdmin.v2(URI.create("http://127.0.0.1:8080/"), c);
 
     assertThat(c.toString()).contains("tomo").doesNotContain("hunter2-secret");
     assertThat(config.toString()).contains("127.0.0.1:8080").doesNotContain("hunter2-secret");

@@ -38,8 +38,7 @@ class AirflowHookActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new AirflowHookActivitiesImpl(
-            new AirflowClient(
-                AirflowConfig.v2(airflow.url(), new AirflowCredentials("tomo", "pw"))),
+            new AirflowClient(AirflowAdmin.v2(airflow.url(), new AirflowCredentials("tomo", "pw"))),
             Duration.ofMillis(5),
             Duration.ofMillis(20)));
     // one attempt, so the failure a workflow would see arrives at once

@@ -62,10 +62,12 @@ class AirflowIntegrationTest {
   private static final String OK = "tomo_test_ok";
   private static final String FLAKY = "tomo_test_flaky";
   private static final String EXAMPLE = "tomo_sweep";
-  private static final WaitPolicy WAIT = WaitPolicy.standard(Duration.ofMinutes(5));
+  private static final WaitPolicy WAIT =
+      new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 1.5, Duration.ofMinutes(5));
 
   private static LocalAirflow airflow;
   private static AirflowClient client;
+  private static AirflowAdmin admin;
 
   @TempDir Path tmp;
 
@@ -73,6 +75,7 @@ class AirflowIntegrationTest {
   static void start() throws Exception {
     airflow = LocalAirflow.startOrAttach();
     client = new AirflowClient(airflow.config());
+    admin = new AirflowAdmin(client);
     // the DAG processor needs a moment after start to register the test DAGs
     for (String dag : List.of(OK, FLAKY, EXAMPLE)) {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -107,7 +110,7 @@ class AirflowIntegrationTest {
     DagRun done = client.waitForDagRun(OK, run.runId(), WAIT, r -> {});
 
     assertThat(done.state()).isEqualTo("success");
-    List<TaskInstance> tis = client.listTaskInstances(OK, run.runId());
+    List<TaskInstance> tis = admin.listTaskInstances(OK, run.runId());
     assertThat(tis)
         .extracting(TaskInstance::taskId)
         .containsExactlyInAnyOrder("read_conf", "report");
@@ -125,7 +128,7 @@ class AirflowIntegrationTest {
         .hasMessageContaining(run.runId())
         .hasMessageContaining("'failed'");
     assertThat(Files.exists(marker)).isTrue();
-    assertThat(client.listTaskInstances(FLAKY, run.runId()))
+    assertThat(admin.listTaskInstances(FLAKY, run.runId()))
         .singleElement()
         .satisfies(ti -> assertThat(ti.state()).isEqualTo("failed"));
 
@@ -133,7 +136,7 @@ class AirflowIntegrationTest {
     DagRun done = client.waitForDagRun(FLAKY, run.runId(), WAIT, r -> {});
 
     assertThat(done.succeeded()).isTrue();
-    TaskInstance ti = client.listTaskInstances(FLAKY, run.runId()).get(0);
+    TaskInstance ti = admin.listTaskInstances(FLAKY, run.runId()).get(0);
     assertThat(ti.state()).isEqualTo("success");
     assertThat(ti.tryNumber()).isEqualTo(2);
   }
@@ -144,10 +147,10 @@ class AirflowIntegrationTest {
         .isInstanceOf(AirflowNotFoundException.class)
         .hasMessageContaining("tomo_no_such_dag");
 
-    AirflowConfig good = client.config();
+    AirflowConfig good = airflow.config();
     AirflowClient wrong =
         new AirflowClient(
-            AirflowConfig.v2(
+            AirflowAdmin.v2(
                 good.baseUrl(),
                 new AirflowCredentials(good.credentials().username(), "not-the-password")));
     assertThatThrownBy(() -> wrong.isPaused(OK))
@@ -166,7 +169,7 @@ class AirflowIntegrationTest {
               AirflowHookActivities.class,
               AirflowHookOptions.activityOptions(Duration.ofMinutes(5)));
       String sweep = "it-" + UUID.randomUUID().toString().substring(0, 8);
-      client.setPaused(OK, true); // the hook unpauses it
+      admin.setPaused(OK, true); // the hook unpauses it
 
       DagRunOutcome first = hooks.runDag(DagHookRequest.onStart(sweep, OK, Map.of(), 300));
       assertThat(first.state()).isEqualTo("success");
@@ -221,9 +224,9 @@ class AirflowIntegrationTest {
     Files.writeString(tomo, "#!/bin/sh\necho \"$*\" >> '" + log + "'\necho \"started sweep\"\n");
     tomo.toFile().setExecutable(true);
     Path specs = tmp.resolve("specs");
-    client.setVariable("tomo_command", tomo.toString());
-    client.setVariable("tomo_temporal", "127.0.0.1:17233");
-    client.setVariable("tomo_spec_dir", specs.toString());
+    admin.setVariable("tomo_command", tomo.toString());
+    admin.setVariable("tomo_temporal", "127.0.0.1:17233");
+    admin.setVariable("tomo_spec_dir", specs.toString());
     client.unpauseDag(EXAMPLE);
     Map<String, Object> spec =
         Map.of(
@@ -306,7 +309,7 @@ class AirflowIntegrationTest {
       for (String phase : List.of("on_start", "on_complete")) {
         String runId = "tomo__" + sweep + "__" + phase;
         assertThat(client.getDagRun(OK, runId).state()).as(runId).isEqualTo("success");
-        assertThat(client.listTaskInstances(OK, runId))
+        assertThat(admin.listTaskInstances(OK, runId))
             .allSatisfy(ti -> assertThat(ti.state()).isEqualTo("success"));
       }
     } finally {

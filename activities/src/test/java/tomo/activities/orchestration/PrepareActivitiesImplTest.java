@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.materials.testing.Fixtures;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
@@ -17,31 +18,7 @@ import tomo.workflows.model.SweepSpec;
 
 /** The prepare activity reads the whole dataset and builds graph caches before any training. */
 class PrepareActivitiesImplTest {
-  private static final String NACL =
-      """
-      data_NaCl
-      _cell_length_a 5.64
-      _cell_length_b 5.64
-      _cell_length_c 5.64
-      _cell_angle_alpha 90
-      _cell_angle_beta 90
-      _cell_angle_gamma 90
-      loop_
-      _atom_site_type_symbol
-      _atom_site_label
-      _atom_site_fract_x
-      _atom_site_fract_y
-      _atom_site_fract_z
-      _atom_site_occupancy
-      Na Na0 0 0 0 1
-      Na Na1 0 0.5 0.5 1
-      Na Na2 0.5 0 0.5 1
-      Na Na3 0.5 0.5 0 1
-      Cl Cl4 0.5 0 0 1
-      Cl Cl5 0 0.5 0 1
-      Cl Cl6 0 0 0.5 1
-      Cl Cl7 0.5 0.5 0.5 1
-      """;
+  private static final String NACL = Fixtures.rockSalt(5.64);
 
   @TempDir Path dir;
 
@@ -63,7 +40,7 @@ class PrepareActivitiesImplTest {
 
   @Test
   void aBadRowFailsTheSweepNonRetryablyNamingRowAndField() throws Exception {
-    String broken = NACL.replace("_cell_length_b 5.64\n", "");
+    String broken = NACL.replace("_cell_length_b 5.6400\n", "");
     Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + broken + "\"\n");
     PrepareActivitiesImpl prepare =
         new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES);
@@ -83,7 +60,7 @@ class PrepareActivitiesImplTest {
 
   @Test
   void withSkipBadRowsABadRowIsSkippedCountedAndListed() throws Exception {
-    String broken = NACL.replace("_cell_length_b 5.64\n", "");
+    String broken = NACL.replace("_cell_length_b 5.6400\n", "");
     Path csv =
         csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + broken + "\"\nmp-3,1.0,\"" + NACL + "\"\n");
     SweepSpec strict = spec(csv, List.of("structure"));
@@ -127,10 +104,7 @@ class PrepareActivitiesImplTest {
   @Test
   void sitesWithoutANeighbourWithinTheCutoffAreCounted() throws Exception {
     // the issue's case: a 1,000 Å cell with 2 atoms (10 Å apart), beside a real crystal
-    String huge =
-        NACL.replace(" 5.64\n", " 1000\n")
-            .replaceAll("(?m)^(Na|Cl) .*\n", "")
-            .concat("Ar Ar0 0.25 0.25 0.25 1\nAr Ar1 0.26 0.25 0.25 1\n");
+    String huge = Fixtures.cubicCif("Ar2", 1000, "Ar 0.25 0.25 0.25", "Ar 0.26 0.25 0.25");
     Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + huge + "\"\n");
 
     PreparedDataset prepared =
@@ -173,7 +147,7 @@ class PrepareActivitiesImplTest {
   }
 
   private Path csv(String rows) throws Exception {
-    return Files.writeString(dir.resolve("data.csv"), "material_id,band_gap,cif\n" + rows);
+    return Files.writeString(dir.resolve("data.csv"), Fixtures.BAND_GAP_HEADER + rows);
   }
 
   private SweepSpec spec(Path csv, List<String> representations) {

@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
+import tomo.materials.testing.Fixtures;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.TrainerKind;
@@ -66,7 +66,7 @@ class CgcnnCellTrainerTest {
   @Test
   void aTargetWithoutValuesFailsAtOnceAndARetryAfterTheFixTrainsOnTheFixedFile() throws Exception {
     Path csv = dir.resolve("data.csv");
-    write(csv, false);
+    Fixtures.writeRockSaltBandGaps(csv, false);
     String before = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
     TrainingRequest request = request(csv, before);
 
@@ -87,7 +87,7 @@ class CgcnnCellTrainerTest {
 
     // fixed in place, as a person would; same worker, and the sweep's request still names the
     // old hash (a retry does not prepare again)
-    write(csv, true);
+    Fixtures.writeRockSaltBandGaps(csv, true);
     Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
     String after = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
     assertThat(after).isNotEqualTo(before);
@@ -110,13 +110,13 @@ class CgcnnCellTrainerTest {
   @Test
   void aSweepThatSkipsBadRowsTrainsOnTheRowsLeft() throws Exception {
     Path csv = dir.resolve("data.csv");
-    write(csv, true);
+    Fixtures.writeRockSaltBandGaps(csv, true);
     // one more row whose CIF lacks a cell length
     Files.writeString(
         csv,
         Files.readString(csv)
             + "mp-999,2.0,\""
-            + nacl(5.5).replace("_cell_length_b 5.5000\n", "")
+            + Fixtures.rockSalt(5.5).replace("_cell_length_b 5.5000\n", "")
             + "\"\n");
     String sha = DatasetReader.read(csv, ReadOptions.defaults().withSkipBad(true)).contentSha256();
     TrainingRequest strict = request(csv, sha);
@@ -154,7 +154,7 @@ class CgcnnCellTrainerTest {
   @Test
   void aSpecTheTrainerRefusesFailsAtOnceNamingTheField() throws Exception {
     Path csv = dir.resolve("data.csv");
-    write(csv, true);
+    Fixtures.writeRockSaltBandGaps(csv, true);
     TrainingRequest valid =
         request(csv, DatasetReader.read(csv, ReadOptions.defaults()).contentSha256());
     TrainingRequest unknownRepresentation =
@@ -209,46 +209,5 @@ class CgcnnCellTrainerTest {
         new HyperParameters(1, 8, "sgd", 0.01, 0.9, 100),
         0,
         dir.resolve("artifacts").toString());
-  }
-
-  /** 30 rock-salt cells of growing lattice constant; band gaps only when {@code withValues}. */
-  private static void write(Path csv, boolean withValues) throws Exception {
-    StringBuilder s = new StringBuilder("material_id,band_gap,cif\n");
-    for (int i = 0; i < 30; i++) {
-      double a = 5.40 + 0.02 * i;
-      String gap = withValues ? String.format(Locale.ROOT, "%.3f", 1 + 0.1 * i) : "";
-      s.append("mp-").append(100 + i).append(',').append(gap).append(",\"").append(nacl(a));
-      s.append("\"\n");
-    }
-    Files.writeString(csv, s);
-  }
-
-  private static String nacl(double a) {
-    String l = String.format(Locale.ROOT, "%.4f", a);
-    return """
-        data_NaCl
-        _cell_length_a %s
-        _cell_length_b %s
-        _cell_length_c %s
-        _cell_angle_alpha 90
-        _cell_angle_beta 90
-        _cell_angle_gamma 90
-        loop_
-        _atom_site_type_symbol
-        _atom_site_label
-        _atom_site_fract_x
-        _atom_site_fract_y
-        _atom_site_fract_z
-        _atom_site_occupancy
-        Na Na0 0 0 0 1
-        Na Na1 0 0.5 0.5 1
-        Na Na2 0.5 0 0.5 1
-        Na Na3 0.5 0.5 0 1
-        Cl Cl4 0.5 0 0 1
-        Cl Cl5 0 0.5 0 1
-        Cl Cl6 0 0 0.5 1
-        Cl Cl7 0.5 0.5 0.5 1
-        """
-        .formatted(l, l, l);
   }
 }

@@ -6,7 +6,6 @@ package tomo.materials.cif;
  * the CIF field (tag) involved.
  */
 public final class CifException extends RuntimeException {
-  private final String sourceName;
   private final int line;
   private final String field;
   private final String reason;
@@ -19,15 +18,9 @@ public final class CifException extends RuntimeException {
                 line > 0 ? "CIF line " + line + ", " : "",
                 field == null ? "CIF" : "field " + field,
                 reason));
-    this.sourceName = sourceName;
     this.line = line;
     this.field = field;
     this.reason = reason;
-  }
-
-  /** Where the CIF came from (a file name, or a dataset row). */
-  public String sourceName() {
-    return sourceName;
   }
 
   /** 1-based line in the CIF text, or 0 when the problem is not tied to one line. */

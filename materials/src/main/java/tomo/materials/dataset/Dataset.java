@@ -1,10 +1,6 @@
 package tomo.materials.dataset;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -21,25 +17,6 @@ public record Dataset(
   public Dataset {
     rows = List.copyOf(rows);
     skipped = List.copyOf(skipped);
-  }
-
-  /**
-   * Hex SHA-256 identifying the rows read: the file's content hash plus the row number and
-   * material_id of every row kept. Equal to nothing else when a row limit or skipped bad rows make
-   * {@link #rows()} a subset of the file, so caches keyed by it never mix subsets.
-   */
-  public String rowsSha256() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
-    }
-    digest.update(contentSha256.getBytes(StandardCharsets.US_ASCII));
-    for (MaterialRow row : rows) {
-      digest.update(("\n" + row.row() + "," + row.materialId()).getBytes(StandardCharsets.UTF_8));
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**

@@ -13,10 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.materials.cif.CifException;
 import tomo.materials.cif.CifReader;
+import tomo.materials.io.Sha256;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyDerivation;
 import tomo.materials.property.PropertyRegistry;
@@ -63,7 +62,7 @@ public final class DatasetReader {
    *     file or a header without material_id and cif
    */
   public static Dataset read(Path file, ReadOptions options) {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     List<RawRow> raw;
     Header header;
     try (InputStream in = open(file);
@@ -83,7 +82,7 @@ public final class DatasetReader {
     } catch (IOException | UncheckedIOException e) {
       throw corrupt(file, 0, e);
     }
-    String hash = HexFormat.of().formatHex(sha256.digest());
+    String hash = Sha256.hex(sha256);
 
     Object[] parsed = new Object[raw.size()];
     IntStream.range(0, raw.size())
@@ -337,13 +336,5 @@ public final class DatasetReader {
         "cannot read the file after %d complete data rows (corrupt or truncated gzip data?): %s"
             .formatted(rowsRead, cause),
         e);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
-    }
   }
 }

@@ -26,14 +26,4 @@ public record GaussianExpansion(
   public int dimension() {
     return (int) Math.round((maxAngstrom - minAngstrom) / stepAngstrom) + 1;
   }
-
-  /** Writes the expansion of {@code distanceAngstrom} into {@code out[offset .. offset + dim)}. */
-  public void expand(double distanceAngstrom, float[] out, int offset) {
-    int n = dimension();
-    double inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
-    for (int k = 0; k < n; k++) {
-      double d = distanceAngstrom - (minAngstrom + k * stepAngstrom);
-      out[offset + k] = (float) Math.exp(-d * d * inverseWidth2);
-    }
-  }
 }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.io.Sha256;
 import tomo.materials.structure.Structure;
 
 /**
@@ -47,7 +45,7 @@ final class GraphCacheDirectory {
     for (String id : materialIds) {
       identity.append('\n').append(id);
     }
-    String keyHash = sha256Hex(identity.toString()).substring(0, 16);
+    String keyHash = Sha256.hex(identity.toString()).substring(0, 16);
     String datasetPart =
         datasetSha256.length() > 16 ? datasetSha256.substring(0, 16) : datasetSha256;
     return cacheDir.resolve(
@@ -99,13 +97,5 @@ final class GraphCacheDirectory {
         file, datasetSha256, materialIds, structures, settings, threads, progress);
     return GraphCache.open(file, true);
   }
-
-  private static String sha256Hex(String text) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.io.AtomicFiles;
 import tomo.materials.structure.Structure;
 
 /**
@@ -230,12 +230,7 @@ final class GraphCacheWriter {
 
   private static void moveIntoPlace(Path temp, Path target) {
     try {
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(temp, target);
     } catch (IOException e) {
       deleteQuietly(temp);
       throw new GraphCacheException("cannot move graph cache into place at " + target, e);

@@ -59,14 +59,6 @@ public record GraphSettings(
   }
 
   /**
-   * Distance (Å) written into padding slots: cutoff + 1, as CGCNN does (structure mode). The
-   * composition graph never pads.
-   */
-  public double paddingDistanceAngstrom() {
-    return cutoffAngstrom + 1;
-  }
-
-  /**
    * Stable text naming these settings and the builder version, e.g. {@code
    * graphs-v1;mode=structure;M=12;cutoff=8.0;gauss=0.0:8.0:0.2:0.2}. Part of the graph cache key.
    */

@@ -41,14 +41,6 @@ public final class PeriodicTable {
     return BY_Z.size();
   }
 
-  /** The element with atomic number {@code z}; throws when outside 1..{@link #maxZ()}. */
-  public static Element byZ(int z) {
-    if (z < 1 || z > BY_Z.size()) {
-      throw new IllegalArgumentException("no element with atomic number " + z);
-    }
-    return BY_Z.get(z - 1);
-  }
-
   /** The element with this exact symbol (case-sensitive, e.g. "Fe"), if known. */
   public static Optional<Element> bySymbol(String symbol) {
     return Optional.ofNullable(BY_SYMBOL.get(symbol));

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tomo.materials.structure.Site;
 import tomo.materials.structure.Structure;
+import tomo.materials.testing.Fixtures;
 
 class CifReaderTest {
 
@@ -20,7 +21,7 @@ class CifReaderTest {
 
   @Test
   void readsP1CifAsWritten() {
-    Structure s = CifReader.parse(CifFixtures.text("NaCl-P1.cif"), "NaCl-P1.cif");
+    Structure s = CifReader.parse(Fixtures.cifFile("NaCl-P1.cif"), "NaCl-P1.cif");
     assertThat(s.nsites()).isEqualTo(8);
     assertThat(formula(s)).containsExactlyEntriesOf(new TreeMap<>(Map.of("Cl", 4, "Na", 4)));
     assertThat(s.volumeAngstrom3()).isCloseTo(179.406144, within(1e-6));
@@ -30,7 +31,7 @@ class CifReaderTest {
 
   @Test
   void expandsSymmetryOperationsWithQuotesTextFieldsAndUncertainties() {
-    Structure s = CifReader.parse(CifFixtures.text("rutile-TiO2.cif"), "rutile-TiO2.cif");
+    Structure s = CifReader.parse(Fixtures.cifFile("rutile-TiO2.cif"), "rutile-TiO2.cif");
     assertThat(formula(s)).containsEntry("Ti", 2).containsEntry("O", 4).hasSize(2);
     assertThat(s.lattice().a()).isCloseTo(4.5937, within(1e-9));
     assertThat(s.lattice().c()).isCloseTo(2.9587, within(1e-9));
@@ -65,7 +66,7 @@ class CifReaderTest {
 
   @Test
   void mergesRoundedSymmetryCopiesInAHexagonalCell() {
-    Structure s = CifReader.parse(CifFixtures.text("wurtzite-ZnO.cif"), "wurtzite-ZnO.cif");
+    Structure s = CifReader.parse(Fixtures.cifFile("wurtzite-ZnO.cif"), "wurtzite-ZnO.cif");
     assertThat(formula(s)).containsEntry("Zn", 2).containsEntry("O", 2).hasSize(2);
     assertThat(s.volumeAngstrom3())
         .isCloseTo(3.2498 * 3.2498 * Math.sqrt(3) / 2 * 5.2066, within(1e-6));
@@ -74,7 +75,7 @@ class CifReaderTest {
 
   @Test
   void mergesSitesThatSymmetryMapsOntoThemselves() {
-    Structure s = CifReader.parse(CifFixtures.text("alpha-Fe-centred.cif"), "Fe");
+    Structure s = CifReader.parse(Fixtures.cifFile("alpha-Fe-centred.cif"), "Fe");
     assertThat(s.nsites()).isEqualTo(2);
     assertThat(s.sites()).allSatisfy(x -> assertThat(x.element().symbol()).isEqualTo("Fe"));
   }
@@ -93,14 +94,14 @@ class CifReaderTest {
 
   @Test
   void prefersTypeSymbolOverLabel() {
-    String cif = CifFixtures.ROCK_SALT.replace("Na  Na0", "K   Na0");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("Na  Na0", "K   Na0");
     assertThat(formula(CifReader.parse(cif, "t"))).containsOnlyKeys("K", "Cl");
   }
 
   @Test
   void readsElementFromLabelWhenThereIsNoTypeSymbol() {
     String cif =
-        CifFixtures.ROCK_SALT
+        Fixtures.ROCK_SALT_PRIMITIVE
             .replace(" _atom_site_type_symbol\n", "")
             .replace("Na  Na0", "Na1+")
             .replace("Cl  Cl1", "Cl1-");
@@ -109,14 +110,14 @@ class CifReaderTest {
 
   @Test
   void picksTheDataBlockThatHasAtoms() {
-    String cif = "data_global\n_journal_year 2001\n" + CifFixtures.ROCK_SALT;
+    String cif = "data_global\n_journal_year 2001\n" + Fixtures.ROCK_SALT_PRIMITIVE;
     assertThat(CifReader.parse(cif, "t").nsites()).isEqualTo(2);
   }
 
   @Test
   void acceptsWindowsLineEndingsAndTagsInAnyCase() {
     String cif =
-        CifFixtures.ROCK_SALT
+        Fixtures.ROCK_SALT_PRIMITIVE
             .replace("_cell_length_a", "_CELL_LENGTH_A")
             .replace("_atom_site_fract_y", "_Atom_Site_Fract_Y")
             .replace("\n", "\r\n");
@@ -127,7 +128,7 @@ class CifReaderTest {
 
   @Test
   void unknownOccupancyCountsAsFull() {
-    String cif = CifFixtures.ROCK_SALT.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  ?");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  ?");
     assertThat(CifReader.parse(cif, "t").nsites()).isEqualTo(2);
   }
 
@@ -135,7 +136,7 @@ class CifReaderTest {
 
   @Test
   void rejectsUnterminatedQuote() {
-    String cif = CifFixtures.ROCK_SALT.replace("'x, y, z'", "'x, y, z");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("'x, y, z'", "'x, y, z");
     assertThatThrownBy(() -> CifReader.parse(cif, "broken.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("broken.cif")
@@ -145,7 +146,8 @@ class CifReaderTest {
 
   @Test
   void rejectsLoopWithMissingValue() {
-    String cif = CifFixtures.ROCK_SALT.replace("Cl  Cl1  0.5  0.5  0.5  1", "Cl  Cl1  0.5  0.5  1");
+    String cif =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1  0.5  0.5  0.5  1", "Cl  Cl1  0.5  0.5  1");
     assertThatThrownBy(() -> CifReader.parse(cif, "broken.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("broken.cif")
@@ -156,7 +158,7 @@ class CifReaderTest {
 
   @Test
   void rejectsNonNumericCoordinate() {
-    String cif = CifFixtures.ROCK_SALT.replace("Cl  Cl1  0.5", "Cl  Cl1  0.5x");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1  0.5", "Cl  Cl1  0.5x");
     assertThatThrownBy(() -> CifReader.parse(cif, "bad.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("bad.cif: CIF line 21, field _atom_site_fract_x")
@@ -177,7 +179,7 @@ class CifReaderTest {
 
   @Test
   void rejectsUnknownElement() {
-    String cif = CifFixtures.ROCK_SALT.replace("Cl  Cl1", "Xx  Xx1");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1", "Xx  Xx1");
     assertThatThrownBy(() -> CifReader.parse(cif, "mp-x"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("mp-x: CIF line 21, field _atom_site_type_symbol")
@@ -186,13 +188,14 @@ class CifReaderTest {
 
   @Test
   void rejectsMissingCellParameter() {
-    String cif = CifFixtures.ROCK_SALT.replace("_cell_angle_beta   60\n", "");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("_cell_angle_beta   60\n", "");
     assertThatThrownBy(() -> CifReader.parse(cif, "mp-x"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("mp-x")
         .hasMessageContaining("field _cell_angle_beta")
         .hasMessageContaining("missing");
-    String unknown = CifFixtures.ROCK_SALT.replace("_cell_length_c   3.98", "_cell_length_c   ?");
+    String unknown =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("_cell_length_c   3.98", "_cell_length_c   ?");
     assertThatThrownBy(() -> CifReader.parse(unknown, "mp-x"))
         .hasMessageContaining("CIF line 5, field _cell_length_c")
         .hasMessageContaining("missing");
@@ -201,7 +204,7 @@ class CifReaderTest {
   @Test
   void rejectsZeroOrNegativeVolume() {
     String flat =
-        CifFixtures.ROCK_SALT
+        Fixtures.ROCK_SALT_PRIMITIVE
             .replace("_cell_angle_alpha   60", "_cell_angle_alpha   120")
             .replace("_cell_angle_beta   60", "_cell_angle_beta   120")
             .replace("_cell_angle_gamma   60", "_cell_angle_gamma   120");
@@ -210,7 +213,7 @@ class CifReaderTest {
         .hasMessageContaining("flat.cif: CIF line 6, field _cell_angle_alpha")
         .hasMessageContaining("zero or negative cell volume");
     String negative =
-        CifFixtures.ROCK_SALT.replace("_cell_length_b   3.98", "_cell_length_b   -3.98");
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("_cell_length_b   3.98", "_cell_length_b   -3.98");
     assertThatThrownBy(() -> CifReader.parse(negative, "neg.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("neg.cif: CIF line 4, field _cell_length_b")
@@ -220,21 +223,22 @@ class CifReaderTest {
   @Test
   void rejectsPartialOccupancyNamingTheSite() {
     String cif =
-        CifFixtures.ROCK_SALT.replace(
+        Fixtures.ROCK_SALT_PRIMITIVE.replace(
             "Cl  Cl1  0.5  0.5  0.5  1", "Cl  Cl1  0.5  0.5  0.5  0.5(1)");
     assertThatThrownBy(() -> CifReader.parse(cif, "mixed.cif"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("mixed.cif: CIF line 21, field _atom_site_occupancy")
         .hasMessageContaining("site Cl1 has occupancy 0.5(1)");
     // within 1e-3 of 1 is full occupancy (rounded values in real files)
-    String rounded = CifFixtures.ROCK_SALT.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  0.9995");
+    String rounded =
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("0.5  0.5  0.5  1", "0.5  0.5  0.5  0.9995");
     assertThat(CifReader.parse(rounded, "t").nsites()).isEqualTo(2);
   }
 
   @Test
   void rejectsTwoElementsOnOnePosition() {
     String cif =
-        CifFixtures.ROCK_SALT.replace("Cl  Cl1  0.5  0.5  0.5", "Cl  Cl1  0.0  0.0  0.001");
+        Fixtures.ROCK_SALT_PRIMITIVE.replace("Cl  Cl1  0.5  0.5  0.5", "Cl  Cl1  0.0  0.0  0.001");
     assertThatThrownBy(() -> CifReader.parse(cif, "t"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("site Cl1 (Cl) lies within")
@@ -244,7 +248,7 @@ class CifReaderTest {
   @Test
   void rejectsMissingSymmetryOperationsOutsideP1() {
     String cif =
-        CifFixtures.text("rutile-TiO2.cif")
+        Fixtures.cifFile("rutile-TiO2.cif")
             .replaceAll("(?s)loop_\\n_space_group_symop_id.*?16 y,x,z\\n", "");
     assertThatThrownBy(() -> CifReader.parse(cif, "rutile"))
         .isInstanceOf(CifException.class)
@@ -254,7 +258,7 @@ class CifReaderTest {
 
   @Test
   void rejectsMalformedSymmetryOperation() {
-    String cif = CifFixtures.ROCK_SALT.replace("'x, y, z'", "'x, y'");
+    String cif = Fixtures.ROCK_SALT_PRIMITIVE.replace("'x, y, z'", "'x, y'");
     assertThatThrownBy(() -> CifReader.parse(cif, "t"))
         .isInstanceOf(CifException.class)
         .hasMessageContaining("CIF line 12, field _symmetry_equiv_pos_as_xyz")

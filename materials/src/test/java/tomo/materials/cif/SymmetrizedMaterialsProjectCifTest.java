@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tomo.materials.property.HubbardRule;
 import tomo.materials.property.OxideTypeRule;
 import tomo.materials.structure.Structure;
+import tomo.materials.testing.Fixtures;
 
 /**
  * Real Materials Project crystals written as asymmetric unit + symmetry operations. The expected
@@ -28,7 +29,7 @@ class SymmetrizedMaterialsProjectCifTest {
   })
   void expandsLikePymatgen(
       String file, int sites, double density, String oxideType, boolean hubbard) {
-    Structure s = CifReader.parse(CifFixtures.text(file), file);
+    Structure s = CifReader.parse(Fixtures.cifFile(file), file);
     assertThat(s.nsites()).isEqualTo(sites);
     assertThat(s.densityGramsPerCm3()).isCloseTo(density, within(density * 1e-3));
     assertThat(OxideTypeRule.oxideType(s)).isEqualTo(oxideType);

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import tomo.materials.cif.CifFixtures;
+import tomo.materials.testing.Fixtures;
 
 /** Writes small datasets in the materials_project.csv layout for tests. */
 final class DatasetFiles {
@@ -20,16 +20,11 @@ final class DatasetFiles {
   /** A rock-salt CIF (primitive cell) with the given cation, as the dataset quotes it. */
   static String cif(String cation) {
     // the dataset's CIFs start with pymatgen's comment; "Na" occurs only as the cation
-    return "# generated using pymatgen\n" + CifFixtures.ROCK_SALT.replace("Na", cation);
-  }
-
-  /** One CSV row: id, the six property cells, the CIF (quoted, multi-line). */
-  static String row(String id, String properties, String cif) {
-    return id + "," + properties + ",\"" + cif.replace("\"", "\"\"") + "\"\n";
+    return "# generated using pymatgen\n" + Fixtures.ROCK_SALT_PRIMITIVE.replace("Na", cation);
   }
 
   static String goodRow(String id) {
-    return row(id, "-2.1,5.0,1.2,44.58,0.0,225,cubic", cif("Na"));
+    return Fixtures.row(id, "-2.1,5.0,1.2,44.58,0.0,225,cubic", cif("Na"));
   }
 
   static Path write(Path dir, String name, String content) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.materials.dataset.DatasetSummary.PropertySummary;
+import tomo.materials.testing.Fixtures;
 
 class DatasetSummaryTest {
   @TempDir Path dir;
@@ -16,9 +17,9 @@ class DatasetSummaryTest {
   private Dataset threeMaterials() {
     String csv =
         DatasetFiles.HEADER
-            + DatasetFiles.row("mp-1", "-2.0,1.0,,44.58,0.0,225,cubic", DatasetFiles.cif("Na"))
-            + DatasetFiles.row("mp-2", "-1.0,2.0,0.5,44.58,0.0,221,cubic", DatasetFiles.cif("K"))
-            + DatasetFiles.row("mp-3", "0.0,6.0,1.5,44.58,0.0,12,", DatasetFiles.cif("Fe"));
+            + Fixtures.row("mp-1", "-2.0,1.0,,44.58,0.0,225,cubic", DatasetFiles.cif("Na"))
+            + Fixtures.row("mp-2", "-1.0,2.0,0.5,44.58,0.0,221,cubic", DatasetFiles.cif("K"))
+            + Fixtures.row("mp-3", "0.0,6.0,1.5,44.58,0.0,12,", DatasetFiles.cif("Fe"));
     return DatasetReader.read(DatasetFiles.write(dir, "d.csv", csv), ReadOptions.defaults());
   }
 

@@ -55,7 +55,6 @@ class RowSampleTest {
     Dataset s = DatasetReader.read(file, ReadOptions.defaults().withSample(5, 9));
     assertThat(s.rows()).hasSize(5);
     assertThat(s.contentSha256()).isEqualTo(all.contentSha256());
-    assertThat(s.rowsSha256()).isNotEqualTo(all.rowsSha256());
     for (MaterialRow r : s.rows()) {
       assertThat(r.materialId()).isEqualTo("mp-" + r.row());
     }

@@ -4,19 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,6 +31,7 @@ import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.SweepReport;
 import tomo.activities.report.TrainingProvenance;
 import tomo.activities.report.TrainingsCsvReader;
+import tomo.materials.io.AtomicFiles;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.CellKey;
@@ -284,26 +280,8 @@ public final class ReportCommand implements Callable<Integer> {
    */
   private static void writeAtomically(SweepReport report, ReportDetails details, Path out)
       throws IOException {
-    Path parent = out.getParent();
-    Files.createDirectories(parent);
-    // Not Files.createTempDirectory: its owner-only permissions would stay with the report.
-    Path partial =
-        Files.createDirectory(
-            parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID()));
-    try {
-      new ReportWriter().write(report, details, partial);
-      if (Files.exists(out)) {
-        Files.delete(out); // empty, checked before
-      }
-      Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        deleteTree(partial);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
+    // an existing out is empty, checked before
+    AtomicFiles.writeDirectory(out, partial -> new ReportWriter().write(report, details, partial));
   }
 
   private static boolean isEmptyDirectory(Path dir) throws IOException {
@@ -313,27 +291,5 @@ public final class ReportCommand implements Callable<Integer> {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();
     }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

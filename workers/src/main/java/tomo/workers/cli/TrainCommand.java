@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,6 +31,7 @@ import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.io.Sha256;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
 
@@ -286,19 +283,13 @@ public final class TrainCommand implements Callable<Integer> {
             + data.graphSettingsKey()
             + "|"
             + data.size();
-    try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      String extraPart = config.extraProperty() == null ? "baseline" : config.extraProperty();
-      return "%s-%s-%s-s%d-%s"
-          .formatted(
-              config.target(),
-              extraPart,
-              config.mode().name().toLowerCase(Locale.ROOT),
-              config.seed(),
-              HexFormat.of().formatHex(h, 0, 8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String extraPart = config.extraProperty() == null ? "baseline" : config.extraProperty();
+    return "%s-%s-%s-s%d-%s"
+        .formatted(
+            config.target(),
+            extraPart,
+            config.mode().name().toLowerCase(Locale.ROOT),
+            config.seed(),
+            Sha256.hex(identity).substring(0, 16));
   }
 }

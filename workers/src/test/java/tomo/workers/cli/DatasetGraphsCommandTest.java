@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
 
 class DatasetGraphsCommandTest {
@@ -71,27 +72,11 @@ class DatasetGraphsCommandTest {
   @Test
   void warnsOfSitesWithoutANeighbourWithinTheCutoff() throws Exception {
     // the issue's cell: 1,000 Å, 2 atoms 10 Å apart; the padded-slot count alone did not say so
-    String cif =
-        """
-        data_Ar2
-        _cell_length_a 1000
-        _cell_length_b 1000
-        _cell_length_c 1000
-        _cell_angle_alpha 90
-        _cell_angle_beta 90
-        _cell_angle_gamma 90
-        loop_
-        _atom_site_type_symbol
-        _atom_site_label
-        _atom_site_fract_x
-        _atom_site_fract_y
-        _atom_site_fract_z
-        Ar Ar0 0.25 0.25 0.25
-        Ar Ar1 0.26 0.25 0.25
-        """;
+    String cif = Fixtures.cubicCif("Ar2", 1000, "Ar 0.25 0.25 0.25", "Ar 0.26 0.25 0.25");
     Path csv =
         Files.writeString(
-            cacheDir.resolve("huge.csv"), "material_id,band_gap,cif\nmp-9,1.0,\"" + cif + "\"\n");
+            cacheDir.resolve("huge.csv"),
+            Fixtures.BAND_GAP_HEADER + Fixtures.row("mp-9", "1.0", cif));
     String out =
         run(
             "dataset",

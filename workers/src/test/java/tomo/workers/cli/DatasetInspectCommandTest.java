@@ -7,31 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.materials.testing.Fixtures;
 
 class DatasetInspectCommandTest {
   @TempDir Path dir;
 
   private static final String HEADER = "material_id,band_gap,efermi,spacegroup.number,cif\n";
 
+  /** A CsCl-type cell of {@code element} and oxygen. */
   private static String cif(String element) {
-    return """
-        data_x
-        _cell_length_a 3.0
-        _cell_length_b 3.0
-        _cell_length_c 3.0
-        _cell_angle_alpha 90
-        _cell_angle_beta 90
-        _cell_angle_gamma 90
-        loop_
-        _atom_site_type_symbol
-        _atom_site_label
-        _atom_site_fract_x
-        _atom_site_fract_y
-        _atom_site_fract_z
-        %s %s1 0 0 0
-        O O1 0.5 0.5 0.5
-        """
-        .formatted(element, element);
+    return Fixtures.cubicCif("x", 3.0, element + " 0 0 0", "O 0.5 0.5 0.5");
   }
 
   private static CliRun run(String... args) {
@@ -79,11 +64,7 @@ class DatasetInspectCommandTest {
   @Test
   void warnsOfSitesWithoutANeighbourWithinTheCutoff() throws IOException {
     // a 1,000 Å cell with 2 atoms 10 Å apart: the graph would see two atoms alone in space
-    String huge =
-        cif("Mg")
-            .replace(" 3.0\n", " 1000.0\n")
-            .replace("Mg1 0 0 0", "Mg1 0.25 0.25 0.25")
-            .replace("O1 0.5 0.5 0.5", "O1 0.26 0.25 0.25");
+    String huge = Fixtures.cubicCif("x", 1000, "Mg 0.25 0.25 0.25", "O 0.26 0.25 0.25");
     Path file =
         write(
             HEADER + "mp-1,1.0,0.5,221,\"" + cif("Mg") + "\"\nmp-9,2.0,0.1,221,\"" + huge + "\"\n");

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
 
 class TrainCommandTest {
@@ -94,27 +95,10 @@ class TrainCommandTest {
 
   @Test
   void aTargetWithoutValuesFailsBeforeAnyGraphIsBuilt() throws Exception {
-    String cif =
-        """
-        data_Po
-        _cell_length_a 3.35
-        _cell_length_b 3.35
-        _cell_length_c 3.35
-        _cell_angle_alpha 90
-        _cell_angle_beta 90
-        _cell_angle_gamma 90
-        loop_
-        _atom_site_type_symbol
-        _atom_site_label
-        _atom_site_fract_x
-        _atom_site_fract_y
-        _atom_site_fract_z
-        _atom_site_occupancy
-        Po Po0 0 0 0 1
-        """;
-    StringBuilder csv = new StringBuilder("material_id,band_gap,cif\n");
+    String cif = Fixtures.cubicCif("Po", 3.35, "Po 0 0 0");
+    StringBuilder csv = new StringBuilder(Fixtures.BAND_GAP_HEADER);
     for (int i = 1; i <= 4; i++) {
-      csv.append("mp-").append(i).append(",,\"").append(cif).append("\"\n");
+      csv.append(Fixtures.row("mp-" + i, "", cif));
     }
     Path file = Files.writeString(tmp.resolve("gapless.csv"), csv);
     StringWriter err = new StringWriter();

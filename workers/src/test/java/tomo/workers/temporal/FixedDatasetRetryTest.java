@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import tomo.activities.training.EpochListener;
 import tomo.activities.training.TrainingRun;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
+import tomo.materials.testing.Fixtures;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
@@ -70,7 +70,7 @@ class FixedDatasetRetryTest {
   @Test
   void aDataErrorFailsOnceAndARetryAfterTheFixTrainsOnTheFixedFile() throws Exception {
     Path csv = dir.resolve("data.csv");
-    write(csv, false);
+    Fixtures.writeRockSaltBandGaps(csv, false);
     SweepSpec spec =
         new SweepSpec(
                 "fix",
@@ -114,7 +114,7 @@ class FixedDatasetRetryTest {
         assertThat(trainer.trainings.get()).isEqualTo(1);
 
         String original = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
-        write(csv, true); // fixed in place; the worker keeps running
+        Fixtures.writeRockSaltBandGaps(csv, true); // fixed in place; the worker keeps running
         Files.setLastModifiedTime(csv, FileTime.from(Instant.now().plusSeconds(5)));
         String fixed = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
         sweeps.retryFailed("fix");
@@ -165,31 +165,5 @@ class FixedDatasetRetryTest {
               })
           .toList();
     }
-  }
-
-  /** 30 rock-salt cells; band gaps only when {@code withValues}. */
-  private static void write(Path csv, boolean withValues) throws IOException {
-    StringBuilder s = new StringBuilder("material_id,band_gap,cif\n");
-    for (int i = 0; i < 30; i++) {
-      String a = String.format(Locale.ROOT, "%.4f", 5.40 + 0.02 * i);
-      String gap = withValues ? String.format(Locale.ROOT, "%.3f", 1 + 0.1 * i) : "";
-      s.append("mp-")
-          .append(100 + i)
-          .append(',')
-          .append(gap)
-          .append(",\"data_NaCl\n_cell_length_a ")
-          .append(a)
-          .append("\n_cell_length_b ")
-          .append(a)
-          .append("\n_cell_length_c ")
-          .append(a)
-          .append(
-              "\n_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\nloop_\n"
-                  + "_atom_site_type_symbol\n_atom_site_label\n_atom_site_fract_x\n"
-                  + "_atom_site_fract_y\n_atom_site_fract_z\n"
-                  + "Na Na0 0 0 0\nNa Na1 0 0.5 0.5\nNa Na2 0.5 0 0.5\nNa Na3 0.5 0.5 0\n"
-                  + "Cl Cl4 0.5 0 0\nCl Cl5 0 0.5 0\nCl Cl6 0 0 0.5\nCl Cl7 0.5 0.5 0.5\n\"\n");
-    }
-    Files.writeString(csv, s);
   }
 }

@@ -53,15 +53,6 @@ public final class SweepSpecParser {
     return raw.normalized(source);
   }
 
-  /** The spec as JSON, e.g. to show what a normalized spec holds. */
-  public static String toJson(SweepSpec spec) {
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(spec);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String line(JsonLocation location) {
     return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
   }

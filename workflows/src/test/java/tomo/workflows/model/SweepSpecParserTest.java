@@ -3,6 +3,8 @@ package tomo.workflows.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.sweep.TrainingPlan;
 
 class SweepSpecParserTest {
+  private static final ObjectWriter PRETTY = new ObjectMapper().writerWithDefaultPrettyPrinter();
+
   private static String repoFile(String name) throws IOException {
     Path p = Path.of("..", "sweeps", name);
     return Files.readString(p);
@@ -162,7 +166,7 @@ class SweepSpecParserTest {
   }
 
   @Test
-  void skipBadRowsIsOptionalFalseByDefaultAndReachesEveryTraining() {
+  void skipBadRowsIsOptionalFalseByDefaultAndReachesEveryTraining() throws Exception {
     String grid = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
     SweepSpec strict = SweepSpecParser.parse(grid, "s.yaml");
     SweepSpec skipping = SweepSpecParser.parse(grid + "skipBadRows: true\n", "s.yaml");
@@ -172,8 +176,8 @@ class SweepSpecParserTest {
     assertThat(TrainingPlan.all(skipping, data)).allMatch(TrainingRequest::skipBadRows);
     assertThat(TrainingPlan.all(strict, data)).noneMatch(TrainingRequest::skipBadRows);
     // a spec stored before the option existed still loads, as a strict one
-    String old = SweepSpecParser.toJson(strict).replace(",\n  \"skipBadRows\" : false", "");
-    assertThat(SweepSpecParser.toJson(strict)).contains("skipBadRows");
+    String old = PRETTY.writeValueAsString(strict).replace(",\n  \"skipBadRows\" : false", "");
+    assertThat(PRETTY.writeValueAsString(strict)).contains("skipBadRows");
     assertThat(old).doesNotContain("skipBadRows");
     assertThat(SweepSpecParser.parse(old, "old.json").skipBadRows()).isFalse();
   }

@@ -8,7 +8,7 @@ package tomo.activities.airflow;
  * @param tryNumber how many times the task has been tried
  * @param mapIndex index of a mapped task instance, -1 for an unmapped task
  */
-public record TaskInstance(String taskId, String state, int tryNumber, int mapIndex) {
+record TaskInstance(String taskId, String state, int tryNumber, int mapIndex) {
   public TaskInstance {
     state = state == null ? "" : state;
   }
