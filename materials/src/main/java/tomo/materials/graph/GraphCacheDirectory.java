@@ -1,7 +1,6 @@
 package tomo.materials.graph;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +95,5 @@ final class GraphCacheDirectory {
     GraphCacheWriter.write(
         file, datasetSha256, materialIds, structures, settings, threads, progress);
     return GraphCache.open(file, true);
-  }
   }
 }

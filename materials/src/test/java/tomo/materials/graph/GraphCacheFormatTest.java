@@ -121,7 +121,10 @@ class GraphCacheFormatTest {
       assertThat(b.getShort(indicesAt + 2 * (argon + k))).isZero();
       assertThat(b.getFloat(distancesAt + 4 * (argon + k)))
           .isCloseTo(
-              k < 6 ? 7.0f : (float) GraphSettings.structure().paddingDistanceAngstrom(),
+              k < 6
+                  ? 7.0f
+                  : (float)
+                      (GraphSettings.structure().cutoffAngstrom() + 1), // cutoff + 1, as CGCNN pads
               within(1e-5f));
     }
   }
