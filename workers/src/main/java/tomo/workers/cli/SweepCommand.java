@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.SweepPreflight;
-import tomo.workers.metrics.StatusRenderer;
-import tomo.workers.metrics.SweepSnapshot;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepProgress;
@@ -121,7 +119,7 @@ public final class SweepCommand {
         StatusRenderer renderer = new StatusRenderer(terminalColumns(), true);
         SweepProgress p = sweeps.progress(sweepId);
         while (true) {
-          System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
+          System.out.print(renderer.frame(p, Instant.now()));
           System.out.flush();
           if (ProgressPrinter.settled(p)) {
             ProgressPrinter.details(p, System.out);
