@@ -38,9 +38,9 @@ import tomo.workflows.sweep.TrainingPlan;
 
 /**
  * Collects a sweep's outcomes from the artifact store (by the content hash of every training the
- * spec implies) and has the report package render them: the statistics from {@link
- * SweepAggregator} (or {@link PerCellAggregation} for per-cell baselines), the curves and provenance
- * from {@link ReportDetailsStore}, the files from {@link ReportWriter}.
+ * spec implies) and has the report package render them: the statistics from {@link SweepAggregator}
+ * (or {@link PerCellAggregation} for per-cell baselines), the curves and provenance from {@link
+ * ReportDetailsStore}, the files from {@link ReportWriter}.
  */
 public final class ReportActivitiesImpl implements ReportActivities {
   /**

@@ -58,14 +58,6 @@ public final class PerCellAggregation {
             .toList();
     // The joined report refuses mixed trainers or datasets across properties too.
     return new SweepReport(
-        targets,
-        reported,
-        representations,
-        trainings,
-        pairs,
-        cells,
-        missing,
-        provenance,
-        diagonal);
+        targets, reported, representations, trainings, pairs, cells, missing, provenance, diagonal);
   }
 }

@@ -71,9 +71,7 @@ class PerCellAggregationTest {
     assertThat(report.properties()).containsExactly("volume", "density");
     assertThat(report.cells())
         .extracting(CellSummary::property, CellSummary::meanBaselineMetric)
-        .containsExactly(
-            tuple("volume", 0.8),
-            tuple("density", 0.5));
+        .containsExactly(tuple("volume", 0.8), tuple("density", 0.5));
     assertThat(report.cells().get(0).meanChangePercent()).isCloseTo(-50, within(1e-9));
     assertThat(report.cells().get(1).meanChangePercent()).isCloseTo(-20, within(1e-9));
     assertThat(report.trainings()).hasSize(4);

@@ -64,8 +64,7 @@ class StatusRendererTest {
 
   @Test
   void watchFramesClearTheScreenOnAnsiTerminals() {
-    SweepProgress done =
-        progress("s", SweepStatus.COMPLETED, 10, 10, 0, 0, 0, 0.0, 1.0, List.of());
+    SweepProgress done = progress("s", SweepStatus.COMPLETED, 10, 10, 0, 0, 0, 0.0, 1.0, List.of());
     assertThat(new StatusRenderer(80, true).frame(done, NOW)).startsWith("\u001b[H\u001b[2J");
     assertThat(new StatusRenderer(80, false).frame(done, NOW)).startsWith("sweep s  COMPLETED");
     assertThat(new StatusRenderer(80, false).render(done, NOW))
@@ -133,7 +132,8 @@ class StatusRendererTest {
   }
 
   private static CellFailure failure(int seed, String reason) {
-    return new CellFailure(new CellKey("band_gap", "volume", "structure", seed), reason, "BadInput");
+    return new CellFailure(
+        new CellKey("band_gap", "volume", "structure", seed), reason, "BadInput");
   }
 
   @Test
