@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tomo.activities.report.CellSummary;
-import tomo.activities.report.LearningCurve;
-import tomo.activities.report.MissingPair;
-import tomo.activities.report.PairedTraining;
-import tomo.activities.report.ProvenanceSummary;
+import tomo.activities.report.MaskedBaseline;
+import tomo.activities.report.NotRunCsv;
+import tomo.activities.report.PerCellAggregation;
 import tomo.activities.report.ReportDetails;
+import tomo.activities.report.ReportDetailsStore;
 import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
@@ -36,12 +35,13 @@ import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
-import tomo.workflows.model.UnavailableName;
 import tomo.workflows.sweep.TrainingPlan;
 
 /**
  * Collects a sweep's outcomes from the artifact store (by the content hash of every training the
- * spec implies) and renders the report with {@link SweepAggregator} and {@link ReportWriter}.
+ * spec implies) and has the report package render them: the statistics from {@link SweepAggregator}
+ * (or {@link PerCellAggregation} for per-cell baselines), the curves and provenance from {@link
+ * ReportDetailsStore}, the files from {@link ReportWriter}.
  */
 public final class ReportActivitiesImpl implements ReportActivities {
   /**
@@ -55,9 +55,6 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   /** Per-cell baselines (per-cell mode), each with the property it was trained for. */
   public static final String PER_CELL_BASELINES = "per-cell-baselines.json";
-
-  /** A per-cell baseline: trained for {@code property}, which it did not see. */
-  public record MaskedBaseline(String property, ReportTraining baseline) {}
 
   private static final Logger log = LoggerFactory.getLogger(ReportActivitiesImpl.class);
 
@@ -100,7 +97,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
       AtomicFiles.write(file, ArtifactStore.json().writeValueAsBytes(outcomes));
       if (!spec.unavailableOrNone().isEmpty()) {
         Path notRun = dir.resolve(NOT_RUN);
-        AtomicFiles.write(notRun, notRunCsv(spec).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(notRun, NotRunCsv.of(spec).getBytes(StandardCharsets.UTF_8));
         files.add(notRun.toString());
       }
       if (spec.baseline() == BaselineMode.PER_CELL) {
@@ -120,40 +117,6 @@ public final class ReportActivitiesImpl implements ReportActivities {
         trainerId,
         missing);
     return new ReportSummary(dir.toString(), outcomes.size(), missing, files);
-  }
-
-  /**
-   * The cells left out because the dataset lacks their target or property ({@code skipMissing}),
-   * one line each with the reason.
-   */
-  static String notRunCsv(SweepSpec spec) {
-    StringBuilder csv = new StringBuilder("target,property,representation,seed,reason\n");
-    // a left-out target lists its cells with every property, left-out ones included, so a cell
-    // whose target and property are both missing appears once
-    List<String> allProperties = new ArrayList<>(spec.properties());
-    spec.unavailableOrNone().stream()
-        .filter(u -> u.field().equals("properties"))
-        .forEach(u -> allProperties.add(u.name()));
-    for (UnavailableName u : spec.unavailableOrNone()) {
-      boolean target = u.field().equals("targets");
-      List<String> targets = target ? List.of(u.name()) : spec.targets();
-      List<String> properties = target ? allProperties : List.of(u.name());
-      for (String t : targets) {
-        for (String p : properties) {
-          for (String r : spec.representations()) {
-            for (int seed : spec.seeds()) {
-              csv.append(String.join(",", t, p, r, Integer.toString(seed), quoted(u.reason())))
-                  .append('\n');
-            }
-          }
-        }
-      }
-    }
-    return csv.toString();
-  }
-
-  private static String quoted(String s) {
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   /** The rows the sweep skipped (skipBadRows), listed beside the report they shaped. */
@@ -189,74 +152,21 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.resolve(OUTCOMES), e);
     }
+    boolean perCell = spec.baseline() == BaselineMode.PER_CELL;
+    List<MaskedBaseline> masked = perCell ? maskedBaselines(dir) : List.of();
     SweepReport report =
-        spec.baseline() == BaselineMode.PER_CELL
-            ? perCell(spec, outcomes, dir)
+        perCell
+            ? PerCellAggregation.aggregate(spec.properties(), masked, outcomes)
             : new SweepAggregator(spec.properties()).aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
-    if (spec.baseline() == BaselineMode.PER_CELL) {
-      maskedBaselines(dir).forEach(m -> trained.add(m.baseline().outcome()));
-    }
-    ReportDetails details = details(new ArtifactStore(Path.of(spec.artifactDir())), trained);
+    masked.forEach(m -> trained.add(m.baseline().outcome()));
+    ReportDetails details =
+        ReportDetailsStore.read(new ArtifactStore(Path.of(spec.artifactDir())), trained);
     ReportFiles files = new ReportWriter().write(report, details, dir);
     List<String> all = new ArrayList<>(aggregated.files());
     files.all().forEach(p -> all.add(p.toString()));
     return new ReportSummary(dir.toString(), aggregated.outcomes(), aggregated.missing(), all);
-  }
-
-  /**
-   * The paper's literal protocol: each augmented training is compared with the baseline trained for
-   * its own property. The aggregator pairs by (target, representation, seed), so it sees one
-   * property at a time; the per-property reports are then joined.
-   */
-  private static SweepReport perCell(SweepSpec spec, List<ReportTraining> augmented, Path dir) {
-    List<MaskedBaseline> masked = maskedBaselines(dir);
-    List<String> targets = new ArrayList<>();
-    List<String> representations = new ArrayList<>();
-    List<TrainingOutcome> trainings = new ArrayList<>();
-    List<PairedTraining> pairs = new ArrayList<>();
-    List<CellSummary> cells = new ArrayList<>();
-    List<MissingPair> missing = new ArrayList<>();
-    List<TrainingProvenance> provenance = new ArrayList<>();
-    List<CellSummary> diagonal = new ArrayList<>();
-    SweepAggregator aggregator = new SweepAggregator(spec.properties());
-    for (String property : spec.properties()) {
-      List<ReportTraining> part = new ArrayList<>();
-      masked.stream()
-          .filter(m -> m.property().equals(property))
-          .forEach(m -> part.add(m.baseline()));
-      augmented.stream().filter(o -> property.equals(o.outcome().property())).forEach(part::add);
-      if (part.isEmpty()) {
-        continue;
-      }
-      SweepReport r = aggregator.aggregateTrainings(part);
-      r.targets().stream().filter(t -> !targets.contains(t)).forEach(targets::add);
-      r.representations().stream()
-          .filter(x -> !representations.contains(x))
-          .forEach(representations::add);
-      trainings.addAll(r.trainings());
-      pairs.addAll(r.pairs());
-      cells.addAll(r.cells());
-      missing.addAll(r.missing());
-      provenance.addAll(r.provenance());
-      diagonal.addAll(r.diagonal());
-    }
-    List<String> properties =
-        spec.properties().stream()
-            .filter(p -> cells.stream().anyMatch(c -> c.property().equals(p)))
-            .toList();
-    // The joined report refuses mixed trainers or datasets across properties too.
-    return new SweepReport(
-        targets,
-        properties,
-        representations,
-        trainings,
-        pairs,
-        cells,
-        missing,
-        provenance,
-        diagonal);
   }
 
   private static ReportTraining reportTraining(StoredTraining stored) {
@@ -272,52 +182,5 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.resolve(PER_CELL_BASELINES), e);
     }
-  }
-
-  /**
-   * The learning curves and provenance of the trainings, from their result files in the store. A
-   * file that cannot be read costs its curve and provenance, not the report, and is named in a
-   * warning.
-   */
-  static ReportDetails details(ArtifactStore store, List<TrainingOutcome> trainings) {
-    List<StoredTraining> stored = new ArrayList<>();
-    List<String> unreadable = new ArrayList<>();
-    for (TrainingOutcome t : trainings) {
-      if (t.artifactPath() == null || t.artifactPath().isBlank()) {
-        unreadable.add(t.cellKey().label() + ": no result file recorded");
-        continue;
-      }
-      Path file = store.root().resolve(t.artifactPath());
-      try {
-        stored.add(ArtifactStore.json().readValue(file.toFile(), StoredTraining.class));
-      } catch (IOException e) {
-        unreadable.add(file + ": " + e.getMessage());
-      }
-    }
-    List<String> warnings = new ArrayList<>();
-    if (!unreadable.isEmpty()) {
-      log.warn(
-          "{} training result files unreadable, first: {}", unreadable.size(), unreadable.get(0));
-      warnings.add(
-          unreadable.size()
-              + " of "
-              + trainings.size()
-              + " trainings' result files could not be read, so their learning curves and"
-              + " provenance are missing; first: "
-              + unreadable.get(0));
-    }
-    long withoutCurve = stored.stream().filter(t -> t.history().isEmpty()).count();
-    if (withoutCurve > 0) {
-      warnings.add(
-          withoutCurve
-              + " of "
-              + trainings.size()
-              + " trainings recorded no learning curve (result files written before curves were"
-              + " kept)");
-    }
-    return new ReportDetails(
-        stored.stream().filter(t -> !t.history().isEmpty()).map(LearningCurve::of).toList(),
-        ProvenanceSummary.of(stored),
-        warnings);
   }
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tomo.activities.report.ReportDetails;
-import tomo.activities.store.ArtifactStore;
 import tomo.activities.training.SyntheticTrainer;
 import tomo.activities.training.TrainingActivitiesImpl;
 import tomo.workflows.activity.ReportActivities;
@@ -26,7 +24,6 @@ import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
-import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 import tomo.workflows.sweep.TrainingPlan;
 
@@ -149,25 +146,6 @@ class ReportActivitiesImplTest {
     assertThat(rendered.files()).contains(listed.toString());
     assertThat(lines(listed))
         .containsExactly("row,material_id,field,reason", "7,mp-7,cif,\"no atoms\"");
-  }
-
-  @Test
-  void anUnreadableResultFileCostsItsCurveAndIsNamed() throws Exception {
-    Path result = dir.resolve("trainings/ab/abc.json");
-    Files.createDirectories(result.getParent());
-    Files.writeString(result, "{ not json");
-    TrainingOutcome broken =
-        new TrainingOutcome(
-            "band_gap", null, "structure", 1, "mae", 0.5, 2, "trainings/ab/abc.json");
-
-    ReportDetails details = ReportActivitiesImpl.details(new ArtifactStore(dir), List.of(broken));
-
-    assertThat(details.curves()).isEmpty();
-    assertThat(details.warnings())
-        .singleElement()
-        .asString()
-        .startsWith("1 of 1 trainings' result files could not be read")
-        .contains(result.toString());
   }
 
   private static List<String> lines(Path file) {

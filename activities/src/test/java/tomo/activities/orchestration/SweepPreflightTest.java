@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.report.NotRunCsv;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
@@ -63,7 +64,7 @@ class SweepPreflightTest {
             "energy",
             "energy_per_atom");
 
-    List<String> notRun = ReportActivitiesImpl.notRunCsv(started).lines().toList();
+    List<String> notRun = NotRunCsv.of(started).lines().toList();
     assertThat(notRun.get(0)).isEqualTo("target,property,representation,seed,reason");
     // every cell of the paper's grid is either run or listed, once
     assertThat(notRun).hasSize(1 + (int) (paper.cellCount() - started.cellCount()));
@@ -95,7 +96,7 @@ class SweepPreflightTest {
             .aggregate("skip", started, new PreparedDataset("data.csv", "sha", 0, List.of()));
     Path notRun = Path.of(summary.dir()).resolve(ReportActivitiesImpl.NOT_RUN);
     assertThat(summary.files()).contains(notRun.toString());
-    assertThat(Files.readString(notRun)).isEqualTo(ReportActivitiesImpl.notRunCsv(started));
+    assertThat(Files.readString(notRun)).isEqualTo(NotRunCsv.of(started));
     assertThat(summary.missing()).isEqualTo(660);
   }
 

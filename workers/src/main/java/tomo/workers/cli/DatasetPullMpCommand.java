@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tomo.activities.mp.MaterialsProjectClient;
-import tomo.activities.mp.MaterialsProjectPull;
-import tomo.activities.mp.MpApiKey;
+import tomo.materials.mp.MaterialsProjectClient;
+import tomo.materials.mp.MaterialsProjectPull;
+import tomo.materials.mp.MpApiKey;
 
 /** {@code tomo dataset pull-mp}: download the Materials Project into the dataset CSV layout. */
 @Command(

@@ -6,14 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,26 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tomo.activities.report.ReportDetails;
-import tomo.activities.report.ReportDetailsCsv;
-import tomo.activities.report.ReportNameOrder;
-import tomo.activities.report.ReportTraining;
-import tomo.activities.report.ReportWriter;
-import tomo.activities.report.SweepAggregator;
+import tomo.activities.report.OfflineReport;
 import tomo.activities.report.SweepReport;
-import tomo.activities.report.TrainingProvenance;
-import tomo.activities.report.TrainingsCsvReader;
-import tomo.materials.io.AtomicFiles;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
-import tomo.workflows.model.CellKey;
 import tomo.workflows.model.SweepProgress;
-import tomo.workflows.model.TrainingOutcome;
 
 /**
  * {@code tomo report SWEEP_ID}: where a sweep's heatmaps and tables are; {@code tomo report
  * --trainings FILE --out DIR}: the same report rendered again, without Temporal, from the {@code
- * trainings.csv} of earlier reports.
+ * trainings.csv} of earlier reports ({@link OfflineReport} renders it).
  */
 @Command(
     name = "report",
@@ -140,42 +124,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out " + out + " exists and is not an empty directory; give a new one");
     }
-    List<List<ReportTraining>> perFile = new ArrayList<>();
-    for (Path file : trainingsFiles) {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException(
-            file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
-      }
-      List<ReportTraining> trainings = TrainingsCsvReader.readTrainings(file);
-      if (trainings.isEmpty()) {
-        throw new IllegalArgumentException(file + ": no trainings, only a header");
-      }
-      perFile.add(trainings);
-    }
-    refuseMixing(trainingsFiles, perFile, TrainingProvenance::trainer, "trainers", "trained by");
-    refuseMixing(
-        trainingsFiles,
-        perFile,
-        TrainingProvenance::datasetSha256,
-        "dataset versions",
-        "read dataset SHA-256");
-    List<ReportTraining> merged = merge(trainingsFiles, perFile);
-    List<List<TrainingOutcome>> outcomesPerFile =
-        perFile.stream().map(f -> f.stream().map(ReportTraining::outcome).toList()).toList();
-    SweepReport report;
-    try {
-      report =
-          new SweepAggregator(ReportNameOrder.recover(outcomesPerFile)).aggregateTrainings(merged);
-    } catch (IllegalArgumentException e) {
-      // Mixing inside one file: the aggregator names the trainings, this names the files.
-      throw new IllegalArgumentException(
-          String.join(", ", trainingsFiles.stream().map(Path::toString).toList())
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    // the learning curves and provenance the earlier reports wrote beside their trainings.csv
-    writeAtomically(report, ReportDetailsCsv.readBeside(trainingsFiles), out);
+    SweepReport report = OfflineReport.render(trainingsFiles, out);
 
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
@@ -186,102 +135,6 @@ public final class ReportCommand implements Callable<Integer> {
         report.missing().size());
     printFiles(out, stdout);
     return 0;
-  }
-
-  /**
-   * A report never mixes trainers or dataset versions: files whose trainings differ in either are
-   * refused, naming each file with its value ("not recorded" for files of an older tomo).
-   */
-  static void refuseMixing(
-      List<Path> files,
-      List<List<ReportTraining>> perFile,
-      Function<TrainingProvenance, String> field,
-      String what,
-      String verb) {
-    Map<String, List<Path>> byValue = new LinkedHashMap<>();
-    for (int f = 0; f < perFile.size(); f++) {
-      for (ReportTraining t : perFile.get(f)) {
-        String value =
-            Objects.requireNonNullElse(field.apply(t.provenance()), SweepReport.NOT_RECORDED);
-        List<Path> list = byValue.computeIfAbsent(value, v -> new ArrayList<>());
-        if (!list.contains(files.get(f))) {
-          list.add(files.get(f));
-        }
-      }
-    }
-    if (byValue.size() > 1) {
-      List<String> parts = new ArrayList<>();
-      byValue.forEach(
-          (value, in) ->
-              parts.add(
-                  String.join(", ", in.stream().map(Path::toString).toList())
-                      + " "
-                      + verb
-                      + " "
-                      + value));
-      throw new IllegalArgumentException(
-          "a report never mixes " + what + ": " + String.join("; ", parts));
-    }
-  }
-
-  /**
-   * All trainings of all files. The same training in two places is kept once when the results agree
-   * and refused, naming both files, when they differ.
-   */
-  static List<ReportTraining> merge(List<Path> files, List<List<ReportTraining>> perFile) {
-    record Seen(TrainingOutcome training, Path file) {}
-    Map<CellKey, Seen> seen = new HashMap<>();
-    List<ReportTraining> merged = new ArrayList<>();
-    for (int f = 0; f < perFile.size(); f++) {
-      for (ReportTraining r : perFile.get(f)) {
-        TrainingOutcome t = r.outcome();
-        Seen earlier = seen.putIfAbsent(t.cellKey(), new Seen(t, files.get(f)));
-        if (earlier == null) {
-          merged.add(r);
-        } else if (!SweepAggregator.sameResult(earlier.training(), t)) {
-          throw new IllegalArgumentException(
-              conflict(earlier.file(), earlier.training(), files.get(f), t));
-        }
-      }
-    }
-    return merged;
-  }
-
-  private static String conflict(
-      Path firstFile, TrainingOutcome first, Path secondFile, TrainingOutcome second) {
-    String message =
-        "training "
-            + first.cellKey().label()
-            + " appears twice with different results: "
-            + first.metric()
-            + "="
-            + first.testMetric()
-            + " in "
-            + firstFile
-            + " and "
-            + second.metric()
-            + "="
-            + second.testMetric()
-            + " in "
-            + secondFile;
-    if (first.property() == null && firstFile.equals(secondFile)) {
-      // A per-cell-baseline report lists one baseline per property under the same key and does not
-      // say which property each was trained for.
-      message +=
-          "; the report of a sweep with 'baseline: per-cell' cannot be rendered from its"
-              + " trainings.csv";
-    }
-    return message;
-  }
-
-  /**
-   * Renders into a hidden directory beside {@code out} and renames it, so that a failure leaves no
-   * partial report behind.
-   */
-  private static void writeAtomically(SweepReport report, ReportDetails details, Path out)
-      throws IOException {
-    // an existing out is empty, checked before
-    AtomicFiles.writeDirectory(out, partial -> new ReportWriter().write(report, details, partial));
   }
 
   private static boolean isEmptyDirectory(Path dir) throws IOException {

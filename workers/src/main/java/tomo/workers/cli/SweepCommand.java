@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tomo.activities.orchestration.SweepPreflight;
-import tomo.workers.metrics.StatusRenderer;
-import tomo.workers.metrics.SweepSnapshot;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepProgress;
@@ -129,7 +127,7 @@ public final class SweepCommand {
                 Duration.ofSeconds(5));
         SweepProgress p = poll.get();
         while (true) {
-          System.out.print(renderer.frame(SweepSnapshot.from(p), Instant.now()));
+          System.out.print(renderer.frame(p, Instant.now()));
           System.out.flush();
           if (ProgressPrinter.settled(p)) {
             ProgressPrinter.details(p, System.out);

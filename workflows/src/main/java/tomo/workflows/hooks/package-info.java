@@ -23,5 +23,8 @@
  * A failure of the activity (bad credentials, unknown DAG, a failed DAG run) arrives in the
  * workflow as an {@code ActivityFailure} whose cause is an {@code ApplicationFailure} with one of
  * the types in {@link AirflowHookOptions}; the workflow fails that step with its message.
+ *
+ * <p>Imports Temporal's activity and common APIs only; the Airflow client that does the I/O is
+ * tomo.activities.airflow.
  */
 package tomo.workflows.hooks;

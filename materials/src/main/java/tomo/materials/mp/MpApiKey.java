@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.mp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

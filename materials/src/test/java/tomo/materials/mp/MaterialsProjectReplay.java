@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.mp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

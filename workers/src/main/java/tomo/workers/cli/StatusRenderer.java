@@ -1,16 +1,18 @@
-package tomo.workers.metrics;
+package tomo.workers.cli;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import tomo.workflows.model.SweepProgress;
 
 /**
- * Renders a {@link SweepSnapshot} as a few terminal lines for {@code tomo sweep status [--watch]}:
- * progress bar and percentage, trainings by state, ETA with the finish time, mean epoch time and
- * the first failures. With {@code ansi}, {@link #frame} starts by clearing the screen so that
- * {@code --watch} redraws in place.
+ * Renders a sweep's {@link SweepProgress} as a few terminal lines for {@code tomo sweep status
+ * --watch}: progress bar and percentage, trainings by state, ETA with the finish time, mean epoch
+ * time and the first failures. With {@code ansi}, {@link #frame} starts by clearing the screen so
+ * that {@code --watch} redraws in place.
  */
 public final class StatusRenderer {
   /** Failures listed at most; the rest are counted. */
@@ -32,20 +34,18 @@ public final class StatusRenderer {
     this.ansi = ansi;
   }
 
-  /** The snapshot as text lines ending in a newline; {@code now} fixes the finish time. */
-  public String render(SweepSnapshot s, Instant now) {
+  /** The progress as text lines ending in a newline; {@code now} fixes the finish time. */
+  public String render(SweepProgress s, Instant now) {
     StringBuilder out = new StringBuilder();
-    out.append("sweep ").append(s.sweepId()).append("  ").append(s.status()).append('\n');
+    String status = s.status() == null ? "UNKNOWN" : s.status().name();
+    out.append("sweep ").append(s.sweepId()).append("  ").append(status).append('\n');
 
+    double percent = progressPercent(s);
     String numbers =
         String.format(
-            Locale.ROOT,
-            " %5.1f %%  %,d / %,d",
-            s.progressPercent(),
-            s.done() + s.failed(),
-            s.total());
+            Locale.ROOT, " %5.1f %%  %,d / %,d", percent, s.done() + s.failed(), s.total());
     int barWidth = Math.max(10, width - numbers.length() - 2);
-    int filled = (int) Math.round(barWidth * s.progressPercent() / 100.0);
+    int filled = (int) Math.round(barWidth * percent / 100.0);
     // any failure shows as at least one mark, so a glance at the bar tells there are failures
     int failedCells =
         s.failed() == 0
@@ -83,12 +83,18 @@ public final class StatusRenderer {
     }
     out.append('\n');
 
-    if (!s.failures().isEmpty()) {
+    List<String> failures =
+        s.failures() == null
+            ? List.of()
+            : s.failures().stream()
+                .map(f -> f.cell().label() + " [" + f.type() + "]: " + f.reason())
+                .toList();
+    if (!failures.isEmpty()) {
       out.append("failures:\n");
-      s.failures().stream()
+      failures.stream()
           .limit(MAX_FAILURES_SHOWN)
           .forEach(f -> out.append("  ").append(truncate(f, width - 2)).append('\n'));
-      long more = Math.max(s.failed(), s.failures().size()) - MAX_FAILURES_SHOWN;
+      long more = Math.max(s.failed(), failures.size()) - MAX_FAILURES_SHOWN;
       if (more > 0) {
         out.append(String.format(Locale.ROOT, "  ... and %,d more%n", more));
       }
@@ -97,8 +103,13 @@ public final class StatusRenderer {
   }
 
   /** One {@code --watch} frame: clear the screen (ANSI terminals only), then {@link #render}. */
-  public String frame(SweepSnapshot s, Instant now) {
+  public String frame(SweepProgress s, Instant now) {
     return (ansi ? CLEAR_SCREEN : "") + render(s, now);
+  }
+
+  /** Finished (done or failed) trainings as a percentage of all, 0 for an empty sweep. */
+  private static double progressPercent(SweepProgress s) {
+    return s.total() == 0 ? 0 : 100.0 * (s.done() + s.failed()) / s.total();
   }
 
   /** "3d 4h", "2h 05m", "4m 07s", "12s". */

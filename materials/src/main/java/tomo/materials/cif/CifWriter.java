@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.cif;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package tomo.workers.metrics;
+package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,10 @@ class StatusRendererTest {
 
   @Test
   void rendersProgressStatesEtaAndFailures() {
-    SweepSnapshot s =
-        new SweepSnapshot(
+    SweepProgress s =
+        progress(
             "paper",
-            "RUNNING",
+            SweepStatus.RUNNING,
             2340,
             1200,
             8,
@@ -27,12 +27,12 @@ class StatusRendererTest {
             3.0 * 3600 + 12 * 60,
             4.24,
             List.of(
-                "band_gap + volume (structure, seed 3): row 17 field cif: no atoms",
-                "b",
-                "c",
-                "d",
-                "e",
-                "f"));
+                failure(3, "row 17 field cif: no atoms"),
+                failure(4, "b"),
+                failure(5, "c"),
+                failure(6, "d"),
+                failure(7, "e"),
+                failure(8, "f")));
     String text = new StatusRenderer(80, false).render(s, NOW);
     List<String> lines = text.lines().toList();
 
@@ -44,8 +44,10 @@ class StatusRendererTest {
         .isEqualTo("ETA 3h 12m (finishes ~2026-11-25 01:12 UTC)  mean epoch 4.2 s");
     assertThat(lines.get(4)).isEqualTo("failures:");
     assertThat(lines.get(5))
-        .isEqualTo("  band_gap + volume (structure, seed 3): row 17 field cif: no atoms");
-    assertThat(lines).contains("  ... and 11 more").doesNotContain("  f");
+        .isEqualTo("  band_gap/volume/structure/3 [BadInput]: row 17 field cif: no atoms");
+    assertThat(lines)
+        .contains("  ... and 11 more")
+        .doesNotContain("  band_gap/volume/structure/8 [BadInput]: f");
     assertThat(text).doesNotContain("\u001b");
   }
 
@@ -53,7 +55,7 @@ class StatusRendererTest {
   void unknownEtaAndEmptySweep() {
     String text =
         new StatusRenderer(60, false)
-            .render(new SweepSnapshot("s", "RUNNING", 0, 0, 0, 0, 0, null, 0, null), NOW);
+            .render(progress("s", SweepStatus.RUNNING, 0, 0, 0, 0, 0, null, 0, List.of()), NOW);
     assertThat(text)
         .contains("  0.0 %  0 / 0")
         .contains("ETA unknown (no epoch measured yet)")
@@ -62,7 +64,7 @@ class StatusRendererTest {
 
   @Test
   void watchFramesClearTheScreenOnAnsiTerminals() {
-    SweepSnapshot done = new SweepSnapshot("s", "COMPLETED", 10, 10, 0, 0, 0, 0.0, 1.0, List.of());
+    SweepProgress done = progress("s", SweepStatus.COMPLETED, 10, 10, 0, 0, 0, 0.0, 1.0, List.of());
     assertThat(new StatusRenderer(80, true).frame(done, NOW)).startsWith("\u001b[H\u001b[2J");
     assertThat(new StatusRenderer(80, false).frame(done, NOW)).startsWith("sweep s  COMPLETED");
     assertThat(new StatusRenderer(80, false).render(done, NOW))
@@ -70,7 +72,7 @@ class StatusRendererTest {
   }
 
   @Test
-  void snapshotOfASweepProgressQuery() {
+  void theAnswerOfASweepProgressQuery() {
     SweepProgress progress =
         new SweepProgress(
             "s",
@@ -91,13 +93,47 @@ class StatusRendererTest {
                     "BadInput")),
             null,
             null);
-    String text = new StatusRenderer(80, false).render(SweepSnapshot.from(progress), NOW);
+    String text = new StatusRenderer(80, false).render(progress, NOW);
     assertThat(text)
         .contains("sweep s  RUNNING")
         .contains(" 41.0 %  41 / 100")
         .contains("done 40  running 2  failed 1  pending 57")
         .contains("ETA 2m 00s")
         .contains("  band_gap/volume/structure/1 [BadInput]: row 3 field cif");
+  }
+
+  /** The answer of a progress query in round 0 with nothing memoized and no report yet. */
+  private static SweepProgress progress(
+      String sweepId,
+      SweepStatus status,
+      long total,
+      long done,
+      long running,
+      long failed,
+      long pending,
+      Double etaSeconds,
+      double meanEpochSeconds,
+      List<CellFailure> failures) {
+    return new SweepProgress(
+        sweepId,
+        status,
+        0,
+        total,
+        done,
+        0,
+        running,
+        failed,
+        pending,
+        etaSeconds,
+        meanEpochSeconds,
+        failures,
+        null,
+        null);
+  }
+
+  private static CellFailure failure(int seed, String reason) {
+    return new CellFailure(
+        new CellKey("band_gap", "volume", "structure", seed), reason, "BadInput");
   }
 
   @Test

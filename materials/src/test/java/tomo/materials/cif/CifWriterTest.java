@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.cif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

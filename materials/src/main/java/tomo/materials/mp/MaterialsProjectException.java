@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.mp;
 
 /** The Materials Project could not be read; the message never holds the API key. */
 public final class MaterialsProjectException extends RuntimeException {

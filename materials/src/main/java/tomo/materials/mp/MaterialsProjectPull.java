@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.mp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.materials.cif.CifWriter;
 import tomo.materials.io.AtomicFiles;
 
 /**

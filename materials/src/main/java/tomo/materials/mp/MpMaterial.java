@@ -1,4 +1,4 @@
-package tomo.activities.mp;
+package tomo.materials.mp;
 
 import tomo.materials.structure.Structure;
 

@@ -1,0 +1,9 @@
+/**
+ * CGCNN training on DJL's PyTorch engine: the network built from explicit parameters, the
+ * optimizers, data split and standardization, checkpoints with resume, and {@link
+ * tomo.cgcnn.Trainer}, which turns a {@link tomo.cgcnn.TrainingConfig} and {@link
+ * tomo.cgcnn.TrainingData} into a {@link tomo.cgcnn.TrainingResult} with its provenance. The only
+ * module with ML code. Imports tomo.materials (graphs, properties, datasets), DJL, Jackson and
+ * SLF4J; nothing of Temporal, workflows, activities or workers.
+ */
+package tomo.cgcnn;
