@@ -90,11 +90,13 @@ public class PairsGrid {
           System.setProperty("tomo.cgcnn.initScheme", run.split("-")[0].replace("tight", "zero"));
           TrainingConfig config =
               TrainingConfig.paper(target, extra, mode, seed, epochs)
-                  .withOptimizer(OptimizerKind.ADAM, lr)
-                  .withBatchSize(batchSize)
-                  .withThreads(1)
-                  .withExtraMasked(run.endsWith("-masked"))
-                  .withPatience(patience);
+                  .toBuilder()
+                  .optimizer(OptimizerKind.ADAM, lr)
+                  .batchSize(batchSize)
+                  .threads(1)
+                  .extraMasked(run.endsWith("-masked"))
+                  .patience(patience)
+                  .build();
           Path ckpt = Files.createTempDirectory("pairs-ckpt");
           long t0 = System.nanoTime();
           TrainingResult r = new Trainer().train(config, data, ckpt, p -> {});
@@ -111,11 +113,11 @@ public class PairsGrid {
                   Locale.ROOT,
                   "%s\t%d\t%.6f\t%.6f\t%d\t%d\t%.1f\t%s\t%s%n",
                   key,
-                  r.bestEpoch(),
-                  r.testMetric(),
-                  r.referenceTestMetric(),
-                  r.trainMaterials(),
-                  r.testMaterials(),
+                  r.metrics().bestEpoch(),
+                  r.metrics().testMetric(),
+                  r.metrics().referenceTestMetric(),
+                  r.split().trainMaterials(),
+                  r.split().testMaterials(),
                   (System.nanoTime() - t0) / 1e9,
                   vals,
                   losses);

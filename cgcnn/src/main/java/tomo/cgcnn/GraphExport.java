@@ -22,9 +22,10 @@ public final class GraphExport {
 
   /** Writes the export of {@code config}'s target over {@code data} into {@code dir}. */
   public static void write(TrainingConfig config, TrainingData data, Path dir) throws IOException {
+    TrainingTask task = config.task();
     Files.createDirectories(dir);
-    PropertyColumn target = data.column(config.target());
-    DataSplit split = DataSplit.fromSeed(data.size(), config.seed());
+    PropertyColumn target = data.column(task.target());
+    DataSplit split = DataSplit.fromSeed(data.size(), task.seed());
     int m = data.maxNeighbors();
     int n = 0;
     long atoms = 0;
@@ -81,9 +82,9 @@ public final class GraphExport {
 
     GaussianExpansion e = data.expansion();
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("target", config.target());
-    meta.put("mode", config.mode().name().toLowerCase(Locale.ROOT));
-    meta.put("seed", config.seed());
+    meta.put("target", task.target());
+    meta.put("mode", task.mode().name().toLowerCase(Locale.ROOT));
+    meta.put("seed", task.seed());
     meta.put("materials", n);
     meta.put("dataset_sha256", data.datasetSha256());
     meta.put("graph_settings", data.graphSettingsKey());
@@ -97,16 +98,17 @@ public final class GraphExport {
     meta.put("max_neighbors", m);
     meta.put("categorical", target.categorical());
     meta.put("classes", target.classes());
+    TrainingHyper h = config.hyper();
     Map<String, Object> hyper = new LinkedHashMap<>();
-    hyper.put("epochs", config.epochs());
-    hyper.put("batch_size", config.batchSize());
-    hyper.put("lr", config.learningRate());
-    hyper.put("momentum", config.momentum());
-    hyper.put("milestone", config.milestoneEpoch());
-    hyper.put("optimizer", config.optimizer().name().toLowerCase(Locale.ROOT));
-    hyper.put("atom_features", config.shape().atomFeatures());
-    hyper.put("hidden_features", config.shape().hiddenFeatures());
-    hyper.put("convolutions", config.shape().convolutions());
+    hyper.put("epochs", h.epochs());
+    hyper.put("batch_size", h.batchSize());
+    hyper.put("lr", h.learningRate());
+    hyper.put("momentum", h.momentum());
+    hyper.put("milestone", h.milestoneEpoch());
+    hyper.put("optimizer", h.optimizer().name().toLowerCase(Locale.ROOT));
+    hyper.put("atom_features", h.shape().atomFeatures());
+    hyper.put("hidden_features", h.shape().hiddenFeatures());
+    hyper.put("convolutions", h.shape().convolutions());
     meta.put("hyper", hyper);
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)

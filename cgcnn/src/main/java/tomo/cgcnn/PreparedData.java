@@ -4,9 +4,9 @@ import java.util.Arrays;
 import tomo.materials.graph.CrystalGraph;
 
 /**
- * A {@link TrainingData} made ready for one {@link TrainingConfig}: rows without a target (or
- * extra) value dropped and counted, the split applied, labels standardized and the extra input
- * encoded (numeric: standardized; categorical: one-hot; masked: zeros).
+ * A {@link TrainingData} made ready for one {@link TrainingTask}: rows without a target (or extra)
+ * value dropped and counted, the split applied, labels standardized and the extra input encoded
+ * (numeric: standardized; categorical: one-hot; masked: zeros).
  */
 final class PreparedData {
   final TrainingData data;
@@ -23,12 +23,12 @@ final class PreparedData {
   final int extraWidth;
   final float[][] nodeTable;
 
-  PreparedData(TrainingData data, TrainingConfig config) {
+  PreparedData(TrainingData data, TrainingTask task) {
     this.data = data;
-    this.target = data.column(config.target());
-    this.extra = config.extraProperty() == null ? null : data.column(config.extraProperty());
-    this.extraMasked = config.extraMasked();
-    DataSplit split = DataSplit.fromSeed(data.size(), config.seed());
+    this.target = data.column(task.target());
+    this.extra = task.extraProperty() == null ? null : data.column(task.extraProperty());
+    this.extraMasked = task.extraMasked();
+    DataSplit split = DataSplit.fromSeed(data.size(), task.seed());
     int[][] parts = new int[3][data.size()];
     int[] counts = new int[3];
     int noTarget = 0;

@@ -79,7 +79,7 @@ public final class Trainer {
       }
       return Device.gpu(gpu);
     }
-    return config.useGpu() && engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    return config.runtime().useGpu() && engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
   }
 
   /**
@@ -97,15 +97,15 @@ public final class Trainer {
     // worker trains on any thread, so switch it off here: autograd then records only inside the
     // collector, and the optimizer's in-place updates of the parameters are not recorded.
     JniUtils.setGradMode(false);
-    if (config.threads() > 0) {
+    if (config.runtime().threads() > 0) {
       // libtorch's OpenMP thread count is per thread (libgomp keeps it in the calling thread's
       // ICV), but a thread's first parallel kernel re-applies the process-wide count last set by
       // any thread. Reading the count first consumes that one-time initialisation, so trainings on
       // other threads keep their own counts (ConcurrentTrainingTest checks it).
       JniUtils.getNumThreads();
-      JniUtils.setNumThreads(config.threads());
+      JniUtils.setNumThreads(config.runtime().threads());
     }
-    PreparedData prepared = new PreparedData(data, config);
+    PreparedData prepared = new PreparedData(data, config.task());
     Device device = device(config, engine);
     String deviceName =
         device.isGpu()
@@ -114,8 +114,8 @@ public final class Trainer {
     LOG.info(
         "training {} (extra {}) on {} ({} malloc): {} train / {} validation / {} test materials,"
             + " {} dropped",
-        config.target(),
-        config.extraProperty(),
+        config.task().target(),
+        config.task().extraProperty(),
         deviceName,
         NativeMemory.allocator(),
         prepared.train.length,
@@ -153,13 +153,13 @@ public final class Trainer {
     return new CgcnnNetwork(
         root,
         dtype,
-        config.shape(),
+        config.hyper().shape(),
         prepared.nodeTable,
         centers,
         e.widthAngstrom(),
         prepared.extraWidth,
         prepared.outputWidth(),
-        config.seed(),
+        config.task().seed(),
         initScheme);
   }
 
@@ -171,13 +171,15 @@ public final class Trainer {
       ProgressListener listener,
       ExecutorService assembler,
       String deviceName) {
+    TrainingHyper hyper = config.hyper();
+    long seed = config.task().seed();
     ParameterOptimizer optimizer =
-        new ParameterOptimizer(config.optimizer(), config.momentum(), net.parameters());
+        new ParameterOptimizer(hyper.optimizer(), hyper.momentum(), net.parameters());
     Map<String, NDArray> tensors = new LinkedHashMap<>();
     tensors.putAll(net.parameters());
     tensors.putAll(net.buffers());
     tensors.putAll(optimizer.state());
-    String fingerprint = fingerprint(config, prepared);
+    String fingerprint = fingerprint(config, initScheme, prepared.data);
 
     int startEpoch = 0;
     double bestVal = Double.POSITIVE_INFINITY;
@@ -210,32 +212,32 @@ public final class Trainer {
     for (int i = 0; i <= PREFETCH; i++) {
       free.add(new HostBatch());
     }
-    List<HostBatch> valBatches = fixedBatches(prepared, prepared.validation, config.batchSize());
-    List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, config.batchSize());
+    List<HostBatch> valBatches = fixedBatches(prepared, prepared.validation, hyper.batchSize());
+    List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, hyper.batchSize());
     double trainSeconds = 0;
     long trainCrystals = 0;
     long trainAtoms = 0;
     int epoch = startEpoch;
-    for (; epoch < config.epochs(); epoch++) {
-      if (config.patience() != null && epoch - bestEpoch >= config.patience()) {
+    for (; epoch < hyper.epochs(); epoch++) {
+      if (hyper.patience() != null && epoch - bestEpoch >= hyper.patience()) {
         // checked before the epoch, so a rerun of a stopped training stops again at once
         LOG.info(
             "stopping after epoch {}: no better validation metric in {} epochs (best: epoch {})",
             epoch,
-            config.patience(),
+            hyper.patience(),
             bestEpoch);
         break;
       }
       long t0 = System.nanoTime();
-      double lr = config.learningRate() * (epoch >= config.milestoneEpoch() ? 0.1 : 1.0);
+      double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
       int[] order =
           initScheme == InitScheme.JOINT
-              ? shuffled(prepared.train, config.seed(), epoch)
-              : shuffled(prepared.train, prepared.data.size(), config.seed(), epoch);
+              ? shuffled(prepared.train, seed, epoch)
+              : shuffled(prepared.train, prepared.data.size(), seed, epoch);
       double loss =
-          trainEpoch(prepared, net, optimizer, order, config.batchSize(), lr, assembler, free);
+          trainEpoch(prepared, net, optimizer, order, hyper.batchSize(), lr, assembler, free);
       double t1 = (System.nanoTime() - t0) / 1e9;
-      if (epoch > startEpoch || config.epochs() - startEpoch == 1) {
+      if (epoch > startEpoch || hyper.epochs() - startEpoch == 1) {
         // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
         trainSeconds += t1;
         trainCrystals += order.length;
@@ -251,7 +253,7 @@ public final class Trainer {
       EpochProgress progress =
           new EpochProgress(
               epoch + 1,
-              config.epochs(),
+              hyper.epochs(),
               loss,
               val,
               bestVal,
@@ -277,7 +279,7 @@ public final class Trainer {
               bestEpoch,
               bestTest,
               optimizer.steps(),
-              config.seed(),
+              seed,
               prepared.targetScaler,
               prepared.extraScaler,
               history,
@@ -288,52 +290,57 @@ public final class Trainer {
 
     Engine engine = Engine.getEngine("PyTorch");
     return new TrainingResult(
-        config.target(),
-        config.extraProperty(),
-        prepared.target.categorical() ? "error_rate" : "mae",
-        bestEpoch,
-        bestVal,
-        bestTest,
-        referenceMetric(prepared),
-        prepared.train.length,
-        prepared.validation.length,
-        prepared.test.length,
-        prepared.droppedMissingTarget,
-        prepared.droppedMissingExtra,
-        prepared.targetScaler,
-        prepared.extraScaler,
-        prepared.data.datasetSha256(),
-        prepared.data.graphSettingsKey(),
         config,
+        new TrainingMetrics(
+            prepared.target.categorical() ? "error_rate" : "mae",
+            bestEpoch,
+            bestVal,
+            bestTest,
+            referenceMetric(prepared)),
+        new TrainingSplit(
+            prepared.train.length,
+            prepared.validation.length,
+            prepared.test.length,
+            prepared.droppedMissingTarget,
+            prepared.droppedMissingExtra),
+        new DataProvenance(
+            prepared.data.datasetSha256(),
+            prepared.data.graphSettingsKey(),
+            prepared.targetScaler,
+            prepared.extraScaler),
+        new TrainingEnvironment(
+            trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
+            trainSeconds > 0 ? trainAtoms / trainSeconds : Double.NaN,
+            deviceName.startsWith("gpu") ? "CUDA" : "CPU",
+            deviceName,
+            JniUtils.getNumThreads(),
+            Engine.getDjlVersion(),
+            engine.getVersion(),
+            NativeMemory.allocator()),
         history,
         startEpoch,
-        epoch < config.epochs(),
-        epoch,
-        trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
-        trainSeconds > 0 ? trainAtoms / trainSeconds : Double.NaN,
-        deviceName.startsWith("gpu") ? "CUDA" : "CPU",
-        deviceName,
-        JniUtils.getNumThreads(),
-        Engine.getDjlVersion(),
-        engine.getVersion(),
-        NativeMemory.allocator());
+        epoch < hyper.epochs(),
+        epoch);
   }
 
-  private String fingerprint(TrainingConfig config, PreparedData prepared) {
-    // epochs may grow on resume and the patience only decides where a training ends; threads and
-    // device do not change what is trained; the init scheme does (and "tight-zero", the first
-    // tight scheme, changed the baseline's shuffle too)
-    return config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
+  /**
+   * What a checkpoint must have been trained on to be resumed: the configuration's resume identity
+   * (task and hyper-parameters, not epochs, patience, threads or device), the init scheme (and
+   * "tight-zero", the first tight scheme, changed the baseline's shuffle too), the extra input's
+   * gain and the data.
+   */
+  static String fingerprint(TrainingConfig config, InitScheme initScheme, TrainingData data) {
+    return config.resumeIdentity()
         + " init="
         + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
         + " extraGain="
-        + CgcnnNetwork.extraGain(config.shape())
+        + CgcnnNetwork.extraGain(config.hyper().shape())
         + " data="
-        + prepared.data.datasetSha256()
+        + data.datasetSha256()
         + "/"
-        + prepared.data.graphSettingsKey()
+        + data.graphSettingsKey()
         + "/"
-        + prepared.data.size();
+        + data.size();
   }
 
   /** Atoms in the crystals of {@code rows}: crystals differ 200-fold in size, so atoms/s too. */

@@ -1,275 +1,197 @@
 package tomo.cgcnn;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Objects;
 import tomo.materials.graph.GraphMode;
 
 /**
- * Everything that decides the outcome of one CGCNN training (besides the data).
+ * Everything that decides one CGCNN training (besides the data): what it learns, how it optimizes
+ * and where it runs. In JSON the three parts are written as one flat object, as before they were
+ * parts.
  *
- * @param target the property predicted (a dataset column name, e.g. "band_gap")
- * @param extraProperty the property concatenated to the pooled crystal vector, or null for a
- *     baseline without extra input
- * @param extraMasked the paper's literal baseline: the extra input is present but always zero (only
- *     with an extra property)
- * @param mode the graph representation the data was built with
- * @param seed the split and initialisation seed; baseline and augmented trainings of one seed share
- *     the split
- * @param epochs epochs to train (the paper: 500)
- * @param batchSize crystals per step (the paper: 256)
- * @param optimizer SGD (paper) or Adam
- * @param learningRate initial learning rate (the paper: 0.01)
- * @param momentum SGD momentum (the paper: 0.9); ignored by Adam
- * @param milestoneEpoch 0-based epoch from which the learning rate is multiplied by 0.1 (the paper:
- *     100)
- * @param shape network widths
- * @param threads intra-op threads of the engine; 0 leaves the engine's default
- * @param useGpu put every tensor on the first GPU when the engine has one
- * @param patience stop after this many epochs without a better validation metric; null trains every
- *     epoch (the paper's protocol)
+ * @param task the property predicted, its extra input, graphs and seed
+ * @param hyper the hyper-parameters
+ * @param runtime threads and device, which do not change what is learned
  */
 public record TrainingConfig(
-    String target,
-    String extraProperty,
-    boolean extraMasked,
-    GraphMode mode,
-    long seed,
-    int epochs,
-    int batchSize,
-    OptimizerKind optimizer,
-    double learningRate,
-    double momentum,
-    int milestoneEpoch,
-    NetworkShape shape,
-    int threads,
-    boolean useGpu,
-    Integer patience) {
+    @JsonUnwrapped TrainingTask task,
+    @JsonUnwrapped TrainingHyper hyper,
+    @JsonUnwrapped TrainingRuntime runtime) {
 
   public TrainingConfig {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(optimizer, "optimizer");
-    Objects.requireNonNull(shape, "shape");
-    if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || threads < 0) {
-      throw new IllegalArgumentException(
-          "training needs epochs >= 1, batch size >= 1, learning rate > 0, threads >= 0");
-    }
-    if (patience != null && patience < 1) {
-      throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
-    }
-    if (extraMasked && extraProperty == null) {
-      throw new IllegalArgumentException("a masked extra input needs an extra property");
-    }
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(hyper, "hyper");
+    Objects.requireNonNull(runtime, "runtime");
   }
 
-  /** The paper's hyper-parameters: SGD lr 0.01 momentum 0.9, batch 256, ×0.1 at epoch 100. */
+  /**
+   * The paper's hyper-parameters ({@link TrainingHyper#paper}) for {@code target} with an unmasked
+   * {@code extraProperty} (null: a baseline), on the engine's default threads of the CPU.
+   */
   public static TrainingConfig paper(
       String target, String extraProperty, GraphMode mode, long seed, int epochs) {
     return new TrainingConfig(
-        target,
-        extraProperty,
-        false,
-        mode,
-        seed,
-        epochs,
-        256,
-        OptimizerKind.SGD,
-        0.01,
-        0.9,
-        100,
-        NetworkShape.PAPER,
-        0,
-        false,
-        null);
+        new TrainingTask(target, extraProperty, false, mode, seed),
+        TrainingHyper.paper(epochs),
+        TrainingRuntime.DEFAULT);
   }
 
-  public TrainingConfig withEpochs(int value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        value,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        patience);
+  /** This training on another runtime. */
+  public TrainingConfig withRuntime(TrainingRuntime value) {
+    return new TrainingConfig(task, hyper, value);
   }
 
-  public TrainingConfig withBatchSize(int value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        value,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        patience);
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public TrainingConfig withOptimizer(OptimizerKind kind, double lr) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        kind,
-        lr,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        patience);
+  /**
+   * The text that names what is trained: a checkpoint written under another text is refused, and
+   * {@code tomo train} names its checkpoint folders after it. It comes from the task and the
+   * hyper-parameters alone, without the epochs and the patience (they only decide where a training
+   * ends, so a training may be continued for longer); the runtime has no part in it.
+   */
+  public String resumeIdentity() {
+    return resumeIdentity(task, hyper);
   }
 
-  public TrainingConfig withShape(NetworkShape value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        value,
-        threads,
-        useGpu,
-        patience);
+  /**
+   * The text of the flat 15-field record this one replaced, with epochs 1, no patience and the
+   * default runtime, as it was computed then: checkpoints written before keep resuming.
+   */
+  private static String resumeIdentity(TrainingTask task, TrainingHyper hyper) {
+    return "TrainingConfig[target="
+        + task.target()
+        + ", extraProperty="
+        + task.extraProperty()
+        + ", extraMasked="
+        + task.extraMasked()
+        + ", mode="
+        + task.mode()
+        + ", seed="
+        + task.seed()
+        + ", epochs=1, batchSize="
+        + hyper.batchSize()
+        + ", optimizer="
+        + hyper.optimizer()
+        + ", learningRate="
+        + hyper.learningRate()
+        + ", momentum="
+        + hyper.momentum()
+        + ", milestoneEpoch="
+        + hyper.milestoneEpoch()
+        + ", shape="
+        + hyper.shape()
+        + ", threads=0, useGpu=false, patience=null]";
   }
 
-  public TrainingConfig withThreads(int value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        value,
-        useGpu,
-        patience);
-  }
+  /** Sets single settings of a configuration; {@link #build} validates them. */
+  public static final class Builder {
+    private String target;
+    private String extraProperty;
+    private boolean extraMasked;
+    private GraphMode mode;
+    private long seed;
+    private int epochs;
+    private int batchSize;
+    private OptimizerKind optimizer;
+    private double learningRate;
+    private double momentum;
+    private int milestoneEpoch;
+    private NetworkShape shape;
+    private Integer patience;
+    private int threads;
+    private boolean useGpu;
 
-  /** These settings with SGD momentum {@code value} (a sweep's spec may change the paper's 0.9). */
-  public TrainingConfig withMomentum(double value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        value,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        patience);
-  }
+    private Builder(TrainingConfig from) {
+      target = from.task.target();
+      extraProperty = from.task.extraProperty();
+      extraMasked = from.task.extraMasked();
+      mode = from.task.mode();
+      seed = from.task.seed();
+      epochs = from.hyper.epochs();
+      batchSize = from.hyper.batchSize();
+      optimizer = from.hyper.optimizer();
+      learningRate = from.hyper.learningRate();
+      momentum = from.hyper.momentum();
+      milestoneEpoch = from.hyper.milestoneEpoch();
+      shape = from.hyper.shape();
+      patience = from.hyper.patience();
+      threads = from.runtime.threads();
+      useGpu = from.runtime.useGpu();
+    }
 
-  public TrainingConfig withMilestone(int value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        value,
-        shape,
-        threads,
-        useGpu,
-        patience);
-  }
+    public Builder extraMasked(boolean value) {
+      extraMasked = value;
+      return this;
+    }
 
-  public TrainingConfig withExtraMasked(boolean value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        value,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        patience);
-  }
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
 
-  public TrainingConfig withGpu(boolean value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        value,
-        patience);
-  }
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
 
-  public TrainingConfig withPatience(Integer value) {
-    return new TrainingConfig(
-        target,
-        extraProperty,
-        extraMasked,
-        mode,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        momentum,
-        milestoneEpoch,
-        shape,
-        threads,
-        useGpu,
-        value);
+    /** The optimizer with its initial learning rate (the defaults differ between the two). */
+    public Builder optimizer(OptimizerKind kind, double lr) {
+      optimizer = kind;
+      learningRate = lr;
+      return this;
+    }
+
+    /** SGD momentum (a sweep's spec may change the paper's 0.9). */
+    public Builder momentum(double value) {
+      momentum = value;
+      return this;
+    }
+
+    public Builder milestoneEpoch(int value) {
+      milestoneEpoch = value;
+      return this;
+    }
+
+    public Builder shape(NetworkShape value) {
+      shape = value;
+      return this;
+    }
+
+    /** Epochs without a better validation metric before stopping; null trains every epoch. */
+    public Builder patience(Integer value) {
+      patience = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder gpu(boolean value) {
+      useGpu = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting out of range
+     */
+    public TrainingConfig build() {
+      return new TrainingConfig(
+          new TrainingTask(target, extraProperty, extraMasked, mode, seed),
+          new TrainingHyper(
+              epochs,
+              batchSize,
+              optimizer,
+              learningRate,
+              momentum,
+              milestoneEpoch,
+              shape,
+              patience),
+          new TrainingRuntime(threads, useGpu));
+    }
   }
 }

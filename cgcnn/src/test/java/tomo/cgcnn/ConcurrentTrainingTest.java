@@ -39,9 +39,10 @@ class ConcurrentTrainingTest {
   }
 
   private static TrainingConfig config(String target, String extra, long seed, int threads) {
-    return TrainingConfig.paper(target, extra, GraphMode.COMPOSITION, seed, 2)
-        .withBatchSize(32)
-        .withThreads(threads);
+    return TrainingConfig.paper(target, extra, GraphMode.COMPOSITION, seed, 2).toBuilder()
+        .batchSize(32)
+        .threads(threads)
+        .build();
   }
 
   @Test
@@ -78,16 +79,16 @@ class ConcurrentTrainingTest {
           .extracting(EpochProgress::valMetric)
           .containsExactlyElementsOf(
               alone.history().stream().map(EpochProgress::valMetric).toList());
-      assertThat(beside.testMetric()).isEqualTo(alone.testMetric());
-      assertThat(beside.bestEpoch()).isEqualTo(alone.bestEpoch());
+      assertThat(beside.metrics().testMetric()).isEqualTo(alone.metrics().testMetric());
+      assertThat(beside.metrics().bestEpoch()).isEqualTo(alone.metrics().bestEpoch());
       // it learned (deterministic at one thread, so this cannot flake)
-      assertThat(beside.testMetric()).isLessThan(beside.referenceTestMetric());
-      assertThat(other.testMetric()).isFinite();
-      assertThat(twoThreads.testMetric()).isFinite();
+      assertThat(beside.metrics().testMetric()).isLessThan(beside.metrics().referenceTestMetric());
+      assertThat(other.metrics().testMetric()).isFinite();
+      assertThat(twoThreads.metrics().testMetric()).isFinite();
       // intra-op threads are per training, not whatever the last training set for the process
-      assertThat(beside.threads()).isEqualTo(1);
-      assertThat(other.threads()).isEqualTo(1);
-      assertThat(twoThreads.threads()).isEqualTo(2);
+      assertThat(beside.environment().threads()).isEqualTo(1);
+      assertThat(other.environment().threads()).isEqualTo(1);
+      assertThat(twoThreads.environment().threads()).isEqualTo(2);
     } finally {
       pool.shutdownNow();
     }

@@ -57,10 +57,11 @@ class GradientCheckTest {
     TrainingData data =
         SyntheticCrystals.data(64, 5, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 9);
     TrainingConfig config =
-        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 1, 10_000)
-            .withShape(new NetworkShape(8, 16, 2))
-            .withBatchSize(16)
-            .withThreads(1);
+        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 1, 10_000).toBuilder()
+            .shape(new NetworkShape(8, 16, 2))
+            .batchSize(16)
+            .threads(1)
+            .build();
     Path dir = tmp.resolve("neighbour");
     Thread t =
         new Thread(
@@ -94,9 +95,10 @@ class GradientCheckTest {
   private void check(String target, String extra) {
     TrainingData data = SyntheticCrystals.data(8, 4, 3, 4.0, new GaussianExpansion(0, 4, 1, 1), 7);
     TrainingConfig config =
-        TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 3, 1)
-            .withShape(new NetworkShape(3, 5, 2));
-    PreparedData prepared = new PreparedData(data, config);
+        TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 3, 1).toBuilder()
+            .shape(new NetworkShape(3, 5, 2))
+            .build();
+    PreparedData prepared = new PreparedData(data, config.task());
     Trainer trainer = new Trainer(DataType.FLOAT64);
     int[] rows =
         IntStream.range(0, data.size())
@@ -152,9 +154,10 @@ class GradientCheckTest {
   void factoredAndConcatenatedEdgeLinearsAreTheSameFunction() {
     TrainingData data = SyntheticCrystals.data(8, 4, 3, 4.0, new GaussianExpansion(0, 4, 1, 1), 5);
     TrainingConfig config =
-        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 3, 1)
-            .withShape(new NetworkShape(4, 6, 3));
-    PreparedData prepared = new PreparedData(data, config);
+        TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 3, 1).toBuilder()
+            .shape(new NetworkShape(4, 6, 3))
+            .build();
+    PreparedData prepared = new PreparedData(data, config.task());
     HostBatch batch = prepared.batch(IntStream.range(0, 8).toArray(), 0, 8);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = new Trainer(DataType.FLOAT64).network(prepared, config, root)) {

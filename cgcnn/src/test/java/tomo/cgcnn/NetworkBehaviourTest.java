@@ -25,16 +25,17 @@ class NetworkBehaviourTest {
       SyntheticCrystals.data(120, 5, 4, 5.0, new GaussianExpansion(0, 5, 0.5, 0.5), 3);
 
   private static TrainingConfig config(String target, String extra) {
-    return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 9, 3)
-        .withShape(new NetworkShape(6, 10, 2))
-        .withBatchSize(16)
-        .withThreads(1);
+    return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 9, 3).toBuilder()
+        .shape(new NetworkShape(6, 10, 2))
+        .batchSize(16)
+        .threads(1)
+        .build();
   }
 
   @Test
   void trainingStepsLeaveNoTensorsBehind() {
     TrainingConfig config = config("energy", "size");
-    PreparedData prepared = new PreparedData(DATA, config);
+    PreparedData prepared = new PreparedData(DATA, config.task());
     Trainer trainer = new Trainer(DataType.FLOAT32);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = trainer.network(prepared, config, root)) {
@@ -65,20 +66,27 @@ class NetworkBehaviourTest {
             DATA.expansion(),
             scrambled);
     // "size" is missing for one material in DATA; "energy" as extra is complete in both
-    TrainingConfig masked = config("kind", "energy").withExtraMasked(true);
-    TrainingConfig maskedSize = config("kind", "size").withExtraMasked(true);
+    TrainingConfig masked = config("kind", "energy").toBuilder().extraMasked(true).build();
+    TrainingConfig maskedSize = config("kind", "size").toBuilder().extraMasked(true).build();
     TrainingResult a = new Trainer().train(masked, DATA, tmp.resolve("a"), p -> {});
     TrainingResult b = new Trainer().train(masked, other, tmp.resolve("b"), p -> {});
     assertThat(b.history())
         .extracting(EpochProgress::valMetric)
         .containsExactlyElementsOf(a.history().stream().map(EpochProgress::valMetric).toList());
-    assertThat(b.testMetric()).isEqualTo(a.testMetric());
+    assertThat(b.metrics().testMetric()).isEqualTo(a.metrics().testMetric());
     assertThat(b.history().get(2).trainLoss()).isEqualTo(a.history().get(2).trainLoss());
     // with the extra values fed, scrambling them changes the training
     TrainingResult c =
-        new Trainer().train(maskedSize.withExtraMasked(false), DATA, tmp.resolve("c"), p -> {});
+        new Trainer()
+            .train(
+                maskedSize.toBuilder().extraMasked(false).build(), DATA, tmp.resolve("c"), p -> {});
     TrainingResult d =
-        new Trainer().train(maskedSize.withExtraMasked(false), other, tmp.resolve("d"), p -> {});
+        new Trainer()
+            .train(
+                maskedSize.toBuilder().extraMasked(false).build(),
+                other,
+                tmp.resolve("d"),
+                p -> {});
     assertThat(d.history().get(0).trainLoss()).isNotEqualTo(c.history().get(0).trainLoss());
   }
 

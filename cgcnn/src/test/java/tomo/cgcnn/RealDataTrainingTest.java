@@ -34,25 +34,29 @@ class RealDataTrainingTest {
   void formationEnergyBeatsTheMeanPredictor(@TempDir Path tmp) {
     TrainingConfig config =
         TrainingConfig.paper("formation_energy_per_atom", null, GraphMode.STRUCTURE, 1, 6)
-            .withBatchSize(32)
-            .withThreads(1);
+            .toBuilder()
+            .batchSize(32)
+            .threads(1)
+            .build();
     TrainingResult r = new Trainer().train(config, data, tmp, p -> {});
-    assertThat(r.metric()).isEqualTo("mae");
-    assertThat(r.trainMaterials()).isEqualTo(900);
+    assertThat(r.metrics().metric()).isEqualTo("mae");
+    assertThat(r.split().trainMaterials()).isEqualTo(900);
     // the mean predictor's MAE is ~0.8 eV/atom here; a few epochs of CGCNN get well below half
-    assertThat(r.testMetric()).isLessThan(0.5 * r.referenceTestMetric());
-    assertThat(r.datasetSha256()).isEqualTo(data.datasetSha256()).hasSize(64);
-    assertThat(r.graphSettingsKey()).contains("mode=structure");
+    assertThat(r.metrics().testMetric()).isLessThan(0.5 * r.metrics().referenceTestMetric());
+    assertThat(r.data().datasetSha256()).isEqualTo(data.datasetSha256()).hasSize(64);
+    assertThat(r.data().graphSettingsKey()).contains("mode=structure");
   }
 
   @Test
   void crystalSystemBeatsTheMajorityClass(@TempDir Path tmp) {
     TrainingConfig config =
         TrainingConfig.paper("spacegroup.crystal_system", "band_gap", GraphMode.STRUCTURE, 2, 6)
-            .withBatchSize(32)
-            .withThreads(1);
+            .toBuilder()
+            .batchSize(32)
+            .threads(1)
+            .build();
     TrainingResult r = new Trainer().train(config, data, tmp, p -> {});
-    assertThat(r.metric()).isEqualTo("error_rate");
-    assertThat(r.testMetric()).isLessThan(r.referenceTestMetric() - 0.05);
+    assertThat(r.metrics().metric()).isEqualTo("error_rate");
+    assertThat(r.metrics().testMetric()).isLessThan(r.metrics().referenceTestMetric() - 0.05);
   }
 }

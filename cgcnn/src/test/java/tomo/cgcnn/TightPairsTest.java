@@ -24,17 +24,18 @@ class TightPairsTest {
       SyntheticCrystals.data(120, 5, 4, 5.0, new GaussianExpansion(0, 5, 0.5, 0.5), 3);
 
   private static TrainingConfig config(String extra) {
-    return TrainingConfig.paper("energy", extra, GraphMode.STRUCTURE, 9, 3)
-        .withShape(new NetworkShape(6, 10, 2))
-        .withBatchSize(16)
-        .withThreads(1);
+    return TrainingConfig.paper("energy", extra, GraphMode.STRUCTURE, 9, 3).toBuilder()
+        .shape(new NetworkShape(6, 10, 2))
+        .batchSize(16)
+        .threads(1)
+        .build();
   }
 
   @Test
   void augmentedNetworkStartsAsItsBaselineBitForBit() {
     for (String extra : new String[] {"energy", "kind"}) { // numeric (width 1), one-hot (width 3)
-      PreparedData base = new PreparedData(DATA, config(null));
-      PreparedData aug = new PreparedData(DATA, config(extra));
+      PreparedData base = new PreparedData(DATA, config(null).task());
+      PreparedData aug = new PreparedData(DATA, config(extra).task());
       assertThat(aug.train).containsExactly(base.train);
       Trainer trainer = new Trainer(DataType.FLOAT32);
       try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
@@ -71,7 +72,7 @@ class TightPairsTest {
 
   @Test
   void zeroExtraWeightsLearnAndChangeTheTraining() {
-    PreparedData aug = new PreparedData(DATA, config("energy"));
+    PreparedData aug = new PreparedData(DATA, config("energy").task());
     Trainer trainer = new Trainer(DataType.FLOAT32);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = trainer.network(aug, config("energy"), root)) {
@@ -88,17 +89,20 @@ class TightPairsTest {
     // the answer is in the input, so the augmented network must beat its baseline clearly; with
     // the literal concatenation (-Dtomo.cgcnn.extraGain=1) it tracked it: 0.176 against 0.174
     // here, and 0.146 with the default gain √6
-    TrainingConfig base = config(null).withEpochs(20).withOptimizer(OptimizerKind.ADAM, 0.003);
-    TrainingConfig aug = config("energy").withEpochs(20).withOptimizer(OptimizerKind.ADAM, 0.003);
+    TrainingConfig base =
+        config(null).toBuilder().epochs(20).optimizer(OptimizerKind.ADAM, 0.003).build();
+    TrainingConfig aug =
+        config("energy").toBuilder().epochs(20).optimizer(OptimizerKind.ADAM, 0.003).build();
     TrainingResult b = new Trainer().train(base, DATA, tmp.resolve("b"), p -> {});
     TrainingResult a = new Trainer().train(aug, DATA, tmp.resolve("a"), p -> {});
-    assertThat(a.testMetric()).isLessThan(0.9 * b.testMetric());
+    assertThat(a.metrics().testMetric()).isLessThan(0.9 * b.metrics().testMetric());
   }
 
   @Test
   void epochOrderOfATrainingThatLacksRowsIsItsBaselinesWithoutThem() {
-    PreparedData base = new PreparedData(DATA, config(null));
-    PreparedData aug = new PreparedData(DATA, config("size")); // "size" is missing for material 3
+    PreparedData base = new PreparedData(DATA, config(null).task());
+    PreparedData aug =
+        new PreparedData(DATA, config("size").task()); // "size" is missing for material 3
     assertThat(aug.train.length).isLessThan(base.train.length);
     for (int epoch = 0; epoch < 3; epoch++) {
       int[] baseOrder = Trainer.shuffled(base.train, DATA.size(), 9, epoch);

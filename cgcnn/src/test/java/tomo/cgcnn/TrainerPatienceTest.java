@@ -18,11 +18,12 @@ class TrainerPatienceTest {
 
   // a large Adam step on little data: the validation metric stalls well before 25 epochs
   private static TrainingConfig config() {
-    return TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 4, 25)
-        .withShape(new NetworkShape(6, 10, 2))
-        .withBatchSize(16)
-        .withOptimizer(OptimizerKind.ADAM, 0.03)
-        .withThreads(1);
+    return TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 4, 25).toBuilder()
+        .shape(new NetworkShape(6, 10, 2))
+        .batchSize(16)
+        .optimizer(OptimizerKind.ADAM, 0.03)
+        .threads(1)
+        .build();
   }
 
   @Test
@@ -37,11 +38,16 @@ class TrainerPatienceTest {
         .isLessThan(25);
 
     TrainingResult early =
-        new Trainer().train(config().withPatience(PATIENCE), DATA, tmp.resolve("early"), p -> {});
+        new Trainer()
+            .train(
+                config().toBuilder().patience(PATIENCE).build(),
+                DATA,
+                tmp.resolve("early"),
+                p -> {});
     assertThat(early.stoppedEarly()).isTrue();
     assertThat(early.epochsRun()).isEqualTo(expectedStop);
     assertThat(early.history()).hasSize(expectedStop);
-    assertThat(early.epochsRun() - early.bestEpoch()).isEqualTo(PATIENCE);
+    assertThat(early.epochsRun() - early.metrics().bestEpoch()).isEqualTo(PATIENCE);
     // one thread: the epochs it ran are the uninterrupted run's, bit for bit
     assertThat(early.history())
         .extracting(EpochProgress::valMetric)
@@ -54,25 +60,31 @@ class TrainerPatienceTest {
             .mapToDouble(EpochProgress::valMetric)
             .min()
             .orElseThrow();
-    assertThat(early.bestValMetric()).isEqualTo(bestOfPrefix);
+    assertThat(early.metrics().bestValMetric()).isEqualTo(bestOfPrefix);
 
     // a rerun finds the stopped checkpoint and stops again at once; a larger patience continues
     TrainingResult again =
-        new Trainer().train(config().withPatience(PATIENCE), DATA, tmp.resolve("early"), p -> {});
+        new Trainer()
+            .train(
+                config().toBuilder().patience(PATIENCE).build(),
+                DATA,
+                tmp.resolve("early"),
+                p -> {});
     assertThat(again.stoppedEarly()).isTrue();
     assertThat(again.epochsRun()).isEqualTo(expectedStop);
     assertThat(again.resumedFromEpoch()).isEqualTo(expectedStop);
-    assertThat(again.testMetric()).isEqualTo(early.testMetric());
+    assertThat(again.metrics().testMetric()).isEqualTo(early.metrics().testMetric());
     TrainingResult longer =
-        new Trainer().train(config().withPatience(100), DATA, tmp.resolve("early"), p -> {});
+        new Trainer()
+            .train(config().toBuilder().patience(100).build(), DATA, tmp.resolve("early"), p -> {});
     assertThat(longer.stoppedEarly()).isFalse();
     assertThat(longer.epochsRun()).isEqualTo(25);
-    assertThat(longer.testMetric()).isEqualTo(full.testMetric());
+    assertThat(longer.metrics().testMetric()).isEqualTo(full.metrics().testMetric());
   }
 
   @Test
   void patienceBelowOneIsRefused() {
-    assertThatThrownBy(() -> config().withPatience(0))
+    assertThatThrownBy(() -> config().toBuilder().patience(0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("patience");
   }

@@ -18,12 +18,13 @@ class TrainerResumeTest {
       SyntheticCrystals.data(240, 6, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 11);
 
   private static TrainingConfig config(String target, String extra, OptimizerKind optimizer) {
-    return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 5, 6)
-        .withShape(new NetworkShape(8, 16, 2))
-        .withBatchSize(32)
-        .withMilestone(4)
-        .withOptimizer(optimizer, optimizer == OptimizerKind.SGD ? 0.05 : 0.01)
-        .withThreads(1);
+    return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 5, 6).toBuilder()
+        .shape(new NetworkShape(8, 16, 2))
+        .batchSize(32)
+        .milestoneEpoch(4)
+        .optimizer(optimizer, optimizer == OptimizerKind.SGD ? 0.05 : 0.01)
+        .threads(1)
+        .build();
   }
 
   private static final class Stop extends RuntimeException {
@@ -64,9 +65,10 @@ class TrainerResumeTest {
           new Trainer().train(config, DATA, broken, p -> resumedEpochs.add(p.epoch()));
       assertThat(resumedEpochs).containsExactly(4, 5, 6);
       assertThat(resumed.resumedFromEpoch()).isEqualTo(3);
-      assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
-      assertThat(resumed.testMetric()).isEqualTo(uninterrupted.testMetric());
-      assertThat(resumed.bestValMetric()).isEqualTo(uninterrupted.bestValMetric());
+      assertThat(resumed.metrics().bestEpoch()).isEqualTo(uninterrupted.metrics().bestEpoch());
+      assertThat(resumed.metrics().testMetric()).isEqualTo(uninterrupted.metrics().testMetric());
+      assertThat(resumed.metrics().bestValMetric())
+          .isEqualTo(uninterrupted.metrics().bestValMetric());
       assertThat(resumed.history())
           .extracting(EpochProgress::valMetric)
           .containsExactlyElementsOf(
@@ -82,32 +84,52 @@ class TrainerResumeTest {
   void learnsTheSyntheticTargetAndRecordsProvenance(@TempDir Path tmp) {
     TrainingResult r =
         new Trainer()
-            .train(config("energy", null, OptimizerKind.ADAM).withEpochs(6), DATA, tmp, p -> {});
-    assertThat(r.metric()).isEqualTo("mae");
-    assertThat(r.testMetric()).isLessThan(0.8 * r.referenceTestMetric());
+            .train(
+                config("energy", null, OptimizerKind.ADAM).toBuilder().epochs(6).build(),
+                DATA,
+                tmp,
+                p -> {});
+    assertThat(r.metrics().metric()).isEqualTo("mae");
+    assertThat(r.metrics().testMetric()).isLessThan(0.8 * r.metrics().referenceTestMetric());
     assertThat(r.history()).hasSize(6);
-    assertThat(r.trainMaterials() + r.validationMaterials() + r.testMaterials()).isEqualTo(240);
-    assertThat(r.datasetSha256()).isEqualTo("synthetic-11");
-    assertThat(r.backend()).isEqualTo("CPU");
-    assertThat(r.libtorchVersion()).isEqualTo("2.5.1");
-    assertThat(r.djlVersion()).isEqualTo("0.33.0");
-    assertThat(r.allocator()).isEqualTo(NativeMemory.allocator());
+    assertThat(
+            r.split().trainMaterials()
+                + r.split().validationMaterials()
+                + r.split().testMaterials())
+        .isEqualTo(240);
+    assertThat(r.data().datasetSha256()).isEqualTo("synthetic-11");
+    assertThat(r.environment().backend()).isEqualTo("CPU");
+    assertThat(r.environment().libtorchVersion()).isEqualTo("2.5.1");
+    assertThat(r.environment().djlVersion()).isEqualTo("0.33.0");
+    assertThat(r.environment().allocator()).isEqualTo(NativeMemory.allocator());
   }
 
   @Test
   void dropsAndCountsRowsWithoutExtraValue(@TempDir Path tmp) {
     TrainingResult r =
         new Trainer()
-            .train(config("kind", "size", OptimizerKind.ADAM).withEpochs(1), DATA, tmp, p -> {});
-    assertThat(r.metric()).isEqualTo("error_rate");
-    assertThat(r.droppedMissingExtra()).isEqualTo(1);
-    assertThat(r.trainMaterials() + r.validationMaterials() + r.testMaterials()).isEqualTo(239);
+            .train(
+                config("kind", "size", OptimizerKind.ADAM).toBuilder().epochs(1).build(),
+                DATA,
+                tmp,
+                p -> {});
+    assertThat(r.metrics().metric()).isEqualTo("error_rate");
+    assertThat(r.split().droppedMissingExtra()).isEqualTo(1);
+    assertThat(
+            r.split().trainMaterials()
+                + r.split().validationMaterials()
+                + r.split().testMaterials())
+        .isEqualTo(239);
   }
 
   @Test
   void refusesACheckpointOfAnotherTraining(@TempDir Path tmp) {
     new Trainer()
-        .train(config("energy", null, OptimizerKind.SGD).withEpochs(1), DATA, tmp, p -> {});
+        .train(
+            config("energy", null, OptimizerKind.SGD).toBuilder().epochs(1).build(),
+            DATA,
+            tmp,
+            p -> {});
     assertThatThrownBy(
             () -> new Trainer().train(config("kind", null, OptimizerKind.SGD), DATA, tmp, p -> {}))
         .hasMessageContaining("belongs to another training");

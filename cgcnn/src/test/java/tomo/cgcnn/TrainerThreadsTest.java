@@ -21,10 +21,11 @@ class TrainerThreadsTest {
       SyntheticCrystals.data(96, 5, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 3);
 
   private static TrainingConfig config() {
-    return TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 2, 2)
-        .withShape(new NetworkShape(8, 16, 2))
-        .withBatchSize(32)
-        .withThreads(1);
+    return TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 2, 2).toBuilder()
+        .shape(new NetworkShape(8, 16, 2))
+        .batchSize(32)
+        .threads(1)
+        .build();
   }
 
   @Test
@@ -36,7 +37,7 @@ class TrainerThreadsTest {
         Path dir = tmp.resolve("thread-" + i);
         Future<TrainingResult> other =
             pool.submit(() -> new Trainer().train(config(), DATA, dir, p -> {}));
-        assertThat(other.get().testMetric()).isEqualTo(here.testMetric());
+        assertThat(other.get().metrics().testMetric()).isEqualTo(here.metrics().testMetric());
       }
       // and a thread created after the engine was loaded, used once
       Path dir = tmp.resolve("fresh");
@@ -45,7 +46,7 @@ class TrainerThreadsTest {
       t.start();
       t.join();
       assertThat(fresh[0]).isNotNull();
-      assertThat(fresh[0].testMetric()).isEqualTo(here.testMetric());
+      assertThat(fresh[0].metrics().testMetric()).isEqualTo(here.metrics().testMetric());
     } finally {
       pool.shutdownNow();
     }

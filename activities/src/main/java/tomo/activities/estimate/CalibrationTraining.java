@@ -84,15 +84,16 @@ public final class CalibrationTraining {
     Dataset small = new Dataset(dataset.source(), dataset.contentSha256(), subset, List.of());
     GraphMode mode = GraphMode.ofRepresentation(representation);
     TrainingConfig config =
-        TrainingConfig.paper(target, null, mode, 0, epochs)
-            .withBatchSize(hyper.batchSize())
-            .withOptimizer(
+        TrainingConfig.paper(target, null, mode, 0, epochs).toBuilder()
+            .batchSize(hyper.batchSize())
+            .optimizer(
                 hyper.optimizer().toLowerCase(Locale.ROOT).equals("adam")
                     ? OptimizerKind.ADAM
                     : OptimizerKind.SGD,
                 hyper.learningRate())
-            .withMilestone(hyper.milestone())
-            .withThreads(threads);
+            .milestoneEpoch(hyper.milestone())
+            .threads(threads)
+            .build();
     Path work;
     try {
       work = Files.createTempDirectory("tomo-calibration");
@@ -112,8 +113,8 @@ public final class CalibrationTraining {
           w.trainAtoms() / seconds,
           subset.size(),
           epochs,
-          r.threads(),
-          r.device(),
+          r.environment().threads(),
+          r.environment().device(),
           target,
           representation);
     } finally {

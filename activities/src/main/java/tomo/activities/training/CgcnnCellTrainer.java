@@ -25,7 +25,9 @@ import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
 import tomo.cgcnn.TrainingDataException;
 import tomo.cgcnn.TrainingDataLoader;
+import tomo.cgcnn.TrainingEnvironment;
 import tomo.cgcnn.TrainingResult;
+import tomo.cgcnn.TrainingSplit;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetException;
@@ -132,7 +134,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
         }
         result =
             trainer.train(
-                config.withThreads(slot.threads()),
+                config.withRuntime(config.runtime().withThreads(slot.threads())),
                 data,
                 checkpointDir,
                 new ProgressListener() {
@@ -152,9 +154,9 @@ public final class CgcnnCellTrainer implements CellTrainer {
       }
       int trained = result.history().size() - result.resumedFromEpoch();
       return new TrainingRun(
-          result.metric(),
-          result.testMetric(),
-          result.bestEpoch(),
+          result.metrics().metric(),
+          result.metrics().testMetric(),
+          result.metrics().bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
           provenance(result, slots.layout().concurrency()),
@@ -201,12 +203,14 @@ public final class CgcnnCellTrainer implements CellTrainer {
     try {
       return TrainingConfig.paper(
               request.target(), extra, mode, request.seed(), request.hyper().epochs())
-          .withBatchSize(request.hyper().batchSize())
-          .withOptimizer(optimizer, request.hyper().learningRate())
-          .withMomentum(request.hyper().momentum())
-          .withMilestone(request.hyper().milestone())
-          .withExtraMasked(request.maskedProperty() != null)
-          .withPatience(request.hyper().patience());
+          .toBuilder()
+          .batchSize(request.hyper().batchSize())
+          .optimizer(optimizer, request.hyper().learningRate())
+          .momentum(request.hyper().momentum())
+          .milestoneEpoch(request.hyper().milestone())
+          .extraMasked(request.maskedProperty() != null)
+          .patience(request.hyper().patience())
+          .build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());
     }
@@ -274,24 +278,28 @@ public final class CgcnnCellTrainer implements CellTrainer {
   }
 
   private static Map<String, String> provenance(TrainingResult r, int concurrency) {
+    TrainingEnvironment env = r.environment();
+    TrainingSplit split = r.split();
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("backend", r.backend());
-    p.put("device", r.device());
-    p.put("threads", Integer.toString(r.threads()));
+    p.put("backend", env.backend());
+    p.put("device", env.device());
+    p.put("threads", Integer.toString(env.threads()));
     // trainings this worker ran at once: throughput and memory figures depend on it
     p.put("concurrency", Integer.toString(concurrency));
-    p.put("allocator", r.allocator());
-    p.put("djlVersion", r.djlVersion());
-    p.put("libtorchVersion", r.libtorchVersion());
-    p.put("graphSettings", r.graphSettingsKey());
-    p.put("bestValMetric", Double.toString(r.bestValMetric()));
-    p.put("referenceTestMetric", Double.toString(r.referenceTestMetric()));
+    p.put("allocator", env.allocator());
+    p.put("djlVersion", env.djlVersion());
+    p.put("libtorchVersion", env.libtorchVersion());
+    p.put("graphSettings", r.data().graphSettingsKey());
+    p.put("bestValMetric", Double.toString(r.metrics().bestValMetric()));
+    p.put("referenceTestMetric", Double.toString(r.metrics().referenceTestMetric()));
     p.put(
         "trainValidationTestMaterials",
-        r.trainMaterials() + "/" + r.validationMaterials() + "/" + r.testMaterials());
-    p.put("droppedMissingTargetExtra", r.droppedMissingTarget() + "/" + r.droppedMissingExtra());
-    p.put("trainCrystalsPerSecond", Double.toString(r.trainCrystalsPerSecond()));
-    p.put("trainAtomsPerSecond", Double.toString(r.trainAtomsPerSecond()));
+        split.trainMaterials() + "/" + split.validationMaterials() + "/" + split.testMaterials());
+    p.put(
+        "droppedMissingTargetExtra",
+        split.droppedMissingTarget() + "/" + split.droppedMissingExtra());
+    p.put("trainCrystalsPerSecond", Double.toString(env.trainCrystalsPerSecond()));
+    p.put("trainAtomsPerSecond", Double.toString(env.trainAtomsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
     p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
     p.put("epochsRun", Integer.toString(r.epochsRun()));

@@ -58,16 +58,18 @@ class TrainingWorkloadTest {
     TrainingResult trained =
         new Trainer()
             .train(
-                TrainingConfig.paper("band_gap", "volume", GraphMode.STRUCTURE, 5, 1)
-                    .withThreads(1),
+                TrainingConfig.paper("band_gap", "volume", GraphMode.STRUCTURE, 5, 1).toBuilder()
+                    .threads(1)
+                    .build(),
                 loaded,
                 dir.resolve("checkpoints"),
                 p -> {});
-    assertThat(w.trainCrystals()).isEqualTo(trained.trainMaterials());
-    assertThat(w.validationCrystals()).isEqualTo(trained.validationMaterials());
-    assertThat(w.testCrystals()).isEqualTo(trained.testMaterials());
+    assertThat(w.trainCrystals()).isEqualTo(trained.split().trainMaterials());
+    assertThat(w.validationCrystals()).isEqualTo(trained.split().validationMaterials());
+    assertThat(w.testCrystals()).isEqualTo(trained.split().testMaterials());
     int kept = w.trainCrystals() + w.validationCrystals() + w.testCrystals();
-    assertThat(kept + trained.droppedMissingTarget() + trained.droppedMissingExtra())
+    assertThat(
+            kept + trained.split().droppedMissingTarget() + trained.split().droppedMissingExtra())
         .isEqualTo(rows.size());
     assertThat(kept).isLessThan(rows.size() * 3 / 4 + 1);
 

@@ -149,6 +149,27 @@ class CgcnnCellTrainerTest {
     StoredTraining stored =
         new ArtifactStore(dir.resolve("artifacts")).find(receipt.contentHash()).orElseThrow();
     assertThat(stored.provenance().get("trainValidationTestMaterials")).isEqualTo("18/6/6");
+    // the stored training's provenance keeps the keys that reports and bench scripts read
+    assertThat(stored.provenance().keySet())
+        .containsExactly(
+            "backend",
+            "device",
+            "threads",
+            "concurrency",
+            "allocator",
+            "djlVersion",
+            "libtorchVersion",
+            "graphSettings",
+            "bestValMetric",
+            "referenceTestMetric",
+            "trainValidationTestMaterials",
+            "droppedMissingTargetExtra",
+            "trainCrystalsPerSecond",
+            "trainAtomsPerSecond",
+            "resumedFromEpoch",
+            "stoppedEarly",
+            "epochsRun");
+    assertThat(stored.provenance().get("droppedMissingTargetExtra")).isEqualTo("0/0");
   }
 
   @Test

@@ -16,6 +16,7 @@ import tomo.workers.metrics.MetricsServer;
 import tomo.workers.metrics.ProcessMetrics;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
 import tomo.workflows.TaskQueues;
@@ -123,17 +124,20 @@ public final class DemoCommand implements Callable<Integer> {
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
-              true,
-              new MeteredCellTrainer(
-                  trainer.create(
-                      Duration.ofMillis(epochPauseMillis), layout, metrics.tomo().preparation()),
-                  metrics.tomo().trainings(),
-                  TaskQueues.TRAINING),
-              layout.concurrency(),
-              true,
-              dataset,
-              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-              true)) {
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(
+                      new MeteredCellTrainer(
+                          trainer.create(
+                              Duration.ofMillis(epochPauseMillis),
+                              layout,
+                              metrics.tomo().preparation()),
+                          metrics.tomo().trainings(),
+                          TaskQueues.TRAINING),
+                      layout.concurrency())
+                  .defaultDataset(dataset)
+                  .disableSticky(true)
+                  .build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("demo", spec);
         SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress("demo"), System.out);

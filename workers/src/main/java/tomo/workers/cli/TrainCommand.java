@@ -24,6 +24,7 @@ import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
 import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingResult;
+import tomo.cgcnn.TrainingTask;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -189,14 +190,15 @@ public final class TrainCommand implements Callable<Integer> {
     OptimizerKind kind = optimizer == Optimizer.sgd ? OptimizerKind.SGD : OptimizerKind.ADAM;
     double lr = learningRate != null ? learningRate : kind == OptimizerKind.SGD ? 0.01 : 0.001;
     TrainingConfig config =
-        TrainingConfig.paper(target, extra, graphMode, seed, Math.max(1, epochs))
-            .withBatchSize(batchSize)
-            .withOptimizer(kind, lr)
-            .withMilestone(milestone)
-            .withThreads(threads)
-            .withExtraMasked(extraMasked)
-            .withGpu(gpu)
-            .withPatience(patience);
+        TrainingConfig.paper(target, extra, graphMode, seed, Math.max(1, epochs)).toBuilder()
+            .batchSize(batchSize)
+            .optimizer(kind, lr)
+            .milestoneEpoch(milestone)
+            .threads(threads)
+            .extraMasked(extraMasked)
+            .gpu(gpu)
+            .patience(patience)
+            .build();
     if (exportDir != null) {
       GraphExport.write(config, trainingData, exportDir);
       err.println("exported graphs, target and split to " + exportDir);
@@ -274,22 +276,23 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** A folder name unique to what is trained (not to epochs or threads), so reruns resume. */
-  private static String trainingKey(TrainingConfig config, TrainingData data) {
+  static String trainingKey(TrainingConfig config, TrainingData data) {
     String identity =
-        config.withEpochs(1).withThreads(0).withGpu(false).withPatience(null)
+        config.resumeIdentity()
             + "|"
             + data.datasetSha256()
             + "|"
             + data.graphSettingsKey()
             + "|"
             + data.size();
-    String extraPart = config.extraProperty() == null ? "baseline" : config.extraProperty();
+    TrainingTask task = config.task();
+    String extraPart = task.extraProperty() == null ? "baseline" : task.extraProperty();
     return "%s-%s-%s-s%d-%s"
         .formatted(
-            config.target(),
+            task.target(),
             extraPart,
-            config.mode().name().toLowerCase(Locale.ROOT),
-            config.seed(),
+            task.mode().name().toLowerCase(Locale.ROOT),
+            task.seed(),
             Sha256.hex(identity).substring(0, 16));
   }
 }

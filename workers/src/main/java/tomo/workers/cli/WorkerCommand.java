@@ -14,6 +14,7 @@ import tomo.workers.metrics.MetricsOptions;
 import tomo.workers.metrics.MetricsServer;
 import tomo.workers.metrics.ProcessMetrics;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
 import tomo.workflows.TaskQueues;
@@ -80,22 +81,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 training ? MetricsServer.TRAINING_PORT : MetricsServer.DEFAULT_PORT);
         TomoWorkers workers =
             new TomoWorkers(
-                temporal.connect(metrics.temporalScope()),
-                !training,
-                training
-                    ? new MeteredCellTrainer(
-                        trainer.create(
-                            Duration.ofMillis(epochPauseMillis),
-                            layout,
-                            metrics.tomo().preparation()),
-                        metrics.tomo().trainings(),
-                        TaskQueues.TRAINING)
-                    : null,
-                layout.concurrency(),
-                stickyOff,
-                dataset,
-                PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-                true)) {
+                temporal.connect(metrics.temporalScope()), options(training, layout, metrics))) {
       if (training) {
         metrics
             .tomo()
@@ -123,5 +109,26 @@ public final class WorkerCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  /** The training queue alone, or the orchestration queue alone. */
+  private TomoWorkerOptions options(
+      boolean training, TrainingLayout layout, ProcessMetrics metrics) {
+    TomoWorkerOptions.Builder options = TomoWorkerOptions.builder().disableSticky(stickyOff);
+    if (training) {
+      return options
+          .training(
+              new MeteredCellTrainer(
+                  trainer.create(
+                      Duration.ofMillis(epochPauseMillis), layout, metrics.tomo().preparation()),
+                  metrics.tomo().trainings(),
+                  TaskQueues.TRAINING),
+              layout.concurrency())
+          .build();
+    }
+    return options
+        .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+        .defaultDataset(dataset)
+        .build();
   }
 }

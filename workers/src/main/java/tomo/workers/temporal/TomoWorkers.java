@@ -7,12 +7,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerPlugin;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +19,6 @@ import tomo.activities.airflow.AirflowConfig;
 import tomo.activities.airflow.AirflowHookActivitiesImpl;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.orchestration.ReportActivitiesImpl;
-import tomo.activities.training.CellTrainer;
 import tomo.activities.training.TrainingActivitiesImpl;
 import tomo.workflows.TaskQueues;
 import tomo.workflows.plugin.OrchestrationPlugin;
@@ -39,33 +36,18 @@ public final class TomoWorkers implements AutoCloseable {
   /** The training activities of this process, or null when it runs no training queue. */
   private final TrainingActivitiesImpl training;
 
-  /**
-   * @param orchestration run the orchestration queue (workflows, prepare, report)
-   * @param trainer run the training queue with this trainer, or {@code null} for none
-   * @param concurrentTrainings training slots of this process
-   * @param disableSticky true with Temporal's Java test server
-   * @param dataset default dataset of specs that name none ({@code null}: resolved at run time)
-   */
-  public TomoWorkers(
-      WorkflowClient client,
-      boolean orchestration,
-      CellTrainer trainer,
-      int concurrentTrainings,
-      boolean disableSticky,
-      Path dataset,
-      Set<String> knownProperties,
-      boolean renderHeatmaps) {
+  /** Starts the workers {@code options} ask for, once the Temporal service answers. */
+  public TomoWorkers(WorkflowClient client, TomoWorkerOptions options) {
+    TomoWorkerOptions.Orchestration orchestration = options.orchestration().orElse(null);
+    TomoWorkerOptions.Training trainingQueue = options.training().orElse(null);
     List<WorkerPlugin> plugins = new ArrayList<>();
-    if (orchestration) {
-      plugins.add(
-          new OrchestrationPlugin(
-              TaskQueues.ORCHESTRATION,
-              disableSticky,
-              orchestrationActivities(dataset, knownProperties, renderHeatmaps)));
+    if (orchestration != null) {
+      plugins.add(orchestrationPlugin(options.disableSticky(), orchestration));
     }
-    training = trainer == null ? null : new TrainingActivitiesImpl(trainer);
-    if (trainer != null) {
-      plugins.add(new TrainingPlugin(TaskQueues.TRAINING, concurrentTrainings, training));
+    training = trainingQueue == null ? null : new TrainingActivitiesImpl(trainingQueue.trainer());
+    if (trainingQueue != null) {
+      plugins.add(
+          new TrainingPlugin(TaskQueues.TRAINING, trainingQueue.concurrentTrainings(), training));
     }
     factory =
         WorkerFactory.newInstance(
@@ -73,19 +55,19 @@ public final class TomoWorkers implements AutoCloseable {
             WorkerFactoryOptions.newBuilder()
                 .setPlugins(plugins.toArray(WorkerPlugin[]::new))
                 .build());
-    if (orchestration) {
+    if (orchestration != null) {
       factory.newWorker(TaskQueues.ORCHESTRATION);
     }
-    if (trainer != null) {
+    if (trainingQueue != null) {
       factory.newWorker(TaskQueues.TRAINING);
     }
     awaitServer(client);
     factory.start();
     log.info(
         "workers started: orchestration={} training={} ({} slots)",
-        orchestration,
-        trainer == null ? "no" : trainer.id(),
-        concurrentTrainings);
+        orchestration != null,
+        trainingQueue == null ? "no" : trainingQueue.trainer().id(),
+        trainingQueue == null ? 0 : trainingQueue.concurrentTrainings());
   }
 
   /**
@@ -130,19 +112,24 @@ public final class TomoWorkers implements AutoCloseable {
    * Prepare and report, plus the Airflow hook activity when {@value AirflowConfig#ENV_URL} names an
    * Airflow (credentials as {@link AirflowConfig#fromEnvironment} reads them).
    */
-  private static Object[] orchestrationActivities(
-      Path dataset, Set<String> knownProperties, boolean renderHeatmaps) {
-    List<Object> activities = new ArrayList<>();
-    activities.add(new PrepareActivitiesImpl(dataset, knownProperties));
-    activities.add(new ReportActivitiesImpl(renderHeatmaps));
+  private static OrchestrationPlugin orchestrationPlugin(
+      boolean disableSticky, TomoWorkerOptions.Orchestration settings) {
+    var prepare =
+        new PrepareActivitiesImpl(
+            settings.defaultDataset().orElse(null), settings.knownProperties());
+    var report = new ReportActivitiesImpl(settings.renderHeatmaps());
     String airflow = System.getenv(AirflowConfig.ENV_URL);
-    if (airflow != null && !airflow.isBlank()) {
-      activities.add(
-          new AirflowHookActivitiesImpl(
-              new AirflowClient(AirflowConfig.fromEnvironment(System.getenv()))));
-      log.info("sweep hooks: Airflow at {}", airflow);
+    if (airflow == null || airflow.isBlank()) {
+      return new OrchestrationPlugin(TaskQueues.ORCHESTRATION, disableSticky, prepare, report);
     }
-    return activities.toArray();
+    log.info("sweep hooks: Airflow at {}", airflow);
+    return new OrchestrationPlugin(
+        TaskQueues.ORCHESTRATION,
+        disableSticky,
+        prepare,
+        report,
+        new AirflowHookActivitiesImpl(
+            new AirflowClient(AirflowConfig.fromEnvironment(System.getenv()))));
   }
 
   /**
@@ -197,6 +184,6 @@ public final class TomoWorkers implements AutoCloseable {
   @Override
   public void close() {
     factory.shutdown();
-    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    factory.awaitTermination(10, TimeUnit.SECONDS);
   }
 }

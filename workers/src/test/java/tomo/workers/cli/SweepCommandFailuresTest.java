@@ -20,6 +20,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workers.TomoCli;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.SweepSpecParser;
@@ -207,13 +208,11 @@ class SweepCommandFailuresTest {
   private static TomoWorkers workers(EmbeddedServer server) {
     return new TomoWorkers(
         TemporalOptions.connect(server.target(), "default"),
-        true,
-        new SyntheticTrainer(Duration.ZERO),
-        2,
-        true,
-        null,
-        Set.of("band_gap", "volume", "density"),
-        true);
+        TomoWorkerOptions.builder()
+            .orchestration(Set.of("band_gap", "volume", "density"))
+            .training(new SyntheticTrainer(Duration.ZERO), 2)
+            .disableSticky(true)
+            .build());
   }
 
   private record Result(int code, String out, String err, String stderr) {

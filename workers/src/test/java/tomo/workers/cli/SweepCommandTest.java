@@ -16,6 +16,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workers.TomoCli;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 
 /** The sweep and report commands against the embedded server with in-JVM workers. */
@@ -40,13 +41,11 @@ class SweepCommandTest {
         TomoWorkers workers =
             new TomoWorkers(
                 TemporalOptions.connect(server.target(), "default"),
-                true,
-                new SyntheticTrainer(Duration.ZERO),
-                2,
-                true,
-                null,
-                Set.of("band_gap", "volume", "density"),
-                true)) {
+                TomoWorkerOptions.builder()
+                    .orchestration(Set.of("band_gap", "volume", "density"))
+                    .training(new SyntheticTrainer(Duration.ZERO), 2)
+                    .disableSticky(true)
+                    .build())) {
       String t = server.target();
       String started = run("sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", t);
       assertThat(started).contains("started sweep cli (12 trainings").contains("[COMPLETED]");
@@ -157,13 +156,11 @@ class SweepCommandTest {
   private static TomoWorkers workers(EmbeddedServer server, SyntheticTrainer trainer) {
     return new TomoWorkers(
         TemporalOptions.connect(server.target(), "default"),
-        true,
-        trainer,
-        2,
-        true,
-        null,
-        Set.of("band_gap", "volume", "density"),
-        true);
+        TomoWorkerOptions.builder()
+            .orchestration(Set.of("band_gap", "volume", "density"))
+            .training(trainer, 2)
+            .disableSticky(true)
+            .build());
   }
 
   private static String run(String... args) {

@@ -10,9 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tomo.cgcnn.OptimizerKind;
+import tomo.cgcnn.TrainingConfig;
+import tomo.cgcnn.TrainingData;
+import tomo.materials.graph.CrystalGraph;
+import tomo.materials.graph.GaussianExpansion;
+import tomo.materials.graph.GraphMode;
+import tomo.materials.graph.NodeFeaturizer;
 import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
 
@@ -162,5 +170,51 @@ class TrainCommandTest {
     args.addAll(java.util.List.of(selection));
     int code = cli.execute(args.toArray(String[]::new));
     return new String[] {Integer.toString(code), err.toString()};
+  }
+
+  @Test
+  void aRerunFindsTheCheckpointFolderOfEarlierVersions() {
+    // 240 one-atom crystals under the synthetic data's provenance keys
+    List<CrystalGraph> graphs =
+        IntStream.range(0, 240)
+            .mapToObj(
+                i ->
+                    new CrystalGraph(
+                        "m-" + i, new int[] {1}, new int[] {0}, new float[] {1f}, 1, 0))
+            .toList();
+    NodeFeaturizer oneHot =
+        new NodeFeaturizer() {
+          @Override
+          public int dimension() {
+            return 1;
+          }
+
+          @Override
+          public float[] features(int z) {
+            return new float[] {1f};
+          }
+        };
+    TrainingData data =
+        new TrainingData(
+            "synthetic-11",
+            "synthetic-m6",
+            graphs,
+            oneHot,
+            new GaussianExpansion(0, 6, 0.5, 0.5),
+            Map.of());
+    TrainingConfig config =
+        TrainingConfig.paper("kind", "size", GraphMode.COMPOSITION, 9, 3).toBuilder()
+            .extraMasked(true)
+            .optimizer(OptimizerKind.ADAM, 0.003)
+            .momentum(0.8)
+            .patience(4)
+            .gpu(true)
+            .threads(2)
+            .build();
+    // the folder name the flat configuration gave this training
+    assertThat(TrainCommand.trainingKey(config, data))
+        .isEqualTo("kind-size-composition-s9-2f3cb67319091d6d");
+    assertThat(TrainCommand.trainingKey(config.toBuilder().epochs(9).threads(1).build(), data))
+        .isEqualTo(TrainCommand.trainingKey(config, data));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
 import tomo.workflows.TaskQueues;
@@ -38,16 +39,17 @@ final class RealSweep implements AutoCloseable {
     workers =
         new TomoWorkers(
             client,
-            true,
-            new MeteredCellTrainer(
-                TrainerChoice.synthetic.create(Duration.ofMillis(40), 2),
-                metrics.tomo().trainings(),
-                TaskQueues.TRAINING),
-            2,
-            true,
-            null,
-            PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-            false);
+            TomoWorkerOptions.builder()
+                .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                .training(
+                    new MeteredCellTrainer(
+                        TrainerChoice.synthetic.create(Duration.ofMillis(40), 2),
+                        metrics.tomo().trainings(),
+                        TaskQueues.TRAINING),
+                    2)
+                .renderHeatmaps(false)
+                .disableSticky(true)
+                .build());
     sweeps = new SweepClient(client);
     SweepSpec spec =
         new SweepSpec(

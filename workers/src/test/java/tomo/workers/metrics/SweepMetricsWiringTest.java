@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.workers.temporal.EmbeddedServer;
 import tomo.workers.temporal.TemporalOptions;
+import tomo.workers.temporal.TomoWorkerOptions;
 import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
 import tomo.workflows.TaskQueues;
@@ -56,16 +57,17 @@ class SweepMetricsWiringTest {
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
-              true,
-              new MeteredCellTrainer(
-                  TrainerChoice.synthetic.create(Duration.ofMillis(5), 2),
-                  metrics.tomo().trainings(),
-                  TaskQueues.TRAINING),
-              2,
-              true,
-              null,
-              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-              false)) {
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(
+                      new MeteredCellTrainer(
+                          TrainerChoice.synthetic.create(Duration.ofMillis(5), 2),
+                          metrics.tomo().trainings(),
+                          TaskQueues.TRAINING),
+                      2)
+                  .renderHeatmaps(false)
+                  .disableSticky(true)
+                  .build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("metrics-sweep", spec);
         result = sweeps.await("metrics-sweep");

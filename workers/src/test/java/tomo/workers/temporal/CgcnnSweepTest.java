@@ -56,13 +56,11 @@ class CgcnnSweepTest {
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
-              true,
-              TrainerChoice.cgcnn.create(Duration.ZERO, 1),
-              1,
-              true,
-              null,
-              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-              true)) {
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(TrainerChoice.cgcnn.create(Duration.ZERO, 1), 1)
+                  .disableSticky(true)
+                  .build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("cgcnn", spec);
         SweepResult result = sweeps.await("cgcnn");

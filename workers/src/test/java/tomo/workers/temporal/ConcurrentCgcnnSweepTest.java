@@ -91,13 +91,12 @@ class ConcurrentCgcnnSweepTest {
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
-              true,
-              overlapping,
-              layout.concurrency(),
-              true,
-              null,
-              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-              false)) {
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(overlapping, layout.concurrency())
+                  .renderHeatmaps(false)
+                  .disableSticky(true)
+                  .build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("conc", spec);
         SweepResult result = sweeps.await("conc");

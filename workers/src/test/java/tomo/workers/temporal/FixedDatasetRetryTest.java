@@ -94,13 +94,12 @@ class FixedDatasetRetryTest {
       try (TomoWorkers workers =
           new TomoWorkers(
               client,
-              true,
-              trainer,
-              1,
-              true,
-              null,
-              PrepareActivitiesImpl.REGISTERED_PROPERTIES,
-              false)) {
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(trainer, 1)
+                  .renderHeatmaps(false)
+                  .disableSticky(true)
+                  .build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("fix", spec);
         SweepProgress failed = waitForRetryWindow(sweeps);

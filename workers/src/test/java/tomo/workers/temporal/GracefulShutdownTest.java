@@ -66,7 +66,13 @@ class GracefulShutdownTest {
         ChildProcesses processes = new ChildProcesses()) {
       WorkflowClient client = TemporalOptions.connect(server.target(), "default");
       try (TomoWorkers orchestration =
-          new TomoWorkers(client, true, null, 1, true, null, Set.of("band_gap", "volume"), false)) {
+          new TomoWorkers(
+              client,
+              TomoWorkerOptions.builder()
+                  .orchestration(Set.of("band_gap", "volume"))
+                  .renderHeatmaps(false)
+                  .disableSticky(true)
+                  .build())) {
         Process a = processes.start(trainingWorker(server, logA));
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("sigterm", spec);

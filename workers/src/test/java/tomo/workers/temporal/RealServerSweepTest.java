@@ -126,13 +126,10 @@ class RealServerSweepTest {
   private static TomoWorkers workers(WorkflowClient client, CellTrainer trainer) {
     return new TomoWorkers(
         client,
-        true,
-        trainer,
-        4,
-        false,
-        null,
-        Set.of("band_gap", "volume", "density", "nsites"),
-        true);
+        TomoWorkerOptions.builder()
+            .orchestration(Set.of("band_gap", "volume", "density", "nsites"))
+            .training(trainer, 4)
+            .build());
   }
 
   @Test
@@ -173,7 +170,9 @@ class RealServerSweepTest {
     Path logB = dir.resolve("worker-b.log");
     // orchestration here; training in a separate process we can kill -9
     try (TomoWorkers w =
-        new TomoWorkers(client, true, null, 1, false, null, Set.of("band_gap", "volume"), true)) {
+        new TomoWorkers(
+            client,
+            TomoWorkerOptions.builder().orchestration(Set.of("band_gap", "volume")).build())) {
       Process a = trainingWorker(logA);
       try {
         SweepClient sweeps = new SweepClient(client);

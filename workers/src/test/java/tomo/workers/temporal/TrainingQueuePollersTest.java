@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,12 +121,6 @@ class TrainingQueuePollersTest {
   private static TomoWorkers trainingWorker(WorkflowClient client) {
     return new TomoWorkers(
         client,
-        false,
-        new SyntheticTrainer(Duration.ZERO),
-        1,
-        false,
-        null,
-        Set.of("band_gap"),
-        false);
+        TomoWorkerOptions.builder().training(new SyntheticTrainer(Duration.ZERO), 1).build());
   }
 }

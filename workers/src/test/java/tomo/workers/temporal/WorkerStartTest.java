@@ -27,13 +27,12 @@ class WorkerStartTest {
               () ->
                   new TomoWorkers(
                       client,
-                      true,
-                      new SyntheticTrainer(Duration.ZERO),
-                      1,
-                      true,
-                      null,
-                      Set.of("band_gap", "volume"),
-                      false));
+                      TomoWorkerOptions.builder()
+                          .orchestration(Set.of("band_gap", "volume"))
+                          .training(new SyntheticTrainer(Duration.ZERO), 1)
+                          .renderHeatmaps(false)
+                          .disableSticky(true)
+                          .build()));
       // no server yet: still waiting, not failed
       assertThatThrownBy(() -> starting.get(3, TimeUnit.SECONDS))
           .isInstanceOf(TimeoutException.class);

@@ -6,6 +6,9 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import tomo.workflows.activity.PrepareActivities;
+import tomo.workflows.activity.ReportActivities;
+import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.sweep.CellGroupWorkflowImpl;
 import tomo.workflows.sweep.SweepWorkflowImpl;
 
@@ -31,13 +34,33 @@ public final class OrchestrationPlugin extends SimplePlugin {
    * @param taskQueue the orchestration task queue
    * @param disableSticky true with Temporal's Java test server: a killed worker otherwise leaves
    *     its workflows waiting on a dead sticky queue
-   * @param activities implementations of {@code PrepareActivities} and {@code ReportActivities}
+   * @param prepare what prepares a sweep's data
+   * @param report what aggregates and renders a sweep's report
    */
-  public OrchestrationPlugin(String taskQueue, boolean disableSticky, Object... activities) {
+  public OrchestrationPlugin(
+      String taskQueue, boolean disableSticky, PrepareActivities prepare, ReportActivities report) {
+    this(taskQueue, disableSticky, List.of(prepare, report));
+  }
+
+  /**
+   * The same, for sweeps whose specs name Airflow hooks.
+   *
+   * @param hooks what triggers a spec's Airflow DAGs
+   */
+  public OrchestrationPlugin(
+      String taskQueue,
+      boolean disableSticky,
+      PrepareActivities prepare,
+      ReportActivities report,
+      AirflowHookActivities hooks) {
+    this(taskQueue, disableSticky, List.of(prepare, report, hooks));
+  }
+
+  private OrchestrationPlugin(String taskQueue, boolean disableSticky, List<Object> activities) {
     super(NAME);
     this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
     this.disableSticky = disableSticky;
-    this.activities = List.of(activities);
+    this.activities = activities;
   }
 
   @Override
@@ -54,8 +77,6 @@ public final class OrchestrationPlugin extends SimplePlugin {
     }
     worker.registerWorkflowImplementationTypes(
         SweepWorkflowImpl.class, CellGroupWorkflowImpl.class);
-    if (!activities.isEmpty()) {
-      worker.registerActivitiesImplementations(activities.toArray());
-    }
+    worker.registerActivitiesImplementations(activities.toArray());
   }
 }

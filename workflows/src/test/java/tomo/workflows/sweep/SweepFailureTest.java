@@ -82,7 +82,7 @@ class SweepFailureTest {
                     WorkerFactoryOptions.newBuilder()
                         .setPlugins(
                             new OrchestrationPlugin(
-                                TaskQueues.ORCHESTRATION, true, new Object[] {delegating, report}),
+                                TaskQueues.ORCHESTRATION, true, delegating, report),
                             new TrainingPlugin(TaskQueues.TRAINING, 100, training))
                         .build())
                 .build());

@@ -10,6 +10,7 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.client.SweepClient;
+import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
@@ -27,11 +28,11 @@ final class SweepTestEnvironment implements AutoCloseable {
   final SweepClient sweeps;
 
   SweepTestEnvironment() {
-    this(new Object[0]);
+    this(null);
   }
 
-  /** With more orchestration activities (e.g. sweep hooks) registered beside prepare and report. */
-  SweepTestEnvironment(Object... moreOrchestrationActivities) {
+  /** With the sweep hooks' activities registered beside prepare and report (null: none). */
+  SweepTestEnvironment(AirflowHookActivities hooks) {
     PrepareActivities prepare =
         spec -> new PreparedDataset("memory.csv", "abc123", 1000, List.of());
     ReportActivities report =
@@ -54,10 +55,11 @@ final class SweepTestEnvironment implements AutoCloseable {
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
                         .setPlugins(
-                            new OrchestrationPlugin(
-                                TaskQueues.ORCHESTRATION,
-                                true,
-                                orchestration(prepare, report, moreOrchestrationActivities)),
+                            hooks == null
+                                ? new OrchestrationPlugin(
+                                    TaskQueues.ORCHESTRATION, true, prepare, report)
+                                : new OrchestrationPlugin(
+                                    TaskQueues.ORCHESTRATION, true, prepare, report, hooks),
                             new TrainingPlugin(TaskQueues.TRAINING, 100, training))
                         .build())
                 .build());
@@ -66,14 +68,6 @@ final class SweepTestEnvironment implements AutoCloseable {
     env.start();
     client = env.getWorkflowClient();
     sweeps = new SweepClient(client);
-  }
-
-  private static Object[] orchestration(Object prepare, Object report, Object[] more) {
-    Object[] all = new Object[2 + more.length];
-    all[0] = prepare;
-    all[1] = report;
-    System.arraycopy(more, 0, all, 2, more.length);
-    return all;
   }
 
   static SweepSpec spec(int targets, int properties, int seeds, BaselineMode mode) {
