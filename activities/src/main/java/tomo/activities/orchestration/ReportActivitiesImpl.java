@@ -32,6 +32,7 @@ import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
@@ -139,9 +140,10 @@ public final class ReportActivitiesImpl implements ReportActivities {
       List<String> properties = target ? allProperties : List.of(u.name());
       for (String t : targets) {
         for (String p : properties) {
-          for (String r : spec.representations()) {
+          for (Representation r : spec.representations()) {
             for (int seed : spec.seeds()) {
-              csv.append(String.join(",", t, p, r, Integer.toString(seed), quoted(u.reason())))
+              csv.append(
+                      String.join(",", t, p, r.label(), Integer.toString(seed), quoted(u.reason())))
                   .append('\n');
             }
           }

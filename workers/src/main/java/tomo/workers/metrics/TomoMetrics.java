@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import tomo.activities.training.PreparationListener;
+import tomo.workflows.model.Representation;
 
 /**
  * tomo's own meters, and the small API the rest of tomo reports through.
@@ -94,13 +95,14 @@ public final class TomoMetrics {
 
   private final BoundedLabel queues = BoundedLabel.firstSeen("queue", 8);
   private final BoundedLabel representations =
-      BoundedLabel.of("representation", "structure", "composition");
+      BoundedLabel.of("representation", Representation.labels().toArray(String[]::new));
   private final BoundedLabel targets = BoundedLabel.firstSeen("target", 32);
   private final BoundedLabel properties = BoundedLabel.firstSeen("property", 64);
   private final BoundedLabel metrics = BoundedLabel.of("metric", "mae", "error_rate");
   private final BoundedLabel states =
       BoundedLabel.of("state", "pending", "running", "done", "failed");
-  private final BoundedLabel graphModes = BoundedLabel.of("mode", "structure", "composition");
+  private final BoundedLabel graphModes =
+      BoundedLabel.of("mode", Representation.labels().toArray(String[]::new));
 
   /** Access-ordered, so the first entry is the sweep updated longest ago. */
   private final LinkedHashMap<String, SweepSeries> sweeps = new LinkedHashMap<>(16, 0.75f, true);

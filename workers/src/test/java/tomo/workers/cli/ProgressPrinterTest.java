@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepStatus;
 
@@ -111,7 +112,7 @@ class ProgressPrinterTest {
             ? List.of()
             : List.of(
                 new CellFailure(
-                    new CellKey("band_gap", "density", "structure", 0),
+                    new CellKey("band_gap", "density", Representation.STRUCTURE, 0),
                     "field 'density': not a number",
                     "BadInput"));
     return new SweepProgress(

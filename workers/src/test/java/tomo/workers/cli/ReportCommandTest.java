@@ -22,6 +22,7 @@ import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.EpochPoint;
 import tomo.workers.TomoCli;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /** {@code tomo report --trainings … --out …}: the offline re-render, and the command's usage. */
@@ -56,10 +57,13 @@ class ReportCommandTest {
     List<TrainingOutcome> outcomes = new ArrayList<>();
     for (String target : List.of(BAND_GAP, SYSTEM)) {
       String metric = target.equals(SYSTEM) ? "error_rate" : "mae";
-      for (String representation : List.of("structure", "composition")) {
+      for (Representation representation : Representation.values()) {
         for (int seed = 1; seed <= 3; seed++) {
-          double baseline = 0.2 + 0.05 * seed + (representation.equals("composition") ? 0.1 : 0);
-          if (!(target.equals(BAND_GAP) && representation.equals("composition") && seed == 3)) {
+          double baseline =
+              0.2 + 0.05 * seed + (representation == Representation.COMPOSITION ? 0.1 : 0);
+          if (!(target.equals(BAND_GAP)
+              && representation == Representation.COMPOSITION
+              && seed == 3)) {
             // An artifact path with a comma and a quote: the CSV must carry it through.
             outcomes.add(
                 new TrainingOutcome(
@@ -126,7 +130,7 @@ class ReportCommandTest {
           new LearningCurve(
               t.target(),
               t.property(),
-              t.representation(),
+              t.representation().label(),
               t.seed(),
               null,
               List.of(
@@ -181,10 +185,11 @@ class ReportCommandTest {
     ReportFiles whole = writeReport(all, dir.resolve("whole"));
     // Two sweeps, one per representation, that share one training with the same result.
     List<TrainingOutcome> structure =
-        new ArrayList<>(all.stream().filter(t -> t.representation().equals("structure")).toList());
+        new ArrayList<>(
+            all.stream().filter(t -> t.representation() == Representation.STRUCTURE).toList());
     List<TrainingOutcome> composition =
         new ArrayList<>(
-            all.stream().filter(t -> t.representation().equals("composition")).toList());
+            all.stream().filter(t -> t.representation() == Representation.COMPOSITION).toList());
     composition.add(structure.get(0));
     Path a = writeReport(structure, dir.resolve("a")).trainingsCsv();
     Path b = writeReport(composition, dir.resolve("b")).trainingsCsv();
@@ -347,14 +352,14 @@ class ReportCommandTest {
     Path a =
         writeTrainings(
             made(
-                all.stream().filter(t -> t.representation().equals("structure")).toList(),
+                all.stream().filter(t -> t.representation() == Representation.STRUCTURE).toList(),
                 "cgcnn-v1",
                 "ab"),
             dir.resolve("a"));
     Path b =
         writeTrainings(
             made(
-                all.stream().filter(t -> t.representation().equals("composition")).toList(),
+                all.stream().filter(t -> t.representation() == Representation.COMPOSITION).toList(),
                 "synthetic-v1",
                 "ab"),
             dir.resolve("b"));
