@@ -282,7 +282,7 @@ public final class ReportCommand implements Callable<Integer> {
    * Renders into a hidden directory beside {@code out} and renames it, so that a failure leaves no
    * partial report behind.
    */
-  private static void writeAtomically(SweepReport report, ReportDetails details, Path out)
+  static void writeAtomically(SweepReport report, ReportDetails details, Path out)
       throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);

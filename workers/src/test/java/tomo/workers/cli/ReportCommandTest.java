@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
+import tomo.activities.report.SweepReport;
 import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.EpochPoint;
 import tomo.workers.TomoCli;
@@ -274,23 +276,44 @@ class ReportCommandTest {
 
   @Test
   void aRenderThatFailsHalfWayLeavesNoPartialReport() throws IOException {
-    // Two representations whose heatmaps would share one file name: the writer fails after the
-    // first heatmap is written.
+    // Two representation names whose heatmaps would share one file name: the writer fails after
+    // the first heatmap is written. (Trainings files cannot name them: see the next test.)
+    SweepReport r = new SweepAggregator().aggregate(grid());
+    SweepReport clashing =
+        new SweepReport(
+            r.targets(),
+            r.properties(),
+            List.of("x/y", "x_y"),
+            r.trainings(),
+            r.pairs(),
+            r.cells(),
+            r.missing(),
+            r.provenance(),
+            r.diagonal());
+    Path out = dir.resolve("again");
+
+    assertThatThrownBy(() -> ReportCommand.writeAtomically(clashing, ReportDetails.none(), out))
+        .hasMessageContaining("map to one file heatmap-x_y");
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void aTrainingOfAnUnknownRepresentationIsRefusedNamingFileLineAndField() throws IOException {
     Path trainings = dir.resolve("trainings.csv");
     Files.writeString(
         trainings,
         "target,property,representation,seed,role,metric,test_metric,best_epoch,"
             + "baseline_test_metric,change_percent,artifact_path\n"
-            + "band_gap,,x/y,1,baseline,mae,0.5,10,,,\n"
-            + "band_gap,density,x/y,1,augmented,mae,0.4,10,0.5,-20,\n"
-            + "band_gap,,x_y,1,baseline,mae,0.5,10,,,\n"
-            + "band_gap,density,x_y,1,augmented,mae,0.4,10,0.5,-20,\n");
+            + "band_gap,,x/y,1,baseline,mae,0.5,10,,,\n");
     Path out = dir.resolve("again");
 
-    CliRun r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+    CliRun run = run("report", "--trainings", trainings.toString(), "--out", out.toString());
 
-    assertThat(r.exitCode()).isNotZero();
-    assertThat(r.err()).contains("map to one file heatmap-x_y");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err())
+        .contains(
+            "trainings.csv, line 2, field representation: 'x/y' is not one of structure,"
+                + " composition");
     assertThat(listing(dir)).containsExactly("trainings.csv");
   }
 
