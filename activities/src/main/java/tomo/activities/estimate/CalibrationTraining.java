@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import tomo.activities.training.GraphModes;
+import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.EpochProgress;
-import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -22,6 +22,7 @@ import tomo.materials.dataset.MaterialRow;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 
 /**
  * A short real CGCNN training in this process that measures how many atoms per second one training
@@ -59,7 +60,7 @@ public final class CalibrationTraining {
       int threads,
       String device,
       String target,
-      String representation) {}
+      Representation representation) {}
 
   /**
    * Trains {@code target} ({@code representation}) for {@code epochs} epochs on at most {@code
@@ -70,7 +71,7 @@ public final class CalibrationTraining {
   public static Result run(
       Dataset dataset,
       String target,
-      String representation,
+      Representation representation,
       HyperParameters hyper,
       int materials,
       int epochs,
@@ -82,15 +83,11 @@ public final class CalibrationTraining {
     }
     List<MaterialRow> subset = subset(dataset.rows(), target, materials);
     Dataset small = new Dataset(dataset.source(), dataset.contentSha256(), subset, List.of());
-    GraphMode mode = GraphMode.ofRepresentation(representation);
+    GraphMode mode = GraphModes.of(representation);
     TrainingConfig config =
         TrainingConfig.paper(target, null, mode, 0, epochs).toBuilder()
             .batchSize(hyper.batchSize())
-            .optimizer(
-                hyper.optimizer().toLowerCase(Locale.ROOT).equals("adam")
-                    ? OptimizerKind.ADAM
-                    : OptimizerKind.SGD,
-                hyper.learningRate())
+            .optimizer(OptimizerKinds.of(hyper.optimizer()), hyper.learningRate())
             .milestoneEpoch(hyper.milestone())
             .threads(threads)
             .build();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.training.GraphModes;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetColumns;
@@ -33,6 +34,7 @@ import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.UnavailableName;
 
@@ -107,8 +109,8 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     List<String> caches = new ArrayList<>();
     Path cacheDir = Path.of(spec.artifactDir()).resolve("graphs");
     IsolatedAtoms isolated = IsolatedAtoms.NONE;
-    for (String representation : spec.representations()) {
-      GraphMode mode = GraphMode.ofRepresentation(representation);
+    for (Representation representation : spec.representations()) {
+      GraphMode mode = GraphModes.of(representation);
       GraphSettings settings = GraphSettings.of(mode);
       GraphCache cache =
           GraphCache.openOrBuild(

@@ -2,6 +2,7 @@ package tomo.activities.report;
 
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.nio.file.Path;
+import tomo.workflows.model.Representation;
 
 /** One record of a report CSV file, whose errors name the file, line and field. */
 record CsvRow(Path file, NamedCsvRecord record) {
@@ -26,6 +27,15 @@ record CsvRow(Path file, NamedCsvRecord record) {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
       throw error(field, "'" + value + "' is not an integer");
+    }
+  }
+
+  Representation representation(String field) {
+    String value = text(field, false);
+    try {
+      return Representation.of(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw error(field, e.getMessage());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import tomo.activities.store.EpochPoint;
+import tomo.workflows.model.Representation;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS, SVG and a few lines of script;
@@ -156,12 +157,14 @@ final class HtmlReportWriter {
                       r.significantByIntervalByRepresentation()
                           .getOrDefault(representation, List.of()))));
     }
-    if (report.representations().contains(SweepReport.STRUCTURE)
-        && report.representations().contains(SweepReport.COMPOSITION)) {
+    if (report.representations().contains(Representation.STRUCTURE.label())
+        && report.representations().contains(Representation.COMPOSITION.label())) {
       columns.add(
           new Table1Column(
               "in structure, not in composition",
-              r -> propertyList(r.target(), SweepReport.STRUCTURE, r.structureNotComposition())));
+              r ->
+                  propertyList(
+                      r.target(), Representation.STRUCTURE.label(), r.structureNotComposition())));
     }
     return columns;
   }

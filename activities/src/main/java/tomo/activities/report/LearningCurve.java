@@ -29,7 +29,7 @@ public record LearningCurve(
     return new LearningCurve(
         t.request().target(),
         t.request().property(),
-        t.request().representation(),
+        t.request().representation().label(),
         t.request().seed(),
         t.request().maskedProperty(),
         t.history());

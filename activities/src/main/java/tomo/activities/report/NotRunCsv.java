@@ -2,6 +2,7 @@ package tomo.activities.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.UnavailableName;
 
@@ -27,9 +28,10 @@ public final class NotRunCsv {
       List<String> properties = target ? allProperties : List.of(u.name());
       for (String t : targets) {
         for (String p : properties) {
-          for (String r : spec.representations()) {
+          for (Representation r : spec.representations()) {
             for (int seed : spec.seeds()) {
-              csv.append(String.join(",", t, p, r, Integer.toString(seed), quoted(u.reason())))
+              csv.append(
+                      String.join(",", t, p, r.label(), Integer.toString(seed), quoted(u.reason())))
                   .append('\n');
             }
           }

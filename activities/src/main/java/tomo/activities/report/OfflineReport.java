@@ -163,7 +163,7 @@ public final class OfflineReport {
    * Renders into a hidden directory beside {@code out} and renames it, so that a failure leaves no
    * partial report behind; an existing {@code out} is empty (checked by the caller).
    */
-  private static void writeAtomically(SweepReport report, ReportDetails details, Path out)
+  public static void writeAtomically(SweepReport report, ReportDetails details, Path out)
       throws IOException {
     AtomicFiles.writeDirectory(out, partial -> new ReportWriter().write(report, details, partial));
   }

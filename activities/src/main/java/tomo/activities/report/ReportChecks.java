@@ -63,7 +63,8 @@ public record ReportChecks(
       TrainingProvenance p = report.provenance().get(i);
       if (t.property() == null) {
         baselineIndexes
-            .computeIfAbsent(List.of(t.target(), t.representation()), k -> new ArrayList<>())
+            .computeIfAbsent(
+                List.of(t.target(), t.representation().label()), k -> new ArrayList<>())
             .add(i);
       }
       if (p.epochs() == null) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -35,8 +36,6 @@ import tomo.workflows.model.TrainingOutcome;
 public final class SweepAggregator {
 
   private final NameOrder propertyOrder;
-  private final NameOrder representationOrder =
-      new NameOrder(List.of(SweepReport.STRUCTURE, SweepReport.COMPOSITION));
 
   /** Orders targets and properties alphabetically. */
   public SweepAggregator() {
@@ -119,8 +118,12 @@ public final class SweepAggregator {
     List<String> targets =
         propertyOrder.sorted(unique.values().stream().map(TrainingOutcome::target).toList());
     List<String> representations =
-        representationOrder.sorted(
-            unique.values().stream().map(TrainingOutcome::representation).toList());
+        unique.values().stream()
+            .map(TrainingOutcome::representation)
+            .distinct()
+            .sorted() // declaration order: structure, then composition
+            .map(Representation::label)
+            .toList();
     List<String> properties =
         propertyOrder.sorted(
             unique.values().stream()
@@ -186,7 +189,7 @@ public final class SweepAggregator {
 
     Comparator<TrainingOutcome> trainingOrder =
         Comparator.comparing(TrainingOutcome::target, propertyOrder)
-            .thenComparing(TrainingOutcome::representation, representationOrder)
+            .thenComparing(TrainingOutcome::representation)
             .thenComparingInt(TrainingOutcome::seed)
             .thenComparing(TrainingOutcome::property, Comparator.nullsFirst(propertyOrder));
     List<TrainingOutcome> trainings = unique.values().stream().sorted(trainingOrder).toList();
@@ -215,7 +218,10 @@ public final class SweepAggregator {
       throw new IllegalArgumentException("training outcome #" + (index + 1) + " is null");
     }
     requireText(outcome.target(), "target", outcome, index);
-    requireText(outcome.representation(), "representation", outcome, index);
+    if (outcome.representation() == null) {
+      throw new IllegalArgumentException(
+          "training outcome #" + (index + 1) + " has no representation: " + outcome);
+    }
     requireText(outcome.metric(), "metric", outcome, index);
     if (outcome.property() != null && outcome.property().isBlank()) {
       throw new IllegalArgumentException(
@@ -313,7 +319,7 @@ public final class SweepAggregator {
     Map<List<String>, Group> groups = new HashMap<>();
     for (TrainingOutcome o : outcomes) {
       Group group =
-          groups.computeIfAbsent(List.of(o.target(), o.representation()), k -> new Group());
+          groups.computeIfAbsent(List.of(o.target(), o.representation().label()), k -> new Group());
       if (o.property() == null) {
         group.baselines.put(o.seed(), o);
       } else {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -41,12 +42,6 @@ public record SweepReport(
     List<MissingPair> missing,
     List<TrainingProvenance> provenance,
     List<CellSummary> diagonal) {
-
-  /** Name of the representation with the crystal structure. */
-  public static final String STRUCTURE = "structure";
-
-  /** Name of the composition-only representation. */
-  public static final String COMPOSITION = "composition";
 
   public SweepReport {
     targets = List.copyOf(targets);
@@ -199,7 +194,9 @@ public record SweepReport(
    * significant with the structure but not with the composition alone.
    */
   public List<Table1Row> table1() {
-    boolean both = representations.contains(STRUCTURE) && representations.contains(COMPOSITION);
+    String structure = Representation.STRUCTURE.label();
+    String composition = Representation.COMPOSITION.label();
+    boolean both = representations.contains(structure) && representations.contains(composition);
     // One pass over the cells; they are already in report order.
     Map<List<String>, List<String>> significant = new HashMap<>();
     Map<List<String>, List<String>> byInterval = new HashMap<>();
@@ -227,9 +224,11 @@ public record SweepReport(
       }
       List<String> structureOnly = List.of();
       if (both) {
-        Set<String> composition = new HashSet<>(byRepresentation.get(COMPOSITION));
+        Set<String> compositionToo = new HashSet<>(byRepresentation.get(composition));
         structureOnly =
-            byRepresentation.get(STRUCTURE).stream().filter(p -> !composition.contains(p)).toList();
+            byRepresentation.get(structure).stream()
+                .filter(p -> !compositionToo.contains(p))
+                .toList();
       }
       rows.add(new Table1Row(target, byRepresentation, structureOnly, intervalByRepresentation));
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -46,8 +47,8 @@ final class TableWriter {
       cells.put(List.of(c.target(), c.property(), c.representation()), c);
     }
     this.structureAndComposition =
-        report.representations().contains(SweepReport.STRUCTURE)
-            && report.representations().contains(SweepReport.COMPOSITION);
+        report.representations().contains(Representation.STRUCTURE.label())
+            && report.representations().contains(Representation.COMPOSITION.label());
   }
 
   /** The JSON document: Table 1 with the statistics it rests on and what could not be paired. */
@@ -170,7 +171,9 @@ final class TableWriter {
                 row.significantByRepresentation().get(representation)));
       }
       if (structureAndComposition) {
-        cells.add(propertyList(row.target(), SweepReport.STRUCTURE, row.structureNotComposition()));
+        cells.add(
+            propertyList(
+                row.target(), Representation.STRUCTURE.label(), row.structureNotComposition()));
       }
       for (String representation : report.representations()) {
         cells.add(
@@ -266,7 +269,9 @@ final class TableWriter {
   void writeTrainingsCsv(Path file) throws IOException {
     Map<CellKey, PairedTraining> pairs = new HashMap<>();
     for (PairedTraining p : report.pairs()) {
-      pairs.put(new CellKey(p.target(), p.property(), p.representation(), p.seed()), p);
+      pairs.put(
+          new CellKey(p.target(), p.property(), Representation.of(p.representation()), p.seed()),
+          p);
     }
     try (CsvWriter csv = csv(file)) {
       csv.writeRecord(
@@ -292,7 +297,7 @@ final class TableWriter {
         csv.writeRecord(
             t.target(),
             t.property() == null ? "" : t.property(),
-            t.representation(),
+            t.representation().label(),
             String.valueOf(t.seed()),
             t.property() == null ? "baseline" : "augmented",
             t.metric(),

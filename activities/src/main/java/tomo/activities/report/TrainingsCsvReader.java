@@ -46,7 +46,7 @@ public final class TrainingsCsvReader {
             new TrainingOutcome(
                 row.text("target", false),
                 property.isEmpty() ? null : property,
-                row.text("representation", false),
+                row.representation("representation"),
                 row.integer("seed"),
                 row.text("metric", false),
                 row.number("test_metric"),

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -87,7 +86,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
   public TrainingRun train(TrainingRequest request, Path checkpointDir, EpochListener listener)
       throws BadInputException, InterruptedException {
     // spec errors first: they need no data
-    GraphMode mode = representation(request);
+    GraphMode mode = GraphModes.of(request.representation());
     String extra = request.property() != null ? request.property() : request.maskedProperty();
     TrainingConfig config = config(request, extra, mode);
     try {
@@ -120,7 +119,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
                 (done, total) -> built.set(true));
         data = TrainingDataLoader.fromCache(dataset, cache, GraphSettings.of(mode), columns);
         preparation.graphCacheReady(
-            request.representation(),
+            request.representation().label(),
             built.get(),
             Duration.ofNanos(System.nanoTime() - graphStart));
       }
@@ -184,22 +183,10 @@ public final class CgcnnCellTrainer implements CellTrainer {
     }
   }
 
-  /** The request's representation; an unknown one is a spec error, not worth a retry. */
-  private static GraphMode representation(TrainingRequest request) throws BadInputException {
-    try {
-      return GraphMode.ofRepresentation(request.representation());
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("sweep spec: " + e.getMessage());
-    }
-  }
-
   /** The trainer's configuration; hyper-parameters it refuses are spec errors, not retried. */
   private TrainingConfig config(TrainingRequest request, String extra, GraphMode mode)
       throws BadInputException {
-    OptimizerKind optimizer =
-        request.hyper().optimizer().toLowerCase(Locale.ROOT).equals("adam")
-            ? OptimizerKind.ADAM
-            : OptimizerKind.SGD;
+    OptimizerKind optimizer = OptimizerKinds.of(request.hyper().optimizer());
     try {
       return TrainingConfig.paper(
               request.target(), extra, mode, request.seed(), request.hyper().epochs())

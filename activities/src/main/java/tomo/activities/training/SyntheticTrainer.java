@@ -137,17 +137,22 @@ public final class SyntheticTrainer implements CellTrainer {
    * per-(target, property, representation) effect between -5 % and +30 %, with seed noise.
    */
   private static double level(TrainingRequest r) {
-    double base = 0.2 + 0.3 * (unit(key(r.target(), r.representation()), "base") + 1);
+    double base = 0.2 + 0.3 * (unit(key(r.target(), r.representation().label()), "base") + 1);
     if (r.property() != null) {
       double effect =
-          0.125 + 0.175 * unit(key(r.target(), r.property() + "|" + r.representation()), "effect");
+          0.125
+              + 0.175
+                  * unit(
+                      key(r.target(), r.property() + "|" + r.representation().label()), "effect");
       base *= 1 - effect;
     }
     return base
         * (1
             + 0.03
                 * unit(
-                    key(r.target(), r.property() + "|" + r.representation() + "|" + r.seed()),
+                    key(
+                        r.target(),
+                        r.property() + "|" + r.representation().label() + "|" + r.seed()),
                     "seed"));
   }
 
@@ -167,7 +172,13 @@ public final class SyntheticTrainer implements CellTrainer {
     return unit(
         key(
             r.target(),
-            r.property() + "|" + r.maskedProperty() + "|" + r.representation() + "|" + r.seed()),
+            r.property()
+                + "|"
+                + r.maskedProperty()
+                + "|"
+                + r.representation().label()
+                + "|"
+                + r.seed()),
         salt);
   }
 

@@ -35,6 +35,7 @@ import tomo.workflows.hooks.DagRunOutcome;
 import tomo.workflows.hooks.SweepHooks;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -257,22 +258,21 @@ class AirflowIntegrationTest {
   void aSmallSweepRunsItsHooksAgainstAirflow() {
     String sweep = "it-hooked-" + UUID.randomUUID().toString().substring(0, 8);
     SweepSpec spec =
-        new SweepSpec(
-                "hooked",
-                DatasetLocation.resolve(null).toString(),
-                List.of("band_gap"),
-                List.of("volume"),
-                List.of("structure"),
-                List.of(0),
-                HyperParameters.paper(2),
-                BaselineMode.SHARED,
-                20,
-                tmp.resolve("artifacts").toString(),
-                null,
-                null,
-                0,
-                30,
-                new SweepHooks(OK, OK))
+        SweepSpec.builder()
+            .name("hooked")
+            .dataset(DatasetLocation.resolve(null).toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume"))
+            .representations(List.of(Representation.STRUCTURE))
+            .seeds(List.of(0))
+            .hyper(HyperParameters.paper(2))
+            .baseline(BaselineMode.SHARED)
+            .limit(20)
+            .artifactDir(tmp.resolve("artifacts").toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(30)
+            .hooks(new SweepHooks(OK, OK))
+            .build()
             .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("hooked");
     TestWorkflowEnvironment env =

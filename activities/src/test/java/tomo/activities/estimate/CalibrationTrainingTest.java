@@ -11,6 +11,7 @@ import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.MaterialRow;
 import tomo.materials.dataset.ReadOptions;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 
 class CalibrationTrainingTest {
   private static final Dataset DATA =
@@ -20,7 +21,7 @@ class CalibrationTrainingTest {
   void aShortRealTrainingMeasuresAtomsPerSecond() {
     CalibrationTraining.Result r =
         CalibrationTraining.run(
-            DATA, "band_gap", "composition", HyperParameters.defaults(), 100, 2, 1);
+            DATA, "band_gap", Representation.COMPOSITION, HyperParameters.defaults(), 100, 2, 1);
 
     assertThat(r.atomsPerSecond()).isPositive().isFinite();
     assertThat(r.materials()).isEqualTo(100);

@@ -14,6 +14,7 @@ import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 
 /** The prepare activity reads the whole dataset and builds graph caches before any training. */
@@ -27,7 +28,7 @@ class PrepareActivitiesImplTest {
     Path csv = csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + NACL + "\"\n");
     PreparedDataset prepared =
         new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-            .prepare(spec(csv, List.of("structure", "composition")));
+            .prepare(spec(csv, List.of(Representation.STRUCTURE, Representation.COMPOSITION)));
 
     assertThat(prepared.materials()).isEqualTo(2);
     assertThat(prepared.contentSha256()).hasSize(64);
@@ -45,7 +46,7 @@ class PrepareActivitiesImplTest {
     PrepareActivitiesImpl prepare =
         new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES);
 
-    assertThatThrownBy(() -> prepare.prepare(spec(csv, List.of("structure"))))
+    assertThatThrownBy(() -> prepare.prepare(spec(csv, List.of(Representation.STRUCTURE))))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -63,30 +64,8 @@ class PrepareActivitiesImplTest {
     String broken = NACL.replace("_cell_length_b 5.6400\n", "");
     Path csv =
         csv("mp-1,2.1,\"" + NACL + "\"\nmp-2,3.4,\"" + broken + "\"\nmp-3,1.0,\"" + NACL + "\"\n");
-    SweepSpec strict = spec(csv, List.of("structure"));
-    SweepSpec skipping =
-        new SweepSpec(
-            strict.name(),
-            strict.dataset(),
-            strict.targets(),
-            strict.properties(),
-            strict.representations(),
-            strict.seeds(),
-            strict.hyper(),
-            strict.baseline(),
-            strict.limit(),
-            strict.artifactDir(),
-            strict.orchestrationQueue(),
-            strict.trainingQueue(),
-            strict.retryWindowMinutes(),
-            strict.heartbeatSeconds(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            true);
+    SweepSpec strict = spec(csv, List.of(Representation.STRUCTURE));
+    SweepSpec skipping = strict.toBuilder().skipBadRows(true).build();
 
     PreparedDataset prepared =
         new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
@@ -109,7 +88,7 @@ class PrepareActivitiesImplTest {
 
     PreparedDataset prepared =
         new PrepareActivitiesImpl(null, PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-            .prepare(spec(csv, List.of("structure", "composition")));
+            .prepare(spec(csv, List.of(Representation.STRUCTURE, Representation.COMPOSITION)));
 
     assertThat(prepared.warnings().isolatedAtomMaterials()).isEqualTo(1);
     assertThat(prepared.warnings().isolatedAtoms()).isEqualTo(2);
@@ -119,23 +98,8 @@ class PrepareActivitiesImplTest {
 
   @Test
   void anUnknownPropertyIsRejectedBeforeTheDatasetIsRead() {
-    SweepSpec spec = spec(dir.resolve("absent.csv"), List.of("structure"));
-    SweepSpec typo =
-        new SweepSpec(
-            spec.name(),
-            spec.dataset(),
-            spec.targets(),
-            List.of("densty"),
-            spec.representations(),
-            spec.seeds(),
-            spec.hyper(),
-            spec.baseline(),
-            spec.limit(),
-            spec.artifactDir(),
-            spec.orchestrationQueue(),
-            spec.trainingQueue(),
-            spec.retryWindowMinutes(),
-            spec.heartbeatSeconds());
+    SweepSpec spec = spec(dir.resolve("absent.csv"), List.of(Representation.STRUCTURE));
+    SweepSpec typo = spec.toBuilder().properties(List.of("densty")).build();
 
     assertThatThrownBy(
             () ->
@@ -150,21 +114,19 @@ class PrepareActivitiesImplTest {
     return Files.writeString(dir.resolve("data.csv"), Fixtures.BAND_GAP_HEADER + rows);
   }
 
-  private SweepSpec spec(Path csv, List<String> representations) {
-    return new SweepSpec(
-        "prepare",
-        csv.toString(),
-        List.of("band_gap"),
-        List.of("density"),
-        representations,
-        List.of(1),
-        HyperParameters.paper(2),
-        BaselineMode.SHARED,
-        0,
-        dir.resolve("artifacts").toString(),
-        null,
-        null,
-        60,
-        2);
+  private SweepSpec spec(Path csv, List<Representation> representations) {
+    return SweepSpec.builder()
+        .name("prepare")
+        .dataset(csv.toString())
+        .targets(List.of("band_gap"))
+        .properties(List.of("density"))
+        .representations(representations)
+        .seeds(List.of(1))
+        .hyper(HyperParameters.paper(2))
+        .baseline(BaselineMode.SHARED)
+        .artifactDir(dir.resolve("artifacts").toString())
+        .retryWindowMinutes(60)
+        .heartbeatSeconds(2)
+        .build();
   }
 }

@@ -22,6 +22,7 @@ import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingRequest;
@@ -48,21 +49,18 @@ class ReportActivitiesImplTest {
   @EnumSource(BaselineMode.class)
   void collectsEveryStoredTrainingAndRendersHeatmapsAndTables(BaselineMode mode) throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "r",
-                null,
-                List.of("band_gap", "volume"),
-                List.of("density", "nsites", "efermi"),
-                List.of("structure", "composition"),
-                List.of(0, 1),
-                HyperParameters.paper(2),
-                mode,
-                0,
-                dir.toString(),
-                null,
-                null,
-                0,
-                10)
+        SweepSpec.builder()
+            .name("r")
+            .targets(List.of("band_gap", "volume"))
+            .properties(List.of("density", "nsites", "efermi"))
+            .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+            .seeds(List.of(0, 1))
+            .hyper(HyperParameters.paper(2))
+            .baseline(mode)
+            .artifactDir(dir.toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(10)
+            .build()
             .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("r");
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
@@ -105,28 +103,19 @@ class ReportActivitiesImplTest {
   @Test
   void rowsSkippedByThePrepareStepAreListedInTheReport() throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "r",
-                null,
-                List.of("band_gap"),
-                List.of("density"),
-                List.of("composition"),
-                List.of(0),
-                HyperParameters.paper(2),
-                BaselineMode.SHARED,
-                0,
-                dir.toString(),
-                null,
-                null,
-                0,
-                10,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true)
+        SweepSpec.builder()
+            .name("r")
+            .targets(List.of("band_gap"))
+            .properties(List.of("density"))
+            .representations(List.of(Representation.COMPOSITION))
+            .seeds(List.of(0))
+            .hyper(HyperParameters.paper(2))
+            .baseline(BaselineMode.SHARED)
+            .artifactDir(dir.toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(10)
+            .skipBadRows(true)
+            .build()
             .normalized("r")
             .withTrainer(TrainerKind.SYNTHETIC);
     Path list =

@@ -26,7 +26,8 @@ class HtmlReportWriterTest {
         points.add(new EpochPoint(e, 0.3 + 0.7 / e, o.testMetric() * (1 + 2.0 / e)));
       }
       curves.add(
-          new LearningCurve(o.target(), o.property(), o.representation(), o.seed(), null, points));
+          new LearningCurve(
+              o.target(), o.property(), o.representation().label(), o.seed(), null, points));
     }
     return curves;
   }

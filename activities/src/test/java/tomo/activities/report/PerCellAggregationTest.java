@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tomo.activities.store.ArtifactStore;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class PerCellAggregationTest {
@@ -46,7 +47,14 @@ class PerCellAggregationTest {
   private static ReportTraining augmented(String property, double testMetric) {
     return new ReportTraining(
         new TrainingOutcome(
-            "band_gap", property, "structure", 1, "mae", testMetric, 3, property + ".json"),
+            "band_gap",
+            property,
+            Representation.STRUCTURE,
+            1,
+            "mae",
+            testMetric,
+            3,
+            property + ".json"),
         MADE);
   }
 

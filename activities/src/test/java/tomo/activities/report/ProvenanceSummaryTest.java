@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tomo.activities.store.StoredTraining;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 
@@ -14,22 +16,18 @@ class ProvenanceSummaryTest {
 
   private static StoredTraining trained(int seed, Map<String, String> provenance) {
     TrainingRequest request =
-        new TrainingRequest(
-            "d.csv.gz",
-            "5f3a",
-            "band_gap",
-            null,
-            null,
-            "structure",
-            seed,
-            new HyperParameters(30, 256, "sgd", 0.01, 0.9, 100),
-            1000,
-            "/a");
+        TrainingRequest.builder()
+            .dataset("d.csv.gz", "5f3a")
+            .cell(new CellKey("band_gap", null, Representation.STRUCTURE, seed))
+            .hyper(HyperParameters.defaults())
+            .limit(1000)
+            .artifactDir("/a")
+            .build();
     return new StoredTraining(
         "h" + seed,
         "cgcnn-v1",
         request,
-        new TrainingOutcome("band_gap", null, "structure", seed, "mae", 0.5, 30, "x"),
+        new TrainingOutcome("band_gap", null, Representation.STRUCTURE, seed, "mae", 0.5, 30, "x"),
         30,
         60,
         "2026-12-01T00:00:00Z",
@@ -71,22 +69,7 @@ class ProvenanceSummaryTest {
   void aSampledSweepSaysItsSampleAndSeed() {
     StoredTraining t = trained(1, Map.of());
     TrainingRequest r = t.request();
-    TrainingRequest sampled =
-        new TrainingRequest(
-            r.datasetPath(),
-            r.datasetSha256(),
-            r.target(),
-            r.property(),
-            r.maskedProperty(),
-            r.representation(),
-            r.seed(),
-            r.hyper(),
-            0,
-            r.artifactDir(),
-            1000,
-            2020,
-            r.trainer(),
-            false);
+    TrainingRequest sampled = r.toBuilder().limit(0).sample(1000, 2020).build();
     StoredTraining s =
         new StoredTraining(
             t.contentHash(),

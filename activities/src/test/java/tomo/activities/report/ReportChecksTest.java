@@ -7,19 +7,21 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /** The gates (baseline, diagonal, convergence), the synthetic banner and the refusal to mix. */
 class ReportChecksTest {
 
   static final String VOLUME = "volume";
-  static final String S = SweepReport.STRUCTURE;
+  static final String S = Representation.STRUCTURE.label();
   static final String SHA = "ab12";
 
   static ReportTraining training(
       String property, int seed, double test, int bestEpoch, String trainer, Double reference) {
     return new ReportTraining(
-        new TrainingOutcome(VOLUME, property, S, seed, "mae", test, bestEpoch, null),
+        new TrainingOutcome(
+            VOLUME, property, Representation.STRUCTURE, seed, "mae", test, bestEpoch, null),
         new TrainingProvenance(trainer, SHA, 20, reference));
   }
 

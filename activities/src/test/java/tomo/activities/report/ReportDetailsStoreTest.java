@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.ArtifactStore;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class ReportDetailsStoreTest {
@@ -20,7 +21,7 @@ class ReportDetailsStoreTest {
     Files.writeString(result, "{ not json");
     TrainingOutcome broken =
         new TrainingOutcome(
-            "band_gap", null, "structure", 1, "mae", 0.5, 2, "trainings/ab/abc.json");
+            "band_gap", null, Representation.STRUCTURE, 1, "mae", 0.5, 2, "trainings/ab/abc.json");
 
     ReportDetails details = ReportDetailsStore.read(new ArtifactStore(dir), List.of(broken));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class ReportNameOrderTest {
@@ -34,8 +35,10 @@ class ReportNameOrderTest {
 
   @Test
   void filesThatDisagreeStillGiveEveryNameOnce() {
-    TrainingOutcome xa = new TrainingOutcome("t", "a", "structure", 1, "mae", 1, 1, null);
-    TrainingOutcome xb = new TrainingOutcome("t", "b", "structure", 1, "mae", 1, 1, null);
+    TrainingOutcome xa =
+        new TrainingOutcome("t", "a", Representation.STRUCTURE, 1, "mae", 1, 1, null);
+    TrainingOutcome xb =
+        new TrainingOutcome("t", "b", Representation.STRUCTURE, 1, "mae", 1, 1, null);
 
     List<String> order = ReportNameOrder.recover(List.of(List.of(xa, xb), List.of(xb, xa)));
 

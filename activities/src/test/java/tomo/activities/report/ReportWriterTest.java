@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class ReportWriterTest {
@@ -47,7 +48,14 @@ class ReportWriterTest {
     // A path that needs CSV quoting must survive the round trip.
     outcomes.add(
         new TrainingOutcome(
-            "band_gap", "oxide_type", "structure", 1, "mae", 0.55, 3, "runs/a,b \"quoted\"\nnext"));
+            "band_gap",
+            "oxide_type",
+            Representation.STRUCTURE,
+            1,
+            "mae",
+            0.55,
+            3,
+            "runs/a,b \"quoted\"\nnext"));
     SweepReport report = new SweepAggregator().aggregate(outcomes);
 
     ReportFiles files = new ReportWriter().write(report, outputDir("hand-made"));
@@ -177,7 +185,7 @@ class ReportWriterTest {
     List<String> targets = PAPER_PROPERTIES.subList(0, 9);
     for (String target : targets) {
       String metric = target.startsWith("spacegroup") ? "error_rate" : "mae";
-      for (String representation : List.of("structure", "composition")) {
+      for (Representation representation : Representation.values()) {
         double[] effect = new double[PAPER_PROPERTIES.size()];
         for (int p = 0; p < effect.length; p++) {
           effect[p] = -70 * Math.pow(random.nextDouble(), 3) + 12 * random.nextGaussian();

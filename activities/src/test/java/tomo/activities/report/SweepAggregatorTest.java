@@ -9,23 +9,32 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class SweepAggregatorTest {
 
   static final String BAND_GAP = "band_gap";
   static final String SYSTEM = "spacegroup.crystal_system";
-  static final String S = SweepReport.STRUCTURE;
-  static final String C = SweepReport.COMPOSITION;
+  static final String S = Representation.STRUCTURE.label();
+  static final String C = Representation.COMPOSITION.label();
 
   static TrainingOutcome mae(String target, String property, String rep, int seed, double value) {
     return new TrainingOutcome(
-        target, property, rep, seed, "mae", value, 10, "artifacts/" + target + "/" + property);
+        target,
+        property,
+        Representation.of(rep),
+        seed,
+        "mae",
+        value,
+        10,
+        "artifacts/" + target + "/" + property);
   }
 
   static TrainingOutcome errorRate(
       String target, String property, String rep, int seed, double value) {
-    return new TrainingOutcome(target, property, rep, seed, "error_rate", value, 7, null);
+    return new TrainingOutcome(
+        target, property, Representation.of(rep), seed, "error_rate", value, 7, null);
   }
 
   /** A small sweep with known answers and known holes (see the comments). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class TrainingsCsvReaderTest {
@@ -20,7 +21,14 @@ class TrainingsCsvReaderTest {
     List<TrainingOutcome> outcomes = new ArrayList<>(SweepAggregatorTest.handMade());
     outcomes.add(
         new TrainingOutcome(
-            "band_gap", "oxide_type", "structure", 2, "mae", 0.1 / 3, 4, "a,b \"c\"\nd"));
+            "band_gap",
+            "oxide_type",
+            Representation.STRUCTURE,
+            2,
+            "mae",
+            0.1 / 3,
+            4,
+            "a,b \"c\"\nd"));
     SweepReport report = new SweepAggregator().aggregate(outcomes);
     ReportFiles files = new ReportWriter().write(report, dir);
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 
@@ -74,24 +76,20 @@ class StoredTrainingTest {
   void theLearningCurveSurvivesTheStore() {
     ArtifactStore store = new ArtifactStore(dir);
     TrainingRequest request =
-        new TrainingRequest(
-            "data.csv.gz",
-            "0f1e",
-            "band_gap",
-            null,
-            null,
-            "composition",
-            2,
-            new HyperParameters(2, 256, "sgd", 0.01, 0.9, 100),
-            0,
-            dir.toString());
+        TrainingRequest.builder()
+            .dataset("data.csv.gz", "0f1e")
+            .cell(new CellKey("band_gap", null, Representation.COMPOSITION, 2))
+            .hyper(HyperParameters.builder().epochs(2).build())
+            .artifactDir(dir.toString())
+            .build();
     List<EpochPoint> curve = List.of(new EpochPoint(1, 0.9, 0.7), new EpochPoint(2, 0.5, 0.6));
     StoredTraining training =
         new StoredTraining(
             "0123456789",
             "cgcnn-v1",
             request,
-            new TrainingOutcome("band_gap", null, "composition", 2, "mae", 0.6, 2, "x.json"),
+            new TrainingOutcome(
+                "band_gap", null, Representation.COMPOSITION, 2, "mae", 0.6, 2, "x.json"),
             2,
             3.0,
             "2026-12-01T00:00:00Z",

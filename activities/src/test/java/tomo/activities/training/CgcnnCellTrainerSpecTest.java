@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.materials.dataset.DatasetLocation;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
-import tomo.workflows.model.TrainerKind;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -19,21 +20,13 @@ class CgcnnCellTrainerSpecTest {
   @TempDir Path dir;
 
   private TrainingRequest request(double momentum, int sample, long sampleSeed) {
-    return new TrainingRequest(
-        DatasetLocation.resolve(null).toString(),
-        "unchecked",
-        "band_gap",
-        null,
-        null,
-        "composition",
-        1,
-        new HyperParameters(2, 16, "sgd", 0.01, momentum, 100),
-        0,
-        dir.resolve("artifacts").toString(),
-        sample,
-        sampleSeed,
-        TrainerKind.CGCNN,
-        false);
+    return TrainingRequest.builder()
+        .dataset(DatasetLocation.resolve(null).toString(), "unchecked")
+        .cell(new CellKey("band_gap", null, Representation.COMPOSITION, 1))
+        .hyper(HyperParameters.builder().epochs(2).batchSize(16).momentum(momentum).build())
+        .artifactDir(dir.resolve("artifacts").toString())
+        .sample(sample, sampleSeed)
+        .build();
   }
 
   private TrainingRun train(CgcnnCellTrainer trainer, TrainingRequest r, String name)

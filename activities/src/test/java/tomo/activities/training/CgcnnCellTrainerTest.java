@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,9 @@ import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
 import tomo.materials.testing.Fixtures;
 import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
-import tomo.workflows.model.TrainerKind;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
 
@@ -120,22 +120,7 @@ class CgcnnCellTrainerTest {
             + "\"\n");
     String sha = DatasetReader.read(csv, ReadOptions.defaults().withSkipBad(true)).contentSha256();
     TrainingRequest strict = request(csv, sha);
-    TrainingRequest skipping =
-        new TrainingRequest(
-            strict.datasetPath(),
-            strict.datasetSha256(),
-            strict.target(),
-            strict.property(),
-            strict.maskedProperty(),
-            strict.representation(),
-            strict.seed(),
-            strict.hyper(),
-            strict.limit(),
-            strict.artifactDir(),
-            0,
-            0,
-            TrainerKind.CGCNN,
-            true);
+    TrainingRequest skipping = strict.toBuilder().skipBadRows(true).build();
 
     assertThatThrownBy(() -> activity.train(strict))
         .cause()
@@ -178,57 +163,29 @@ class CgcnnCellTrainerTest {
     Fixtures.writeRockSaltBandGaps(csv, true);
     TrainingRequest valid =
         request(csv, DatasetReader.read(csv, ReadOptions.defaults()).contentSha256());
-    TrainingRequest unknownRepresentation =
-        new TrainingRequest(
-            valid.datasetPath(),
-            valid.datasetSha256(),
-            valid.target(),
-            null,
-            null,
-            "graphs",
-            1,
-            valid.hyper(),
-            0,
-            valid.artifactDir());
     TrainingRequest negativeRate =
-        new TrainingRequest(
-            valid.datasetPath(),
-            valid.datasetSha256(),
-            valid.target(),
-            null,
-            null,
-            "structure",
-            1,
-            new HyperParameters(1, 8, "sgd", -0.01, 0.9, 100),
-            0,
-            valid.artifactDir());
+        valid.toBuilder()
+            .hyper(HyperParameters.builder().epochs(1).batchSize(8).learningRate(-0.01).build())
+            .build();
 
-    for (TrainingRequest bad : List.of(unknownRepresentation, negativeRate)) {
-      assertThatThrownBy(() -> activity.train(bad))
-          .cause()
-          .isInstanceOfSatisfying(
-              ApplicationFailure.class,
-              f -> {
-                assertThat(f.isNonRetryable()).isTrue();
-                assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
-                assertThat(f.getOriginalMessage())
-                    .containsAnyOf("representation 'graphs'", "learning rate > 0");
-              });
-    }
+    assertThatThrownBy(() -> activity.train(negativeRate))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(TrainingActivities.BAD_INPUT);
+              assertThat(f.getOriginalMessage()).contains("learning rate > 0");
+            });
     assertThat(dir.resolve("artifacts").resolve("graphs")).doesNotExist(); // no work was done
   }
 
   private TrainingRequest request(Path csv, String sha256) {
-    return new TrainingRequest(
-        csv.toString(),
-        sha256,
-        "band_gap",
-        null,
-        null,
-        "structure",
-        1,
-        new HyperParameters(1, 8, "sgd", 0.01, 0.9, 100),
-        0,
-        dir.resolve("artifacts").toString());
+    return TrainingRequest.builder()
+        .dataset(csv.toString(), sha256)
+        .cell(new CellKey("band_gap", null, Representation.STRUCTURE, 1))
+        .hyper(HyperParameters.builder().epochs(1).batchSize(8).build())
+        .artifactDir(dir.resolve("artifacts").toString())
+        .build();
   }
 }

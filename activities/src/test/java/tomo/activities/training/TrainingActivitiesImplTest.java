@@ -26,7 +26,9 @@ import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
 import tomo.workflows.activity.TrainingActivities;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -62,21 +64,13 @@ class TrainingActivitiesImplTest {
   }
 
   private TrainingRequest request(String property, Path artifacts) {
-    return new TrainingRequest(
-        "data.csv",
-        "sha",
-        "band_gap",
-        property,
-        null,
-        "structure",
-        3,
-        new HyperParameters(6, 64, "sgd", 0.01, 0.9, 100),
-        0,
-        artifacts.toString(),
-        0,
-        0,
-        TrainerKind.SYNTHETIC,
-        false);
+    return TrainingRequest.builder()
+        .dataset("data.csv", "sha")
+        .cell(new CellKey("band_gap", property, Representation.STRUCTURE, 3))
+        .hyper(HyperParameters.builder().epochs(6).batchSize(64).build())
+        .artifactDir(artifacts.toString())
+        .trainer(TrainerKind.SYNTHETIC)
+        .build();
   }
 
   @Test
@@ -108,40 +102,11 @@ class TrainingActivitiesImplTest {
   void theHashIgnoresWhereFilesLieButNotWhatIsTrained() {
     TrainingRequest a = request("volume", dir);
     TrainingRequest moved =
-        new TrainingRequest(
-            "elsewhere.csv",
-            "sha",
-            "band_gap",
-            "volume",
-            null,
-            "structure",
-            3,
-            a.hyper(),
-            0,
-            "/other/store",
-            0,
-            0,
-            TrainerKind.SYNTHETIC,
-            false);
+        a.toBuilder().dataset("elsewhere.csv", "sha").artifactDir("/other/store").build();
     assertThat(ContentHash.of(moved, "t")).isEqualTo(ContentHash.of(a, "t"));
     // skipping bad rows changes no result (a file without bad rows reads the same), so results
     // stored before the option existed are found again
-    TrainingRequest skipping =
-        new TrainingRequest(
-            "data.csv",
-            "sha",
-            "band_gap",
-            "volume",
-            null,
-            "structure",
-            3,
-            a.hyper(),
-            0,
-            dir.toString(),
-            a.sample(),
-            a.sampleSeed(),
-            a.trainer(),
-            true);
+    TrainingRequest skipping = a.toBuilder().skipBadRows(true).build();
     assertThat(ContentHash.of(skipping, "t")).isEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(request("density", dir), "t")).isNotEqualTo(ContentHash.of(a, "t"));
     assertThat(ContentHash.of(a, "other-trainer")).isNotEqualTo(ContentHash.of(a, "t"));
@@ -188,38 +153,13 @@ class TrainingActivitiesImplTest {
   }
 
   private static TrainingRequest withSample(TrainingRequest r, int rows, long seed) {
-    return new TrainingRequest(
-        r.datasetPath(),
-        r.datasetSha256(),
-        r.target(),
-        r.property(),
-        r.maskedProperty(),
-        r.representation(),
-        r.seed(),
-        r.hyper(),
-        r.limit(),
-        r.artifactDir(),
-        rows,
-        seed,
-        r.trainer(),
-        false);
+    return r.toBuilder().sample(rows, seed).skipBadRows(false).build();
   }
 
   @Test
   void aRequestForAnotherTrainerIsRefusedNonRetryablyNamingBoth() {
     TrainingRequest synthetic = request("volume", dir);
-    TrainingRequest cgcnn =
-        new TrainingRequest(
-            synthetic.datasetPath(),
-            synthetic.datasetSha256(),
-            synthetic.target(),
-            synthetic.property(),
-            null,
-            synthetic.representation(),
-            synthetic.seed(),
-            synthetic.hyper(),
-            0,
-            synthetic.artifactDir());
+    TrainingRequest cgcnn = synthetic.toBuilder().trainer(TrainerKind.CGCNN).build();
     assertThat(cgcnn.trainer()).isEqualTo(TrainerKind.CGCNN);
     assertThatThrownBy(() -> activity.train(cgcnn))
         .isInstanceOf(ActivityFailure.class)
@@ -247,24 +187,17 @@ class TrainingActivitiesImplTest {
     assertThat(new ObjectMapper().writeValueAsString(a.hyper())).doesNotContain("patience");
     HyperParameters h = a.hyper();
     TrainingRequest patient =
-        new TrainingRequest(
-            a.datasetPath(),
-            a.datasetSha256(),
-            a.target(),
-            a.property(),
-            a.maskedProperty(),
-            a.representation(),
-            a.seed(),
-            new HyperParameters(
-                h.epochs(),
-                h.batchSize(),
-                h.optimizer(),
-                h.learningRate(),
-                h.momentum(),
-                h.milestone(),
-                10),
-            a.limit(),
-            a.artifactDir());
+        a.toBuilder()
+            .hyper(
+                new HyperParameters(
+                    h.epochs(),
+                    h.batchSize(),
+                    h.optimizer(),
+                    h.learningRate(),
+                    h.momentum(),
+                    h.milestone(),
+                    10))
+            .build();
     assertThat(ContentHash.of(patient, "t")).isNotEqualTo(ContentHash.of(a, "t"));
   }
 

@@ -8,20 +8,5 @@ public enum GraphMode {
    * Composition only (the "fooled" graph): every site bonded to every other site (up to M) at one
    * fixed distance, so no geometry reaches the network.
    */
-  COMPOSITION;
-
-  /**
-   * The mode of a sweep representation name, {@code structure} or {@code composition} (any case).
-   *
-   * @throws IllegalArgumentException naming the allowed representations
-   */
-  public static GraphMode ofRepresentation(String representation) {
-    for (GraphMode mode : values()) {
-      if (mode.name().equalsIgnoreCase(representation)) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException(
-        "representation '" + representation + "' is not one of structure, composition");
-  }
+  COMPOSITION
 }

@@ -16,19 +16,22 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import tomo.activities.training.GraphModes;
 import tomo.materials.dataset.BadRow;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
-import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.graph.IsolatedAtoms;
+import tomo.workflows.model.Representation;
 
 /** {@code tomo dataset graphs}: builds (or finds) the crystal-graph cache of a dataset. */
 @Command(
@@ -40,18 +43,30 @@ import tomo.materials.graph.IsolatedAtoms;
       "An existing cache for the same dataset content and settings is reused."
     })
 public final class DatasetGraphsCommand implements Callable<Integer> {
-  /** Which graphs to build. */
-  enum Modes {
-    structure,
-    composition,
-    both;
+  /**
+   * Which graphs to build: those of one representation, or of {@code both}.
+   *
+   * @param representations in the order they are built
+   */
+  record GraphChoice(List<Representation> representations) {}
 
-    List<GraphMode> graphModes() {
-      return switch (this) {
-        case structure -> List.of(GraphMode.STRUCTURE);
-        case composition -> List.of(GraphMode.COMPOSITION);
-        case both -> List.of(GraphMode.STRUCTURE, GraphMode.COMPOSITION);
-      };
+  /** Reads {@code --mode}: a representation as specs spell it, or {@code both}. */
+  static final class GraphChoiceConverter implements ITypeConverter<GraphChoice> {
+    @Override
+    public GraphChoice convert(String value) {
+      if (value.equals("both")) {
+        return new GraphChoice(List.of(Representation.values()));
+      }
+      try {
+        return new GraphChoice(List.of(Representation.of(value)));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not one of "
+                + String.join(", ", Representation.labels())
+                + ", both");
+      }
     }
   }
 
@@ -67,8 +82,9 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       defaultValue = "both",
+      converter = GraphChoiceConverter.class,
       description = "structure, composition or both (default: ${DEFAULT-VALUE})")
-  Modes mode;
+  GraphChoice mode;
 
   @Option(
       names = "--cache-dir",
@@ -121,9 +137,9 @@ public final class DatasetGraphsCommand implements Callable<Integer> {
 
     double buildSeconds = 0;
     long buildCpuStart = processCpuNanos();
-    for (GraphMode m : mode.graphModes()) {
-      GraphSettings settings = GraphSettings.of(m);
-      String name = m.name().toLowerCase(Locale.ROOT);
+    for (Representation representation : mode.representations()) {
+      GraphSettings settings = GraphSettings.of(GraphModes.of(representation));
+      String name = representation.label();
       long start = System.nanoTime();
       GraphCache cache;
       try (ProgressBar bar = progressBar(bars.get(), name, dataset.size())) {

@@ -23,6 +23,7 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -77,29 +78,24 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "demo",
-                dataset == null ? null : dataset.toString(),
-                List.of("band_gap", "formation_energy_per_atom"),
-                List.of("volume", "total_magnetization", "spacegroup.number"),
-                List.of("structure", "composition"),
-                List.of(0, 1),
-                HyperParameters.paper(epochs),
-                BaselineMode.SHARED,
-                0,
-                artifacts.toAbsolutePath().toString(),
-                null,
-                null,
-                0,
-                10,
-                null,
-                // the file is sorted by material id: its first rows are not a sample of it
-                DEMO_SAMPLE,
-                DEMO_SAMPLE_SEED,
-                trainer.kind(),
-                false,
-                null,
-                false)
+        SweepSpec.builder()
+            .name("demo")
+            .dataset(dataset == null ? null : dataset.toString())
+            .targets(List.of("band_gap", "formation_energy_per_atom"))
+            .properties(List.of("volume", "total_magnetization", "spacegroup.number"))
+            .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+            .seeds(List.of(0, 1))
+            .hyper(HyperParameters.paper(epochs))
+            .baseline(BaselineMode.SHARED)
+            .artifactDir(artifacts.toAbsolutePath().toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(10)
+            // the file is sorted by material id: its first rows are not a sample of it
+            .sample(DEMO_SAMPLE)
+            .sampleSeed(DEMO_SAMPLE_SEED)
+            .trainer(trainer.kind())
+            .skipMissing(false)
+            .build()
             .normalized("demo");
     TrainingLayout layout = layoutOptions.plan();
     System.out.println(

@@ -11,10 +11,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import tomo.activities.training.GraphModes;
+import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.DataSplit;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.GraphExport;
@@ -35,6 +39,8 @@ import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.Sha256;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
+import tomo.workflows.model.Optimizer;
+import tomo.workflows.model.Representation;
 
 /**
  * {@code tomo train}: one CGCNN training on a dataset, progress on stderr, result JSON on stdout.
@@ -48,14 +54,28 @@ import tomo.materials.property.PropertyRegistry;
       "A checkpoint is written after every epoch; rerunning the same training resumes from it."
     })
 public final class TrainCommand implements Callable<Integer> {
-  enum Mode {
-    structure,
-    composition
+  /** Reads {@code --mode} as specs spell a representation. */
+  static final class RepresentationConverter implements ITypeConverter<Representation> {
+    @Override
+    public Representation convert(String value) {
+      try {
+        return Representation.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
-  enum Optimizer {
-    sgd,
-    adam
+  /** Reads {@code --optimizer} as specs spell it ({@code sgd}, {@code adam}). */
+  static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
+    @Override
+    public OptimizerKind convert(String value) {
+      try {
+        return OptimizerKinds.of(Optimizer.of(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   @Spec CommandSpec spec;
@@ -77,8 +97,12 @@ public final class TrainCommand implements Callable<Integer> {
       description = "keep the extra input but feed zeros (the paper's literal baseline)")
   boolean extraMasked;
 
-  @Option(names = "--mode", defaultValue = "structure", description = "structure or composition")
-  Mode mode;
+  @Option(
+      names = "--mode",
+      defaultValue = "structure",
+      converter = RepresentationConverter.class,
+      description = "structure or composition")
+  Representation mode;
 
   @Option(names = "--epochs", defaultValue = "30", description = "epochs (paper: 500)")
   int epochs;
@@ -114,10 +138,18 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "256", description = "crystals per step")
   int batchSize;
 
-  @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd (paper) or adam")
-  Optimizer optimizer;
+  @Option(
+      names = "--optimizer",
+      defaultValue = "sgd",
+      converter = OptimizerConverter.class,
+      description = "sgd (paper) or adam; either starts at learning rate 0.01 unless --lr is given")
+  OptimizerKind optimizer;
 
-  @Option(names = "--lr", description = "learning rate (default 0.01 for SGD, 0.001 for Adam)")
+  @Option(
+      names = "--lr",
+      description =
+          "learning rate (default 0.01 for SGD and Adam alike, the paper's value and sweeps'"
+              + " default)")
   Double learningRate;
 
   @Option(
@@ -170,7 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .withSkipBad(skipBad)
                 .withLimit(limit)
                 .withSample(sample, sampleSeed));
-    GraphMode graphMode = mode == Mode.structure ? GraphMode.STRUCTURE : GraphMode.COMPOSITION;
+    GraphMode graphMode = GraphModes.of(mode);
     GraphSettings settings = GraphSettings.of(graphMode);
     List<String> properties = new ArrayList<>(List.of(target));
     if (extra != null && !extra.equals(target)) {
@@ -187,12 +219,14 @@ public final class TrainCommand implements Callable<Integer> {
         file,
         mode,
         (System.nanoTime() - start) / 1e9);
-    OptimizerKind kind = optimizer == Optimizer.sgd ? OptimizerKind.SGD : OptimizerKind.ADAM;
-    double lr = learningRate != null ? learningRate : kind == OptimizerKind.SGD ? 0.01 : 0.001;
+    double lr =
+        learningRate != null
+            ? learningRate
+            : OptimizerKinds.optimizer(optimizer).defaultLearningRate();
     TrainingConfig config =
         TrainingConfig.paper(target, extra, graphMode, seed, Math.max(1, epochs)).toBuilder()
             .batchSize(batchSize)
-            .optimizer(kind, lr)
+            .optimizer(optimizer, lr)
             .milestoneEpoch(milestone)
             .threads(threads)
             .extraMasked(extraMasked)

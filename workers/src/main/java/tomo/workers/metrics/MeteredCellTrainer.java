@@ -48,7 +48,7 @@ public final class MeteredCellTrainer implements CellTrainer {
     RunningTraining training =
         metrics.started(
             queue,
-            request.representation(),
+            request.representation().label(),
             request.target(),
             request.property(),
             CATEGORICAL_TARGETS.contains(request.target()) ? "error_rate" : "mae",

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import tomo.activities.training.PreparationListener;
+import tomo.workflows.model.Representation;
 
 /**
  * How long trainers spend preparing their inputs; a trainer reports here as its {@link
@@ -19,7 +20,8 @@ import tomo.activities.training.PreparationListener;
  */
 public final class PreparationMeters implements PreparationListener {
   private final MeterRegistry registry;
-  private final BoundedLabel graphModes = BoundedLabel.of("mode", "structure", "composition");
+  private final BoundedLabel graphModes =
+      BoundedLabel.of("mode", Representation.labels().toArray(String[]::new));
 
   PreparationMeters(MeterRegistry registry) {
     this.registry = registry;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tomo.workflows.model.CellState;
 
 /**
  * The progress of sweeps, as the sweep workflows report it; only the {@code maxSweeps} most
@@ -34,7 +35,7 @@ public final class SweepMeters {
   private final BoundedLabel properties;
   private final BoundedLabel representations;
   private final BoundedLabel states =
-      BoundedLabel.of("state", "pending", "running", "done", "failed");
+      BoundedLabel.of("state", CellState.labels().toArray(String[]::new));
 
   /** Access-ordered, so the first entry is the sweep updated longest ago. */
   private final LinkedHashMap<String, SweepSeries> sweeps = new LinkedHashMap<>(16, 0.75f, true);
@@ -142,7 +143,7 @@ public final class SweepMeters {
       oldest.remove();
     }
     sweep = new SweepSeries();
-    for (String state : List.of("pending", "running", "done", "failed")) {
+    for (String state : CellState.labels()) {
       double[] cell = {0};
       sweep.cells.put(state, cell);
       sweep.meters.add(

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
+import tomo.workflows.model.Representation;
 
 /**
  * tomo's own meters on one registry, in three parts the rest of tomo reports through: {@link
@@ -36,7 +37,8 @@ public final class TomoMetrics {
       throw new IllegalArgumentException("maxSweeps must be at least 1, got " + maxSweeps);
     }
     // sweeps and trainings share these caps: a target or property counts once, whoever saw it
-    BoundedLabel representations = BoundedLabel.of("representation", "structure", "composition");
+    BoundedLabel representations =
+        BoundedLabel.of("representation", Representation.labels().toArray(String[]::new));
     BoundedLabel targets = BoundedLabel.firstSeen("target", 32);
     BoundedLabel properties = BoundedLabel.firstSeen("property", 64);
     this.sweeps = new SweepMeters(registry, maxSweeps, targets, properties, representations);

@@ -13,6 +13,7 @@ import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
 import tomo.activities.report.TrainingProvenance;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /** {@code tomo compare A B}: a sweep's table1.json against a table typed in the same schema. */
@@ -20,7 +21,8 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   private static TrainingOutcome mae(String property, String rep, int seed, double value) {
-    return new TrainingOutcome("band_gap", property, rep, seed, "mae", value, 5, null);
+    return new TrainingOutcome(
+        "band_gap", property, Representation.of(rep), seed, "mae", value, 5, null);
   }
 
   /** band_gap: density lowers the error in every seed (structure), volume in none. */

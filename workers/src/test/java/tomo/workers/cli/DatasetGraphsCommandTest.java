@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
+import tomo.workflows.model.Representation;
 
 class DatasetGraphsCommandTest {
   @TempDir Path cacheDir;
@@ -138,6 +141,27 @@ class DatasetGraphsCommandTest {
     cli.setErr(new PrintWriter(err));
     assertThat(cli.execute(args)).as("exit code; stderr: %s", err).isZero();
     return out.toString();
+  }
+
+  @Test
+  void modeTakesEitherRepresentationOrBoth() {
+    for (Map.Entry<String, List<Representation>> e :
+        Map.of(
+                "structure", List.of(Representation.STRUCTURE),
+                "composition", List.of(Representation.COMPOSITION),
+                "both", List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+            .entrySet()) {
+      DatasetGraphsCommand command = new DatasetGraphsCommand();
+      new CommandLine(command).parseArgs("--mode", e.getKey());
+      assertThat(command.mode.representations()).isEqualTo(e.getValue());
+    }
+    DatasetGraphsCommand byDefault = new DatasetGraphsCommand();
+    new CommandLine(byDefault).parseArgs();
+    assertThat(byDefault.mode.representations())
+        .containsExactly(Representation.STRUCTURE, Representation.COMPOSITION);
+    assertThatThrownBy(() -> new CommandLine(new DatasetGraphsCommand()).parseArgs("--mode", "all"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("'all' is not one of structure, composition, both");
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tomo.workflows.client.SweepRequestException;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepStatus;
 
@@ -190,7 +191,7 @@ class ProgressPrinterTest {
             ? List.of()
             : List.of(
                 new CellFailure(
-                    new CellKey("band_gap", "density", "structure", 0),
+                    new CellKey("band_gap", "density", Representation.STRUCTURE, 0),
                     "field 'density': not a number",
                     "BadInput"));
     return new SweepProgress(

@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import tomo.activities.report.LearningCurve;
+import tomo.activities.report.OfflineReport;
 import tomo.activities.report.ProvenanceSummary;
 import tomo.activities.report.ReportDetails;
 import tomo.activities.report.ReportFiles;
 import tomo.activities.report.ReportTraining;
 import tomo.activities.report.ReportWriter;
 import tomo.activities.report.SweepAggregator;
+import tomo.activities.report.SweepReport;
 import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.EpochPoint;
 import tomo.workers.TomoCli;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /** {@code tomo report --trainings … --out …}: the offline re-render, and the command's usage. */
@@ -56,10 +60,13 @@ class ReportCommandTest {
     List<TrainingOutcome> outcomes = new ArrayList<>();
     for (String target : List.of(BAND_GAP, SYSTEM)) {
       String metric = target.equals(SYSTEM) ? "error_rate" : "mae";
-      for (String representation : List.of("structure", "composition")) {
+      for (Representation representation : Representation.values()) {
         for (int seed = 1; seed <= 3; seed++) {
-          double baseline = 0.2 + 0.05 * seed + (representation.equals("composition") ? 0.1 : 0);
-          if (!(target.equals(BAND_GAP) && representation.equals("composition") && seed == 3)) {
+          double baseline =
+              0.2 + 0.05 * seed + (representation == Representation.COMPOSITION ? 0.1 : 0);
+          if (!(target.equals(BAND_GAP)
+              && representation == Representation.COMPOSITION
+              && seed == 3)) {
             // An artifact path with a comma and a quote: the CSV must carry it through.
             outcomes.add(
                 new TrainingOutcome(
@@ -126,7 +133,7 @@ class ReportCommandTest {
           new LearningCurve(
               t.target(),
               t.property(),
-              t.representation(),
+              t.representation().label(),
               t.seed(),
               null,
               List.of(
@@ -181,10 +188,11 @@ class ReportCommandTest {
     ReportFiles whole = writeReport(all, dir.resolve("whole"));
     // Two sweeps, one per representation, that share one training with the same result.
     List<TrainingOutcome> structure =
-        new ArrayList<>(all.stream().filter(t -> t.representation().equals("structure")).toList());
+        new ArrayList<>(
+            all.stream().filter(t -> t.representation() == Representation.STRUCTURE).toList());
     List<TrainingOutcome> composition =
         new ArrayList<>(
-            all.stream().filter(t -> t.representation().equals("composition")).toList());
+            all.stream().filter(t -> t.representation() == Representation.COMPOSITION).toList());
     composition.add(structure.get(0));
     Path a = writeReport(structure, dir.resolve("a")).trainingsCsv();
     Path b = writeReport(composition, dir.resolve("b")).trainingsCsv();
@@ -269,23 +277,44 @@ class ReportCommandTest {
 
   @Test
   void aRenderThatFailsHalfWayLeavesNoPartialReport() throws IOException {
-    // Two representations whose heatmaps would share one file name: the writer fails after the
-    // first heatmap is written.
+    // Two representation names whose heatmaps would share one file name: the writer fails after
+    // the first heatmap is written. (Trainings files cannot name them: see the next test.)
+    SweepReport r = new SweepAggregator().aggregate(grid());
+    SweepReport clashing =
+        new SweepReport(
+            r.targets(),
+            r.properties(),
+            List.of("x/y", "x_y"),
+            r.trainings(),
+            r.pairs(),
+            r.cells(),
+            r.missing(),
+            r.provenance(),
+            r.diagonal());
+    Path out = dir.resolve("again");
+
+    assertThatThrownBy(() -> OfflineReport.writeAtomically(clashing, ReportDetails.none(), out))
+        .hasMessageContaining("map to one file heatmap-x_y");
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void aTrainingOfAnUnknownRepresentationIsRefusedNamingFileLineAndField() throws IOException {
     Path trainings = dir.resolve("trainings.csv");
     Files.writeString(
         trainings,
         "target,property,representation,seed,role,metric,test_metric,best_epoch,"
             + "baseline_test_metric,change_percent,artifact_path\n"
-            + "band_gap,,x/y,1,baseline,mae,0.5,10,,,\n"
-            + "band_gap,density,x/y,1,augmented,mae,0.4,10,0.5,-20,\n"
-            + "band_gap,,x_y,1,baseline,mae,0.5,10,,,\n"
-            + "band_gap,density,x_y,1,augmented,mae,0.4,10,0.5,-20,\n");
+            + "band_gap,,x/y,1,baseline,mae,0.5,10,,,\n");
     Path out = dir.resolve("again");
 
-    CliRun r = run("report", "--trainings", trainings.toString(), "--out", out.toString());
+    CliRun run = run("report", "--trainings", trainings.toString(), "--out", out.toString());
 
-    assertThat(r.exitCode()).isNotZero();
-    assertThat(r.err()).contains("map to one file heatmap-x_y");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err())
+        .contains(
+            "trainings.csv, line 2, field representation: 'x/y' is not one of structure,"
+                + " composition");
     assertThat(listing(dir)).containsExactly("trainings.csv");
   }
 
@@ -347,14 +376,14 @@ class ReportCommandTest {
     Path a =
         writeTrainings(
             made(
-                all.stream().filter(t -> t.representation().equals("structure")).toList(),
+                all.stream().filter(t -> t.representation() == Representation.STRUCTURE).toList(),
                 "cgcnn-v1",
                 "ab"),
             dir.resolve("a"));
     Path b =
         writeTrainings(
             made(
-                all.stream().filter(t -> t.representation().equals("composition")).toList(),
+                all.stream().filter(t -> t.representation() == Representation.COMPOSITION).toList(),
                 "synthetic-v1",
                 "ab"),
             dir.resolve("b"));

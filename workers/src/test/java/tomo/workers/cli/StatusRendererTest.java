@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepStatus;
 
@@ -88,7 +89,7 @@ class StatusRendererTest {
             0.5,
             List.of(
                 new CellFailure(
-                    new CellKey("band_gap", "volume", "structure", 1),
+                    new CellKey("band_gap", "volume", Representation.STRUCTURE, 1),
                     "row 3 field cif",
                     "BadInput")),
             null,
@@ -133,7 +134,7 @@ class StatusRendererTest {
 
   private static CellFailure failure(int seed, String reason) {
     return new CellFailure(
-        new CellKey("band_gap", "volume", "structure", seed), reason, "BadInput");
+        new CellKey("band_gap", "volume", Representation.STRUCTURE, seed), reason, "BadInput");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package tomo.workers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -23,6 +25,9 @@ import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.NodeFeaturizer;
 import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
+import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Optimizer;
+import tomo.workflows.model.Representation;
 
 class TrainCommandTest {
   @TempDir Path tmp;
@@ -76,6 +81,36 @@ class TrainCommandTest {
     assertThat(Files.readString(tmp.resolve("export").resolve("meta.json")))
         .contains("\"target\" : \"band_gap\"");
     assertThat(tmp.resolve("ck").resolve("epoch-00002").resolve("state.json")).exists();
+  }
+
+  @Test
+  void modeAndOptimizerTakeTheNamesSpecsUseAndBothOptimizersStartAtTheSameRate() {
+    TrainCommand defaults = new TrainCommand();
+    new CommandLine(defaults).parseArgs("--target", "band_gap");
+    assertThat(defaults.mode).isEqualTo(Representation.STRUCTURE);
+    assertThat(defaults.optimizer).isEqualTo(OptimizerKind.SGD);
+
+    TrainCommand adam = new TrainCommand();
+    new CommandLine(adam)
+        .parseArgs("--target", "band_gap", "--mode", "composition", "--optimizer", "adam");
+    assertThat(adam.mode).isEqualTo(Representation.COMPOSITION);
+    assertThat(adam.optimizer).isEqualTo(OptimizerKind.ADAM);
+    assertThat(adam.learningRate).isNull(); // so the optimizer's default: 0.01, as in sweeps
+    assertThat(OptimizerKinds.optimizer(OptimizerKind.ADAM).defaultLearningRate())
+        .isEqualTo(HyperParameters.builder().optimizer(Optimizer.ADAM).build().learningRate());
+
+    for (String[] bad :
+        List.of(
+            new String[] {"--mode", "STRUCTURE"},
+            new String[] {"--mode", "both"},
+            new String[] {"--optimizer", "SGD"})) {
+      assertThatThrownBy(
+              () ->
+                  new CommandLine(new TrainCommand())
+                      .parseArgs("--target", "band_gap", bad[0], bad[1]))
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageContaining("'" + bad[1] + "' is not one of");
+    }
   }
 
   @Test

@@ -13,7 +13,9 @@ import tomo.activities.training.BadInputException;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.EpochListener;
 import tomo.activities.training.TrainingRun;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingRequest;
 
 class MeteredCellTrainerTest {
@@ -24,17 +26,12 @@ class MeteredCellTrainerTest {
   private final List<Double> lossesPassedOn = new ArrayList<>();
 
   private static TrainingRequest request(String target, String property) {
-    return new TrainingRequest(
-        "data.csv",
-        "abc",
-        target,
-        property,
-        null,
-        "composition",
-        3,
-        HyperParameters.paper(2),
-        0,
-        "/tmp/artifacts");
+    return TrainingRequest.builder()
+        .dataset("data.csv", "abc")
+        .cell(new CellKey(target, property, Representation.COMPOSITION, 3))
+        .hyper(HyperParameters.paper(2))
+        .artifactDir("/tmp/artifacts")
+        .build();
   }
 
   /** Two epochs: one with the loss, one without; records the scrape between them. */

@@ -14,6 +14,7 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
 
@@ -52,21 +53,19 @@ final class RealSweep implements AutoCloseable {
                 .build());
     sweeps = new SweepClient(client);
     SweepSpec spec =
-        new SweepSpec(
-                "live",
-                null,
-                List.of("band_gap", "formation_energy_per_atom"),
-                List.of("volume", "density"),
-                List.of("structure", "composition"),
-                List.of(0, 1),
-                HyperParameters.paper(4),
-                BaselineMode.SHARED,
-                200,
-                artifacts.toString(),
-                null,
-                null,
-                0,
-                10)
+        SweepSpec.builder()
+            .name("live")
+            .targets(List.of("band_gap", "formation_energy_per_atom"))
+            .properties(List.of("volume", "density"))
+            .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+            .seeds(List.of(0, 1))
+            .hyper(HyperParameters.paper(4))
+            .baseline(BaselineMode.SHARED)
+            .limit(200)
+            .artifactDir(artifacts.toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(10)
+            .build()
             .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("live");
     sweeps.startOrAttach(ID, spec);

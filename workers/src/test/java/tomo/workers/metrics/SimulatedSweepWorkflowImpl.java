@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tomo.workflows.metrics.SweepMetrics;
+import tomo.workflows.model.Representation;
 
 /** Reports the sweep gauges through the replay-safe workflow scope, as the real sweep does. */
 public final class SimulatedSweepWorkflowImpl implements SimulatedSweepWorkflow {
@@ -73,7 +74,7 @@ public final class SimulatedSweepWorkflowImpl implements SimulatedSweepWorkflow 
                 sweepId,
                 cell.target(),
                 cell.property(),
-                cell.representation(),
+                Representation.of(cell.representation()),
                 100 * (metric - baseline.get(key)) / baseline.get(key));
           }
         }

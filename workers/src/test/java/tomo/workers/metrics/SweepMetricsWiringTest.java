@@ -18,6 +18,7 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
@@ -31,21 +32,19 @@ class SweepMetricsWiringTest {
   @Test
   void aRealSweepReportsItsProgressAndTrainings(@TempDir Path artifacts) throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "metrics",
-                null,
-                List.of("band_gap"),
-                List.of("volume", "density"),
-                List.of("structure", "composition"),
-                List.of(0, 1),
-                HyperParameters.paper(3),
-                BaselineMode.SHARED,
-                200,
-                artifacts.toString(),
-                null,
-                null,
-                0,
-                10)
+        SweepSpec.builder()
+            .name("metrics")
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume", "density"))
+            .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+            .seeds(List.of(0, 1))
+            .hyper(HyperParameters.paper(3))
+            .baseline(BaselineMode.SHARED)
+            .limit(200)
+            .artifactDir(artifacts.toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(10)
+            .build()
             .withTrainer(TrainerKind.SYNTHETIC)
             .normalized("metrics");
     try (EmbeddedServer server = new EmbeddedServer(0);

@@ -20,6 +20,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -35,21 +36,20 @@ class CgcnnSweepTest {
   void aTinyRealSweepTrainsCgcnnAndWritesTheReport() throws Exception {
     Path dataset = DatasetLocation.resolve(null);
     SweepSpec spec =
-        new SweepSpec(
-                "cgcnn",
-                dataset.toString(),
-                List.of("band_gap"),
-                List.of("volume"),
-                List.of("composition"),
-                List.of(0),
-                new HyperParameters(2, 64, "sgd", 0.01, 0.9, 100),
-                BaselineMode.SHARED,
-                200,
-                dir.resolve("artifacts").toString(),
-                null,
-                null,
-                0,
-                60)
+        SweepSpec.builder()
+            .name("cgcnn")
+            .dataset(dataset.toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume"))
+            .representations(List.of(Representation.COMPOSITION))
+            .seeds(List.of(0))
+            .hyper(HyperParameters.builder().epochs(2).batchSize(64).build())
+            .baseline(BaselineMode.SHARED)
+            .limit(200)
+            .artifactDir(dir.resolve("artifacts").toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(60)
+            .build()
             .normalized("cgcnn");
     try (EmbeddedServer server = new EmbeddedServer(0)) {
       WorkflowClient client = TemporalOptions.connect(server.target(), "default");

@@ -30,6 +30,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -46,21 +47,20 @@ class ConcurrentCgcnnSweepTest {
   @Test
   void twoSlotsTrainTwoModelsAtOnceWithoutFailures() throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "conc",
-                DatasetLocation.resolve(null).toString(),
-                List.of("band_gap"),
-                List.of("volume"),
-                List.of("composition", "structure"),
-                List.of(0),
-                new HyperParameters(2, 64, "sgd", 0.01, 0.9, 100),
-                BaselineMode.SHARED,
-                200,
-                dir.resolve("artifacts").toString(),
-                null,
-                null,
-                0,
-                60)
+        SweepSpec.builder()
+            .name("conc")
+            .dataset(DatasetLocation.resolve(null).toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume"))
+            .representations(List.of(Representation.COMPOSITION, Representation.STRUCTURE))
+            .seeds(List.of(0))
+            .hyper(HyperParameters.builder().epochs(2).batchSize(64).build())
+            .baseline(BaselineMode.SHARED)
+            .limit(200)
+            .artifactDir(dir.resolve("artifacts").toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(60)
+            .build()
             .normalized("conc");
     TrainingLayout layout =
         TrainingLayout.plan(

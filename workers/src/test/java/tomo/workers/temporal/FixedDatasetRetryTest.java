@@ -30,6 +30,7 @@ import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -72,21 +73,19 @@ class FixedDatasetRetryTest {
     Path csv = dir.resolve("data.csv");
     Fixtures.writeRockSaltBandGaps(csv, false);
     SweepSpec spec =
-        new SweepSpec(
-                "fix",
-                csv.toString(),
-                List.of("band_gap"),
-                List.of("nsites"),
-                List.of("composition"),
-                List.of(0),
-                new HyperParameters(1, 8, "sgd", 0.01, 0.9, 100),
-                BaselineMode.SHARED,
-                0,
-                dir.resolve("artifacts").toString(),
-                null,
-                null,
-                30,
-                60)
+        SweepSpec.builder()
+            .name("fix")
+            .dataset(csv.toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("nsites"))
+            .representations(List.of(Representation.COMPOSITION))
+            .seeds(List.of(0))
+            .hyper(HyperParameters.builder().epochs(1).batchSize(8).build())
+            .baseline(BaselineMode.SHARED)
+            .artifactDir(dir.resolve("artifacts").toString())
+            .retryWindowMinutes(30)
+            .heartbeatSeconds(60)
+            .build()
             .normalized("fix");
     Counting trainer = new Counting();
     try (EmbeddedServer server = new EmbeddedServer(0)) {

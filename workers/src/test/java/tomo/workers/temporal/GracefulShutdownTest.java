@@ -23,6 +23,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -43,21 +44,20 @@ class GracefulShutdownTest {
   void aTerminatedWorkerCheckpointsItsTrainingsLogsItAndTheNextWorkerResumesThere()
       throws Exception {
     SweepSpec spec =
-        new SweepSpec(
-                "sigterm",
-                DatasetLocation.resolve(null).toString(),
-                List.of("band_gap"),
-                List.of("volume"),
-                List.of("structure"),
-                List.of(0, 1),
-                new HyperParameters(12, 256, "sgd", 0.01, 0.9, 100),
-                BaselineMode.SHARED,
-                20,
-                dir.resolve("artifacts").toString(),
-                null,
-                null,
-                60,
-                5)
+        SweepSpec.builder()
+            .name("sigterm")
+            .dataset(DatasetLocation.resolve(null).toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume"))
+            .representations(List.of(Representation.STRUCTURE))
+            .seeds(List.of(0, 1))
+            .hyper(HyperParameters.builder().epochs(12).build())
+            .baseline(BaselineMode.SHARED)
+            .limit(20)
+            .artifactDir(dir.resolve("artifacts").toString())
+            .retryWindowMinutes(60)
+            .heartbeatSeconds(5)
+            .build()
             .normalized("sigterm")
             .withTrainer(TrainerKind.SYNTHETIC);
     Path logA = dir.resolve("worker-a.log");

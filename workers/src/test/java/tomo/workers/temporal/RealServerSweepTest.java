@@ -30,6 +30,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -82,21 +83,20 @@ class RealServerSweepTest {
    */
   private static SweepSpec spec(
       String name, List<String> properties, int epochs, int seeds, int heartbeatSeconds) {
-    return new SweepSpec(
-            name,
-            dataset.toString(),
-            List.of("band_gap"),
-            properties,
-            List.of("structure", "composition"),
-            java.util.stream.IntStream.range(0, seeds).boxed().toList(),
-            HyperParameters.paper(epochs),
-            BaselineMode.SHARED,
-            20,
-            dir.resolve("artifacts-" + name).toString(),
-            null,
-            null,
-            60,
-            heartbeatSeconds)
+    return SweepSpec.builder()
+        .name(name)
+        .dataset(dataset.toString())
+        .targets(List.of("band_gap"))
+        .properties(properties)
+        .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+        .seeds(java.util.stream.IntStream.range(0, seeds).boxed().toList())
+        .hyper(HyperParameters.paper(epochs))
+        .baseline(BaselineMode.SHARED)
+        .limit(20)
+        .artifactDir(dir.resolve("artifacts-" + name).toString())
+        .retryWindowMinutes(60)
+        .heartbeatSeconds(heartbeatSeconds)
+        .build()
         .withTrainer(TrainerKind.SYNTHETIC)
         .normalized(name);
   }

@@ -2,6 +2,8 @@ package tomo.workflows.metrics;
 
 import com.uber.m3.tally.Scope;
 import java.util.Map;
+import tomo.workflows.model.CellState;
+import tomo.workflows.model.Representation;
 
 /**
  * The sweep numbers a workflow reports, by name, through Temporal's replay-safe metrics scope.
@@ -14,7 +16,7 @@ import java.util.Map;
  * <p>All values are gauges (last value wins), so reporting the same progress twice is harmless.
  */
 public final class SweepMetrics {
-  /** Cells of a sweep in one state; tags {@link #SWEEP}, {@link #STATE}. */
+  /** Cells of a sweep in one state; tags {@link #SWEEP}, {@link #STATE} (a {@link CellState}). */
   public static final String CELLS = "tomo_sweep_cells";
 
   /** Estimated seconds until the sweep finishes (from measured epoch times); tag {@link #SWEEP}. */
@@ -31,13 +33,6 @@ public final class SweepMetrics {
   public static final String TARGET = "target";
   public static final String PROPERTY = "property";
   public static final String REPRESENTATION = "representation";
-
-  /** The cell states, as label values. */
-  public static final String PENDING = "pending";
-
-  public static final String RUNNING = "running";
-  public static final String DONE = "done";
-  public static final String FAILED = "failed";
 
   private SweepMetrics() {}
 
@@ -64,10 +59,10 @@ public final class SweepMetrics {
   /** Reports how many cells of {@code sweepId} are in each state. */
   public static void reportCells(
       Scope scope, String sweepId, long pending, long running, long done, long failed) {
-    cells(scope, sweepId, PENDING, pending);
-    cells(scope, sweepId, RUNNING, running);
-    cells(scope, sweepId, DONE, done);
-    cells(scope, sweepId, FAILED, failed);
+    cells(scope, sweepId, CellState.PENDING, pending);
+    cells(scope, sweepId, CellState.RUNNING, running);
+    cells(scope, sweepId, CellState.DONE, done);
+    cells(scope, sweepId, CellState.FAILED, failed);
   }
 
   /** Reports the estimated seconds left; a negative or NaN estimate (not yet known) is skipped. */
@@ -83,17 +78,24 @@ public final class SweepMetrics {
       String sweepId,
       String target,
       String property,
-      String representation,
+      Representation representation,
       double meanPercent) {
     scope
         .tagged(
             Map.of(
-                SWEEP, sweepId, TARGET, target, PROPERTY, property, REPRESENTATION, representation))
+                SWEEP,
+                sweepId,
+                TARGET,
+                target,
+                PROPERTY,
+                property,
+                REPRESENTATION,
+                representation.label()))
         .gauge(MEAN_DELTA_PERCENT)
         .update(meanPercent);
   }
 
-  private static void cells(Scope scope, String sweepId, String state, long count) {
-    scope.tagged(Map.of(SWEEP, sweepId, STATE, state)).gauge(CELLS).update(count);
+  private static void cells(Scope scope, String sweepId, CellState state, long count) {
+    scope.tagged(Map.of(SWEEP, sweepId, STATE, state.label())).gauge(CELLS).update(count);
   }
 }

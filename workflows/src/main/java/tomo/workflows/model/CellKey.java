@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * @param target the property the network predicts (dataset column name, e.g. {@code band_gap})
  * @param property the property added to the network's input, or {@code null} for the baseline
- * @param representation {@code structure} or {@code composition}
+ * @param representation what the model sees
  * @param seed the split seed
  */
-public record CellKey(String target, String property, String representation, int seed) {
+public record CellKey(String target, String property, Representation representation, int seed) {
   public CellKey {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(representation, "representation");
@@ -44,11 +44,24 @@ public record CellKey(String target, String property, String representation, int
       throw new IllegalArgumentException(
           "cell '" + label + "': seed '" + parts[3] + "' is no integer");
     }
-    return new CellKey(parts[0], parts[1].equals("-") ? null : parts[1], parts[2], seed);
+    Representation representation;
+    try {
+      representation = Representation.of(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cell '" + label + "': representation " + e.getMessage(), e);
+    }
+    return new CellKey(parts[0], parts[1].equals("-") ? null : parts[1], representation, seed);
   }
 
   /** A readable, parseable name: {@code band_gap/density/structure/3}. */
   public String label() {
-    return target + "/" + (property == null ? "-" : property) + "/" + representation + "/" + seed;
+    return target
+        + "/"
+        + (property == null ? "-" : property)
+        + "/"
+        + representation.label()
+        + "/"
+        + seed;
   }
 }

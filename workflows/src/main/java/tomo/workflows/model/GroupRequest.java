@@ -18,7 +18,7 @@ public record GroupRequest(
     SweepSpec spec,
     PreparedDataset data,
     String target,
-    String representation,
+    Representation representation,
     List<CellKey> cells,
     int offset,
     GroupTally tally) {

@@ -23,31 +23,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record HyperParameters(
     int epochs,
     int batchSize,
-    String optimizer,
+    Optimizer optimizer,
     double learningRate,
     double momentum,
     int milestone,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience) {
 
-  /** Without early stopping (the paper's protocol). */
-  public HyperParameters(
-      int epochs,
-      int batchSize,
-      String optimizer,
-      double learningRate,
-      double momentum,
-      int milestone) {
-    this(epochs, batchSize, optimizer, learningRate, momentum, milestone, null);
-  }
-
   /** CGCNN's published defaults. */
   public static HyperParameters defaults() {
-    return paper(30);
+    return builder().build();
   }
 
   /** CGCNN's published defaults with {@code epochs} epochs (the paper's sweeps train 500). */
   public static HyperParameters paper(int epochs) {
-    return new HyperParameters(epochs, 256, "sgd", 0.01, 0.9, 100);
+    return builder().epochs(epochs).build();
+  }
+
+  /** CGCNN's published defaults, to change one field at a time. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -58,19 +52,91 @@ public record HyperParameters(
   public static HyperParameters fromSpec(
       @JsonProperty("epochs") Integer epochs,
       @JsonProperty("batchSize") Integer batchSize,
-      @JsonProperty("optimizer") String optimizer,
+      @JsonProperty("optimizer") Optimizer optimizer,
       @JsonProperty("learningRate") Double learningRate,
       @JsonProperty("momentum") Double momentum,
       @JsonProperty("milestone") Integer milestone,
       @JsonProperty("patience") Integer patience) {
-    HyperParameters d = defaults();
-    return new HyperParameters(
-        epochs != null ? epochs : d.epochs(),
-        batchSize != null ? batchSize : d.batchSize(),
-        optimizer != null ? optimizer : d.optimizer(),
-        learningRate != null ? learningRate : d.learningRate(),
-        momentum != null ? momentum : d.momentum(),
-        milestone != null ? milestone : d.milestone(),
-        patience);
+    Builder b = builder().patience(patience);
+    if (epochs != null) {
+      b.epochs(epochs);
+    }
+    if (batchSize != null) {
+      b.batchSize(batchSize);
+    }
+    if (optimizer != null) {
+      b.optimizer(optimizer);
+    }
+    if (learningRate != null) {
+      b.learningRate(learningRate);
+    }
+    if (momentum != null) {
+      b.momentum(momentum);
+    }
+    if (milestone != null) {
+      b.milestone(milestone);
+    }
+    return b.build();
+  }
+
+  /** Hyper-parameters that start as the paper's; each setter replaces one. */
+  public static final class Builder {
+    private int epochs = 30;
+    private int batchSize = 256;
+    private Optimizer optimizer = Optimizer.SGD;
+    private Double learningRate; // unset: the optimizer's default
+    private double momentum = 0.9;
+    private int milestone = 100;
+    private Integer patience;
+
+    private Builder() {}
+
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
+
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** The optimizer; without {@link #learningRate}, its default learning rate. */
+    public Builder optimizer(Optimizer value) {
+      optimizer = value;
+      return this;
+    }
+
+    public Builder learningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    public Builder momentum(double value) {
+      momentum = value;
+      return this;
+    }
+
+    public Builder milestone(int value) {
+      milestone = value;
+      return this;
+    }
+
+    /** Early-stopping patience in epochs; {@code null} trains every epoch. */
+    public Builder patience(Integer value) {
+      patience = value;
+      return this;
+    }
+
+    public HyperParameters build() {
+      return new HyperParameters(
+          epochs,
+          batchSize,
+          optimizer,
+          learningRate != null ? learningRate : optimizer.defaultLearningRate(),
+          momentum,
+          milestone,
+          patience);
+    }
   }
 }

@@ -17,7 +17,7 @@ import tomo.workflows.hooks.SweepHooks;
  * @param dataset dataset file path; {@code null} = the default location resolved by the worker
  * @param targets properties predicted
  * @param properties extra properties, each added to the model alone
- * @param representations {@code structure} and/or {@code composition}
+ * @param representations what the models see: structure and/or composition
  * @param seeds split seeds
  * @param hyper training hyper-parameters (absent fields take CGCNN's published defaults)
  * @param baseline {@code shared} (default) or {@code per-cell}
@@ -48,7 +48,7 @@ public record SweepSpec(
     String dataset,
     List<String> targets,
     List<String> properties,
-    List<String> representations,
+    List<Representation> representations,
     List<Integer> seeds,
     HyperParameters hyper,
     BaselineMode baseline,
@@ -66,9 +66,6 @@ public record SweepSpec(
     List<UnavailableName> unavailable,
     boolean skipBadRows) {
 
-  /** The representations a model can see. */
-  public static final List<String> REPRESENTATIONS = List.of("structure", "composition");
-
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
 
@@ -77,111 +74,41 @@ public record SweepSpec(
     trainer = trainer == null ? DEFAULT_TRAINER : trainer;
   }
 
-  /** A spec with the CGCNN trainer, all rows and no skipped names. */
-  public SweepSpec(
-      String name,
-      String dataset,
-      List<String> targets,
-      List<String> properties,
-      List<String> representations,
-      List<Integer> seeds,
-      HyperParameters hyper,
-      BaselineMode baseline,
-      int limit,
-      String artifactDir,
-      String orchestrationQueue,
-      String trainingQueue,
-      Integer retryWindowMinutes,
-      Integer heartbeatSeconds,
-      SweepHooks hooks) {
-    this(
-        name,
-        dataset,
-        targets,
-        properties,
-        representations,
-        seeds,
-        hyper,
-        baseline,
-        limit,
-        artifactDir,
-        orchestrationQueue,
-        trainingQueue,
-        retryWindowMinutes,
-        heartbeatSeconds,
-        hooks,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false);
+  /** A spec with every field absent (each one left so is filled by {@link #normalized}). */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A spec without Airflow hooks. */
-  public SweepSpec(
-      String name,
-      String dataset,
-      List<String> targets,
-      List<String> properties,
-      List<String> representations,
-      List<Integer> seeds,
-      HyperParameters hyper,
-      BaselineMode baseline,
-      int limit,
-      String artifactDir,
-      String orchestrationQueue,
-      String trainingQueue,
-      Integer retryWindowMinutes,
-      Integer heartbeatSeconds) {
-    this(
-        name,
-        dataset,
-        targets,
-        properties,
-        representations,
-        seeds,
-        hyper,
-        baseline,
-        limit,
-        artifactDir,
-        orchestrationQueue,
-        trainingQueue,
-        retryWindowMinutes,
-        heartbeatSeconds,
-        null);
+  /** A builder holding every field of this spec. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.dataset = dataset;
+    b.targets = targets;
+    b.properties = properties;
+    b.representations = representations;
+    b.seeds = seeds;
+    b.hyper = hyper;
+    b.baseline = baseline;
+    b.limit = limit;
+    b.artifactDir = artifactDir;
+    b.orchestrationQueue = orchestrationQueue;
+    b.trainingQueue = trainingQueue;
+    b.retryWindowMinutes = retryWindowMinutes;
+    b.heartbeatSeconds = heartbeatSeconds;
+    b.hooks = hooks;
+    b.sample = sample;
+    b.sampleSeed = sampleSeed;
+    b.trainer = trainer;
+    b.skipMissing = skipMissing;
+    b.unavailable = unavailable;
+    b.skipBadRows = skipBadRows;
+    return b;
   }
 
   /** This spec trained by {@code trainerName} instead (e.g. {@code synthetic} for drills). */
   public SweepSpec withTrainer(TrainerKind trainerName) {
-    return copy(targets, properties, trainerName, unavailable);
-  }
-
-  /** This spec with the fields the checks before a start may change; every other one kept. */
-  private SweepSpec copy(
-      List<String> t, List<String> p, TrainerKind trainerName, List<UnavailableName> left) {
-    return new SweepSpec(
-        name,
-        dataset,
-        t,
-        p,
-        representations,
-        seeds,
-        hyper,
-        baseline,
-        limit,
-        artifactDir,
-        orchestrationQueue,
-        trainingQueue,
-        retryWindowMinutes,
-        heartbeatSeconds,
-        hooks,
-        sample,
-        sampleSeed,
-        trainerName,
-        skipMissing,
-        left,
-        skipBadRows);
+    return toBuilder().trainer(trainerName).build();
   }
 
   /**
@@ -206,7 +133,11 @@ public record SweepSpec(
     }
     List<UnavailableName> all = new ArrayList<>(unavailableOrNone());
     all.addAll(missing);
-    return copy(List.copyOf(t), List.copyOf(p), trainer, List.copyOf(all));
+    return toBuilder()
+        .targets(List.copyOf(t))
+        .properties(List.copyOf(p))
+        .unavailable(List.copyOf(all))
+        .build();
   }
 
   /** Names left out because the dataset lacks them, never null. */
@@ -260,15 +191,7 @@ public record SweepSpec(
   public SweepSpec normalized(String source) {
     List<String> t = names(source, "targets", targets);
     List<String> p = names(source, "properties", properties);
-    List<String> r = names(source, "representations", representations);
-    for (int i = 0; i < r.size(); i++) {
-      if (!REPRESENTATIONS.contains(r.get(i))) {
-        throw fail(
-            source,
-            "representations[" + i + "]",
-            "'" + r.get(i) + "' is not one of " + String.join(", ", REPRESENTATIONS));
-      }
-    }
+    List<Representation> r = representations(source);
     if (seeds == null || seeds.isEmpty()) {
       throw fail(source, "seeds", "expected a non-empty list of integers");
     }
@@ -309,28 +232,47 @@ public record SweepSpec(
     if (heartbeat < 1) {
       throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeat);
     }
-    return new SweepSpec(
-        name == null ? "sweep" : name,
-        blankToNull(dataset),
-        t,
-        p,
-        r,
-        List.copyOf(seeds),
-        h,
-        baseline == null ? BaselineMode.SHARED : baseline,
-        limit,
-        artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir,
-        orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue,
-        trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
-        window,
-        heartbeat,
-        hooks(source),
-        sample,
-        sample == null ? null : sampleSeed == null ? 0L : sampleSeed,
-        trainer,
-        Boolean.TRUE.equals(skipMissing),
-        unavailable == null ? List.of() : List.copyOf(unavailable),
-        skipBadRows);
+    return toBuilder()
+        .name(name == null ? "sweep" : name)
+        .dataset(blankToNull(dataset))
+        .targets(t)
+        .properties(p)
+        .representations(r)
+        .seeds(List.copyOf(seeds))
+        .hyper(h)
+        .baseline(baseline == null ? BaselineMode.SHARED : baseline)
+        .artifactDir(artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir)
+        .orchestrationQueue(
+            orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue)
+        .trainingQueue(trainingQueue == null ? TaskQueues.TRAINING : trainingQueue)
+        .retryWindowMinutes(window)
+        .heartbeatSeconds(heartbeat)
+        .hooks(hooks(source))
+        .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
+        .skipMissing(Boolean.TRUE.equals(skipMissing))
+        .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
+        .build();
+  }
+
+  private List<Representation> representations(String source) {
+    if (representations == null || representations.isEmpty()) {
+      throw fail(source, "representations", "expected a non-empty list of names");
+    }
+    List<Representation> out = new ArrayList<>();
+    for (int i = 0; i < representations.size(); i++) {
+      Representation r = representations.get(i);
+      if (r == null) {
+        throw fail(
+            source,
+            "representations[" + i + "]",
+            "expected one of " + String.join(", ", Representation.labels()));
+      }
+      if (out.contains(r)) {
+        throw fail(source, "representations[" + i + "]", "'" + r + "' is listed twice");
+      }
+      out.add(r);
+    }
+    return List.copyOf(out);
   }
 
   private SweepHooks hooks(String source) {
@@ -359,10 +301,8 @@ public record SweepSpec(
       throw fail(source, "hyper.batchSize", "expected at least 1, got " + h.batchSize());
     }
     if (h.optimizer() == null) {
-      throw fail(source, "hyper.optimizer", "expected sgd or adam");
-    }
-    if (!h.optimizer().equals("sgd") && !h.optimizer().equals("adam")) {
-      throw fail(source, "hyper.optimizer", "'" + h.optimizer() + "' is not one of sgd, adam");
+      throw fail(
+          source, "hyper.optimizer", "expected one of " + String.join(", ", Optimizer.labels()));
     }
     if (!(h.learningRate() > 0)) {
       throw fail(source, "hyper.learningRate", "expected > 0, got " + h.learningRate());
@@ -403,5 +343,162 @@ public record SweepSpec(
 
   private static SweepSpecException fail(String source, String field, String what) {
     return new SweepSpecException(source + ": field '" + field + "': " + what);
+  }
+
+  /** Builds a spec field by field; what is left unset is absent, as in a spec file. */
+  public static final class Builder {
+    private String name;
+    private String dataset;
+    private List<String> targets;
+    private List<String> properties;
+    private List<Representation> representations;
+    private List<Integer> seeds;
+    private HyperParameters hyper;
+    private BaselineMode baseline;
+    private int limit;
+    private String artifactDir;
+    private String orchestrationQueue;
+    private String trainingQueue;
+    private Integer retryWindowMinutes;
+    private Integer heartbeatSeconds;
+    private SweepHooks hooks;
+    private Integer sample;
+    private Long sampleSeed;
+    private TrainerKind trainer;
+    private Boolean skipMissing;
+    private List<UnavailableName> unavailable;
+    private boolean skipBadRows;
+
+    private Builder() {}
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder dataset(String value) {
+      dataset = value;
+      return this;
+    }
+
+    public Builder targets(List<String> value) {
+      targets = value;
+      return this;
+    }
+
+    public Builder properties(List<String> value) {
+      properties = value;
+      return this;
+    }
+
+    public Builder representations(List<Representation> value) {
+      representations = value;
+      return this;
+    }
+
+    public Builder seeds(List<Integer> value) {
+      seeds = value;
+      return this;
+    }
+
+    public Builder hyper(HyperParameters value) {
+      hyper = value;
+      return this;
+    }
+
+    public Builder baseline(BaselineMode value) {
+      baseline = value;
+      return this;
+    }
+
+    public Builder limit(int value) {
+      limit = value;
+      return this;
+    }
+
+    public Builder artifactDir(String value) {
+      artifactDir = value;
+      return this;
+    }
+
+    public Builder orchestrationQueue(String value) {
+      orchestrationQueue = value;
+      return this;
+    }
+
+    public Builder trainingQueue(String value) {
+      trainingQueue = value;
+      return this;
+    }
+
+    public Builder retryWindowMinutes(Integer value) {
+      retryWindowMinutes = value;
+      return this;
+    }
+
+    public Builder heartbeatSeconds(Integer value) {
+      heartbeatSeconds = value;
+      return this;
+    }
+
+    public Builder hooks(SweepHooks value) {
+      hooks = value;
+      return this;
+    }
+
+    public Builder sample(Integer value) {
+      sample = value;
+      return this;
+    }
+
+    public Builder sampleSeed(Long value) {
+      sampleSeed = value;
+      return this;
+    }
+
+    public Builder trainer(TrainerKind value) {
+      trainer = value;
+      return this;
+    }
+
+    public Builder skipMissing(Boolean value) {
+      skipMissing = value;
+      return this;
+    }
+
+    public Builder unavailable(List<UnavailableName> value) {
+      unavailable = value;
+      return this;
+    }
+
+    public Builder skipBadRows(boolean value) {
+      skipBadRows = value;
+      return this;
+    }
+
+    public SweepSpec build() {
+      return new SweepSpec(
+          name,
+          dataset,
+          targets,
+          properties,
+          representations,
+          seeds,
+          hyper,
+          baseline,
+          limit,
+          artifactDir,
+          orchestrationQueue,
+          trainingQueue,
+          retryWindowMinutes,
+          heartbeatSeconds,
+          hooks,
+          sample,
+          sampleSeed,
+          trainer,
+          skipMissing,
+          unavailable,
+          skipBadRows);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,15 @@ public final class SweepSpecParser {
               .collect(Collectors.joining(", "));
       throw new SweepSpecException(
           source + ": unknown field '" + path(e) + "' (known: " + known + ")", e);
+    } catch (ValueInstantiationException e) {
+      if (e.getCause() instanceof IllegalArgumentException named) {
+        // a name the model's enums do not know (a representation, an optimizer): their words
+        throw new SweepSpecException(
+            source + ": field '" + path(e) + "': " + named.getMessage(), e);
+      }
+      throw new SweepSpecException(
+          source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(),
+          e);
     } catch (JsonMappingException e) {
       throw new SweepSpecException(
           source + line(e.getLocation()) + ": field '" + path(e) + "': " + e.getOriginalMessage(),

@@ -5,7 +5,7 @@ package tomo.workflows.model;
  *
  * @param target the property the network predicts
  * @param property the added property, or {@code null} for a baseline training
- * @param representation {@code structure} or {@code composition}
+ * @param representation what the model saw
  * @param seed the split seed; a baseline and an augmented training with the same seed share the
  *     split
  * @param metric {@code mae} for a numeric target (in the target's unit), {@code error_rate} (a
@@ -17,7 +17,7 @@ package tomo.workflows.model;
 public record TrainingOutcome(
     String target,
     String property,
-    String representation,
+    Representation representation,
     int seed,
     String metric,
     double testMetric,

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param property the extra property the model sees, {@code null} for a baseline
  * @param maskedProperty for a per-cell baseline, the cell's property, whose presence defines which
  *     materials are used while the model does not see it; {@code null} otherwise
- * @param representation {@code structure} or {@code composition}
+ * @param representation what the model sees
  * @param seed split and initialisation seed
  * @param hyper training hyper-parameters
  * @param limit the first this many rows of the dataset (0 = all)
@@ -33,7 +33,7 @@ public record TrainingRequest(
     String target,
     String property,
     String maskedProperty,
-    String representation,
+    Representation representation,
     int seed,
     HyperParameters hyper,
     int limit,
@@ -47,33 +47,9 @@ public record TrainingRequest(
     trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
   }
 
-  /** A CGCNN training of all rows (or the first {@code limit}) that fails on the first bad row. */
-  public TrainingRequest(
-      String datasetPath,
-      String datasetSha256,
-      String target,
-      String property,
-      String maskedProperty,
-      String representation,
-      int seed,
-      HyperParameters hyper,
-      int limit,
-      String artifactDir) {
-    this(
-        datasetPath,
-        datasetSha256,
-        target,
-        property,
-        maskedProperty,
-        representation,
-        seed,
-        hyper,
-        limit,
-        artifactDir,
-        0,
-        0,
-        SweepSpec.DEFAULT_TRAINER,
-        false);
+  /** A request built field by field; unset: all rows, the CGCNN trainer, no bad row skipped. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   public CellKey cell() {
@@ -87,20 +63,127 @@ public record TrainingRequest(
 
   /** This request on other data: the same training of the dataset whose hash is {@code sha256}. */
   public TrainingRequest withDatasetSha256(String sha256) {
-    return new TrainingRequest(
-        datasetPath,
-        sha256,
-        target,
-        property,
-        maskedProperty,
-        representation,
-        seed,
-        hyper,
-        limit,
-        artifactDir,
-        sample,
-        sampleSeed,
-        trainer,
-        skipBadRows);
+    return toBuilder().datasetSha256(sha256).build();
+  }
+
+  /** A builder holding every field of this request. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.datasetPath = datasetPath;
+    b.datasetSha256 = datasetSha256;
+    b.target = target;
+    b.property = property;
+    b.maskedProperty = maskedProperty;
+    b.representation = representation;
+    b.seed = seed;
+    b.hyper = hyper;
+    b.limit = limit;
+    b.artifactDir = artifactDir;
+    b.sample = sample;
+    b.sampleSeed = sampleSeed;
+    b.trainer = trainer;
+    b.skipBadRows = skipBadRows;
+    return b;
+  }
+
+  /** Builds a request field by field. */
+  public static final class Builder {
+    private String datasetPath;
+    private String datasetSha256;
+    private String target;
+    private String property;
+    private String maskedProperty;
+    private Representation representation;
+    private int seed;
+    private HyperParameters hyper;
+    private int limit;
+    private String artifactDir;
+    private int sample;
+    private long sampleSeed;
+    private TrainerKind trainer = SweepSpec.DEFAULT_TRAINER;
+    private boolean skipBadRows;
+
+    private Builder() {}
+
+    /** The dataset file and the hex SHA-256 of its decompressed CSV. */
+    public Builder dataset(String path, String sha256) {
+      datasetPath = path;
+      datasetSha256 = sha256;
+      return this;
+    }
+
+    public Builder datasetSha256(String value) {
+      datasetSha256 = value;
+      return this;
+    }
+
+    /** The target, added property, representation and seed of {@code cell}. */
+    public Builder cell(CellKey cell) {
+      target = cell.target();
+      property = cell.property();
+      representation = cell.representation();
+      seed = cell.seed();
+      return this;
+    }
+
+    public Builder property(String value) {
+      property = value;
+      return this;
+    }
+
+    public Builder maskedProperty(String value) {
+      maskedProperty = value;
+      return this;
+    }
+
+    public Builder hyper(HyperParameters value) {
+      hyper = value;
+      return this;
+    }
+
+    public Builder limit(int value) {
+      limit = value;
+      return this;
+    }
+
+    public Builder artifactDir(String value) {
+      artifactDir = value;
+      return this;
+    }
+
+    /** A seeded random subset of {@code rows} rows (0 = all rows). */
+    public Builder sample(int rows, long seed) {
+      sample = rows;
+      sampleSeed = seed;
+      return this;
+    }
+
+    public Builder trainer(TrainerKind value) {
+      trainer = value;
+      return this;
+    }
+
+    public Builder skipBadRows(boolean value) {
+      skipBadRows = value;
+      return this;
+    }
+
+    public TrainingRequest build() {
+      return new TrainingRequest(
+          datasetPath,
+          datasetSha256,
+          target,
+          property,
+          maskedProperty,
+          representation,
+          seed,
+          hyper,
+          limit,
+          artifactDir,
+          sample,
+          sampleSeed,
+          trainer,
+          skipBadRows);
+    }
   }
 }

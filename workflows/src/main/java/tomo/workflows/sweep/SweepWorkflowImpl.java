@@ -31,12 +31,14 @@ import tomo.workflows.metrics.SweepMetrics;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellFailure;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.GroupKey;
 import tomo.workflows.model.GroupProgress;
 import tomo.workflows.model.GroupRequest;
 import tomo.workflows.model.GroupResult;
 import tomo.workflows.model.GroupTally;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -121,7 +123,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
                   HOOK_WAIT.toSeconds()));
     }
 
-    Map<String, List<CellKey>> work = null; // null: every cell of every group
+    Map<GroupKey, List<CellKey>> work = null; // null: every cell of every group
     while (true) {
       status = SweepStatus.RUNNING;
       roundStartMillis = Workflow.currentTimeMillis();
@@ -206,18 +208,19 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   }
 
   /** Starts one child per group and waits for all; a cancel signal cancels them. */
-  private void runRound(String sweepId, PreparedDataset data, Map<String, List<CellKey>> work) {
+  private void runRound(String sweepId, PreparedDataset data, Map<GroupKey, List<CellKey>> work) {
     List<Promise<Void>> children = new ArrayList<>();
     CancellationScope scope =
         Workflow.newCancellationScope(
             () -> {
               for (String target : spec.targets()) {
-                for (String rep : spec.representations()) {
-                  List<CellKey> cells = work == null ? null : work.get(target + "/" + rep);
+                for (Representation rep : spec.representations()) {
+                  GroupKey group = new GroupKey(target, rep);
+                  List<CellKey> cells = work == null ? null : work.get(group);
                   if (work != null && cells == null) {
                     continue;
                   }
-                  children.add(startGroup(sweepId, data, target, rep, cells));
+                  children.add(startGroup(sweepId, data, group, cells));
                 }
               }
             });
@@ -230,20 +233,28 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   }
 
   private Promise<Void> startGroup(
-      String sweepId, PreparedDataset data, String target, String rep, List<CellKey> cells) {
-    String groupId = target + "/" + rep + "/r" + round;
+      String sweepId, PreparedDataset data, GroupKey group, List<CellKey> cells) {
+    String groupId = group.id() + "/r" + round;
     // a retry round lists baselines that must be re-counted; every other baseline was counted
     List<Integer> counted = new ArrayList<>();
     if (cells != null) {
       for (int seed : spec.seeds()) {
-        if (!cells.contains(new CellKey(target, null, rep, seed))) {
+        if (!cells.contains(new CellKey(group.target(), null, group.representation(), seed))) {
           counted.add(seed);
         }
       }
     }
     GroupRequest request =
         new GroupRequest(
-            sweepId, groupId, spec, data, target, rep, cells, 0, GroupTally.empty(counted));
+            sweepId,
+            groupId,
+            spec,
+            data,
+            group.target(),
+            group.representation(),
+            cells,
+            0,
+            GroupTally.empty(counted));
     CellGroupWorkflow child =
         Workflow.newChildWorkflowStub(
             CellGroupWorkflow.class,
@@ -275,12 +286,6 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
 
   private void finishGroup(GroupResult result) {
     GroupTally t = result.tally();
-    GroupProgress previous = groups.get(result.groupId());
-    List<CellFailure> unseen = new ArrayList<>(t.failures());
-    if (previous != null) {
-      // failures already signalled are in the map; putting them again changes nothing
-      unseen.removeIf(f -> failures.containsKey(f.cell()));
-    }
     groups.put(
         result.groupId(),
         new GroupProgress(
@@ -324,7 +329,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   }
 
   /** The failed cells to re-run, grouped by target/representation; removes them from failures. */
-  private Map<String, List<CellKey>> retryWork() {
+  private Map<GroupKey, List<CellKey>> retryWork() {
     Set<CellKey> chosen = new LinkedHashSet<>();
     for (CellKey cell : retryAll ? failures.keySet() : retryCells) {
       if (!failures.containsKey(cell)) {
@@ -348,11 +353,10 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     }
     retryAll = false;
     retryCells.clear();
-    Map<String, List<CellKey>> work = new LinkedHashMap<>();
+    Map<GroupKey, List<CellKey>> work = new LinkedHashMap<>();
     for (CellKey cell : chosen) {
       failures.remove(cell);
-      work.computeIfAbsent(cell.target() + "/" + cell.representation(), k -> new ArrayList<>())
-          .add(cell);
+      work.computeIfAbsent(GroupKey.of(cell), k -> new ArrayList<>()).add(cell);
     }
     // baselines first, so cells find theirs started
     work.values()

@@ -48,23 +48,7 @@ class SweepHooksTest {
 
   private SweepSpec specWith(SweepHooks h) {
     SweepSpec s = SweepTestEnvironment.spec(1, 2, 2, BaselineMode.SHARED);
-    return new SweepSpec(
-            s.name(),
-            s.dataset(),
-            s.targets(),
-            s.properties(),
-            s.representations(),
-            s.seeds(),
-            s.hyper(),
-            s.baseline(),
-            s.limit(),
-            s.artifactDir(),
-            s.orchestrationQueue(),
-            s.trainingQueue(),
-            s.retryWindowMinutes(),
-            s.heartbeatSeconds(),
-            h)
-        .normalized("test");
+    return s.toBuilder().hooks(h).build().normalized("test");
   }
 
   private void start() {

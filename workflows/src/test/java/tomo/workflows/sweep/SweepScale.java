@@ -6,6 +6,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import java.util.List;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 
@@ -30,21 +31,20 @@ final class SweepScale {
   }
 
   static SweepSpec spec(int targets, int properties, int representations, int seeds) {
-    return new SweepSpec(
-            "scale",
-            null,
-            SweepTestEnvironment.names("t", targets),
-            SweepTestEnvironment.names("p", properties),
-            List.of("structure", "composition").subList(0, representations),
-            java.util.stream.IntStream.range(0, seeds).boxed().toList(),
-            HyperParameters.paper(1),
-            BaselineMode.SHARED,
-            0,
-            "artifacts",
-            null,
-            null,
-            0,
-            30)
+    return SweepSpec.builder()
+        .name("scale")
+        .targets(SweepTestEnvironment.names("t", targets))
+        .properties(SweepTestEnvironment.names("p", properties))
+        .representations(
+            List.of(Representation.STRUCTURE, Representation.COMPOSITION)
+                .subList(0, representations))
+        .seeds(java.util.stream.IntStream.range(0, seeds).boxed().toList())
+        .hyper(HyperParameters.paper(1))
+        .baseline(BaselineMode.SHARED)
+        .artifactDir("artifacts")
+        .retryWindowMinutes(0)
+        .heartbeatSeconds(30)
+        .build()
         .normalized("scale");
   }
 

@@ -15,6 +15,7 @@ import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.plugin.OrchestrationPlugin;
 import tomo.workflows.plugin.TrainingPlugin;
@@ -74,21 +75,18 @@ final class SweepTestEnvironment implements AutoCloseable {
     List<String> t = names("t", targets);
     List<String> p = names("p", properties);
     List<Integer> s = java.util.stream.IntStream.range(0, seeds).boxed().toList();
-    return new SweepSpec(
-            "test",
-            null,
-            t,
-            p,
-            List.of("structure", "composition"),
-            s,
-            HyperParameters.paper(3),
-            mode,
-            0,
-            "artifacts",
-            null,
-            null,
-            60,
-            5)
+    return SweepSpec.builder()
+        .name("test")
+        .targets(t)
+        .properties(p)
+        .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+        .seeds(s)
+        .hyper(HyperParameters.paper(3))
+        .baseline(mode)
+        .artifactDir("artifacts")
+        .retryWindowMinutes(60)
+        .heartbeatSeconds(5)
+        .build()
         .normalized("test");
   }
 

@@ -1,0 +1,27 @@
+package tomo.workflows.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Where a training of a sweep stands, as progress and metrics count it. */
+public enum CellState {
+  /** Not started yet. */
+  PENDING,
+  /** Scheduled and not finished. */
+  RUNNING,
+  /** Finished, memoized results included. */
+  DONE,
+  /** Failed for good (until a retry). */
+  FAILED;
+
+  /** The metric label value: {@code pending}, {@code running}, {@code done}, {@code failed}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every state's label, in declaration order. */
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(CellState::label).toList();
+  }
+}

@@ -1,0 +1,51 @@
+package tomo.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What of a material a model sees: its crystal structure, or only its composition. Specs, training
+ * requests, stored results, the command line and metric labels all spell it by {@link #label()}.
+ */
+public enum Representation {
+  /** The crystal graph: each site bonded to its nearest neighbours. */
+  STRUCTURE,
+  /** The composition only: no geometry reaches the network. */
+  COMPOSITION;
+
+  /** The name specs and stored JSON use: {@code structure}, {@code composition}. */
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The same name, so text built from a representation reads as the spec wrote it. */
+  @Override
+  public String toString() {
+    return label();
+  }
+
+  /** Every label, in declaration order. */
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(Representation::label).toList();
+  }
+
+  /**
+   * The representation named {@code label}, as specs write it.
+   *
+   * @throws IllegalArgumentException naming the allowed labels
+   */
+  @JsonCreator
+  public static Representation of(String label) {
+    for (Representation r : values()) {
+      if (r.label().equals(label)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + label + "' is not one of " + String.join(", ", labels()));
+  }
+}
