@@ -1,8 +1,6 @@
 package tomo.workflows.model;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Where a training of a sweep stands, as progress and metrics count it. */
 public enum CellState {
@@ -17,11 +15,11 @@ public enum CellState {
 
   /** The metric label value: {@code pending}, {@code running}, {@code done}, {@code failed}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return Labels.of(this);
   }
 
   /** Every state's label, in declaration order. */
   public static List<String> labels() {
-    return Arrays.stream(values()).map(CellState::label).toList();
+    return Labels.all(CellState.class);
   }
 }

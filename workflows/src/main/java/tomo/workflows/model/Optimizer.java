@@ -2,9 +2,7 @@ package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The optimizer of a training, spelled by {@link #label()} in specs and stored JSON. */
 public enum Optimizer {
@@ -24,7 +22,7 @@ public enum Optimizer {
   /** The name specs and stored JSON use: {@code sgd}, {@code adam}. */
   @JsonValue
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return Labels.of(this);
   }
 
   @Override
@@ -34,7 +32,7 @@ public enum Optimizer {
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Arrays.stream(values()).map(Optimizer::label).toList();
+    return Labels.all(Optimizer.class);
   }
 
   /**
@@ -44,12 +42,6 @@ public enum Optimizer {
    */
   @JsonCreator
   public static Optimizer of(String label) {
-    for (Optimizer o : values()) {
-      if (o.label().equals(label)) {
-        return o;
-      }
-    }
-    throw new IllegalArgumentException(
-        "'" + label + "' is not one of " + String.join(", ", labels()));
+    return Labels.parse(Optimizer.class, label);
   }
 }

@@ -2,9 +2,7 @@ package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What of a material a model sees: its crystal structure, or only its composition. Specs, training
@@ -19,7 +17,7 @@ public enum Representation {
   /** The name specs and stored JSON use: {@code structure}, {@code composition}. */
   @JsonValue
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return Labels.of(this);
   }
 
   /** The same name, so text built from a representation reads as the spec wrote it. */
@@ -30,7 +28,7 @@ public enum Representation {
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Arrays.stream(values()).map(Representation::label).toList();
+    return Labels.all(Representation.class);
   }
 
   /**
@@ -40,12 +38,6 @@ public enum Representation {
    */
   @JsonCreator
   public static Representation of(String label) {
-    for (Representation r : values()) {
-      if (r.label().equals(label)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException(
-        "'" + label + "' is not one of " + String.join(", ", labels()));
+    return Labels.parse(Representation.class, label);
   }
 }
