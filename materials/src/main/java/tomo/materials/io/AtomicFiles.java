@@ -1,12 +1,14 @@
 package tomo.materials.io;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
@@ -14,6 +16,11 @@ import java.util.UUID;
  * Writes files and directories so that a reader sees either the old content or the complete new
  * content, never a half-written one: the content goes to a temporary sibling in the same directory,
  * which is then renamed into place. A crash or error part-way leaves the target as it was.
+ *
+ * <p>Files written by {@link #write(Path, Content)} are also durable when the call returns: the
+ * content is flushed to the device before the rename and the directory entry after it, so that a
+ * node that loses power right after a training was stored does not come back with an empty or
+ * missing file (a rename alone orders nothing on file systems such as XFS).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -40,7 +47,11 @@ public final class AtomicFiles {
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
       content.writeTo(temp);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
       moveIntoPlace(temp, file);
+      syncDirectory(dir);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -55,6 +66,18 @@ public final class AtomicFiles {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Flushes a directory's entries to the device where the platform allows opening a directory
+   * (Linux and macOS do; elsewhere the rename's own guarantees are all there is).
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // Not every platform opens directories; the file itself is already on the device.
     }
   }
 
