@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * and intra-op threads.
  *
  * <p>Why several trainings rather than one with every core: CGCNN's graphs are small, so libtorch's
- * parallel kernels scale poorly (2 intra-op threads train 1.34–1.38× as fast as 1 on this project's
- * 2-core machine), while independent trainings on one thread each scale with the cores
+ * parallel kernels scale poorly (2 intra-op threads train 1.34–1.60× as fast as 1 on the 2-core
+ * machines measured), while independent trainings on one thread each scale with the cores
  * (bench/README.md, "Concurrent trainings"). The same holds for a GPU: one small model leaves most
  * of it idle, so several trainings share each device.
  *

@@ -130,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
                               metrics.tomo().preparation()),
                           metrics.tomo().trainings(),
                           TaskQueues.TRAINING),
-                      layout.concurrency())
+                      layout)
                   .defaultDataset(dataset)
                   .disableSticky(true)
                   .build())) {

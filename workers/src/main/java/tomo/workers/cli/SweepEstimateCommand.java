@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,11 @@ import tomo.activities.estimate.MeasuredTraining;
 import tomo.activities.estimate.SweepEstimate;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.estimate.Throughput;
+import tomo.activities.training.Concurrency;
+import tomo.activities.training.DeviceInventory;
+import tomo.activities.training.GpuSelection;
 import tomo.activities.training.TrainerIds;
+import tomo.activities.training.TrainingLayout;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -72,11 +77,13 @@ final class SweepEstimateCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      defaultValue = "0",
+      paramLabel = "N",
       description =
-          "Intra-op threads of the calibration training (default 0: every core, as a training"
-              + " worker gives its one training).")
-  int threads;
+          "Intra-op threads of the calibration training (default: what the training workers that"
+              + " are up give each training, or else what a training worker on this machine gives"
+              + " it with --concurrency auto; with no such workers, also their"
+              + " --threads-per-training).")
+  Integer threads;
 
   @Option(names = "--json", description = "Print the estimate as JSON, for scripts.")
   boolean json;
@@ -164,11 +171,31 @@ final class SweepEstimateCommand implements Callable<Integer> {
   }
 
   private Throughput throughput(SweepSpec parsed, Dataset dataset, SweepWorkload workload) {
-    int count;
-    String workersSource;
     if (workers != null && workers < 1) {
       throw new IllegalArgumentException("--workers: expected at least 1, got " + workers);
     }
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads: expected at least 1, got " + threads);
+    }
+    // what a training worker started here with --concurrency auto (and --threads-per-training
+    // as --threads) would run
+    TrainingLayout local =
+        TrainingLayout.plan(
+            DeviceInventory.local(),
+            Concurrency.AUTO,
+            threads == null ? OptionalInt.empty() : OptionalInt.of(threads),
+            GpuSelection.NONE);
+    String layoutNote =
+        ", each laid out as a training worker on this machine ("
+            + local.concurrency()
+            + " at once, "
+            + local.threadsPerTraining()
+            + " intra-op thread(s) each)";
+    int count;
+    int perWorker = local.concurrency();
+    int calibrationThreads = local.threadsPerTraining();
+    int gpuWorkers = 0;
+    String workersSource;
     if (workers != null) {
       count = workers;
       workersSource = "--workers " + workers;
@@ -181,7 +208,11 @@ final class SweepEstimateCommand implements Callable<Integer> {
       client.getWorkflowServiceStubs().shutdownNow();
       if (seen.known() && seen.workers() > 0) {
         count = seen.workers();
+        perWorker = seen.slotsPerWorker();
+        calibrationThreads = seen.threadsPerTraining().orElse(calibrationThreads);
+        gpuWorkers = seen.gpuWorkers();
         workersSource = seen.note() + " at " + temporal.target;
+        layoutNote = "";
       } else {
         count = 1;
         workersSource =
@@ -193,6 +224,9 @@ final class SweepEstimateCommand implements Callable<Integer> {
                         + temporal.target
                     : seen.note() + " at " + temporal.target);
       }
+    }
+    if (threads != null) {
+      calibrationThreads = threads;
     }
     Throughput measured = measured(workload, count, workersSource);
     if (measured != null || noCalibration) {
@@ -216,22 +250,29 @@ final class SweepEstimateCommand implements Callable<Integer> {
             parsed.hyper(),
             calibrationMaterials,
             calibrationEpochs,
-            threads);
+            calibrationThreads);
     return new Throughput(
         c.atomsPerSecond(),
         count,
-        1,
+        perWorker,
         String.format(
-            Locale.ROOT,
-            "calibration training in this process: %s (%s) on %d random materials of the sweep,"
-                + " %d epochs (first not counted), %d threads, %s",
-            c.target(),
-            c.representation(),
-            c.materials(),
-            c.epochs(),
-            c.threads(),
-            c.device()),
-        workersSource);
+                Locale.ROOT,
+                "calibration training in this process: %s (%s) on %d random materials of the sweep,"
+                    + " %d epochs (first not counted), %d threads, %s, alone (beside others on the"
+                    + " other cores a training runs 2-5 %% slower)",
+                c.target(),
+                c.representation(),
+                c.materials(),
+                c.epochs(),
+                c.threads(),
+                c.device())
+            + (gpuWorkers > 0
+                ? "; "
+                    + gpuWorkers
+                    + " of the workers train on GPUs, which this CPU figure does not"
+                    + " describe: expect them to take less time"
+                : ""),
+        workersSource + layoutNote);
   }
 
   /** The median speed of the sweep's stored trainings, or null when none was measured. */

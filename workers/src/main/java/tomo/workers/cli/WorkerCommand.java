@@ -123,7 +123,7 @@ public final class WorkerCommand implements Callable<Integer> {
                       Duration.ofMillis(epochPauseMillis), layout, metrics.tomo().preparation()),
                   metrics.tomo().trainings(),
                   TaskQueues.TRAINING),
-              layout.concurrency())
+              layout)
           .build();
     }
     return options

@@ -3,8 +3,10 @@ package tomo.workers.temporal;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import tomo.activities.training.CellTrainer;
+import tomo.activities.training.TrainingLayout;
 
 /**
  * What the workers of one process run: the orchestration queue (sweep workflows, prepare, report),
@@ -44,10 +46,15 @@ public record TomoWorkerOptions(
    *
    * @param trainer what trains each request
    * @param concurrentTrainings training slots of this process
+   * @param threadsPerTraining intra-op threads of each training, where the trainer has them
+   * @param device {@code cpu}, or {@code gpu:} and the device ids
    */
-  public record Training(CellTrainer trainer, int concurrentTrainings) {
+  public record Training(
+      CellTrainer trainer, int concurrentTrainings, OptionalInt threadsPerTraining, String device) {
     public Training {
       Objects.requireNonNull(trainer, "trainer");
+      Objects.requireNonNull(threadsPerTraining, "threadsPerTraining");
+      Objects.requireNonNull(device, "device");
       if (concurrentTrainings < 1) {
         throw new IllegalArgumentException(
             "concurrentTrainings must be >= 1, got " + concurrentTrainings);
@@ -67,6 +74,8 @@ public record TomoWorkerOptions(
     private boolean renderHeatmaps = true;
     private CellTrainer trainer;
     private int concurrentTrainings;
+    private OptionalInt threadsPerTraining = OptionalInt.empty();
+    private String device = "cpu";
     private boolean disableSticky;
 
     private Builder() {}
@@ -92,10 +101,26 @@ public record TomoWorkerOptions(
       return this;
     }
 
-    /** Runs the training queue with {@code trainer} in {@code concurrentTrainings} slots. */
+    /**
+     * Runs the training queue with {@code trainer} in {@code concurrentTrainings} slots on the CPU
+     * (a trainer without intra-op threads, such as the synthetic one).
+     */
     public Builder training(CellTrainer trainer, int concurrentTrainings) {
       this.trainer = Objects.requireNonNull(trainer, "trainer");
       this.concurrentTrainings = concurrentTrainings;
+      this.threadsPerTraining = OptionalInt.empty();
+      this.device = "cpu";
+      return this;
+    }
+
+    /** Runs the training queue with {@code trainer} in the slots of {@code layout}. */
+    public Builder training(CellTrainer trainer, TrainingLayout layout) {
+      training(trainer, layout.concurrency());
+      this.threadsPerTraining = OptionalInt.of(layout.threadsPerTraining());
+      this.device =
+          layout.gpus().isEmpty()
+              ? "cpu"
+              : "gpu:" + String.join(",", layout.gpus().stream().map(String::valueOf).toList());
       return this;
     }
 
@@ -114,7 +139,7 @@ public record TomoWorkerOptions(
                       knownProperties, Optional.ofNullable(defaultDataset), renderHeatmaps)),
           trainer == null
               ? Optional.empty()
-              : Optional.of(new Training(trainer, concurrentTrainings)),
+              : Optional.of(new Training(trainer, concurrentTrainings, threadsPerTraining, device)),
           disableSticky);
     }
   }

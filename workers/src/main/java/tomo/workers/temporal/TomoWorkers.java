@@ -6,7 +6,9 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkerPlugin;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,18 @@ public final class TomoWorkers implements AutoCloseable {
       factory.newWorker(TaskQueues.ORCHESTRATION);
     }
     if (trainingQueue != null) {
-      factory.newWorker(TaskQueues.TRAINING);
+      // the layout travels in the poller identity, where sweep estimate reads it
+      factory.newWorker(
+          TaskQueues.TRAINING,
+          WorkerOptions.newBuilder()
+              .setIdentity(
+                  new TrainingWorkerIdentity(
+                          clientIdentity(client),
+                          trainingQueue.concurrentTrainings(),
+                          trainingQueue.threadsPerTraining(),
+                          trainingQueue.device())
+                      .format())
+              .build());
     }
     awaitServer(client);
     factory.start();
@@ -68,6 +81,12 @@ public final class TomoWorkers implements AutoCloseable {
         orchestration != null,
         trainingQueue == null ? "no" : trainingQueue.trainer().id(),
         trainingQueue == null ? 0 : trainingQueue.concurrentTrainings());
+  }
+
+  // the client fills in pid@host when none was set
+  private static String clientIdentity(WorkflowClient client) {
+    String identity = client.getOptions().getIdentity();
+    return identity != null ? identity : ManagementFactory.getRuntimeMXBean().getName();
   }
 
   /**

@@ -13,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.training.CgcnnCellTrainer;
+import tomo.activities.training.Concurrency;
+import tomo.activities.training.DeviceInventory;
+import tomo.activities.training.GpuSelection;
 import tomo.activities.training.TrainingActivitiesImpl;
+import tomo.activities.training.TrainingLayout;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -177,9 +182,19 @@ class SweepEstimateCommandTest {
     assertThat(t.get("speedSource").asText())
         .startsWith("calibration training in this process: band_gap (structure) on 40 random");
     assertThat(t.get("workers").asInt()).isEqualTo(2);
-    assertThat(t.get("workersSource").asText()).isEqualTo("--workers 2");
+    // each "what if" worker runs as many trainings as a worker here with --threads-per-training 1
+    TrainingLayout here =
+        TrainingLayout.plan(
+            DeviceInventory.local(), Concurrency.AUTO, OptionalInt.of(1), GpuSelection.NONE);
+    assertThat(t.get("trainingsPerWorker").asInt()).isEqualTo(here.concurrency());
+    assertThat(t.get("workersSource").asText())
+        .isEqualTo(
+            "--workers 2, each laid out as a training worker on this machine ("
+                + here.concurrency()
+                + " at once, 1 intra-op thread(s) each)");
     assertThat(t.get("totalAtomsPerSecond").asDouble())
-        .isEqualTo(2 * t.get("atomsPerSecondPerTraining").asDouble(), within());
+        .isEqualTo(
+            2 * here.concurrency() * t.get("atomsPerSecondPerTraining").asDouble(), within());
     CliRun none = CliRun.of(concat(args, "0"));
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.err()).contains("--workers: expected at least 1, got 0");

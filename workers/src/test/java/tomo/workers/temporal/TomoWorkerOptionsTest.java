@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tomo.activities.training.Concurrency;
+import tomo.activities.training.DeviceInventory;
+import tomo.activities.training.GpuSelection;
 import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainingLayout;
 
 class TomoWorkerOptionsTest {
   @Test
@@ -24,8 +29,30 @@ class TomoWorkerOptionsTest {
     TomoWorkerOptions training =
         TomoWorkerOptions.builder().training(trainer, 3).disableSticky(true).build();
     assertThat(training.orchestration()).isEmpty();
-    assertThat(training.training()).contains(new TomoWorkerOptions.Training(trainer, 3));
+    assertThat(training.training())
+        .contains(new TomoWorkerOptions.Training(trainer, 3, OptionalInt.empty(), "cpu"));
     assertThat(training.disableSticky()).isTrue();
+  }
+
+  @Test
+  void takesSlotsThreadsAndDevicesFromALayout() {
+    SyntheticTrainer trainer = new SyntheticTrainer(Duration.ZERO);
+    TrainingLayout cpu =
+        TrainingLayout.plan(
+            DeviceInventory.of(8, 0, 64L << 30),
+            Concurrency.parse("4"),
+            OptionalInt.empty(),
+            GpuSelection.NONE);
+    assertThat(TomoWorkerOptions.builder().training(trainer, cpu).build().training())
+        .contains(new TomoWorkerOptions.Training(trainer, 4, OptionalInt.of(2), "cpu"));
+    TrainingLayout gpus =
+        TrainingLayout.plan(
+            DeviceInventory.of(16, 2, 64L << 30),
+            Concurrency.parse("2"),
+            OptionalInt.empty(),
+            GpuSelection.parse("all"));
+    assertThat(TomoWorkerOptions.builder().training(trainer, gpus).build().training())
+        .contains(new TomoWorkerOptions.Training(trainer, 4, OptionalInt.of(4), "gpu:0,1"));
   }
 
   @Test

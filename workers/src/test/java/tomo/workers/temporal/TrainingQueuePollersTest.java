@@ -13,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tomo.activities.training.Concurrency;
+import tomo.activities.training.DeviceInventory;
+import tomo.activities.training.GpuSelection;
 import tomo.activities.training.SyntheticTrainer;
+import tomo.activities.training.TrainingLayout;
 import tomo.workers.TomoCli;
 import tomo.workflows.TaskQueues;
 
@@ -42,8 +47,12 @@ class TrainingQueuePollersTest {
           TrainingQueuePollers.Seen seen =
               TrainingQueuePollers.ask(client, TaskQueues.TRAINING, 10);
           assertThat(seen.known()).isTrue();
+          // the worker states its layout in its identity: 2 slots of 3 threads each
           assertThat(seen.note())
-              .isEqualTo("1 training worker(s) polling task queue tomo-training");
+              .isEqualTo(
+                  "1 training worker(s) polling task queue tomo-training (2 trainings at once, 3"
+                      + " intra-op thread(s) each)");
+          assertThat(seen.slots()).isEqualTo(2);
           // the estimate predicts for the workers the server sees
           Path spec =
               Files.writeString(
@@ -70,8 +79,6 @@ class TrainingQueuePollersTest {
                     "40",
                     "--calibration-epochs",
                     "1",
-                    "--threads",
-                    "1",
                     "--json");
           } finally {
             System.setOut(original);
@@ -82,9 +89,11 @@ class TrainingQueuePollersTest {
           JsonNode json =
               JsonMapper.builder().build().readTree(text.substring(text.indexOf("{\n")));
           assertThat(json.get("throughput").get("workers").asInt()).isEqualTo(1);
+          assertThat(json.get("throughput").get("trainingsPerWorker").asInt()).isEqualTo(2);
           assertThat(json.get("throughput").get("workersSource").asText())
-              .isEqualTo(
-                  "1 training worker(s) polling task queue tomo-training at " + server.target());
+              .isEqualTo(seen.note() + " at " + server.target());
+          // the calibration trains as the workers do: 3 threads
+          assertThat(json.get("throughput").get("speedSource").asText()).contains(", 3 threads, ");
           // the orchestration queue's activities are not training workers
           assertThat(TrainingQueuePollers.ask(client, TaskQueues.ORCHESTRATION, 10).workers())
               .isZero();
@@ -121,6 +130,14 @@ class TrainingQueuePollersTest {
   private static TomoWorkers trainingWorker(WorkflowClient client) {
     return new TomoWorkers(
         client,
-        TomoWorkerOptions.builder().training(new SyntheticTrainer(Duration.ZERO), 1).build());
+        TomoWorkerOptions.builder()
+            .training(
+                new SyntheticTrainer(Duration.ZERO),
+                TrainingLayout.plan(
+                    DeviceInventory.of(6, 0, 64L << 30),
+                    Concurrency.parse("2"),
+                    OptionalInt.empty(),
+                    GpuSelection.NONE))
+            .build());
   }
 }
