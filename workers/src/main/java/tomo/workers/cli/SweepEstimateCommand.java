@@ -258,7 +258,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
         String.format(
                 Locale.ROOT,
                 "calibration training in this process: %s (%s) on %d random materials of the sweep,"
-                    + " %d epochs (first not counted), %d threads, %s, alone (beside others on the"
+                    + " %d epochs (first not counted), %d intra-op thread(s), %s, alone (beside others on the"
                     + " other cores a training runs 2-5 %% slower)",
                 c.target(),
                 c.representation(),
@@ -290,7 +290,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
         together[together.length / 2],
         String.format(
             Locale.ROOT,
-            "measured: median of %d stored trainings of this sweep (%d threads, %s)",
+            "measured: median of %d stored trainings of this sweep (%d intra-op thread(s), %s)",
             m.size(),
             typical.threads(),
             typical.device()),

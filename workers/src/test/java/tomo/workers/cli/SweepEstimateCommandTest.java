@@ -103,7 +103,7 @@ class SweepEstimateCommandTest {
       assertThat(r.out())
           .contains("trainings                   6  0 already done, 6 to train")
           .contains("calibration training in this process: band_gap (structure) on 60 random")
-          .contains("1 threads")
+          .contains("1 intra-op thread(s)")
           .contains("this machine: the server does not list pollers")
           .containsPattern("predicted +\\S+ (s|min|h|d)")
           .contains("× 1 worker(s)");
@@ -143,7 +143,8 @@ class SweepEstimateCommandTest {
     JsonNode b = json(three.out());
     assertThat(a.get("alreadyDone").asLong()).isEqualTo(1);
     assertThat(a.get("throughput").get("speedSource").asText())
-        .startsWith("measured: median of 1 stored trainings of this sweep (1 threads, cpu");
+        .startsWith(
+            "measured: median of 1 stored trainings of this sweep (1 intra-op thread(s), cpu");
     assertThat(a.get("throughput").get("workersSource").asText())
         .isEqualTo("this machine (--offline)");
     assertThat(b.get("throughput").get("workers").asInt()).isEqualTo(3);

@@ -93,7 +93,8 @@ class TrainingQueuePollersTest {
           assertThat(json.get("throughput").get("workersSource").asText())
               .isEqualTo(seen.note() + " at " + server.target());
           // the calibration trains as the workers do: 3 threads
-          assertThat(json.get("throughput").get("speedSource").asText()).contains(", 3 threads, ");
+          assertThat(json.get("throughput").get("speedSource").asText())
+              .contains(", 3 intra-op thread(s), ");
           // the orchestration queue's activities are not training workers
           assertThat(TrainingQueuePollers.ask(client, TaskQueues.ORCHESTRATION, 10).workers())
               .isZero();
