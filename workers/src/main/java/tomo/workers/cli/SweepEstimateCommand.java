@@ -186,11 +186,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
             threads == null ? OptionalInt.empty() : OptionalInt.of(threads),
             GpuSelection.NONE);
     String layoutNote =
-        ", each laid out as a training worker on this machine ("
-            + local.concurrency()
-            + " at once, "
-            + local.threadsPerTraining()
-            + " intra-op thread(s) each)";
+        ", each laid out as a training worker on this machine (" + local.describe() + ")";
     int count;
     int perWorker = local.concurrency();
     int calibrationThreads = local.threadsPerTraining();
@@ -258,8 +254,8 @@ final class SweepEstimateCommand implements Callable<Integer> {
         String.format(
                 Locale.ROOT,
                 "calibration training in this process: %s (%s) on %d random materials of the sweep,"
-                    + " %d epochs (first not counted), %d intra-op thread(s), %s, alone (beside others on the"
-                    + " other cores a training runs 2-5 %% slower)",
+                    + " %d epochs (first not counted), %d intra-op thread(s), %s, alone (beside"
+                    + " others on the other cores a training runs 2-5 %% slower)",
                 c.target(),
                 c.representation(),
                 c.materials(),

@@ -192,7 +192,8 @@ class SweepEstimateCommandTest {
         .isEqualTo(
             "--workers 2, each laid out as a training worker on this machine ("
                 + here.concurrency()
-                + " at once, 1 intra-op thread(s) each)");
+                + (here.concurrency() == 1 ? " training" : " trainings")
+                + " at once, 1 intra-op thread each, on the CPU)");
     assertThat(t.get("totalAtomsPerSecond").asDouble())
         .isEqualTo(
             2 * here.concurrency() * t.get("atomsPerSecondPerTraining").asDouble(), within());
