@@ -1,12 +1,14 @@
 package tomo.cgcnn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import tomo.materials.graph.CrystalGraph;
 
 /**
- * A {@link TrainingData} made ready for one {@link TrainingTask}: rows without a target (or extra)
- * value dropped and counted, the split applied, labels standardized and the extra input encoded
- * (numeric: standardized; categorical: one-hot; masked: zeros).
+ * A {@link TrainingData} made ready for one {@link TrainingTask}: rows without a target (or extra,
+ * or another value the task requires) dropped and counted, the split applied, labels standardized
+ * and the extra input encoded (numeric: standardized; categorical: one-hot; masked: zeros).
  */
 final class PreparedData {
   final TrainingData data;
@@ -18,6 +20,7 @@ final class PreparedData {
   final int[] test;
   final int droppedMissingTarget;
   final int droppedMissingExtra;
+  final int droppedIncomplete;
   final Standardizer targetScaler;
   final Standardizer extraScaler;
   final int extraWidth;
@@ -28,16 +31,23 @@ final class PreparedData {
     this.target = data.column(task.target());
     this.extra = task.extraProperty() == null ? null : data.column(task.extraProperty());
     this.extraMasked = task.extraMasked();
+    List<PropertyColumn> required = new ArrayList<>();
+    for (String name : task.completeOver()) {
+      required.add(data.column(name));
+    }
     DataSplit split = DataSplit.fromSeed(data.size(), task.seed());
     int[][] parts = new int[3][data.size()];
     int[] counts = new int[3];
     int noTarget = 0;
     int noExtra = 0;
+    int incomplete = 0;
     for (int i = 0; i < data.size(); i++) {
       if (target.missing(i)) {
         noTarget++;
       } else if (extra != null && extra.missing(i)) {
         noExtra++;
+      } else if (lacksAny(required, i)) {
+        incomplete++;
       } else {
         int p = split.part()[i];
         parts[p][counts[p]++] = i;
@@ -48,28 +58,63 @@ final class PreparedData {
     this.test = Arrays.copyOf(parts[2], counts[2]);
     this.droppedMissingTarget = noTarget;
     this.droppedMissingExtra = noExtra;
+    this.droppedIncomplete = incomplete;
     if (train.length == 0 || validation.length == 0 || test.length == 0) {
       throw new TrainingDataException(
           ("target %s%s: too few materials with values to split: of %d materials %d lack the"
-                  + " target%s, leaving train %d, validation %d, test %d")
+                  + " target%s%s, leaving train %d, validation %d, test %d")
               .formatted(
                   target.name(),
                   extra == null ? "" : " (extra " + extra.name() + ")",
                   data.size(),
                   noTarget,
                   extra == null ? "" : " and " + noExtra + " the extra",
+                  required.isEmpty()
+                      ? ""
+                      : ", " + incomplete + " another of " + task.completeOver(),
                   train.length,
                   validation.length,
                   test.length));
     }
+    // the paper z-scores with its whole (complete) dataset's statistics, tomo with the training
+    // part's, which the model is fitted on
+    int[] scaled =
+        task.standardization() == Standardization.ALL_ROWS
+            ? concat(train, validation, test)
+            : train;
     this.targetScaler =
-        target.categorical() ? Standardizer.IDENTITY : Standardizer.of(target.values(), train);
+        target.categorical() ? Standardizer.IDENTITY : scaler(task, target.values(), scaled);
     this.extraScaler =
         extra == null || extra.categorical()
             ? Standardizer.IDENTITY
-            : Standardizer.of(extra.values(), train);
+            : scaler(task, extra.values(), scaled);
     this.extraWidth = extra == null ? 0 : extra.categorical() ? extra.classes().size() : 1;
     this.nodeTable = nodeTable(data);
+  }
+
+  private static Standardizer scaler(TrainingTask task, double[] values, int[] rows) {
+    return task.standardization() == Standardization.ALL_ROWS
+        ? Standardizer.ofSample(values, rows)
+        : Standardizer.of(values, rows);
+  }
+
+  private static boolean lacksAny(List<PropertyColumn> columns, int row) {
+    for (PropertyColumn c : columns) {
+      if (c.missing(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] concat(int[]... parts) {
+    int[] out = new int[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+    int k = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, out, k, p.length);
+      k += p.length;
+    }
+    return out;
   }
 
   private static float[][] nodeTable(TrainingData data) {

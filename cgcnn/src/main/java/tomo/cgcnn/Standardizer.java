@@ -29,6 +29,28 @@ public record Standardizer(double mean, double std) {
     return new Standardizer(mean, std > 0 ? std : 1);
   }
 
+  /**
+   * Mean and sample standard deviation (ddof 1, as pandas' {@code std()}) of {@code
+   * values[rows[i]]}: the paper's column statistics.
+   */
+  public static Standardizer ofSample(double[] values, int[] rows) {
+    if (rows.length < 2) {
+      return of(values, rows);
+    }
+    double sum = 0;
+    for (int r : rows) {
+      sum += values[r];
+    }
+    double mean = sum / rows.length;
+    double ss = 0;
+    for (int r : rows) {
+      double d = values[r] - mean;
+      ss += d * d;
+    }
+    double std = Math.sqrt(ss / (rows.length - 1));
+    return new Standardizer(mean, std > 0 ? std : 1);
+  }
+
   public double apply(double x) {
     return (x - mean) / std;
   }

@@ -121,7 +121,7 @@ public final class Trainer {
         prepared.train.length,
         prepared.validation.length,
         prepared.test.length,
-        prepared.droppedMissingTarget + prepared.droppedMissingExtra);
+        prepared.droppedMissingTarget + prepared.droppedMissingExtra + prepared.droppedIncomplete);
     ExecutorService assembler =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -302,7 +302,8 @@ public final class Trainer {
             prepared.validation.length,
             prepared.test.length,
             prepared.droppedMissingTarget,
-            prepared.droppedMissingExtra),
+            prepared.droppedMissingExtra,
+            prepared.droppedIncomplete),
         new DataProvenance(
             prepared.data.datasetSha256(),
             prepared.data.graphSettingsKey(),

@@ -1,6 +1,7 @@
 package tomo.cgcnn;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 import java.util.Objects;
 import tomo.materials.graph.GraphMode;
 
@@ -83,7 +84,12 @@ public record TrainingConfig(
         + hyper.milestoneEpoch()
         + ", shape="
         + hyper.shape()
-        + ", threads=0, useGpu=false, patience=null]";
+        + ", threads=0, useGpu=false, patience=null]"
+        // choices added later, named only where they differ from what every training did before
+        + (task.completeOver().isEmpty() ? "" : " completeOver=" + task.completeOver())
+        + (task.standardization() == Standardization.TRAIN_SPLIT
+            ? ""
+            : " standardization=" + task.standardization());
   }
 
   /** Sets single settings of a configuration; {@link #build} validates them. */
@@ -93,6 +99,8 @@ public record TrainingConfig(
     private boolean extraMasked;
     private GraphMode mode;
     private long seed;
+    private List<String> completeOver;
+    private Standardization standardization;
     private int epochs;
     private int batchSize;
     private OptimizerKind optimizer;
@@ -110,6 +118,8 @@ public record TrainingConfig(
       extraMasked = from.task.extraMasked();
       mode = from.task.mode();
       seed = from.task.seed();
+      completeOver = from.task.completeOver();
+      standardization = from.task.standardization();
       epochs = from.hyper.epochs();
       batchSize = from.hyper.batchSize();
       optimizer = from.hyper.optimizer();
@@ -124,6 +134,17 @@ public record TrainingConfig(
 
     public Builder extraMasked(boolean value) {
       extraMasked = value;
+      return this;
+    }
+
+    /** Properties every row used must have, besides the target and the extra. */
+    public Builder completeOver(List<String> value) {
+      completeOver = value;
+      return this;
+    }
+
+    public Builder standardization(Standardization value) {
+      standardization = value;
       return this;
     }
 
@@ -181,7 +202,8 @@ public record TrainingConfig(
      */
     public TrainingConfig build() {
       return new TrainingConfig(
-          new TrainingTask(target, extraProperty, extraMasked, mode, seed),
+          new TrainingTask(
+              target, extraProperty, extraMasked, mode, seed, completeOver, standardization),
           new TrainingHyper(
               epochs,
               batchSize,

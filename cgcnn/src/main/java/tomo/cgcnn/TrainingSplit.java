@@ -8,10 +8,31 @@ package tomo.cgcnn;
  * @param testMaterials materials in the test part
  * @param droppedMissingTarget materials without a target value (not used)
  * @param droppedMissingExtra materials with a target but without an extra value (not used)
+ * @param droppedIncomplete materials with target and extra values but without a value of another
+ *     property the task requires complete ({@link TrainingTask#completeOver}); 0 in results written
+ *     before it existed
  */
 public record TrainingSplit(
     int trainMaterials,
     int validationMaterials,
     int testMaterials,
     int droppedMissingTarget,
-    int droppedMissingExtra) {}
+    int droppedMissingExtra,
+    int droppedIncomplete) {
+
+  /** A split that required no property beyond the target and the extra. */
+  public TrainingSplit(
+      int trainMaterials,
+      int validationMaterials,
+      int testMaterials,
+      int droppedMissingTarget,
+      int droppedMissingExtra) {
+    this(
+        trainMaterials,
+        validationMaterials,
+        testMaterials,
+        droppedMissingTarget,
+        droppedMissingExtra,
+        0);
+  }
+}

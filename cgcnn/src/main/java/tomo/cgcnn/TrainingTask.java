@@ -1,5 +1,6 @@
 package tomo.cgcnn;
 
+import java.util.List;
 import java.util.Objects;
 import tomo.materials.graph.GraphMode;
 
@@ -15,15 +16,34 @@ import tomo.materials.graph.GraphMode;
  * @param mode the graph representation the data was built with
  * @param seed the split and initialisation seed; baseline and augmented trainings of one seed share
  *     the split
+ * @param completeOver properties every row used must have a value of, besides the target and the
+ *     extra (a sweep's grid, when it drops incomplete rows); a row lacking one is dropped before
+ *     the split's parts are taken, for baseline and augmented trainings alike
+ * @param standardization where the z-scores of the target and a numeric extra come from
  */
 public record TrainingTask(
-    String target, String extraProperty, boolean extraMasked, GraphMode mode, long seed) {
+    String target,
+    String extraProperty,
+    boolean extraMasked,
+    GraphMode mode,
+    long seed,
+    List<String> completeOver,
+    Standardization standardization) {
 
   public TrainingTask {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(mode, "mode");
+    // absent in JSON written before these existed: what every training did then
+    completeOver = completeOver == null ? List.of() : List.copyOf(completeOver);
+    standardization = standardization == null ? Standardization.TRAIN_SPLIT : standardization;
     if (extraMasked && extraProperty == null) {
       throw new IllegalArgumentException("a masked extra input needs an extra property");
     }
+  }
+
+  /** A task on the rows that have its target and extra, z-scored on the training split. */
+  public TrainingTask(
+      String target, String extraProperty, boolean extraMasked, GraphMode mode, long seed) {
+    this(target, extraProperty, extraMasked, mode, seed, List.of(), Standardization.TRAIN_SPLIT);
   }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ import tomo.materials.property.PropertyRegistry;
 import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.DataWarnings;
+import tomo.workflows.model.IncompleteRows;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
@@ -136,6 +139,27 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
         dataset.rows().size(),
         dataset.contentSha256(),
         caches);
+    List<String> grid = new ArrayList<>(spec.targets());
+    spec.properties().stream().filter(p -> !grid.contains(p)).forEach(grid::add);
+    Map<String, Integer> missingValues = new TreeMap<>();
+    for (String name : grid) {
+      int lacking = dataset.size() - dataset.materialsWithValues(List.of(name));
+      if (lacking > 0) {
+        missingValues.put(name, lacking);
+      }
+    }
+    int incomplete = dataset.size() - dataset.materialsWithValues(grid);
+    if (incomplete > 0) {
+      log.warn(
+          "dataset {}: {} of {} rows lack a value of the sweep's targets or properties ({}); {}",
+          file,
+          incomplete,
+          dataset.size(),
+          missingValues,
+          spec.incompleteRows() == IncompleteRows.DROP
+              ? "every training drops them (incompleteRows: drop)"
+              : "kept where their values suffice (incompleteRows: keep)");
+    }
     return new PreparedDataset(
         file.toString(),
         dataset.contentSha256(),
@@ -145,7 +169,9 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
             dataset.skipped().size(),
             skippedRowsFile(spec, dataset),
             isolated.materials(),
-            isolated.sites()));
+            isolated.sites()),
+        incomplete,
+        missingValues);
   }
 
   /**

@@ -100,9 +100,11 @@ public final class ReportActivitiesImpl implements ReportActivities {
         AtomicFiles.write(notRun, NotRunCsv.of(spec).getBytes(StandardCharsets.UTF_8));
         files.add(notRun.toString());
       }
-      if (spec.baseline() == BaselineMode.PER_CELL) {
+      if (TrainingPlan.baselineMode(spec, data) == BaselineMode.PER_CELL) {
         AtomicFiles.write(
             dir.resolve(PER_CELL_BASELINES), ArtifactStore.json().writeValueAsBytes(masked));
+      } else {
+        Files.deleteIfExists(dir.resolve(PER_CELL_BASELINES)); // render pairs by its presence
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -152,7 +154,8 @@ public final class ReportActivitiesImpl implements ReportActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir.resolve(OUTCOMES), e);
     }
-    boolean perCell = spec.baseline() == BaselineMode.PER_CELL;
+    // per-cell baselines were collected when the spec or its data asked for them
+    boolean perCell = Files.exists(dir.resolve(PER_CELL_BASELINES));
     List<MaskedBaseline> masked = perCell ? maskedBaselines(dir) : List.of();
     SweepReport report =
         perCell

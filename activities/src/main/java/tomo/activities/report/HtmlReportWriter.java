@@ -85,7 +85,9 @@ final class HtmlReportWriter {
         .append("</style></head><body>\n");
     h.append("<h1>")
         .append(escape(report.titlePrefix()))
-        .append("Feature importance: change of the test error when a property is added</h1>\n");
+        .append("Feature importance: change of the test error when a property is added")
+        .append(escape(report.protocolSuffix()))
+        .append("</h1>\n");
     h.append("<p class=\"lead\">")
         .append(report.trainings().size())
         .append(" trainings; ")

@@ -53,6 +53,7 @@ public final class OfflineReport {
         TrainingProvenance::datasetSha256,
         "dataset versions",
         "read dataset SHA-256");
+    refuseMixing(trainingsFiles, perFile, TrainingProvenance::protocol, "protocols", "followed");
     List<ReportTraining> merged = merge(trainingsFiles, perFile);
     List<List<TrainingOutcome>> outcomesPerFile =
         perFile.stream().map(f -> f.stream().map(ReportTraining::outcome).toList()).toList();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import tomo.activities.store.StoredTraining;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.TrainingRequest;
 
 /**
  * How a report's trainings were made, in a few lines: for each field (dataset hash, materials,
@@ -43,8 +44,11 @@ public record ProvenanceSummary(List<Entry> entries) {
   private static Map<String, Function<StoredTraining, String>> fields() {
     Map<String, Function<StoredTraining, String>> f = new LinkedHashMap<>();
     f.put("trainer", StoredTraining::trainer);
+    f.put("protocol", t -> protocol(t.request()));
     f.put("dataset SHA-256", t -> t.request().datasetSha256());
     f.put("materials", ProvenanceSummary::materials);
+    f.put("incomplete rows", ProvenanceSummary::incompleteRows);
+    f.put("z-scores from", t -> t.request().hyper().scaling().label());
     f.put("epochs", t -> Integer.toString(t.request().hyper().epochs()));
     f.put("optimizer", t -> optimizer(t.request().hyper()));
     f.put("backend", t -> t.provenance().get("backend"));
@@ -115,6 +119,22 @@ public record ProvenanceSummary(List<Entry> entries) {
           (field, values) -> values.forEach((v, n) -> entries.add(new Entry(field, v, n))));
       return new ProvenanceSummary(entries);
     }
+  }
+
+  /** The protocol, with what a run of it departs from (a shorter paper run, a changed gain, …). */
+  private static String protocol(TrainingRequest r) {
+    List<String> notes = r.protocol().notes(r.hyper());
+    return notes.isEmpty() ? r.protocol().label() : r.protocol() + ": " + String.join("; ", notes);
+  }
+
+  /** Whether rows lacking another grid value were dropped, and how many this training lost. */
+  private static String incompleteRows(StoredTraining t) {
+    if (t.request().completeOver().isEmpty()) {
+      return "kept where target and property have values";
+    }
+    String dropped = t.provenance().get("droppedIncomplete");
+    return "dropped when lacking any of the grid's names"
+        + (dropped == null ? "" : " (" + dropped + " besides those lacking target or property)");
   }
 
   /** Which rows a training read: a seeded sample, the first N rows, or all. */

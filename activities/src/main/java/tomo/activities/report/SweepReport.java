@@ -59,6 +59,7 @@ public record SweepReport(
     }
     refuseMixing(trainings, provenance, TrainingProvenance::trainer, "trainers");
     refuseMixing(trainings, provenance, TrainingProvenance::datasetSha256, "dataset versions");
+    refuseMixing(trainings, provenance, TrainingProvenance::protocol, "protocols");
   }
 
   /**
@@ -107,6 +108,16 @@ public record SweepReport(
   /** The dataset SHA-256 of every training, or {@code null} when not recorded (or none). */
   public String datasetSha256() {
     return provenance.isEmpty() ? null : provenance.get(0).datasetSha256();
+  }
+
+  /** The protocol of every training, or {@code null} when not recorded (or no trainings). */
+  public String protocol() {
+    return provenance.isEmpty() ? null : provenance.get(0).protocol();
+  }
+
+  /** " — protocol X" for titles, naming the protocol every training followed; empty if unknown. */
+  public String protocolSuffix() {
+    return protocol() == null ? "" : " — protocol " + protocol();
   }
 
   /** Whether the numbers are made up by a trainer that trains no model. */

@@ -289,7 +289,8 @@ final class TableWriter {
           "trainer",
           "dataset_sha256",
           "epochs",
-          "reference_test_metric");
+          "reference_test_metric",
+          "protocol");
       for (int i = 0; i < report.trainings().size(); i++) {
         TrainingOutcome t = report.trainings().get(i);
         TrainingProvenance p = report.provenance().get(i);
@@ -309,7 +310,8 @@ final class TableWriter {
             Objects.toString(p.trainer(), ""),
             Objects.toString(p.datasetSha256(), ""),
             Objects.toString(p.epochs(), ""),
-            Objects.toString(p.referenceTestMetric(), ""));
+            Objects.toString(p.referenceTestMetric(), ""),
+            Objects.toString(p.protocol(), ""));
       }
     }
   }
@@ -329,7 +331,9 @@ final class TableWriter {
   }
 
   private String title() {
-    return report.titlePrefix() + "Table 1: properties whose addition lowers the test error";
+    return report.titlePrefix()
+        + "Table 1: properties whose addition lowers the test error"
+        + report.protocolSuffix();
   }
 
   private String trainerName() {

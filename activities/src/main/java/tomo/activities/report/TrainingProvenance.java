@@ -13,13 +13,24 @@ import tomo.activities.store.StoredTraining;
  * @param epochs the epochs the training was asked for (its hyper-parameters)
  * @param referenceTestMetric test metric of the trivial predictor on the same split: the training
  *     mean (MAE) or the majority class (error rate); not recorded by the synthetic trainer
+ * @param protocol the protocol the training followed ({@code tomo}, {@code paper})
  */
 public record TrainingProvenance(
-    String trainer, String datasetSha256, Integer epochs, Double referenceTestMetric) {
+    String trainer,
+    String datasetSha256,
+    Integer epochs,
+    Double referenceTestMetric,
+    String protocol) {
 
   /** Nothing recorded. */
   public static final TrainingProvenance UNRECORDED =
-      new TrainingProvenance(null, null, null, null);
+      new TrainingProvenance(null, null, null, null, null);
+
+  /** Provenance whose protocol is not recorded. */
+  public TrainingProvenance(
+      String trainer, String datasetSha256, Integer epochs, Double referenceTestMetric) {
+    this(trainer, datasetSha256, epochs, referenceTestMetric, null);
+  }
 
   /** Trainer ids of trainers that train no model (see {@code SyntheticTrainer}) start with this. */
   public static final String SYNTHETIC_PREFIX = "synthetic";
@@ -48,7 +59,8 @@ public record TrainingProvenance(
         stored.request() == null || stored.request().hyper() == null
             ? null
             : stored.request().hyper().epochs(),
-        referenceMetric);
+        referenceMetric,
+        stored.request() == null ? null : stored.request().protocol().label());
   }
 
   /** Whether the numbers come from a trainer that trains no model. */

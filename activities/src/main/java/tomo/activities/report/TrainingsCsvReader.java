@@ -59,7 +59,8 @@ public final class TrainingsCsvReader {
                 row.optionalText("epochs") == null ? null : row.integer("epochs"),
                 row.optionalText("reference_test_metric") == null
                     ? null
-                    : row.number("reference_test_metric"));
+                    : row.number("reference_test_metric"),
+                row.optionalText("protocol"));
         outcomes.add(new ReportTraining(outcome, provenance));
       }
     } catch (IOException e) {

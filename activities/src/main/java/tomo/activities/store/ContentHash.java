@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tomo.materials.io.Sha256;
+import tomo.workflows.model.ExtraGain;
+import tomo.workflows.model.InitMode;
+import tomo.workflows.model.Protocol;
+import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -36,6 +40,26 @@ public final class ContentHash {
     // one with bad rows trains only when they are skipped. Left out, so hashes stored before the
     // option existed still match
     node.remove("skipBadRows");
+    // choices added after results were stored, left out where they equal what every training did
+    // before: those results keep their hash, and any other choice gets a hash of its own
+    if (request.protocol() == Protocol.TOMO) {
+      node.remove("protocol");
+    }
+    if (request.completeOver().isEmpty()) {
+      node.remove("completeOver");
+    }
+    ObjectNode hyper = (ObjectNode) node.get("hyper");
+    if (hyper != null) {
+      if (request.hyper().scaling() == Scaling.TRAIN) {
+        hyper.remove("scaling");
+      }
+      if (request.hyper().init() == InitMode.TIGHT) {
+        hyper.remove("init");
+      }
+      if (request.hyper().extraGain().equals(ExtraGain.AUTO)) {
+        hyper.remove("extraGain");
+      }
+    }
     // the trainer's versioned id, not the spec's name for it: a new version trains anew
     node.put("trainer", trainerId);
     try {

@@ -19,6 +19,7 @@ import tomo.activities.store.EpochPoint;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.ProgressListener;
+import tomo.cgcnn.Standardization;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -36,6 +37,7 @@ import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.property.UnknownPropertyException;
+import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -106,6 +108,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
       if (extra != null && !extra.equals(request.target())) {
         columns.add(extra);
       }
+      request.completeOver().stream().filter(n -> !columns.contains(n)).forEach(columns::add);
       TrainingData data;
       synchronized (this) {
         // one graph cache build at a time in this process; the others then reuse the file
@@ -197,6 +200,14 @@ public final class CgcnnCellTrainer implements CellTrainer {
           .milestoneEpoch(request.hyper().milestone())
           .extraMasked(request.maskedProperty() != null)
           .patience(request.hyper().patience())
+          .completeOver(
+              request.completeOver().stream()
+                  .filter(n -> !n.equals(request.target()) && !n.equals(extra))
+                  .toList())
+          .standardization(
+              request.hyper().scaling() == Scaling.DATASET
+                  ? Standardization.ALL_ROWS
+                  : Standardization.TRAIN_SPLIT)
           .build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());
@@ -285,6 +296,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
     p.put(
         "droppedMissingTargetExtra",
         split.droppedMissingTarget() + "/" + split.droppedMissingExtra());
+    p.put("droppedIncomplete", Integer.toString(split.droppedIncomplete()));
     p.put("trainCrystalsPerSecond", Double.toString(env.trainCrystalsPerSecond()));
     p.put("trainAtomsPerSecond", Double.toString(env.trainAtomsPerSecond()));
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));

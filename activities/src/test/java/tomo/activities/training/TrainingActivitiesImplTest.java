@@ -186,18 +186,7 @@ class TrainingActivitiesImplTest {
     // without a patience the request serializes as before the field existed: same hashes
     assertThat(new ObjectMapper().writeValueAsString(a.hyper())).doesNotContain("patience");
     HyperParameters h = a.hyper();
-    TrainingRequest patient =
-        a.toBuilder()
-            .hyper(
-                new HyperParameters(
-                    h.epochs(),
-                    h.batchSize(),
-                    h.optimizer(),
-                    h.learningRate(),
-                    h.momentum(),
-                    h.milestone(),
-                    10))
-            .build();
+    TrainingRequest patient = a.toBuilder().hyper(h.toBuilder().patience(10).build()).build();
     assertThat(ContentHash.of(patient, "t")).isNotEqualTo(ContentHash.of(a, "t"));
   }
 

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.training.TrainingLayout;
 import tomo.workers.metrics.MeteredCellTrainer;
@@ -21,8 +23,7 @@ import tomo.workers.temporal.TomoWorkers;
 import tomo.workers.temporal.TrainerChoice;
 import tomo.workflows.TaskQueues;
 import tomo.workflows.client.SweepClient;
-import tomo.workflows.model.BaselineMode;
-import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
@@ -41,6 +42,18 @@ import tomo.workflows.model.SweepStatus;
             + " representations x 2 seeds on a random sample of 1,000 materials); prints where the heatmaps and"
             + " Table 1 are.")
 public final class DemoCommand implements Callable<Integer> {
+  /** Reads {@code --protocol} as specs spell it ({@code tomo}, {@code paper}). */
+  static final class ProtocolConverter implements ITypeConverter<Protocol> {
+    @Override
+    public Protocol convert(String value) {
+      try {
+        return Protocol.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Materials of the demo: a seeded uniform random sample of the dataset. */
   static final int DEMO_SAMPLE = 1000;
 
@@ -66,6 +79,13 @@ public final class DemoCommand implements Callable<Integer> {
   int epochs;
 
   @Option(
+      names = "--protocol",
+      defaultValue = "tomo",
+      converter = ProtocolConverter.class,
+      description = "Protocol: tomo or paper (default ${DEFAULT-VALUE}).")
+  Protocol protocol;
+
+  @Option(
       names = "--epoch-pause-ms",
       defaultValue = "100",
       description = "Synthetic trainer: ms per epoch.")
@@ -85,8 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
             .properties(List.of("volume", "total_magnetization", "spacegroup.number"))
             .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
             .seeds(List.of(0, 1))
-            .hyper(HyperParameters.paper(epochs))
-            .baseline(BaselineMode.SHARED)
+            .hyper(protocol.hyper(epochs))
+            .protocol(protocol)
             .artifactDir(artifacts.toAbsolutePath().toString())
             .retryWindowMinutes(0)
             .heartbeatSeconds(10)
@@ -103,10 +123,11 @@ public final class DemoCommand implements Callable<Integer> {
             + spec.trainingCount()
             + " trainings ("
             + spec.cellCount()
-            + " cells + shared baselines), trainer "
+            + " cells + their baselines), trainer "
             + trainer
             + ", "
             + layout.describe());
+    System.out.println("tomo demo: " + SweepCommand.protocolLine(spec));
     try (EmbeddedServer server = new EmbeddedServer(0);
         ProcessMetrics metrics =
             ProcessMetrics.start(metricsOptions, MetricsServer.EMBEDDED_PORT)) {

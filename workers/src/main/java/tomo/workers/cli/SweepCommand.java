@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -65,6 +66,7 @@ public final class SweepCommand {
         System.out.println(
             "not run (skipMissing): " + u.field() + " " + u.name() + ": " + u.reason());
       }
+      System.out.println(protocolLine(parsed));
       if (checkOnly) {
         System.out.println(
             spec
@@ -95,6 +97,18 @@ public final class SweepCommand {
       }
       return 0;
     }
+  }
+
+  /** "protocol X" and what the spec departs from in it, as the report will say it. */
+  static String protocolLine(SweepSpec spec) {
+    List<String> notes = spec.protocolNotes();
+    return "protocol "
+        + spec.protocol()
+        + ", baseline "
+        + spec.baseline().label()
+        + ", incomplete rows "
+        + spec.incompleteRows()
+        + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
   }
 
   /** {@code tomo sweep status ID [--watch]}. */

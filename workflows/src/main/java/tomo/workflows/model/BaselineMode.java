@@ -12,5 +12,10 @@ public enum BaselineMode {
   SHARED,
   /** The paper's literal protocol: a baseline per cell, with the cell's property masked. */
   @JsonProperty("per-cell")
-  PER_CELL
+  PER_CELL;
+
+  /** The name specs and stored JSON use: {@code shared}, {@code per-cell}. */
+  public String label() {
+    return this == SHARED ? "shared" : "per-cell";
+  }
 }

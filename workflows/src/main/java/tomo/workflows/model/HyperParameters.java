@@ -19,6 +19,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param patience stop a training after this many epochs without a better validation metric; null
  *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
  *     of sweeps without it
+ * @param init how the augmented network starts against its baseline
+ * @param extraGain the factor on the extra input
+ * @param scaling where the z-scores of target and extra come from ({@code train}: the training
+ *     split, tomo's; {@code dataset}: every row the sweep keeps, ddof 1, the paper's)
  */
 public record HyperParameters(
     int epochs,
@@ -27,7 +31,17 @@ public record HyperParameters(
     double learningRate,
     double momentum,
     int milestone,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience,
+    InitMode init,
+    ExtraGain extraGain,
+    Scaling scaling) {
+
+  public HyperParameters {
+    // absent in JSON stored before these existed: what every training did then
+    init = init == null ? InitMode.TIGHT : init;
+    extraGain = extraGain == null ? ExtraGain.AUTO : extraGain;
+    scaling = scaling == null ? Scaling.TRAIN : scaling;
+  }
 
   /** CGCNN's published defaults. */
   public static HyperParameters defaults() {
@@ -56,8 +70,20 @@ public record HyperParameters(
       @JsonProperty("learningRate") Double learningRate,
       @JsonProperty("momentum") Double momentum,
       @JsonProperty("milestone") Integer milestone,
-      @JsonProperty("patience") Integer patience) {
+      @JsonProperty("patience") Integer patience,
+      @JsonProperty("init") InitMode init,
+      @JsonProperty("extraGain") ExtraGain extraGain,
+      @JsonProperty("scaling") Scaling scaling) {
     Builder b = builder().patience(patience);
+    if (init != null) {
+      b.init(init);
+    }
+    if (extraGain != null) {
+      b.extraGain(extraGain);
+    }
+    if (scaling != null) {
+      b.scaling(scaling);
+    }
     if (epochs != null) {
       b.epochs(epochs);
     }
@@ -79,6 +105,21 @@ public record HyperParameters(
     return b.build();
   }
 
+  /** A builder holding every field of these hyper-parameters. */
+  public Builder toBuilder() {
+    return builder()
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .optimizer(optimizer)
+        .learningRate(learningRate)
+        .momentum(momentum)
+        .milestone(milestone)
+        .patience(patience)
+        .init(init)
+        .extraGain(extraGain)
+        .scaling(scaling);
+  }
+
   /** Hyper-parameters that start as the paper's; each setter replaces one. */
   public static final class Builder {
     private int epochs = 30;
@@ -88,8 +129,27 @@ public record HyperParameters(
     private double momentum = 0.9;
     private int milestone = 100;
     private Integer patience;
+    private InitMode init = InitMode.TIGHT;
+    private ExtraGain extraGain = ExtraGain.AUTO;
+    private Scaling scaling = Scaling.TRAIN;
 
     private Builder() {}
+
+    public Builder init(InitMode value) {
+      init = value;
+      return this;
+    }
+
+    public Builder extraGain(ExtraGain value) {
+      extraGain = value;
+      return this;
+    }
+
+    /** Where the z-scores of target and extra come from. */
+    public Builder scaling(Scaling value) {
+      scaling = value;
+      return this;
+    }
 
     public Builder epochs(int value) {
       epochs = value;
@@ -136,7 +196,10 @@ public record HyperParameters(
           learningRate != null ? learningRate : optimizer.defaultLearningRate(),
           momentum,
           milestone,
-          patience);
+          patience,
+          init,
+          extraGain,
+          scaling);
     }
   }
 }

@@ -42,6 +42,12 @@ import tomo.workflows.hooks.SweepHooks;
  * @param unavailable the names left out that way (filled by {@code tomo sweep start})
  * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
  *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
+ * @param protocol the named set of choices the trainings follow ({@code tomo}, the default, or
+ *     {@code paper}); hyper-parameters and baseline the spec leaves out take its values, and one it
+ *     gives against the protocol's fixed choices is refused
+ * @param incompleteRows {@code drop} (default, the paper's rule): rows lacking any of the grid's
+ *     targets or properties are dropped before the split; {@code keep}: each target trains on the
+ *     rows that have it, and a cell whose property lacks values gets a baseline masked to its rows
  */
 public record SweepSpec(
     String name,
@@ -64,7 +70,9 @@ public record SweepSpec(
     TrainerKind trainer,
     Boolean skipMissing,
     List<UnavailableName> unavailable,
-    boolean skipBadRows) {
+    boolean skipBadRows,
+    Protocol protocol,
+    IncompleteRows incompleteRows) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -72,6 +80,11 @@ public record SweepSpec(
   public SweepSpec {
     // absent (a spec file, or a sweep started before specs named their trainer): the default
     trainer = trainer == null ? DEFAULT_TRAINER : trainer;
+    // absent (a spec file that names none, or a sweep started before protocols had names): tomo's
+    // protocol, whose choices every earlier sweep made; rows as the paper's rule drops them (no
+    // earlier sweep's data lacked a value, so none of them dropped a row either way)
+    protocol = protocol == null ? Protocol.DEFAULT : protocol;
+    incompleteRows = incompleteRows == null ? IncompleteRows.DROP : incompleteRows;
   }
 
   /** A spec with every field absent (each one left so is filled by {@link #normalized}). */
@@ -103,6 +116,8 @@ public record SweepSpec(
     b.skipMissing = skipMissing;
     b.unavailable = unavailable;
     b.skipBadRows = skipBadRows;
+    b.protocol = protocol;
+    b.incompleteRows = incompleteRows;
     return b;
   }
 
@@ -170,6 +185,16 @@ public record SweepSpec(
     return hooks == null ? SweepHooks.none() : hooks;
   }
 
+  /**
+   * What a reader must know of how this (normalized) spec follows its protocol: the paper's values
+   * it departs from, a learning-rate milestone the epochs never reach. Printed by {@code sweep
+   * start} and in the report.
+   */
+  @JsonIgnore
+  public List<String> protocolNotes() {
+    return protocol.notes(hyper);
+  }
+
   /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
   @JsonIgnore
   public long trainingCount() {
@@ -205,7 +230,19 @@ public record SweepSpec(
         throw fail(source, "seeds[" + i + "]", "seed " + s + " is listed twice");
       }
     }
-    HyperParameters h = hyper(source);
+    Protocol pr = protocol;
+    HyperParameters h = hyper(source, pr);
+    BaselineMode b = baseline == null ? pr.baseline() : baseline;
+    List<String> conflicts = pr.conflicts(h, b, incompleteRows);
+    if (!conflicts.isEmpty()) {
+      throw fail(
+          source,
+          "protocol",
+          pr
+              + " fixes what these fields give otherwise: "
+              + String.join("; ", conflicts)
+              + " (leave them out, or use protocol: tomo, whose values a spec may change)");
+    }
     if (limit < 0) {
       throw fail(source, "limit", "expected 0 (all materials) or a positive count, got " + limit);
     }
@@ -240,7 +277,7 @@ public record SweepSpec(
         .representations(r)
         .seeds(List.copyOf(seeds))
         .hyper(h)
-        .baseline(baseline == null ? BaselineMode.SHARED : baseline)
+        .baseline(b)
         .artifactDir(artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir)
         .orchestrationQueue(
             orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue)
@@ -291,9 +328,10 @@ public record SweepSpec(
     return new SweepHooks(start, complete);
   }
 
-  private HyperParameters hyper(String source) {
-    // absent fields were filled by HyperParameters.fromSpec; what is here was given
-    HyperParameters h = hyper == null ? HyperParameters.defaults() : hyper;
+  private HyperParameters hyper(String source, Protocol pr) {
+    // absent fields were filled by HyperParameters.fromSpec (and the parser's protocol values);
+    // what is here was given
+    HyperParameters h = hyper == null ? pr.hyper(HyperParameters.defaults().epochs()) : hyper;
     if (h.epochs() < 1) {
       throw fail(source, "hyper.epochs", "expected at least 1 epoch, got " + h.epochs());
     }
@@ -368,8 +406,20 @@ public record SweepSpec(
     private Boolean skipMissing;
     private List<UnavailableName> unavailable;
     private boolean skipBadRows;
+    private Protocol protocol;
+    private IncompleteRows incompleteRows;
 
     private Builder() {}
+
+    public Builder protocol(Protocol value) {
+      protocol = value;
+      return this;
+    }
+
+    public Builder incompleteRows(IncompleteRows value) {
+      incompleteRows = value;
+      return this;
+    }
 
     public Builder name(String value) {
       name = value;
@@ -498,7 +548,9 @@ public record SweepSpec(
           trainer,
           skipMissing,
           unavailable,
-          skipBadRows);
+          skipBadRows,
+          protocol,
+          incompleteRows);
     }
   }
 }

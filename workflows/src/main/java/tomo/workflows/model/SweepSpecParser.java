@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reads a {@link SweepSpec} from YAML or JSON text (JSON is YAML, so one parser reads both). */
@@ -60,7 +62,30 @@ public final class SweepSpecParser {
     if (raw == null) {
       throw new SweepSpecException(source + ": empty sweep spec");
     }
-    return raw.normalized(source);
+    return withProtocolValues(raw, text).normalized(source);
+  }
+
+  /**
+   * {@code raw} with the hyper-parameters its file leaves out set by its protocol (a field given as
+   * {@code null} counts as left out, as everywhere in a spec).
+   */
+  private static SweepSpec withProtocolValues(SweepSpec raw, String text) {
+    Set<String> given = new HashSet<>();
+    try {
+      YAML.readTree(text)
+          .path("hyper")
+          .fields()
+          .forEachRemaining(
+              f -> {
+                if (!f.getValue().isNull()) {
+                  given.add(f.getKey());
+                }
+              });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a spec read once no longer parses", e);
+    }
+    HyperParameters parsed = raw.hyper() == null ? HyperParameters.defaults() : raw.hyper();
+    return raw.toBuilder().hyper(raw.protocol().fillAbsent(parsed, given)).build();
   }
 
   private static String line(JsonLocation location) {

@@ -1,6 +1,7 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
 
 /**
  * Everything a training activity needs, and nothing that does not change its result: the content
@@ -26,6 +27,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *     named their trainer): {@code cgcnn}
  * @param skipBadRows skip dataset rows that cannot be read instead of failing (as the sweep's
  *     prepare step did, so both see the same rows)
+ * @param protocol the sweep's protocol, recorded with the training (its choices are in {@code
+ *     hyper} and the baseline's masking; the name keeps reports from mixing protocols)
+ * @param completeOver the names every row used must have a value of (the sweep's targets and
+ *     properties, when it drops incomplete rows and the data has some), sorted; empty: each
+ *     training uses the rows that have its target and property
  */
 public record TrainingRequest(
     String datasetPath,
@@ -41,10 +47,15 @@ public record TrainingRequest(
     int sample,
     long sampleSeed,
     TrainerKind trainer,
-    boolean skipBadRows) {
+    boolean skipBadRows,
+    Protocol protocol,
+    List<String> completeOver) {
 
   public TrainingRequest {
     trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
+    // absent (requests made before protocols had names): tomo's, which they all followed
+    protocol = protocol == null ? Protocol.DEFAULT : protocol;
+    completeOver = completeOver == null ? List.of() : List.copyOf(completeOver);
   }
 
   /** A request built field by field; unset: all rows, the CGCNN trainer, no bad row skipped. */
@@ -83,6 +94,8 @@ public record TrainingRequest(
     b.sampleSeed = sampleSeed;
     b.trainer = trainer;
     b.skipBadRows = skipBadRows;
+    b.protocol = protocol;
+    b.completeOver = completeOver;
     return b;
   }
 
@@ -102,8 +115,21 @@ public record TrainingRequest(
     private long sampleSeed;
     private TrainerKind trainer = SweepSpec.DEFAULT_TRAINER;
     private boolean skipBadRows;
+    private Protocol protocol = Protocol.DEFAULT;
+    private List<String> completeOver = List.of();
 
     private Builder() {}
+
+    public Builder protocol(Protocol value) {
+      protocol = value;
+      return this;
+    }
+
+    /** Rows used must have a value of each of {@code names} (kept sorted). */
+    public Builder completeOver(List<String> names) {
+      completeOver = names.stream().sorted().toList();
+      return this;
+    }
 
     /** The dataset file and the hex SHA-256 of its decompressed CSV. */
     public Builder dataset(String path, String sha256) {
@@ -183,7 +209,9 @@ public record TrainingRequest(
           sample,
           sampleSeed,
           trainer,
-          skipBadRows);
+          skipBadRows,
+          protocol,
+          completeOver);
     }
   }
 }

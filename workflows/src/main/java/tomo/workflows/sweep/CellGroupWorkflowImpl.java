@@ -99,7 +99,8 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
       CellKey item = request.item(i);
       if (item.isBaseline()) {
         baseline(item).handle((r, f) -> finishItem());
-      } else if (request.spec().baseline() == BaselineMode.PER_CELL) {
+      } else if (TrainingPlan.baselineMode(request.spec(), request.data())
+          == BaselineMode.PER_CELL) {
         perCell(item);
       } else {
         shared(item);

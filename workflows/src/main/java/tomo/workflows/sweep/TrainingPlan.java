@@ -2,8 +2,11 @@ package tomo.workflows.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.IncompleteRows;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
@@ -39,22 +42,55 @@ public final class TrainingPlan {
         .artifactDir(spec.artifactDir())
         .sample(spec.sampleRows(), spec.sampleSeedOrZero())
         .trainer(spec.trainer())
-        .skipBadRows(spec.skipBadRows());
+        .skipBadRows(spec.skipBadRows())
+        .protocol(spec.protocol())
+        .completeOver(completeOver(spec, data));
+  }
+
+  /**
+   * The names every row a training uses must have: the sweep's targets and properties when it drops
+   * incomplete rows and its data has some; none otherwise (each training then drops only the rows
+   * lacking its own target or property, which on complete data are none either way, so requests of
+   * such data keep the hashes they had before rows were dropped by the grid).
+   */
+  static List<String> completeOver(SweepSpec spec, PreparedDataset data) {
+    if (spec.incompleteRows() != IncompleteRows.DROP || data.incompleteRows() == 0) {
+      return List.of();
+    }
+    Set<String> names = new TreeSet<>(spec.targets());
+    names.addAll(spec.properties());
+    return List.copyOf(names);
+  }
+
+  /**
+   * Which baseline the cells of {@code spec} are compared with on {@code data}: the spec's, except
+   * that a sweep keeping incomplete rows whose properties lack values on some rows compares every
+   * cell with a baseline masked to the cell's rows, so that no cell's two test errors are measured
+   * on different materials.
+   */
+  public static BaselineMode baselineMode(SweepSpec spec, PreparedDataset data) {
+    if (spec.baseline() == BaselineMode.SHARED
+        && spec.incompleteRows() == IncompleteRows.KEEP
+        && spec.properties().stream().anyMatch(data::lacksValues)) {
+      return BaselineMode.PER_CELL;
+    }
+    return spec.baseline();
   }
 
   /** Every training of the spec: baselines first within each (target, representation, seed). */
   public static List<TrainingRequest> all(SweepSpec spec, PreparedDataset data) {
+    BaselineMode mode = baselineMode(spec, data);
     List<TrainingRequest> out = new ArrayList<>();
     for (String target : spec.targets()) {
       for (Representation rep : spec.representations()) {
         for (int seed : spec.seeds()) {
           CellKey base = new CellKey(target, null, rep, seed);
-          if (spec.baseline() == BaselineMode.SHARED) {
+          if (mode == BaselineMode.SHARED) {
             out.add(request(spec, data, base));
           }
           for (String property : spec.properties()) {
             CellKey cell = new CellKey(target, property, rep, seed);
-            if (spec.baseline() == BaselineMode.PER_CELL) {
+            if (mode == BaselineMode.PER_CELL) {
               out.add(perCellBaseline(spec, data, cell));
             }
             out.add(request(spec, data, cell));

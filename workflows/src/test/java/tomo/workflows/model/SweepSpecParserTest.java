@@ -76,10 +76,15 @@ class SweepSpecParserTest {
   void absentHyperParametersAreThePapersAndExplicitOnesAreChecked() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
     SweepSpec spec = SweepSpecParser.parse(head + "hyper: {epochs: 7}\n", "s.yaml");
-    // sweeps/small.json was written this way and stored momentum 0.0
-    assertThat(spec.hyper()).isEqualTo(HyperParameters.paper(7));
+    // sweeps/small.json was written this way and stored momentum 0.0; tomo's protocol decays the
+    // rate half-way through the epochs asked for
+    assertThat(spec.hyper()).isEqualTo(Protocol.TOMO.hyper(7));
+    assertThat(spec.hyper().milestone()).isEqualTo(4);
     assertThat(spec.hyper().momentum()).isEqualTo(0.9);
-    assertThat(SweepSpecParser.parse(head, "s.yaml").hyper()).isEqualTo(HyperParameters.defaults());
+    assertThat(SweepSpecParser.parse(head, "s.yaml").hyper())
+        .isEqualTo(Protocol.TOMO.hyper(HyperParameters.defaults().epochs()));
+    assertThat(SweepSpecParser.parse(head + "hyper: {milestone: 100}\n", "s.yaml").hyper())
+        .isEqualTo(HyperParameters.defaults());
     assertThat(SweepSpecParser.parse(head + "hyper: {momentum: 0}\n", "s.yaml").hyper().momentum())
         .isZero();
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {epochs: 0}\n", "s.yaml"))
@@ -92,6 +97,68 @@ class SweepSpecParserTest {
         .hasMessage("s.yaml: field 'hyper.milestone': expected an epoch >= 1, got 0");
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {epochs: 2.5}\n", "s.yaml"))
         .hasMessageContaining("field 'hyper.epochs'");
+  }
+
+  @Test
+  void thePapersProtocolSetsItsChoicesAndRefusesOthers() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
+    SweepSpec paper =
+        SweepSpecParser.parse(head + "protocol: paper\nhyper: {epochs: 40}\n", "p.yaml");
+    assertThat(paper.protocol()).isEqualTo(Protocol.PAPER);
+    assertThat(paper.hyper()).isEqualTo(Protocol.PAPER.hyper(40));
+    assertThat(paper.hyper().init()).isEqualTo(InitMode.INDEPENDENT);
+    assertThat(paper.hyper().extraGain()).isEqualTo(ExtraGain.fixed(1));
+    assertThat(paper.hyper().scaling()).isEqualTo(Scaling.DATASET);
+    assertThat(paper.hyper().milestone()).isEqualTo(100);
+    assertThat(paper.hyper().optimizer()).isEqualTo(Optimizer.SGD);
+    assertThat(paper.baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(paper.incompleteRows()).isEqualTo(IncompleteRows.DROP);
+    // a shorter run is still the paper's method, and its report says where it departs
+    assertThat(paper.protocolNotes())
+        .containsExactly(
+            "40 epochs (the paper's: 500)",
+            "the learning-rate milestone (epoch 100) lies beyond the 40 epochs: the rate never"
+                + " decays, and pairs end at the full rate");
+
+    assertThatThrownBy(
+            () -> SweepSpecParser.parse(head + "protocol: paper\nbaseline: shared\n", "p.yaml"))
+        .hasMessageStartingWith("p.yaml: field 'protocol': paper fixes what these fields give")
+        .hasMessageContaining("baseline: shared (the paper's: per-cell)");
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    head + "protocol: paper\nhyper: {optimizer: adam, extraGain: 8}\n", "p.yaml"))
+        .hasMessageContaining("hyper.optimizer: adam (the paper's: sgd)")
+        .hasMessageContaining("hyper.extraGain: 8.0 (the paper's: 1.0)");
+    assertThatThrownBy(
+            () -> SweepSpecParser.parse(head + "protocol: paper\nincompleteRows: keep\n", "p.yaml"))
+        .hasMessageContaining("incompleteRows: keep (the paper drops them)");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "protocol: papers\n", "p.yaml"))
+        .hasMessageContaining("'papers' is not one of tomo, paper");
+  }
+
+  @Test
+  void tomosProtocolIsTheDefaultAndItsValuesMayBeChanged() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
+    SweepSpec tomo = SweepSpecParser.parse(head + "hyper: {epochs: 40}\n", "t.yaml");
+    assertThat(tomo.protocol()).isEqualTo(Protocol.TOMO);
+    assertThat(tomo.baseline()).isEqualTo(BaselineMode.SHARED);
+    assertThat(tomo.hyper().init()).isEqualTo(InitMode.TIGHT);
+    assertThat(tomo.hyper().extraGain()).isEqualTo(ExtraGain.AUTO);
+    assertThat(tomo.hyper().scaling()).isEqualTo(Scaling.TRAIN);
+    assertThat(tomo.hyper().milestone()).isEqualTo(20);
+    assertThat(tomo.protocolNotes()).isEmpty();
+
+    SweepSpec changed =
+        SweepSpecParser.parse(
+            head + "hyper: {epochs: 40, milestone: 100, extraGain: 1}\nbaseline: per-cell\n",
+            "t.yaml");
+    assertThat(changed.baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(changed.protocolNotes())
+        .containsExactly(
+            "extra gain 1.0 (tomo's: auto)",
+            "the learning-rate milestone (epoch 100) lies beyond the 40 epochs: the rate never"
+                + " decays, and pairs end at the full rate");
   }
 
   @Test

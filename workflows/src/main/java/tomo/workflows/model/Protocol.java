@@ -1,0 +1,206 @@
+package tomo.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A named set of the choices that change a sweep's numbers besides the data and the grid: how the
+ * augmented network starts against its baseline, the gain on the extra input, which baseline a cell
+ * is compared with, how targets and extras are standardized, and when the learning rate decays. A
+ * spec names one; the fields it leaves out take that protocol's values, and every training records
+ * it, so a report never mixes two.
+ */
+public enum Protocol {
+  /**
+   * tomo's: tight pairs (the augmented network starts as its baseline: same draws, extra weights
+   * zero, same batches), the extra input scaled by the automatic gain, one baseline per (target,
+   * representation, seed) shared by the cells, z-scores from the training split, and the learning
+   * rate ×0.1 half-way through the epochs asked for (so a short sweep ends at the low rate too).
+   */
+  TOMO,
+  /**
+   * What the paper's code does: independently started baseline and augmented networks, the extra
+   * concatenated with gain 1, a baseline per cell with the cell's property masked, whole-dataset
+   * z-scores (ddof 1), SGD, the learning rate ×0.1 at epoch 100.
+   */
+  PAPER;
+
+  /** The protocol of a spec that names none. */
+  public static final Protocol DEFAULT = TOMO;
+
+  /** The paper's epoch count, and its learning-rate milestone. */
+  public static final int PAPER_EPOCHS = 500;
+
+  public static final int PAPER_MILESTONE = 100;
+
+  /** How the augmented network starts against its baseline. */
+  public InitMode init() {
+    return this == PAPER ? InitMode.INDEPENDENT : InitMode.TIGHT;
+  }
+
+  /** The factor on the extra input. */
+  public ExtraGain extraGain() {
+    return this == PAPER ? ExtraGain.fixed(1) : ExtraGain.AUTO;
+  }
+
+  /** Where the z-scores of the target and the extra come from. */
+  public Scaling scaling() {
+    return this == PAPER ? Scaling.DATASET : Scaling.TRAIN;
+  }
+
+  /** Which baseline a cell is compared with. */
+  public BaselineMode baseline() {
+    return this == PAPER ? BaselineMode.PER_CELL : BaselineMode.SHARED;
+  }
+
+  /**
+   * The 0-based epoch from which the learning rate is ×0.1: the paper's 100 whatever the epochs;
+   * tomo's half of {@code epochs}, so the low-rate phase that lets a pair settle lies inside every
+   * budget (a constant rate over 40 epochs left pairs 10 % apart seed to seed).
+   */
+  public int milestone(int epochs) {
+    return this == PAPER ? PAPER_MILESTONE : Math.max(1, (epochs + 1) / 2);
+  }
+
+  /** This protocol's hyper-parameters for {@code epochs} epochs, CGCNN's published values else. */
+  public HyperParameters hyper(int epochs) {
+    return HyperParameters.builder()
+        .epochs(epochs)
+        .milestone(milestone(epochs))
+        .init(init())
+        .extraGain(extraGain())
+        .scaling(scaling())
+        .build();
+  }
+
+  /**
+   * {@code parsed} (a spec's {@code hyper} block, its absent fields filled with CGCNN's published
+   * values) with the fields the spec did not give, {@code given} being the names it did, set as
+   * this protocol sets them: init, extra gain, scaling and the learning-rate milestone.
+   */
+  public HyperParameters fillAbsent(HyperParameters parsed, Set<String> given) {
+    HyperParameters.Builder b = parsed.toBuilder();
+    if (!given.contains("init")) {
+      b.init(init());
+    }
+    if (!given.contains("extraGain")) {
+      b.extraGain(extraGain());
+    }
+    if (!given.contains("scaling")) {
+      b.scaling(scaling());
+    }
+    if (!given.contains("milestone")) {
+      b.milestone(milestone(parsed.epochs()));
+    }
+    return b.build();
+  }
+
+  /**
+   * Where {@code hyper}, {@code baseline} and {@code incompleteRows} depart from this protocol's
+   * fixed choices, one text per departure; none for a spec that follows it. The paper's protocol
+   * fixes its method (init, gain, scaling, optimizer, baseline, rows); its epochs, rate, momentum,
+   * batch and milestone may differ (a shorter run is still its method), and {@link #notes} says so.
+   * tomo's values are defaults a spec may change, and {@link #notes} lists what it changed.
+   */
+  public List<String> conflicts(
+      HyperParameters hyper, BaselineMode baseline, IncompleteRows incomplete) {
+    List<String> out = new ArrayList<>();
+    if (this == PAPER) {
+      if (hyper.init() != init()) {
+        out.add("hyper.init: " + hyper.init() + " (the paper's: " + init() + ")");
+      }
+      if (!hyper.extraGain().equals(extraGain())) {
+        out.add("hyper.extraGain: " + hyper.extraGain() + " (the paper's: " + extraGain() + ")");
+      }
+      if (hyper.scaling() != scaling()) {
+        out.add("hyper.scaling: " + hyper.scaling() + " (the paper's: " + scaling() + ")");
+      }
+      if (hyper.optimizer() != Optimizer.SGD) {
+        out.add("hyper.optimizer: " + hyper.optimizer() + " (the paper's: sgd)");
+      }
+      if (hyper.patience() != null) {
+        out.add("hyper.patience: " + hyper.patience() + " (the paper trains every epoch)");
+      }
+      if (baseline != BaselineMode.PER_CELL) {
+        out.add("baseline: shared (the paper's: per-cell)");
+      }
+      if (incomplete != IncompleteRows.DROP) {
+        out.add("incompleteRows: keep (the paper drops them)");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a reader of a report must know of how {@code hyper} follows this protocol: the paper's
+   * values a run departs from (epochs, rate, batch, momentum, milestone), tomo's defaults a spec
+   * changed (init, gain, scaling), and a learning-rate milestone the epochs never reach.
+   */
+  public List<String> notes(HyperParameters hyper) {
+    List<String> out = new ArrayList<>();
+    if (this == TOMO) {
+      if (hyper.init() != init()) {
+        out.add("init %s (tomo's: %s)".formatted(hyper.init(), init()));
+      }
+      if (!hyper.extraGain().equals(extraGain())) {
+        out.add("extra gain %s (tomo's: %s)".formatted(hyper.extraGain(), extraGain()));
+      }
+      if (hyper.scaling() != scaling()) {
+        out.add("scaling %s (tomo's: %s)".formatted(hyper.scaling(), scaling()));
+      }
+    }
+    if (this == PAPER) {
+      if (hyper.epochs() != PAPER_EPOCHS) {
+        out.add("%d epochs (the paper's: %d)".formatted(hyper.epochs(), PAPER_EPOCHS));
+      }
+      if (hyper.learningRate() != 0.01) {
+        out.add("learning rate %s (the paper's: 0.01)".formatted(hyper.learningRate()));
+      }
+      if (hyper.batchSize() != 256) {
+        out.add("batch %d (the paper's: 256)".formatted(hyper.batchSize()));
+      }
+      if (hyper.momentum() != 0.9) {
+        out.add("momentum %s (the paper's: 0.9)".formatted(hyper.momentum()));
+      }
+      if (hyper.milestone() != PAPER_MILESTONE) {
+        out.add("milestone %d (the paper's: %d)".formatted(hyper.milestone(), PAPER_MILESTONE));
+      }
+    }
+    if (hyper.milestone() >= hyper.epochs()) {
+      out.add(
+          ("the learning-rate milestone (epoch %d) lies beyond the %d epochs: the rate never"
+                  + " decays, and pairs end at the full rate")
+              .formatted(hyper.milestone(), hyper.epochs()));
+    }
+    return out;
+  }
+
+  /** The name specs, stored JSON and reports use: {@code tomo}, {@code paper}. */
+  @JsonValue
+  public String label() {
+    return Labels.of(this);
+  }
+
+  @Override
+  public String toString() {
+    return label();
+  }
+
+  /** Every label, in declaration order. */
+  public static List<String> labels() {
+    return Labels.all(Protocol.class);
+  }
+
+  /**
+   * The protocol named {@code label}.
+   *
+   * @throws IllegalArgumentException naming the allowed labels
+   */
+  @JsonCreator
+  public static Protocol of(String label) {
+    return Labels.parse(Protocol.class, label);
+  }
+}
