@@ -8,5 +8,21 @@ public enum Standardization {
    * The mean and sample standard deviation (ddof 1) of every row the training may use, before the
    * split: the paper's column statistics.
    */
-  ALL_ROWS
+  ALL_ROWS;
+
+  /**
+   * Matches the value every training used before the choice existed: JSON leaves it out there, so
+   * results and configurations keep the text they had.
+   */
+  static final class Default {
+    @Override
+    public boolean equals(Object other) {
+      return other == null || other == TRAIN_SPLIT;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package tomo.cgcnn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The materials one training used, by part, and those it could not use.
  *
@@ -18,7 +20,7 @@ public record TrainingSplit(
     int testMaterials,
     int droppedMissingTarget,
     int droppedMissingExtra,
-    int droppedIncomplete) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int droppedIncomplete) {
 
   /** A split that required no property beyond the target and the extra. */
   public TrainingSplit(

@@ -1,5 +1,6 @@
 package tomo.cgcnn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import tomo.materials.graph.GraphMode;
@@ -27,8 +28,9 @@ public record TrainingTask(
     boolean extraMasked,
     GraphMode mode,
     long seed,
-    List<String> completeOver,
-    Standardization standardization) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> completeOver,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Standardization.Default.class)
+        Standardization standardization) {
 
   public TrainingTask {
     Objects.requireNonNull(target, "target");

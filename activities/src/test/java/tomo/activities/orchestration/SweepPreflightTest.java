@@ -53,7 +53,7 @@ class SweepPreflightTest {
     List<String> lacking = List.of("energy", "energy_per_atom", "e_above_hull");
     assertThat(started.targets()).hasSize(6).doesNotContainAnyElementsOf(lacking);
     assertThat(started.properties()).hasSize(10).doesNotContainAnyElementsOf(lacking);
-    assertThat(started.trainingCount()).isEqualTo(660);
+    assertThat(started.trainingCount()).isEqualTo(1200); // per-cell baselines: the paper's
     assertThat(started.unavailable())
         .extracting(UnavailableName::name)
         .containsExactlyInAnyOrder(
@@ -97,7 +97,7 @@ class SweepPreflightTest {
     Path notRun = Path.of(summary.dir()).resolve(ReportActivitiesImpl.NOT_RUN);
     assertThat(summary.files()).contains(notRun.toString());
     assertThat(Files.readString(notRun)).isEqualTo(NotRunCsv.of(started));
-    assertThat(summary.missing()).isEqualTo(660);
+    assertThat(summary.missing()).isEqualTo(1200);
   }
 
   @Test

@@ -47,9 +47,12 @@ class SweepSpecParserTest {
                 .toList());
     assertThat(spec.seeds()).containsExactly(0, 1, 2, 3, 4);
     assertThat(spec.cellCount()).isEqualTo(1170);
-    assertThat(spec.trainingCount()).isEqualTo(1260);
-    assertThat(spec.baseline()).isEqualTo(BaselineMode.SHARED);
-    assertThat(spec.hyper()).isEqualTo(HyperParameters.paper(500));
+    // the paper's protocol: a masked baseline per cell
+    assertThat(spec.protocol()).isEqualTo(Protocol.PAPER);
+    assertThat(spec.trainingCount()).isEqualTo(2340);
+    assertThat(spec.baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(spec.hyper()).isEqualTo(Protocol.PAPER.hyper(500));
+    assertThat(spec.protocolNotes()).isEmpty();
     assertThat(spec.trainer()).isEqualTo(TrainerKind.CGCNN);
     assertThat(spec.limit()).isZero();
     assertThat(spec.sample()).isNull();
@@ -69,7 +72,9 @@ class SweepSpecParserTest {
             paper.properties().stream().filter(p -> !lacking.contains(p)).toList());
     assertThat(part.hyper()).isEqualTo(paper.hyper());
     assertThat(part.seeds()).isEqualTo(paper.seeds());
-    assertThat(part.trainingCount()).isEqualTo(6 * 2 * 5 + 6 * 10 * 2 * 5);
+    assertThat(part.protocol()).isEqualTo(Protocol.PAPER);
+    // the paper's protocol: a masked baseline per cell
+    assertThat(part.trainingCount()).isEqualTo(2 * 6 * 10 * 2 * 5);
   }
 
   @Test
