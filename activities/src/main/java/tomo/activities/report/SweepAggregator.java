@@ -70,7 +70,7 @@ public final class SweepAggregator {
    *
    * @throws IllegalArgumentException when an outcome lacks a target, representation or metric, when
    *     the same training appears twice with different results, or when the trainings come from
-   *     more than one trainer or dataset version
+   *     more than one trainer, dataset version or protocol
    */
   public SweepReport aggregateTrainings(List<ReportTraining> input) {
     // Over every input, before duplicates are dropped: a training reported by two trainers is
@@ -87,6 +87,7 @@ public final class SweepAggregator {
     SweepReport.refuseMixing(allOutcomes, allProvenance, TrainingProvenance::trainer, "trainers");
     SweepReport.refuseMixing(
         allOutcomes, allProvenance, TrainingProvenance::datasetSha256, "dataset versions");
+    SweepReport.refuseMixing(allOutcomes, allProvenance, TrainingProvenance::protocol, "protocols");
     Map<CellKey, TrainingOutcome> unique = new HashMap<>();
     Map<CellKey, TrainingProvenance> provenance = new HashMap<>();
     for (int i = 0; i < input.size(); i++) {

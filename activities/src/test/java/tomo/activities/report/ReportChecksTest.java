@@ -138,4 +138,28 @@ class ReportChecksTest {
         .hasMessageContaining("ff99 (1 trainings")
         .hasMessageContaining(SHA + " (5 trainings");
   }
+
+  @Test
+  void twoProtocolsAreRefusedNamingBoth() {
+    List<ReportTraining> t = new ArrayList<>();
+    for (ReportTraining r : undertrained("cgcnn-v2")) {
+      TrainingProvenance p = r.provenance();
+      t.add(
+          new ReportTraining(
+              r.outcome(),
+              new TrainingProvenance(
+                  p.trainer(), p.datasetSha256(), p.epochs(), p.referenceTestMetric(), "tomo")));
+    }
+    TrainingProvenance p = t.get(2).provenance();
+    t.set(
+        2,
+        new ReportTraining(
+            t.get(2).outcome(),
+            new TrainingProvenance(
+                p.trainer(), p.datasetSha256(), p.epochs(), p.referenceTestMetric(), "paper")));
+    assertThatThrownBy(() -> new SweepAggregator().aggregateTrainings(t))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a report never mixes protocols; these trainings come from tomo (5")
+        .hasMessageContaining("and paper (1 trainings");
+  }
 }

@@ -28,7 +28,9 @@ import tomo.activities.store.StoredTraining;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -178,6 +180,27 @@ class TrainingActivitiesImplTest {
     // nothing was trained or stored for it
     assertThat(new ArtifactStore(dir).find(ContentHash.of(cgcnn, trainer.id()))).isEmpty();
     assertThat(activity.train(synthetic).memoized()).isFalse();
+  }
+
+  @Test
+  void theProtocolTheRowsAndTheScalingChangeTheHashOnlyWhereTheyDifferFromBefore() {
+    TrainingRequest a = request("volume", dir);
+    String before = ContentHash.of(a, "t");
+    assertThat(a.protocol()).isEqualTo(Protocol.TOMO);
+    assertThat(a.completeOver()).isEmpty();
+    assertThat(a.hyper().scaling()).isEqualTo(Scaling.TRAIN);
+    TrainingRequest paper = a.toBuilder().protocol(Protocol.PAPER).build();
+    TrainingRequest complete = a.toBuilder().completeOver(List.of("volume", "band_gap")).build();
+    TrainingRequest scaled =
+        a.toBuilder().hyper(a.hyper().toBuilder().scaling(Scaling.DATASET).build()).build();
+    assertThat(List.of(paper, complete, scaled))
+        .extracting(r -> ContentHash.of(r, "t"))
+        .doesNotContain(before)
+        .doesNotHaveDuplicates();
+    // the names are kept sorted: the same grid gives the same hash whatever its order
+    assertThat(
+            ContentHash.of(a.toBuilder().completeOver(List.of("band_gap", "volume")).build(), "t"))
+        .isEqualTo(ContentHash.of(complete, "t"));
   }
 
   @Test
