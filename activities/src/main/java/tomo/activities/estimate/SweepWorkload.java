@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import tomo.activities.orchestration.GridCompleteness;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.ReadOptions;
+import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingRequest;
@@ -71,9 +73,17 @@ public record SweepWorkload(
    */
   public static SweepWorkload count(SweepSpec spec, Dataset dataset, String trainerId) {
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+    // the prepare step's record of the data, as far as the requests depend on it
+    GridCompleteness completeness = GridCompleteness.of(spec, dataset);
     PreparedDataset data =
         new PreparedDataset(
-            dataset.source().toString(), dataset.contentSha256(), dataset.size(), List.of());
+            dataset.source().toString(),
+            dataset.contentSha256(),
+            dataset.size(),
+            List.of(),
+            DataWarnings.none(),
+            completeness.incompleteRows(),
+            completeness.missingValues());
     int epochs = spec.hyper().epochs();
     Map<String, TrainingWorkload> workloads = new HashMap<>();
     WorkCount all = WorkCount.NONE;

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,23 +137,15 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
         dataset.rows().size(),
         dataset.contentSha256(),
         caches);
-    List<String> grid = new ArrayList<>(spec.targets());
-    spec.properties().stream().filter(p -> !grid.contains(p)).forEach(grid::add);
-    Map<String, Integer> missingValues = new TreeMap<>();
-    for (String name : grid) {
-      int lacking = dataset.size() - dataset.materialsWithValues(List.of(name));
-      if (lacking > 0) {
-        missingValues.put(name, lacking);
-      }
-    }
-    int incomplete = dataset.size() - dataset.materialsWithValues(grid);
+    GridCompleteness completeness = GridCompleteness.of(spec, dataset);
+    int incomplete = completeness.incompleteRows();
     if (incomplete > 0) {
       log.warn(
           "dataset {}: {} of {} rows lack a value of the sweep's targets or properties ({}); {}",
           file,
           incomplete,
           dataset.size(),
-          missingValues,
+          completeness.missingValues(),
           spec.incompleteRows() == IncompleteRows.DROP
               ? "every training drops them (incompleteRows: drop)"
               : "kept where their values suffice (incompleteRows: keep)");
@@ -171,7 +161,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
             isolated.materials(),
             isolated.sites()),
         incomplete,
-        missingValues);
+        completeness.missingValues());
   }
 
   /**

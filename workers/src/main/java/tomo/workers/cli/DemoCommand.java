@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
+import tomo.activities.orchestration.SweepPreflight;
 import tomo.activities.training.TrainingLayout;
 import tomo.workers.metrics.MeteredCellTrainer;
 import tomo.workers.metrics.MetricsOptions;
@@ -75,6 +76,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Trainer: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   TrainerChoice trainer;
 
+  @Option(
+      names = "--spec",
+      description =
+          "Run this sweep spec (YAML or JSON) in place of the demo's, in the same embedded server"
+              + " and workers; its name is the sweep id, its artifactDir the store. --epochs and"
+              + " --protocol then come from the spec.")
+  Path specFile;
+
   @Option(names = "--epochs", defaultValue = "3", description = "Epochs per training.")
   int epochs;
 
@@ -98,25 +107,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SweepSpec spec =
-        SweepSpec.builder()
-            .name("demo")
-            .dataset(dataset == null ? null : dataset.toString())
-            .targets(List.of("band_gap", "formation_energy_per_atom"))
-            .properties(List.of("volume", "total_magnetization", "spacegroup.number"))
-            .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
-            .seeds(List.of(0, 1))
-            .hyper(protocol.hyper(epochs))
-            .protocol(protocol)
-            .artifactDir(artifacts.toAbsolutePath().toString())
-            .retryWindowMinutes(0)
-            .heartbeatSeconds(10)
-            // the file is sorted by material id: its first rows are not a sample of it
-            .sample(DEMO_SAMPLE)
-            .sampleSeed(DEMO_SAMPLE_SEED)
-            .trainer(trainer.kind())
-            .skipMissing(false)
-            .build()
-            .normalized("demo");
+        specFile != null
+            ? SweepPreflight.check(SweepCommand.readSpec(specFile), dataset, specFile.toString())
+            : demoSpec();
+    String sweepId = spec.name();
+    // a spec names its trainer, and the worker must run that one
+    TrainerChoice trainer = TrainerChoice.valueOf(spec.trainer().toString());
     TrainingLayout layout = layoutOptions.plan();
     System.out.println(
         "tomo demo: "
@@ -156,13 +152,13 @@ public final class DemoCommand implements Callable<Integer> {
                   .disableSticky(true)
                   .build())) {
         SweepClient sweeps = new SweepClient(client);
-        sweeps.startOrAttach("demo", spec);
-        SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress("demo"), System.out);
+        sweeps.startOrAttach(sweepId, spec);
+        SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out);
         if (last.status() == SweepStatus.FAILED) {
           ProgressPrinter.details(last, System.out);
           return 2;
         }
-        SweepResult result = sweeps.await("demo");
+        SweepResult result = sweeps.await(sweepId);
         ProgressPrinter.details(last, System.out);
         if (result.reportDir() != null) {
           ReportCommand.printFiles(Path.of(result.reportDir()));
@@ -174,5 +170,28 @@ public final class DemoCommand implements Callable<Integer> {
         return result.failed() == 0 ? 0 : 2;
       }
     }
+  }
+
+  /** The demo's own sweep: 2 targets × 3 properties × 2 representations × 2 seeds, sampled. */
+  private SweepSpec demoSpec() {
+    return SweepSpec.builder()
+        .name("demo")
+        .dataset(dataset == null ? null : dataset.toString())
+        .targets(List.of("band_gap", "formation_energy_per_atom"))
+        .properties(List.of("volume", "total_magnetization", "spacegroup.number"))
+        .representations(List.of(Representation.STRUCTURE, Representation.COMPOSITION))
+        .seeds(List.of(0, 1))
+        .hyper(protocol.hyper(epochs))
+        .protocol(protocol)
+        .artifactDir(artifacts.toAbsolutePath().toString())
+        .retryWindowMinutes(0)
+        .heartbeatSeconds(10)
+        // the file is sorted by material id: its first rows are not a sample of it
+        .sample(DEMO_SAMPLE)
+        .sampleSeed(DEMO_SAMPLE_SEED)
+        .trainer(trainer.kind())
+        .skipMissing(false)
+        .build()
+        .normalized("demo");
   }
 }
