@@ -16,7 +16,8 @@
 # Printed per protocol: the diagonal cell, the seed-to-seed sd of the change, the significant sets
 # under each rule (paired, interval, paper-bounds), the null control, the cost (trainings, hours);
 # then the agreement of the two protocols' Table 1s under each rule (`tomo compare`).
-# Environment: SAMPLE, SAMPLE_SEED, EPOCHS, SEEDS, BATCH, TARGETS, PROTOCOLS ("tomo paper"), DATASET.
+# Environment: SAMPLE, SAMPLE_SEED, EPOCHS, SEEDS, BATCH, TARGETS, PROTOCOLS ("tomo paper"; add
+# tomo-constant for tomo's protocol without the decay), DATASET.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mkdir -p "${1:-$here/target/science}" && cd "${1:-$here/target/science}" && pwd)"
@@ -44,14 +45,19 @@ for protocol in $protocols; do
     echo "== $protocol: done before ($dir), kept"
     continue
   fi
+  # tomo-constant: tomo's protocol with a rate that never decays (milestone beyond the epochs), to
+  # measure what the decay half-way buys
+  name="${protocol%-constant}"
+  decay=$milestone
+  [ "$name" = "$protocol" ] || decay=$((epochs + 1))
   cat >"$dir/spec.json" <<JSON
-{"name": "science-$protocol", "dataset": "$dataset", "protocol": "$protocol",
+{"name": "science-$protocol", "dataset": "$dataset", "protocol": "$name",
  "targets": $(json_list "$targets"),
  "properties": ["band_gap", "density", "formation_energy_per_atom", "nsites", "total_magnetization",
                 "volume", "is_hubbard", "oxide_type", "spacegroup.crystal_system", "spacegroup.number"],
  "representations": ["composition"], "seeds": [$seeds],
  "hyper": {"epochs": $epochs, "batchSize": $batch, "optimizer": "sgd", "learningRate": 0.01,
-           "momentum": 0.9, "milestone": $milestone},
+           "momentum": 0.9, "milestone": $decay},
  "sample": $sample, "sampleSeed": $sample_seed, "artifactDir": "$dir/artifacts"}
 JSON
   echo "== $protocol: load before $(load)"
