@@ -1,6 +1,7 @@
 package tomo.workers.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,23 @@ class DashboardQueriesLiveTest {
       try (PrometheusProcess prometheus = PrometheusProcess.start(binary, dir, config)) {
         awaitScrapes(prometheus, 30);
         real.await();
-        Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plusSeconds(3).toMillis());
+        // tomo's real sweep (its own process target): its gauges reach Prometheus on the Temporal
+        // scope's next report and the scrape after it, so wait until every one of them has data
+        String realTarget = "instance=\"127.0.0.1:" + real.port() + "\"";
+        List<String> realQueries =
+            List.of(
+                "tomo_sweep_cells{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_sweep_eta_seconds{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_sweep_mean_delta_percent{sweep=\"" + RealSweep.ID + "\"}",
+                "tomo_trainings_finished_total{" + realTarget + "}",
+                "tomo_training_epoch_duration_seconds_bucket{" + realTarget + "}",
+                "tomo_training_slots{" + realTarget + "}",
+                "temporal_activity_schedule_to_start_latency_seconds_bucket{" + realTarget + "}",
+                "temporal_worker_task_slots_available{" + realTarget + "}");
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> allHaveData(prometheus, realQueries));
 
         List<String> report = new ArrayList<>();
         List<String> empty = new ArrayList<>();
@@ -120,17 +137,6 @@ class DashboardQueriesLiveTest {
         assertThat(empty).as("queries without data").isEmpty();
 
         // tomo's real sweep (its own process target) is in Prometheus too
-        String realTarget = "instance=\"127.0.0.1:" + real.port() + "\"";
-        List<String> realQueries =
-            List.of(
-                "tomo_sweep_cells{sweep=\"" + RealSweep.ID + "\"}",
-                "tomo_sweep_eta_seconds{sweep=\"" + RealSweep.ID + "\"}",
-                "tomo_sweep_mean_delta_percent{sweep=\"" + RealSweep.ID + "\"}",
-                "tomo_trainings_finished_total{" + realTarget + "}",
-                "tomo_training_epoch_duration_seconds_bucket{" + realTarget + "}",
-                "tomo_training_slots{" + realTarget + "}",
-                "temporal_activity_schedule_to_start_latency_seconds_bucket{" + realTarget + "}",
-                "temporal_worker_task_slots_available{" + realTarget + "}");
         List<String> realReport = new ArrayList<>();
         for (String query : realQueries) {
           int series = instant(prometheus, query);
@@ -178,6 +184,17 @@ class DashboardQueriesLiveTest {
         c.epochMillis(),
         1,
         false);
+  }
+
+  /** Whether every query returns at least one series with a number. */
+  private static boolean allHaveData(PrometheusProcess prometheus, List<String> queries)
+      throws Exception {
+    for (String query : queries) {
+      if (instant(prometheus, query) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Waits until Prometheus holds {@code samples} successful scrapes of the tomo process. */

@@ -1,11 +1,13 @@
 package tomo.workers.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +48,17 @@ class MetricsEndpointTest {
             false));
     workload.start("sweep-a", cells, 2);
     workload.await("sweep-a");
-    Thread.sleep(500); // one more flush of the Temporal scope's buffered gauges
+    // the Temporal scope's gauges reach the registry on its next report: scrape until the sweep's
+    // final counts are there
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> scrape(workload.server.uri()),
+            text ->
+                text.contains("tomo_sweep_cells{state=\"done\",sweep=\"sweep-a\"} 12.0")
+                    && text.contains("tomo_sweep_cells{state=\"failed\",sweep=\"sweep-a\"} 0.0")
+                    && text.contains("tomo_training_slots{queue=\"training\",state=\"free\"} 2.0"));
     exposition = scrape(workload.server.uri());
   }
 

@@ -2,6 +2,7 @@ package tomo.workers.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -53,16 +54,20 @@ class ProcessMetricsTest {
           .tagged(Map.of("sweep", "s1", "state", "done"))
           .gauge("tomo_sweep_cells")
           .update(7);
-      Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plus(Duration.ofSeconds(1)).toMillis());
-      String text = MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri());
-      assertThat(text)
-          .contains("tomo_training_slots{queue=\"training\",state=\"free\"} 4.0")
-          .contains("tomo_training_concurrency{queue=\"training\"} 4.0")
-          .contains("tomo_training_threads_per_training{queue=\"training\"} 2.0")
-          .contains("jvm_memory_used_bytes{")
-          .contains("process_cpu_usage")
-          .contains("temporal_probe_total{task_queue=\"x\"} 3.0")
-          .contains("tomo_sweep_cells{state=\"done\",sweep=\"s1\"} 7.0");
+      // the Temporal scope's values reach the registry on its next report: scrape until they do
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () ->
+                  assertThat(MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri()))
+                      .contains("tomo_training_slots{queue=\"training\",state=\"free\"} 4.0")
+                      .contains("tomo_training_concurrency{queue=\"training\"} 4.0")
+                      .contains("tomo_training_threads_per_training{queue=\"training\"} 2.0")
+                      .contains("jvm_memory_used_bytes{")
+                      .contains("process_cpu_usage")
+                      .contains("temporal_probe_total{task_queue=\"x\"} 3.0")
+                      .contains("tomo_sweep_cells{state=\"done\",sweep=\"s1\"} 7.0"));
     }
   }
 

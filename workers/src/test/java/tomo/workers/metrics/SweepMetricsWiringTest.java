@@ -1,11 +1,13 @@
 package tomo.workers.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
@@ -71,45 +73,54 @@ class SweepMetricsWiringTest {
         sweeps.startOrAttach("metrics-sweep", spec);
         result = sweeps.await("metrics-sweep");
       }
-      // gauges reach the registry on the Temporal scope's next report
-      Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plusSeconds(1).toMillis());
-      String text = MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri());
-
       long trainings = spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2)
       assertThat(result.failed()).isZero();
-      assertThat(text)
-          .contains("tomo_sweep_cells{state=\"done\",sweep=\"metrics-sweep\"} " + trainings + ".0")
-          .contains("tomo_sweep_cells{state=\"pending\",sweep=\"metrics-sweep\"} 0.0")
-          .contains("tomo_sweep_cells{state=\"failed\",sweep=\"metrics-sweep\"} 0.0")
-          .contains(
-              "tomo_trainings_finished_total{queue=\""
-                  + TaskQueues.TRAINING
-                  + "\",representation=\"structure\"} "
-                  + trainings / 2
-                  + ".0")
-          .contains(
-              "tomo_trainings_finished_total{queue=\""
-                  + TaskQueues.TRAINING
-                  + "\",representation=\"composition\"} "
-                  + trainings / 2
-                  + ".0")
-          .contains(
-              "tomo_training_epoch_duration_seconds_count{queue=\""
-                  + TaskQueues.TRAINING
-                  + "\","
-                  + "representation=\"structure\"} "
-                  + trainings / 2 * 3)
-          .contains("tomo_training_slots{queue=\"" + TaskQueues.TRAINING + "\",state=\"free\"} 2.0")
-          .contains("temporal_activity_schedule_to_start_latency_seconds_bucket{")
-          .contains("temporal_workflow_completed_total{")
-          // the heatmap so far, from the cell-group workflows
-          .containsPattern(
-              "tomo_sweep_mean_delta_percent\\{property=\"density\",representation=\"composition\","
-                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]")
-          .containsPattern(
-              "tomo_sweep_mean_delta_percent\\{property=\"volume\",representation=\"structure\","
-                  + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]");
-      assertThat(Promtool.checkMetrics(text).exitCode()).isNotEqualTo(1);
+      // gauges reach the registry on the Temporal scope's next report: scrape until they do
+      AtomicReference<String> scraped = new AtomicReference<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                scraped.set(MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri()));
+                expectSweepMeters(scraped.get(), trainings);
+              });
+      assertThat(Promtool.checkMetrics(scraped.get()).exitCode()).isNotEqualTo(1);
     }
+  }
+
+  private static void expectSweepMeters(String text, long trainings) {
+    assertThat(text)
+        .contains("tomo_sweep_cells{state=\"done\",sweep=\"metrics-sweep\"} " + trainings + ".0")
+        .contains("tomo_sweep_cells{state=\"pending\",sweep=\"metrics-sweep\"} 0.0")
+        .contains("tomo_sweep_cells{state=\"failed\",sweep=\"metrics-sweep\"} 0.0")
+        .contains(
+            "tomo_trainings_finished_total{queue=\""
+                + TaskQueues.TRAINING
+                + "\",representation=\"structure\"} "
+                + trainings / 2
+                + ".0")
+        .contains(
+            "tomo_trainings_finished_total{queue=\""
+                + TaskQueues.TRAINING
+                + "\",representation=\"composition\"} "
+                + trainings / 2
+                + ".0")
+        .contains(
+            "tomo_training_epoch_duration_seconds_count{queue=\""
+                + TaskQueues.TRAINING
+                + "\","
+                + "representation=\"structure\"} "
+                + trainings / 2 * 3)
+        .contains("tomo_training_slots{queue=\"" + TaskQueues.TRAINING + "\",state=\"free\"} 2.0")
+        .contains("temporal_activity_schedule_to_start_latency_seconds_bucket{")
+        .contains("temporal_workflow_completed_total{")
+        // the heatmap so far, from the cell-group workflows
+        .containsPattern(
+            "tomo_sweep_mean_delta_percent\\{property=\"density\",representation=\"composition\","
+                + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]")
+        .containsPattern(
+            "tomo_sweep_mean_delta_percent\\{property=\"volume\",representation=\"structure\","
+                + "sweep=\"metrics-sweep\",target=\"band_gap\"} -?[0-9]");
   }
 }
