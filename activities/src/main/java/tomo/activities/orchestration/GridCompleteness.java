@@ -13,7 +13,7 @@ import tomo.workflows.model.SweepSpec;
  * data, and the requests it decides (which rows every training drops, which cells need a masked
  * baseline) follow from it, so the estimate counts the same requests from it.
  *
- * @param incompleteRows rows lacking at least one of the grid's values
+ * @param incompleteRows rows lacking at least one of the grid's values (of the names some row has)
  * @param missingValues rows lacking each name, for the names some rows lack
  */
 public record GridCompleteness(int incompleteRows, Map<String, Integer> missingValues) {
@@ -24,11 +24,18 @@ public record GridCompleteness(int incompleteRows, Map<String, Integer> missingV
 
   /** Counts over the rows of {@code dataset} (as the sweep reads it). */
   public static GridCompleteness of(SweepSpec spec, Dataset dataset) {
-    List<String> grid = new ArrayList<>(spec.targets());
-    spec.properties().stream().filter(p -> !grid.contains(p)).forEach(grid::add);
+    List<String> names = new ArrayList<>(spec.targets());
+    spec.properties().stream().filter(p -> !names.contains(p)).forEach(names::add);
+    // a name no row has cannot train at all (sweep start refuses it, or leaves its cells out):
+    // it does not make every other row incomplete
+    List<String> grid = new ArrayList<>();
     Map<String, Integer> missing = new TreeMap<>();
-    for (String name : grid) {
+    for (String name : names) {
       int lacking = dataset.size() - dataset.materialsWithValues(List.of(name));
+      if (lacking == dataset.size()) {
+        continue;
+      }
+      grid.add(name);
       if (lacking > 0) {
         missing.put(name, lacking);
       }

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import tomo.activities.estimate.SweepEstimate;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.estimate.Throughput;
 import tomo.activities.estimate.WorkCount;
 import tomo.activities.store.ArtifactStore;
 import tomo.materials.dataset.Dataset;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.SweepSpec;
 
 /** How {@code tomo sweep estimate} shows an estimate: a table for people, JSON for scripts. */
@@ -85,6 +87,32 @@ final class EstimateOutput {
             + "; dataset reading and graph caches not included)");
   }
 
+  /** One line per protocol: the same grid's trainings, atom-epochs and wall time under it. */
+  static void protocols(Map<Protocol, SweepEstimate> byProtocol, PrintStream out) {
+    if (byProtocol.isEmpty()) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%nby protocol (same grid, data, epochs and speed)%n%-10s %10s %10s %12s %s%n",
+        "protocol",
+        "trainings",
+        "to train",
+        "atom-epochs",
+        "predicted");
+    byProtocol.forEach(
+        (p, e) ->
+            out.printf(
+                    Locale.ROOT,
+                    "%-10s %,10d %,10d %12s %s%n",
+                    p,
+                    e.workload().all().trainings(),
+                    e.workload().remaining().trainings(),
+                    sci(e.workload().remaining().atomEpochs()),
+                    e.throughput() == null ? "unknown" : duration(e.predictedSeconds()))
+                .flush());
+  }
+
   // where finished trainings are looked up: the client must see the store the workers write
   static Path store(SweepSpec spec) {
     return new ArtifactStore(Path.of(spec.artifactDir())).root();
@@ -94,7 +122,8 @@ final class EstimateOutput {
     out.printf(Locale.ROOT, "%-16s %12s  %s%n", label, value, note).flush();
   }
 
-  static String json(SweepSpec spec, Dataset dataset, SweepEstimate e) {
+  static String json(
+      SweepSpec spec, Dataset dataset, SweepEstimate e, Map<Protocol, SweepEstimate> byProtocol) {
     JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     SweepWorkload w = e.workload();
     ObjectNode root = mapper.createObjectNode();
@@ -119,6 +148,20 @@ final class EstimateOutput {
       tn.put("totalAtomsPerSecond", t.totalAtomsPerSecond());
       root.set("throughput", tn);
       root.put("predictedSeconds", e.predictedSeconds());
+    }
+    if (!byProtocol.isEmpty()) {
+      ObjectNode protocols = root.putObject("byProtocol");
+      byProtocol.forEach(
+          (p, pe) -> {
+            ObjectNode n = protocols.putObject(p.label());
+            n.put("trainings", pe.workload().all().trainings());
+            n.set("remaining", mapper.valueToTree(pe.workload().remaining()));
+            if (pe.throughput() == null) {
+              n.putNull("predictedSeconds");
+            } else {
+              n.put("predictedSeconds", pe.predictedSeconds());
+            }
+          });
     }
     try {
       return mapper.writeValueAsString(root);

@@ -66,7 +66,6 @@ public final class SweepCommand {
         System.out.println(
             "not run (skipMissing): " + u.field() + " " + u.name() + ": " + u.reason());
       }
-      System.out.println(protocolLine(parsed));
       if (checkOnly) {
         System.out.println(
             spec
@@ -76,10 +75,12 @@ public final class SweepCommand {
                 + parsed.cellCount()
                 + " cells), trainer "
                 + parsed.trainer());
+        System.out.println(protocolLine(parsed));
         return 0;
       }
       String sweepId = id != null ? id : parsed.name();
       System.out.println(SweepEstimateCommand.startLine(parsed, temporal));
+      System.out.println(protocolLine(parsed));
       SweepClient sweeps = new SweepClient(temporal.connect());
       SweepClient.Handle handle = sweeps.startOrAttach(sweepId, parsed);
       System.out.println(

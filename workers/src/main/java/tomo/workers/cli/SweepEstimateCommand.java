@@ -4,8 +4,10 @@ import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +28,7 @@ import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workers.temporal.TrainingQueuePollers;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.SweepSpec;
 
 /**
@@ -88,6 +91,16 @@ final class SweepEstimateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the estimate as JSON, for scripts.")
   boolean json;
 
+  @Option(
+      names = "--protocol",
+      split = ",",
+      paramLabel = "P",
+      converter = DemoCommand.ProtocolConverter.class,
+      description =
+          "Also count the same grid, data and epochs under these protocols (tomo, paper),"
+              + " comma-separated, and predict each at the same speed.")
+  List<Protocol> protocols = List.of();
+
   @Override
   public Integer call() throws IOException {
     SweepSpec parsed = SweepCommand.readSpec(spec);
@@ -95,10 +108,17 @@ final class SweepEstimateCommand implements Callable<Integer> {
     SweepWorkload workload = SweepWorkload.count(parsed, dataset, trainerId(parsed));
     Throughput throughput = throughput(parsed, dataset, workload);
     SweepEstimate estimate = SweepEstimate.of(workload, throughput);
+    Map<Protocol, SweepEstimate> byProtocol = new LinkedHashMap<>();
+    for (Protocol p : protocols) {
+      SweepSpec under = parsed.underProtocol(p);
+      byProtocol.put(
+          p, SweepEstimate.of(SweepWorkload.count(under, dataset, trainerId(under)), throughput));
+    }
     if (json) {
-      System.out.println(EstimateOutput.json(parsed, dataset, estimate));
+      System.out.println(EstimateOutput.json(parsed, dataset, estimate, byProtocol));
     } else {
       EstimateOutput.table(parsed, dataset, estimate, System.out);
+      EstimateOutput.protocols(byProtocol, System.out);
     }
     return 0;
   }

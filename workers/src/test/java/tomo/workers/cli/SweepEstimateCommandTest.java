@@ -81,6 +81,29 @@ class SweepEstimateCommandTest {
   }
 
   @Test
+  void countsTheSameGridUnderEachProtocol() throws Exception {
+    Result r =
+        execute(
+            "sweep",
+            "estimate",
+            "--spec",
+            spec("[band_gap]").toString(),
+            "--offline",
+            "--no-calibration",
+            "--protocol",
+            "tomo,paper",
+            "--json");
+    assertThat(r.code()).isZero();
+    JsonNode json = json(r.out()).get("byProtocol");
+    // tomo: a shared baseline per seed; the paper: a masked baseline per cell
+    assertThat(json.get("tomo").get("trainings").asLong()).isEqualTo(2 * (1 + 2));
+    assertThat(json.get("paper").get("trainings").asLong()).isEqualTo(2 * 2 * 2);
+    assertThat(json.get("paper").get("remaining").get("crystalEpochs").asLong())
+        .isEqualTo(8L * 60 * 3);
+    assertThat(json.get("paper").get("predictedSeconds").isNull()).isTrue();
+  }
+
+  @Test
   void calibratesOnThisMachineWhenTheServerCannotListWorkers() throws Exception {
     Path spec = spec("[band_gap]");
     try (EmbeddedServer server = new EmbeddedServer(0)) {

@@ -195,6 +195,20 @@ public record SweepSpec(
     return protocol.notes(hyper);
   }
 
+  /**
+   * This (normalized) sweep's grid, data, epochs and batch size under {@code other}'s method: its
+   * baseline, init, gain, scaling and milestone. What {@code sweep estimate --protocol} counts to
+   * compare what a sweep costs under each protocol.
+   */
+  public SweepSpec underProtocol(Protocol other) {
+    HyperParameters h =
+        other.hyper(hyper.epochs()).toBuilder()
+            .batchSize(hyper.batchSize())
+            .patience(other == Protocol.PAPER ? null : hyper.patience())
+            .build();
+    return toBuilder().protocol(other).baseline(other.baseline()).hyper(h).build().normalized(name);
+  }
+
   /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
   @JsonIgnore
   public long trainingCount() {
