@@ -42,6 +42,8 @@ import tomo.workflows.hooks.SweepHooks;
  * @param unavailable the names left out that way (filled by {@code tomo sweep start})
  * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
  *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
+ * @param rule the report's primary significance rule (Table 1's "significant" list): {@code paired}
+ *     (default), {@code interval} or {@code paper-bounds}; the report shows all three
  */
 public record SweepSpec(
     String name,
@@ -64,7 +66,8 @@ public record SweepSpec(
     TrainerKind trainer,
     Boolean skipMissing,
     List<UnavailableName> unavailable,
-    boolean skipBadRows) {
+    boolean skipBadRows,
+    SignificanceRule rule) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -103,6 +106,7 @@ public record SweepSpec(
     b.skipMissing = skipMissing;
     b.unavailable = unavailable;
     b.skipBadRows = skipBadRows;
+    b.rule = rule;
     return b;
   }
 
@@ -251,6 +255,7 @@ public record SweepSpec(
         .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
         .skipMissing(Boolean.TRUE.equals(skipMissing))
         .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
+        .rule(rule == null ? SignificanceRule.DEFAULT : rule)
         .build();
   }
 
@@ -368,6 +373,7 @@ public record SweepSpec(
     private Boolean skipMissing;
     private List<UnavailableName> unavailable;
     private boolean skipBadRows;
+    private SignificanceRule rule;
 
     private Builder() {}
 
@@ -476,6 +482,11 @@ public record SweepSpec(
       return this;
     }
 
+    public Builder rule(SignificanceRule value) {
+      rule = value;
+      return this;
+    }
+
     public SweepSpec build() {
       return new SweepSpec(
           name,
@@ -498,7 +509,8 @@ public record SweepSpec(
           trainer,
           skipMissing,
           unavailable,
-          skipBadRows);
+          skipBadRows,
+          rule);
     }
   }
 }

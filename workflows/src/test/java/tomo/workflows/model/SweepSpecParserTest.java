@@ -107,6 +107,27 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void thePrimaryRuleDefaultsToPairedAndIsCheckedByName() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    assertThat(SweepSpecParser.parse(head, "s.yaml").rule()).isEqualTo(SignificanceRule.PAIRED);
+    SweepSpec paper = SweepSpecParser.parse(head + "rule: paper-bounds\n", "s.yaml");
+    assertThat(paper.rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
+    assertThat(paper.toBuilder().build()).isEqualTo(paper);
+    assertThat(
+            SweepSpecParser.parse(
+                    "{\"targets\": [\"a\"], \"properties\": [\"b\"],"
+                        + " \"representations\": [\"structure\"], \"seeds\": [1],"
+                        + " \"rule\": \"interval\"}",
+                    "s.json")
+                .rule())
+        .isEqualTo(SignificanceRule.INTERVAL);
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "rule: all-seeds\n", "s.yaml"))
+        .isInstanceOf(SweepSpecException.class)
+        .hasMessage(
+            "s.yaml: field 'rule': 'all-seeds' is not one of paired, interval, paper-bounds");
+  }
+
+  @Test
   void theTrainerIsPartOfTheSpecAndDefaultsToCgcnn() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
     assertThat(SweepSpecParser.parse(head, "s.yaml").trainer()).isEqualTo(TrainerKind.CGCNN);
