@@ -285,6 +285,67 @@ class SignificanceRulesTest {
     assertThat(files.paperHeatmapPng().get(S)).isRegularFile();
   }
 
+  @Test
+  void anOfflineReRenderJudgesAgainstTheSeedsTheReportRecorded() throws IOException {
+    List<TrainingOutcome> twoSeeds = threeRules().stream().filter(o -> o.seed() != 3).toList();
+    SweepReport original =
+        new SweepAggregator(List.of(), ReportCriteria.ofSpec(PAPER_BOUNDS, List.of(1, 2, 3)))
+            .aggregateTrainings(unrecorded(twoSeeds));
+    ReportFiles files = new ReportWriter().write(original, dir.resolve("original"));
+
+    SweepReport again = OfflineReport.render(List.of(files.trainingsCsv()), dir.resolve("again"));
+    assertThat(again.criteria())
+        .isEqualTo(new ReportCriteria(PAPER_BOUNDS, List.of(1, 2, 3), SeedSource.RECORDED));
+    assertThat(again.cell(BAND_GAP, "density", S).orElseThrow().complete()).isFalse();
+    assertThat(Files.readString(dir.resolve("again").resolve("table1.md")))
+        .contains("from the sweep's spec, as recorded by the report(s) rendered again");
+
+    SweepReport paired =
+        OfflineReport.render(List.of(files.trainingsCsv()), dir.resolve("paired"), PAIRED);
+    assertThat(paired.criteria().primaryRule()).isEqualTo(PAIRED);
+
+    // a trainings.csv alone (or of a report from before seeds were recorded): the seeds it has
+    Path lone = Files.createDirectories(dir.resolve("lone")).resolve("trainings.csv");
+    Files.copy(files.trainingsCsv(), lone);
+    SweepReport seen = OfflineReport.render(List.of(lone), dir.resolve("seen"));
+    assertThat(seen.criteria())
+        .isEqualTo(new ReportCriteria(PAIRED, List.of(1, 2), SeedSource.SEEN));
+    assertThat(seen.cell(BAND_GAP, "density", S).orElseThrow().complete()).isTrue();
+    assertThat(Files.readString(dir.resolve("seen").resolve("table1.md")))
+        .contains("from the seeds seen in the trainings (the sweep's own list was not available");
+  }
+
+  @Test
+  void reportsRecordingDifferentPrimaryRulesAreMergedOnlyWithAChosenRule() throws IOException {
+    List<TrainingOutcome> outcomes = threeRules();
+    Path a =
+        new ReportWriter()
+            .write(
+                new SweepAggregator(List.of(), ReportCriteria.ofSpec(PAIRED, List.of(1, 2, 3)))
+                    .aggregateTrainings(unrecorded(outcomes)),
+                dir.resolve("a"))
+            .trainingsCsv();
+    Path b =
+        new ReportWriter()
+            .write(
+                new SweepAggregator(
+                        List.of(), ReportCriteria.ofSpec(PAPER_BOUNDS, List.of(1, 2, 3)))
+                    .aggregateTrainings(unrecorded(outcomes)),
+                dir.resolve("b"))
+            .trainingsCsv();
+
+    assertThatThrownBy(() -> OfflineReport.render(List.of(a, b), dir.resolve("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the reports record different primary rules")
+        .hasMessageContaining(dir.resolve("a").resolve("table1.json") + ": paired")
+        .hasMessageContaining("choose one with --rule");
+    assertThat(
+            OfflineReport.render(List.of(a, b), dir.resolve("y"), INTERVAL)
+                .criteria()
+                .primaryRule())
+        .isEqualTo(INTERVAL);
+  }
+
   private static List<CsvRecord> csv(Path file) throws IOException {
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
       return reader.stream().toList();
