@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.report.MaskedBaseline;
 import tomo.activities.report.NotRunCsv;
 import tomo.activities.report.PerCellAggregation;
+import tomo.activities.report.ReportCriteria;
 import tomo.activities.report.ReportDetails;
 import tomo.activities.report.ReportDetailsStore;
 import tomo.activities.report.ReportFiles;
@@ -32,6 +34,7 @@ import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
@@ -157,10 +160,14 @@ public final class ReportActivitiesImpl implements ReportActivities {
     // per-cell baselines were collected when the spec or its data asked for them
     boolean perCell = Files.exists(dir.resolve(PER_CELL_BASELINES));
     List<MaskedBaseline> masked = perCell ? maskedBaselines(dir) : List.of();
+    // A sweep started before specs named a rule has none in its history: the default.
+    ReportCriteria criteria =
+        ReportCriteria.ofSpec(
+            Objects.requireNonNullElse(spec.rule(), SignificanceRule.DEFAULT), spec.seeds());
     SweepReport report =
         perCell
-            ? PerCellAggregation.aggregate(spec.properties(), masked, outcomes)
-            : new SweepAggregator(spec.properties()).aggregateTrainings(outcomes);
+            ? PerCellAggregation.aggregate(spec.properties(), masked, outcomes, criteria)
+            : new SweepAggregator(spec.properties(), criteria).aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
     masked.forEach(m -> trained.add(m.baseline().outcome()));

@@ -13,8 +13,8 @@ public record HeatmapLayout(int widthPx, int heightPx) {
   static final int CELL_HEIGHT_PX = 60;
   // Room for the property names at the left and the colour legend at the right.
   private static final int HORIZONTAL_FRAME_PX = 420;
-  // Room for the titles above and the vertical target names below.
-  private static final int VERTICAL_FRAME_PX = 380;
+  // Room for the titles above (title, three subtitle lines) and the vertical target names below.
+  private static final int VERTICAL_FRAME_PX = 400;
   private static final int MIN_WIDTH_PX = 900;
   private static final int MIN_HEIGHT_PX = 600;
 

@@ -33,10 +33,24 @@ import org.jfree.svg.SVGUtils;
 
 /**
  * Draws one representation's heatmap in the style of the paper's Figures 4 and 5: rows are the
- * added properties, columns the targets, the colour is the mean change of the test error, and every
- * cell is annotated with that mean and the [min, max] over seeds.
+ * added properties, columns the targets. With {@link CellText#MEAN_RANGE} the colour is the mean
+ * change of the test error and every cell is annotated with that mean and the [min, max] over
+ * seeds; with {@link CellText#PAPER_BOUNDS} the colour is the paper's value (change of the seed
+ * means) and the annotation its bar as the paper writes it. Significant cells (the report's primary
+ * rule) are bold with *, incomplete cells say so at their top.
  */
 final class HeatmapRenderer {
+
+  /** What a cell shows. */
+  enum CellText {
+    /** tomo's: the mean of the per-seed changes, [min, max] over seeds below. */
+    MEAN_RANGE,
+    /**
+     * The paper's: its value, and below it the distances to the bar's bounds, {@code +(upper −
+     * value) / −(value − lower)}.
+     */
+    PAPER_BOUNDS
+  }
 
   static {
     // Rendering to PNG/SVG needs no display; without this AWT looks for one on a server and fails.
@@ -54,12 +68,14 @@ final class HeatmapRenderer {
   private static final Font SIGNIFICANT_MEAN_FONT = new Font(FONT, Font.BOLD, 15);
   private static final Font RANGE_FONT = new Font(FONT, Font.PLAIN, 11);
   private static final Font NO_DATA_FONT = new Font(FONT, Font.ITALIC, 12);
+  private static final Font INCOMPLETE_FONT = new Font(FONT, Font.ITALIC, 10);
   private static final Color DARK_TEXT = new Color(0x202020);
   private static final Color MISSING_BACKGROUND = new Color(0xE4E4E4);
 
   // Vertical offsets of the two annotation lines from the cell centre, in cell heights.
   private static final double MEAN_OFFSET = -0.13;
   private static final double RANGE_OFFSET = 0.22;
+  private static final double INCOMPLETE_OFFSET = -0.38;
 
   private static final Font NOTICE_FONT = new Font(FONT, Font.BOLD, 15);
   private static final Color NOTICE_COLOUR = new Color(0xB2182B);
@@ -67,15 +83,27 @@ final class HeatmapRenderer {
   private final SweepReport report;
   private final ReportChecks checks;
   private final DivergingPaintScale scale;
+  private final CellText cellText;
 
   /**
+   * Cells show tomo's mean and [min, max].
+   *
    * @param colourLimitPercent the |mean change| that takes the darkest colour; shared by both
    *     representations so that their colours compare
    */
   HeatmapRenderer(SweepReport report, double colourLimitPercent) {
+    this(report, colourLimitPercent, CellText.MEAN_RANGE);
+  }
+
+  /**
+   * @param colourLimitPercent the |change| that takes the darkest colour
+   * @param cellText what each cell shows
+   */
+  HeatmapRenderer(SweepReport report, double colourLimitPercent, CellText cellText) {
     this.report = report;
     this.checks = report.checks();
     this.scale = new DivergingPaintScale(colourLimitPercent);
+    this.cellText = cellText;
   }
 
   /** The image size: the grid, and room for the most notice lines of any representation. */
@@ -164,7 +192,7 @@ final class HeatmapRenderer {
         String property = properties.get(row);
         Optional<CellSummary> cell = Optional.ofNullable(cells.get(List.of(target, property)));
         if (cell.isPresent()) {
-          blocks.add(new double[] {column, row, cell.get().meanChangePercent()});
+          blocks.add(new double[] {column, row, value(cell.get())});
           annotate(plot, cell.get(), column, row);
         } else if (property.equals(target)) {
           blocks.add(new double[] {column, row, Double.NaN});
@@ -227,18 +255,50 @@ final class HeatmapRenderer {
     SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
   }
 
+  /** The number a cell is coloured by and leads with. */
+  private double value(CellSummary cell) {
+    return cellText == CellText.PAPER_BOUNDS
+        ? cell.paperBounds().valuePercent()
+        : cell.meanChangePercent();
+  }
+
+  /** The second line of a cell: [min, max], or the paper's distances to its bounds. */
+  private String secondLine(CellSummary cell) {
+    return cellText == CellText.PAPER_BOUNDS
+        ? paperDistances(cell.paperBounds())
+        : "[" + percent(cell.minChangePercent()) + ", " + percent(cell.maxChangePercent()) + "]";
+  }
+
+  /** The paper's bar as error-bar distances from its value: {@code +a/−b}, in %. */
+  static String paperDistances(PaperBounds b) {
+    return String.format(
+        Locale.ROOT,
+        "+%.1f/−%.1f",
+        b.upperPercent() - b.valuePercent(),
+        b.valuePercent() - b.lowerPercent());
+  }
+
   private void annotate(XYPlot plot, CellSummary cell, int column, int row) {
-    Color text = scale.darkTextReadable(cell.meanChangePercent()) ? DARK_TEXT : Color.WHITE;
-    String mean = percent(cell.meanChangePercent()) + (cell.significant() ? "*" : "");
+    double value = value(cell);
+    boolean significant = cell.significant(report.criteria().primaryRule());
+    Color text = scale.darkTextReadable(value) ? DARK_TEXT : Color.WHITE;
+    String mean = percent(value) + (significant ? "*" : "");
     XYTextAnnotation meanText = new XYTextAnnotation(mean, column, row + MEAN_OFFSET);
-    meanText.setFont(cell.significant() ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
+    meanText.setFont(significant ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
     meanText.setPaint(text);
     meanText.setTextAnchor(TextAnchor.CENTER);
     plot.addAnnotation(meanText);
+    if (!cell.complete()) {
+      XYTextAnnotation incomplete =
+          new XYTextAnnotation(
+              "incomplete: " + cell.incompleteReason(), column, row + INCOMPLETE_OFFSET);
+      incomplete.setFont(INCOMPLETE_FONT);
+      incomplete.setPaint(text);
+      incomplete.setTextAnchor(TextAnchor.CENTER);
+      plot.addAnnotation(incomplete);
+    }
 
-    String range =
-        "[" + percent(cell.minChangePercent()) + ", " + percent(cell.maxChangePercent()) + "]";
-    XYTextAnnotation rangeText = new XYTextAnnotation(range, column, row + RANGE_OFFSET);
+    XYTextAnnotation rangeText = new XYTextAnnotation(secondLine(cell), column, row + RANGE_OFFSET);
     rangeText.setFont(RANGE_FONT);
     rangeText.setPaint(text);
     rangeText.setTextAnchor(TextAnchor.CENTER);
@@ -298,7 +358,11 @@ final class HeatmapRenderer {
   }
 
   private PaintScaleLegend legend() {
-    NumberAxis axis = new NumberAxis("mean change of test error (%)");
+    NumberAxis axis =
+        new NumberAxis(
+            cellText == CellText.PAPER_BOUNDS
+                ? "change of the seed means of test error (%)"
+                : "mean change of test error (%)");
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
     axis.setTickUnit(new NumberTickUnit(tickUnit(scale.getUpperBound())));
     axis.setTickLabelFont(TICK_FONT);
@@ -313,24 +377,34 @@ final class HeatmapRenderer {
     return legend;
   }
 
-  private static String title(String representation) {
+  private String title(String representation) {
     String name =
         representation.isEmpty()
             ? representation
             : representation.substring(0, 1).toUpperCase(Locale.ROOT) + representation.substring(1);
-    return name + ": change of the test error when a property is added";
+    return name
+        + ": change of the test error when a property is added"
+        + (cellText == CellText.PAPER_BOUNDS ? " (the paper's bars)" : "");
   }
 
   private List<String> subtitle() {
     int fewest = report.cells().stream().mapToInt(CellSummary::seedCount).min().orElse(0);
     int most = report.cells().stream().mapToInt(CellSummary::seedCount).max().orElse(0);
     String seeds = fewest == most ? String.valueOf(most) : fewest + "–" + most;
+    String cell =
+        cellText == CellText.PAPER_BOUNDS
+            ? "Cell: the paper's value, % change of the seed means of the test error over "
+                + seeds
+                + " seeds; below, +/− to its bar's bounds."
+            : "Cell: mean % change of test MAE (error rate for categorical targets) over "
+                + seeds
+                + " seeds, [min, max] below.";
     return List.of(
-        "Cell: mean % change of test MAE (error rate for categorical targets) over "
-            + seeds
-            + " seeds, [min, max] below.",
-        "Bold with *: significant (max < 0, lower error for every seed). Blue: lower error, red:"
-            + " higher. Grey: the target itself (\"self\": the diagonal check).");
+        cell,
+        "Bold with *: significant (primary rule: "
+            + report.criteria().primaryRule()
+            + "). \"incomplete\": a seed missing or < 2 seeds, never significant.",
+        "Blue: lower error, red: higher. Grey: the target itself (\"self\": the diagonal check).");
   }
 
   static String percent(double value) {
@@ -352,7 +426,19 @@ final class HeatmapRenderer {
 
   /** The colour limit for a report: the largest |mean change| rounded up to a round number. */
   static double colourLimit(SweepReport report) {
-    double max = report.maxAbsMeanChangePercent();
+    return colourLimit(report.maxAbsMeanChangePercent());
+  }
+
+  /** The colour limit of the paper's bars: the largest |value| rounded up likewise. */
+  static double paperColourLimit(SweepReport report) {
+    return colourLimit(
+        report.cells().stream()
+            .mapToDouble(c -> Math.abs(c.paperBounds().valuePercent()))
+            .max()
+            .orElse(0));
+  }
+
+  private static double colourLimit(double max) {
     for (double nice : new double[] {5, 10, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500}) {
       if (max <= nice) {
         return nice;

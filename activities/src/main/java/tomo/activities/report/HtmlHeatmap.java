@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tomo.workflows.model.SignificanceRule;
 
 /**
  * One representation's heatmap as inline SVG for the HTML report: the same cells, colours and
- * annotations as the PNG, and every cell's per-seed changes in its tooltip (an SVG {@code <title>},
- * which browsers show on hover without script).
+ * annotations as the PNG, and in every cell's tooltip (an SVG {@code <title>}, which browsers show
+ * on hover without script) its per-seed changes, the paper's bar and the verdict of every rule. An
+ * incomplete cell is outlined dashed and says so in place of its range.
  */
 final class HtmlHeatmap {
   private static final int CELL_WIDTH = 112;
@@ -111,7 +113,16 @@ final class HtmlHeatmap {
               HeatmapRenderer.percent(c.minChangePercent()),
               HeatmapRenderer.percent(c.maxChangePercent()),
               c.seedCount(),
-              c.significant() ? ": significant" : ""));
+              c.significant(report.criteria().primaryRule()) ? ": significant" : ""));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "paper: %s %% %s, bar [%s, %s]",
+              HeatmapRenderer.percent(c.paperBounds().valuePercent()),
+              HeatmapRenderer.paperDistances(c.paperBounds()),
+              HeatmapRenderer.percent(c.paperBounds().lowerPercent()),
+              HeatmapRenderer.percent(c.paperBounds().upperPercent())));
+      lines.add(verdicts(c));
       for (PairedTraining p :
           pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {
         lines.add(
@@ -148,21 +159,37 @@ final class HtmlHeatmap {
     int cx = x + CELL_WIDTH / 2;
     if (summary.isPresent()) {
       CellSummary c = summary.get();
+      boolean significant = c.significant(report.criteria().primaryRule());
+      if (!c.complete()) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"incomplete\"/>",
+                x + 2,
+                y + 2,
+                CELL_WIDTH - 4,
+                CELL_HEIGHT - 4));
+      }
       s.append(
           String.format(
               Locale.ROOT,
               "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"mean%s\">%s</text>"
-                  + "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"range\">[%s, %s]</text>",
+                  + "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"range\">%s</text>",
               cx,
               y + 20,
               text,
-              c.significant() ? " significant" : "",
-              HeatmapRenderer.percent(c.meanChangePercent()) + (c.significant() ? "*" : ""),
+              significant ? " significant" : "",
+              HeatmapRenderer.percent(c.meanChangePercent()) + (significant ? "*" : ""),
               cx,
               y + 36,
               text,
-              HeatmapRenderer.percent(c.minChangePercent()),
-              HeatmapRenderer.percent(c.maxChangePercent())));
+              c.complete()
+                  ? "["
+                      + HeatmapRenderer.percent(c.minChangePercent())
+                      + ", "
+                      + HeatmapRenderer.percent(c.maxChangePercent())
+                      + "]"
+                  : "incomplete"));
     } else if (!property.equals(target)) {
       s.append(
           String.format(
@@ -173,6 +200,22 @@ final class HtmlHeatmap {
               text));
     }
     s.append("</g>");
+  }
+
+  /** Every rule's verdict on one line, the primary one marked, or why the cell is incomplete. */
+  private String verdicts(CellSummary c) {
+    if (!c.complete()) {
+      return "INCOMPLETE (" + c.incompleteReason() + "): never significant";
+    }
+    List<String> parts = new ArrayList<>();
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      parts.add(
+          rule
+              + (rule == report.criteria().primaryRule() ? " (primary)" : "")
+              + ": "
+              + (c.significant(rule) ? "significant" : "no"));
+    }
+    return String.join(", ", parts);
   }
 
   /** The colour scale as a horizontal bar with its limits and 0. */

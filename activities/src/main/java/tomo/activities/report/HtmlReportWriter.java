@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import tomo.activities.store.EpochPoint;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.SignificanceRule;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS, SVG and a few lines of script;
@@ -37,6 +38,7 @@ final class HtmlReportWriter {
       svg.heatmap .mean.significant{font-weight:bold}
       svg.heatmap .range{font-size:11px;text-anchor:middle}
       svg.heatmap .none{font-size:12px;font-style:italic;text-anchor:middle}
+      svg.heatmap rect.incomplete{fill:none;stroke:#202020;stroke-width:1.5;stroke-dasharray:4 3}
       svg.heatmap .tick,svg.curve .tick{font-size:12px}
       svg.heatmap g.cell:hover rect{stroke:#000;stroke-width:2}
       svg.curve .tick{font-size:20px;fill:#555}
@@ -97,6 +99,9 @@ final class HtmlReportWriter {
         .append(" cells; ")
         .append(report.missing().size())
         .append(" unpaired.</p>\n");
+    h.append("<p class=\"lead\" id=\"criteria\">")
+        .append(escape(report.criteria().describe()))
+        .append("</p>\n");
     warnings(h);
     heatmaps(h);
     table1(h);
@@ -125,7 +130,10 @@ final class HtmlReportWriter {
     HtmlHeatmap heatmap = new HtmlHeatmap(report, HeatmapRenderer.colourLimit(report));
     h.append("<h2 id=\"heatmaps\">Heatmaps</h2>\n<p>Cell: mean % change of the test MAE (error")
         .append(" rate for categorical targets) over seeds, [min, max] below; bold with *:")
-        .append(" significant. Hover a cell for every seed's change.</p>\n");
+        .append(" significant under the primary rule, ")
+        .append(escape(report.criteria().primaryRule().label()))
+        .append("; dashed outline: incomplete, never significant. Hover a cell for every seed's")
+        .append(" change, the paper's bar and every rule's verdict.</p>\n");
     h.append("<div class=\"heatmaps\">\n");
     for (String representation : report.representations()) {
       h.append("<div><h3>").append(escape(representation)).append("</h3>\n");
@@ -138,46 +146,71 @@ final class HtmlReportWriter {
   List<Table1Column> table1Columns() {
     List<Table1Column> columns = new ArrayList<>();
     columns.add(new Table1Column("target", r -> escape(r.target())));
+    SignificanceRule primary = report.criteria().primaryRule();
     for (String representation : report.representations()) {
       columns.add(
           new Table1Column(
-              "significant, " + representation,
+              "significant (" + primary + ", primary), " + representation,
               r ->
                   propertyList(
                       r.target(),
                       representation,
-                      r.significantByRepresentation().get(representation))));
+                      r.significantByRepresentation().get(representation),
+                      primary)));
     }
-    for (String representation : report.representations()) {
-      columns.add(
-          new Table1Column(
-              "95 % CI below 0, " + representation,
-              r ->
-                  propertyList(
-                      r.target(),
-                      representation,
-                      r.significantByIntervalByRepresentation()
-                          .getOrDefault(representation, List.of()))));
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      if (rule == primary) {
+        continue;
+      }
+      for (String representation : report.representations()) {
+        columns.add(
+            new Table1Column(
+                rule + ", " + representation,
+                r ->
+                    propertyList(
+                        r.target(), representation, r.significant(rule, representation), rule)));
+      }
     }
     if (report.representations().contains(Representation.STRUCTURE.label())
         && report.representations().contains(Representation.COMPOSITION.label())) {
       columns.add(
           new Table1Column(
-              "in structure, not in composition",
+              "in structure, not in composition (" + primary + ")",
               r ->
                   propertyList(
-                      r.target(), Representation.STRUCTURE.label(), r.structureNotComposition())));
+                      r.target(),
+                      Representation.STRUCTURE.label(),
+                      r.structureNotComposition(),
+                      primary)));
+    }
+    for (String representation : report.representations()) {
+      columns.add(
+          new Table1Column(
+              "incomplete (never significant), " + representation,
+              r ->
+                  r.incompleteByRepresentation().getOrDefault(representation, List.of()).isEmpty()
+                      ? "none"
+                      : r.incompleteByRepresentation().get(representation).stream()
+                          .map(
+                              p ->
+                                  escape(p)
+                                      + report
+                                          .cell(r.target(), p, representation)
+                                          .map(c -> " (" + escape(c.incompleteReason()) + ")")
+                                          .orElse(""))
+                          .collect(Collectors.joining(", "))));
     }
     return columns;
   }
 
   private void table1(StringBuilder h) {
     h.append("<h2 id=\"table1\">Table 1: properties whose addition lowers the test error</h2>\n")
-        .append("<p>")
-        .append(escape(TableWriter.SIGNIFICANCE_RULE))
-        .append(" ")
-        .append(escape(TableWriter.INTERVAL_RULE))
-        .append(" In parentheses: the mean change over seeds.</p>\n<table><thead><tr>");
+        .append("<p class=\"criteria\">")
+        .append(escape(report.criteria().describe()))
+        .append("</p>\n<p>Rules: ")
+        .append(escape(report.criteria().rulesText()))
+        .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
+        .append("</p>\n<table><thead><tr>");
     List<Table1Column> columns = table1Columns();
     for (Table1Column c : columns) {
       h.append("<th>").append(escape(c.header())).append("</th>");
@@ -193,7 +226,8 @@ final class HtmlReportWriter {
     h.append("</tbody></table>\n");
   }
 
-  private String propertyList(String target, String representation, List<String> properties) {
+  private String propertyList(
+      String target, String representation, List<String> properties, SignificanceRule rule) {
     if (properties.isEmpty()) {
       return "none";
     }
@@ -203,7 +237,14 @@ final class HtmlReportWriter {
                 escape(p)
                     + report
                         .cell(target, p, representation)
-                        .map(c -> " (" + HeatmapRenderer.percent(c.meanChangePercent()) + " %)")
+                        .map(
+                            c ->
+                                " ("
+                                    + HeatmapRenderer.percent(
+                                        rule == SignificanceRule.PAPER_BOUNDS
+                                            ? c.paperBounds().valuePercent()
+                                            : c.meanChangePercent())
+                                    + " %)")
                         .orElse(""))
         .collect(Collectors.joining(", "));
   }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import tomo.materials.io.AtomicFiles;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -34,6 +35,20 @@ public final class OfflineReport {
    *     of trainings whose trainers or datasets differ, or of one training with two results
    */
   public static SweepReport render(List<Path> trainingsFiles, Path out) throws IOException {
+    return render(trainingsFiles, out, null);
+  }
+
+  /**
+   * Renders the trainings of {@code trainingsFiles} into {@code out}, judging cells against the
+   * sweep's seeds the earlier reports recorded in their {@code table1.json} (the union when several
+   * are merged), or against the seeds seen in the trainings when any report recorded none; the
+   * report states which.
+   *
+   * @param rule the primary rule; {@code null}: the one the earlier reports recorded, else paired
+   * @see #render(List, Path)
+   */
+  public static SweepReport render(List<Path> trainingsFiles, Path out, SignificanceRule rule)
+      throws IOException {
     List<List<ReportTraining>> perFile = new ArrayList<>();
     for (Path file : trainingsFiles) {
       if (!Files.isRegularFile(file)) {
@@ -55,12 +70,14 @@ public final class OfflineReport {
         "read dataset SHA-256");
     refuseMixing(trainingsFiles, perFile, TrainingProvenance::protocol, "protocols", "followed");
     List<ReportTraining> merged = merge(trainingsFiles, perFile);
+    ReportCriteria criteria = RecordedCriteria.beside(trainingsFiles, rule);
     List<List<TrainingOutcome>> outcomesPerFile =
         perFile.stream().map(f -> f.stream().map(ReportTraining::outcome).toList()).toList();
     SweepReport report;
     try {
       report =
-          new SweepAggregator(ReportNameOrder.recover(outcomesPerFile)).aggregateTrainings(merged);
+          new SweepAggregator(ReportNameOrder.recover(outcomesPerFile), criteria)
+              .aggregateTrainings(merged);
     } catch (IllegalArgumentException e) {
       // Mixing inside one file: the aggregator names the trainings, this names the files.
       throw new IllegalArgumentException(

@@ -22,6 +22,23 @@ public final class PerCellAggregation {
    */
   public static SweepReport aggregate(
       List<String> properties, List<MaskedBaseline> baselines, List<ReportTraining> augmented) {
+    return aggregate(properties, baselines, augmented, ReportCriteria.defaults());
+  }
+
+  /**
+   * @param criteria the primary rule and the sweep's seeds; seeds to be seen in the trainings are
+   *     those of all properties together, so that every property is judged against the same list
+   * @see #aggregate(List, List, List)
+   */
+  public static SweepReport aggregate(
+      List<String> properties,
+      List<MaskedBaseline> baselines,
+      List<ReportTraining> augmented,
+      ReportCriteria criteria) {
+    List<Integer> seen = new ArrayList<>();
+    baselines.forEach(m -> seen.add(m.baseline().outcome().seed()));
+    augmented.forEach(o -> seen.add(o.outcome().seed()));
+    ReportCriteria resolved = criteria.resolved(seen);
     List<String> targets = new ArrayList<>();
     List<String> representations = new ArrayList<>();
     List<TrainingOutcome> trainings = new ArrayList<>();
@@ -30,7 +47,7 @@ public final class PerCellAggregation {
     List<MissingPair> missing = new ArrayList<>();
     List<TrainingProvenance> provenance = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
-    SweepAggregator aggregator = new SweepAggregator(properties);
+    SweepAggregator aggregator = new SweepAggregator(properties, resolved);
     for (String property : properties) {
       List<ReportTraining> part = new ArrayList<>();
       baselines.stream()
@@ -58,6 +75,15 @@ public final class PerCellAggregation {
             .toList();
     // The joined report refuses mixed trainers or datasets across properties too.
     return new SweepReport(
-        targets, reported, representations, trainings, pairs, cells, missing, provenance, diagonal);
+        targets,
+        reported,
+        representations,
+        trainings,
+        pairs,
+        cells,
+        missing,
+        provenance,
+        diagonal,
+        resolved);
   }
 }

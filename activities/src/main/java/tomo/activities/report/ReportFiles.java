@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param heatmapPng per representation, the heatmap as PNG
  * @param heatmapSvg per representation, the same heatmap as SVG
+ * @param paperHeatmapPng per representation, the heatmap annotated the paper's way (its value and
+ *     bar bounds) as PNG
  * @param table1Markdown Table 1 (and the list of unpaired trainings) as Markdown
  * @param table1Csv Table 1 as CSV, one row per target
  * @param table1Json Table 1, the per-cell statistics and the unpaired trainings as JSON
@@ -24,6 +26,7 @@ import java.util.Map;
 public record ReportFiles(
     Map<String, Path> heatmapPng,
     Map<String, Path> heatmapSvg,
+    Map<String, Path> paperHeatmapPng,
     Path table1Markdown,
     Path table1Csv,
     Path table1Json,
@@ -36,6 +39,7 @@ public record ReportFiles(
   public ReportFiles {
     heatmapPng = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapPng));
     heatmapSvg = Collections.unmodifiableMap(new LinkedHashMap<>(heatmapSvg));
+    paperHeatmapPng = Collections.unmodifiableMap(new LinkedHashMap<>(paperHeatmapPng));
   }
 
   /** Every file, the HTML report first, then the heatmaps. */
@@ -43,6 +47,7 @@ public record ReportFiles(
     List<Path> files = new ArrayList<>(List.of(html));
     files.addAll(heatmapPng.values());
     files.addAll(heatmapSvg.values());
+    files.addAll(paperHeatmapPng.values());
     files.addAll(
         List.of(
             table1Markdown,

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a sweep's report into a directory: one heatmap per representation (PNG and SVG, the
- * paper's Figures 4 and 5), Table 1 as Markdown, CSV and JSON, the per-cell statistics and every
- * training as CSV, the learning curves and provenance as CSV, and all of it in one self-contained
- * {@code report.html}. Existing files of the same names are replaced; the output depends only on
- * the report and its details.
+ * paper's Figures 4 and 5; and a PNG with the paper's bars, {@code heatmap-*-paper.png}), Table 1
+ * as Markdown, CSV and JSON, the per-cell statistics and every training as CSV, the learning curves
+ * and provenance as CSV, and all of it in one self-contained {@code report.html}. Existing files of
+ * the same names are replaced; the output depends only on the report and its details.
  */
 public final class ReportWriter {
 
@@ -42,8 +42,14 @@ public final class ReportWriter {
       Files.createDirectories(outDir);
       Map<String, Path> png = new LinkedHashMap<>();
       Map<String, Path> svg = new LinkedHashMap<>();
+      Map<String, Path> paperPng = new LinkedHashMap<>();
       Map<String, String> fileNames = new LinkedHashMap<>();
       HeatmapRenderer renderer = new HeatmapRenderer(report, HeatmapRenderer.colourLimit(report));
+      HeatmapRenderer paperRenderer =
+          new HeatmapRenderer(
+              report,
+              HeatmapRenderer.paperColourLimit(report),
+              HeatmapRenderer.CellText.PAPER_BOUNDS);
       for (String representation : report.representations()) {
         String base = "heatmap-" + fileSafe(representation);
         String clash = fileNames.put(base, representation);
@@ -63,6 +69,9 @@ public final class ReportWriter {
         renderer.writeSvg(chart, svgFile);
         png.put(representation, pngFile);
         svg.put(representation, svgFile);
+        Path paperFile = outDir.resolve(base + "-paper.png");
+        paperRenderer.writePng(paperRenderer.chart(representation), paperFile);
+        paperPng.put(representation, paperFile);
       }
       TableWriter tables = new TableWriter(report);
       Path markdown = outDir.resolve("table1.md");
@@ -85,6 +94,7 @@ public final class ReportWriter {
           new ReportFiles(
               png,
               svg,
+              paperPng,
               markdown,
               tableCsv,
               json,

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
@@ -20,11 +22,13 @@ import tomo.workflows.model.TrainingOutcome;
  * seed (a baseline is a training whose property is {@code null}); its change is 100 × (metric_aug −
  * metric_base) / metric_base, with the test MAE for numeric targets and the error rate for
  * categorical ones. Per (target, property, representation) the mean, minimum and maximum over seeds
- * are reported; a cell is significant when its maximum is below zero, i.e. the property reduced the
- * error for every seed (the paper's rule, the default). Each cell also carries its per-seed
- * changes, how many seeds improved and a paired 95 % t-interval of the mean change ({@link
- * MeanChangeInterval}), the second criterion. A target added as its own property is summarized
- * apart, as the diagonal check ({@link SweepReport#diagonal()}).
+ * are reported, with the per-seed changes, how many seeds improved, a paired 95 % t-interval of the
+ * mean change ({@link MeanChangeInterval}) and the bar of the paper's plot script ({@link
+ * PaperBounds}); {@link CellSummary#significant} judges a cell under each {@link
+ * tomo.workflows.model.SignificanceRule}, and {@link ReportCriteria} names the primary one. A cell
+ * that lacks a seed of the sweep, or has fewer than two, is incomplete and never significant. A
+ * target added as its own property is summarized apart, as the diagonal check ({@link
+ * SweepReport#diagonal()}).
  *
  * <p>Nothing is dropped silently: a training without its counterpart, a baseline of zero error, or
  * a metric that differs between the two ends up in {@link SweepReport#missing()} with the reason.
@@ -36,18 +40,31 @@ import tomo.workflows.model.TrainingOutcome;
 public final class SweepAggregator {
 
   private final NameOrder propertyOrder;
+  private final ReportCriteria criteria;
 
-  /** Orders targets and properties alphabetically. */
+  /** Orders targets and properties alphabetically; the seeds of the trainings, paired primary. */
   public SweepAggregator() {
     this(List.of());
   }
 
   /**
+   * The seeds of the trainings are taken as the sweep's, the paired rule as the primary one.
+   *
    * @param preferredPropertyOrder property names (used for both targets and added properties) to
    *     list first, in this order
    */
   public SweepAggregator(List<String> preferredPropertyOrder) {
+    this(preferredPropertyOrder, ReportCriteria.defaults());
+  }
+
+  /**
+   * @param preferredPropertyOrder property names (used for both targets and added properties) to
+   *     list first, in this order
+   * @param criteria the primary rule and the sweep's seeds, which every cell must hold to be judged
+   */
+  public SweepAggregator(List<String> preferredPropertyOrder, ReportCriteria criteria) {
     this.propertyOrder = new NameOrder(preferredPropertyOrder);
+    this.criteria = criteria;
   }
 
   /**
@@ -135,8 +152,12 @@ public final class SweepAggregator {
     // The grid is targets × properties × representations × seeds: a hole anywhere in it is
     // reported,
     // even a cell none of whose seeds finished.
-    List<Integer> seeds =
-        unique.values().stream().map(TrainingOutcome::seed).distinct().sorted().toList();
+    // The sweep's seeds (its spec's when given), and any other seed a training has.
+    ReportCriteria resolved =
+        criteria.resolved(unique.values().stream().map(TrainingOutcome::seed).toList());
+    Set<Integer> seedSet = new TreeSet<>(resolved.sweepSeeds());
+    unique.values().forEach(o -> seedSet.add(o.seed()));
+    List<Integer> seeds = List.copyOf(seedSet);
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
@@ -175,7 +196,8 @@ public final class SweepAggregator {
           if (!cellPairs.isEmpty()) {
             pairs.addAll(cellPairs);
             // The target as its own property is the diagonal check, not a finding of Table 1.
-            (property.equals(target) ? diagonal : cells).add(summarize(cellPairs));
+            (property.equals(target) ? diagonal : cells)
+                .add(summarize(cellPairs, resolved.sweepSeeds()));
           }
         }
         if (properties.isEmpty()) {
@@ -203,7 +225,8 @@ public final class SweepAggregator {
         cells,
         missing,
         trainings.stream().map(t -> provenance.get(t.cellKey())).toList(),
-        diagonal);
+        diagonal,
+        resolved);
   }
 
   /**
@@ -272,7 +295,7 @@ public final class SweepAggregator {
     return null;
   }
 
-  private static CellSummary summarize(List<PairedTraining> pairs) {
+  private static CellSummary summarize(List<PairedTraining> pairs, List<Integer> sweepSeeds) {
     PairedTraining first = pairs.get(0);
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
@@ -282,9 +305,13 @@ public final class SweepAggregator {
     int improved = 0;
     List<Integer> seeds = new ArrayList<>();
     double[] changes = new double[pairs.size()];
+    double[] baselineMetrics = new double[pairs.size()];
+    double[] augmentedMetrics = new double[pairs.size()];
     for (int i = 0; i < pairs.size(); i++) {
       PairedTraining pair = pairs.get(i);
       changes[i] = pair.changePercent();
+      baselineMetrics[i] = pair.baselineMetric();
+      augmentedMetrics[i] = pair.augmentedMetric();
       sum += pair.changePercent();
       min = Math.min(min, pair.changePercent());
       max = Math.max(max, pair.changePercent());
@@ -296,7 +323,7 @@ public final class SweepAggregator {
       seeds.add(pair.seed());
     }
     int n = pairs.size();
-    MeanChangeInterval interval = MeanChangeInterval.of(changes);
+    List<Integer> missingSeeds = sweepSeeds.stream().filter(s -> !seeds.contains(s)).toList();
     return new CellSummary(
         first.target(),
         first.property(),
@@ -308,11 +335,11 @@ public final class SweepAggregator {
         max,
         baselineSum / n,
         augmentedSum / n,
-        max < 0,
         Arrays.stream(changes).boxed().toList(),
         improved,
-        interval,
-        interval != null && interval.below0());
+        MeanChangeInterval.of(changes),
+        PaperBounds.of(baselineMetrics, augmentedMetrics),
+        missingSeeds);
   }
 
   /** The trainings of each (target, representation), keyed by that pair. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -29,6 +30,7 @@ import tomo.workflows.model.TrainingOutcome;
  *     must come from one trainer and one dataset version
  * @param diagonal cells where the target is added as its own property (the diagonal check), kept
  *     out of {@code cells} and Table 1
+ * @param criteria the primary significance rule and the sweep's seeds the cells were judged against
  * @throws IllegalArgumentException when the trainings come from more than one trainer or dataset
  *     version (naming them), or {@code provenance} does not match {@code trainings}
  */
@@ -41,7 +43,8 @@ public record SweepReport(
     List<CellSummary> cells,
     List<MissingPair> missing,
     List<TrainingProvenance> provenance,
-    List<CellSummary> diagonal) {
+    List<CellSummary> diagonal,
+    ReportCriteria criteria) {
 
   public SweepReport {
     targets = List.copyOf(targets);
@@ -60,6 +63,34 @@ public record SweepReport(
     refuseMixing(trainings, provenance, TrainingProvenance::trainer, "trainers");
     refuseMixing(trainings, provenance, TrainingProvenance::datasetSha256, "dataset versions");
     refuseMixing(trainings, provenance, TrainingProvenance::protocol, "protocols");
+    if (criteria == null) {
+      throw new IllegalArgumentException("a report needs its significance criteria");
+    }
+  }
+
+  /** A report judged by the default criteria: paired primary, the seeds of its trainings. */
+  public SweepReport(
+      List<String> targets,
+      List<String> properties,
+      List<String> representations,
+      List<TrainingOutcome> trainings,
+      List<PairedTraining> pairs,
+      List<CellSummary> cells,
+      List<MissingPair> missing,
+      List<TrainingProvenance> provenance,
+      List<CellSummary> diagonal) {
+    this(
+        targets,
+        properties,
+        representations,
+        trainings,
+        pairs,
+        cells,
+        missing,
+        provenance,
+        diagonal,
+        ReportCriteria.defaults()
+            .resolved(trainings.stream().map(TrainingOutcome::seed).distinct().toList()));
   }
 
   /**
@@ -201,50 +232,65 @@ public record SweepReport(
   }
 
   /**
-   * The paper's Table 1: per target, the significant properties of each representation, and those
-   * significant with the structure but not with the composition alone.
+   * The paper's Table 1: per target, the significant properties of each representation under the
+   * primary rule, those significant with the structure but not with the composition alone, the
+   * lists of every rule, and the incomplete cells (never significant).
    */
   public List<Table1Row> table1() {
     String structure = Representation.STRUCTURE.label();
     String composition = Representation.COMPOSITION.label();
     boolean both = representations.contains(structure) && representations.contains(composition);
-    // One pass over the cells; they are already in report order.
-    Map<List<String>, List<String>> significant = new HashMap<>();
-    Map<List<String>, List<String>> byInterval = new HashMap<>();
+    // One pass over the cells; they are already in report order. Key: rule label (or INCOMPLETE),
+    // target, representation.
+    Map<List<String>, List<String>> lists = new HashMap<>();
     for (CellSummary c : cells) {
-      if (c.significant()) {
-        significant
-            .computeIfAbsent(List.of(c.target(), c.representation()), k -> new ArrayList<>())
-            .add(c.property());
+      for (SignificanceRule rule : SignificanceRule.values()) {
+        if (c.significant(rule)) {
+          lists
+              .computeIfAbsent(
+                  List.of(rule.label(), c.target(), c.representation()), k -> new ArrayList<>())
+              .add(c.property());
+        }
       }
-      if (c.significantByInterval()) {
-        byInterval
-            .computeIfAbsent(List.of(c.target(), c.representation()), k -> new ArrayList<>())
+      if (!c.complete()) {
+        lists
+            .computeIfAbsent(
+                List.of(INCOMPLETE, c.target(), c.representation()), k -> new ArrayList<>())
             .add(c.property());
       }
     }
     List<Table1Row> rows = new ArrayList<>();
     for (String target : targets) {
-      Map<String, List<String>> byRepresentation = new LinkedHashMap<>();
-      Map<String, List<String>> intervalByRepresentation = new LinkedHashMap<>();
-      for (String representation : representations) {
-        byRepresentation.put(
-            representation, significant.getOrDefault(List.of(target, representation), List.of()));
-        intervalByRepresentation.put(
-            representation, byInterval.getOrDefault(List.of(target, representation), List.of()));
+      Map<SignificanceRule, Map<String, List<String>>> byRule = new LinkedHashMap<>();
+      for (SignificanceRule rule : SignificanceRule.values()) {
+        Map<String, List<String>> byRepresentation = new LinkedHashMap<>();
+        for (String representation : representations) {
+          byRepresentation.put(
+              representation,
+              lists.getOrDefault(List.of(rule.label(), target, representation), List.of()));
+        }
+        byRule.put(rule, byRepresentation);
       }
+      Map<String, List<String>> incomplete = new LinkedHashMap<>();
+      for (String representation : representations) {
+        incomplete.put(
+            representation,
+            lists.getOrDefault(List.of(INCOMPLETE, target, representation), List.of()));
+      }
+      Map<String, List<String>> primary = byRule.get(criteria.primaryRule());
       List<String> structureOnly = List.of();
       if (both) {
-        Set<String> compositionToo = new HashSet<>(byRepresentation.get(composition));
+        Set<String> compositionToo = new HashSet<>(primary.get(composition));
         structureOnly =
-            byRepresentation.get(structure).stream()
-                .filter(p -> !compositionToo.contains(p))
-                .toList();
+            primary.get(structure).stream().filter(p -> !compositionToo.contains(p)).toList();
       }
-      rows.add(new Table1Row(target, byRepresentation, structureOnly, intervalByRepresentation));
+      rows.add(new Table1Row(target, primary, structureOnly, byRule, incomplete));
     }
     return rows;
   }
+
+  // not a rule label: a rule's is lower case with dashes
+  private static final String INCOMPLETE = "INCOMPLETE";
 
   /** The largest |mean change| of any cell, in %; 0 when there are no cells. */
   public double maxAbsMeanChangePercent() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tomo.workflows.model.SignificanceRule;
 
 /**
  * A Table 1 read from a {@code table1.json}: one a report wrote, or a published table a user typed
@@ -22,51 +23,47 @@ import java.util.Set;
  *   <li>{@code properties}: required, the added properties the table covers (a property not listed
  *       as significant for a target counts as measured and not significant);
  *   <li>{@code targets}: optional, default the targets of {@code table1};
+ *   <li>{@code primaryRule}: optional, the {@link SignificanceRule} label of {@code
+ *       significantByRepresentation}; absent: {@code paired} (reports before the rules were named,
+ *       and a typed-in table that says nothing);
  *   <li>{@code table1}: required, rows of {@code target} and {@code significantByRepresentation}
- *       (representation → significant properties), and for the second criterion {@code
- *       significantByIntervalByRepresentation};
+ *       (representation → significant properties under the primary rule), and optionally {@code
+ *       significantByRule} (rule label → representation → properties, every rule of a report);
+ *       reports written before the rules were named give {@code
+ *       significantByIntervalByRepresentation} for the interval rule instead;
  *   <li>{@code cells}: optional, objects with {@code target}, {@code property}, {@code
- *       representation} and {@code meanChangePercent}; when present, only these cells count as
- *       measured, and their mean changes are shown beside a disagreement;
+ *       representation}, {@code meanChangePercent} and {@code complete}; when present, only these
+ *       cells count as measured, their mean changes are shown beside a disagreement, and those with
+ *       {@code complete: false} are named incomplete;
  *   <li>{@code synthetic}, {@code trainer}, {@code title}: optional, shown.
  * </ul>
  *
+ * @param rule the rule whose significant sets were read
  * @param measured every (target, property, representation) the table measured, the target as its
  *     own property excluded
- * @param significant the measured cells that are significant under the chosen criterion
+ * @param significant the measured cells that are significant under {@code rule}
  * @param meanChangePercent per cell, its mean change where the file gives one
+ * @param incomplete the measured cells the file marks incomplete (never significant)
  */
 public record Table1File(
     Path file,
     String title,
     String trainer,
     boolean synthetic,
+    SignificanceRule rule,
     Set<Cell> measured,
     Set<Cell> significant,
-    Map<Cell, Double> meanChangePercent) {
+    Map<Cell, Double> meanChangePercent,
+    Set<Cell> incomplete) {
 
-  /** Which of the report's two criteria decides significance. */
-  public enum Criterion {
-    /**
-     * The paper's: the change is below zero for every seed ({@code significantByRepresentation}).
-     */
-    ALL_SEEDS("significantByRepresentation"),
-    /**
-     * The paired 95 % t-interval lies below zero ({@code significantByIntervalByRepresentation}).
-     */
-    CI95("significantByIntervalByRepresentation");
+  /** The field of every rule's lists in a Table 1 row. */
+  static final String BY_RULE = "significantByRule";
 
-    private final String field;
+  /** The field of the primary rule's lists in a Table 1 row. */
+  static final String PRIMARY = "significantByRepresentation";
 
-    Criterion(String field) {
-      this.field = field;
-    }
-
-    /** The Table 1 row field that lists the significant properties under this criterion. */
-    public String field() {
-      return field;
-    }
-  }
+  /** The interval rule's lists in reports written before the rules were named. */
+  static final String LEGACY_INTERVAL = "significantByIntervalByRepresentation";
 
   /** One cell of the grid. */
   public record Cell(String target, String property, String representation) {
@@ -77,13 +74,26 @@ public record Table1File(
   }
 
   /**
-   * Reads a file.
+   * Reads a file's significant sets under its own primary rule ({@code primaryRule}, {@code paired}
+   * when the file names none).
    *
    * @throws IllegalArgumentException naming the file and the field when the file does not follow
    *     the schema
    * @throws UncheckedIOException when the file cannot be read
    */
-  public static Table1File read(Path file, Criterion criterion) {
+  public static Table1File read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * Reads a file's significant sets under {@code rule}.
+   *
+   * @param rule the rule to read; {@code null}: the file's primary rule
+   * @throws IllegalArgumentException naming the file and the field when the file does not follow
+   *     the schema or lacks the rule's lists
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Table1File read(Path file, SignificanceRule rule) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
@@ -95,6 +105,8 @@ public record Table1File(
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(file + ": expected a JSON object with a table1 field");
     }
+    SignificanceRule primary = primaryRule(file, root);
+    SignificanceRule wanted = rule == null ? primary : rule;
     List<String> representations = strings(file, root.get("representations"), "representations");
     List<String> properties = strings(file, root.get("properties"), "properties");
     JsonNode rows = root.get("table1");
@@ -108,19 +120,24 @@ public record Table1File(
       String where = "table1[" + i + "]";
       String target = text(file, row.get("target"), where + ".target");
       targets.add(target);
-      JsonNode byRepresentation = row.get(criterion.field());
+      String field = listField(row, wanted, primary);
+      JsonNode byRepresentation = field == null ? null : row.at(pointer(field));
       if (byRepresentation == null || !byRepresentation.isObject()) {
         throw new IllegalArgumentException(
             file
                 + ", field "
                 + where
                 + "."
-                + criterion.field()
-                + ": missing or not an object of representation → properties"
-                + (criterion == Criterion.CI95
-                    ? " (a table without the 95 % CI criterion compares with --criterion"
-                        + " all-seeds only)"
-                    : ""));
+                + (field == null ? BY_RULE + "." + wanted.label() : field)
+                + ": missing or not an object of representation → properties (the table gives"
+                + " the "
+                + primary.label()
+                + " rule's lists"
+                + (row.has(LEGACY_INTERVAL) ? " and the interval rule's" : "")
+                + (row.has(BY_RULE) ? "" : "; a table1.json written before the rules were named")
+                + ", not the "
+                + wanted.label()
+                + " rule's)");
       }
       var fields = byRepresentation.fields();
       while (fields.hasNext()) {
@@ -132,13 +149,13 @@ public record Table1File(
                   + ", field "
                   + where
                   + "."
-                  + criterion.field()
+                  + field
                   + ": representation '"
                   + representation
                   + "' is not in representations "
                   + representations);
         }
-        String fieldName = where + "." + criterion.field() + "." + representation;
+        String fieldName = where + "." + field + "." + representation;
         for (String property : strings(file, e.getValue(), fieldName)) {
           if (!properties.contains(property)) {
             throw new IllegalArgumentException(
@@ -158,6 +175,7 @@ public record Table1File(
       targets.addAll(strings(file, root.get("targets"), "targets"));
     }
     Set<Cell> measured = new LinkedHashSet<>();
+    Set<Cell> incomplete = new LinkedHashSet<>();
     Map<Cell, Double> means = new HashMap<>();
     JsonNode cells = root.get("cells");
     if (cells != null && cells.isArray()) {
@@ -176,6 +194,9 @@ public record Table1File(
         JsonNode mean = c.get("meanChangePercent");
         if (mean != null && mean.isNumber()) {
           means.put(cell, mean.asDouble());
+        }
+        if (c.path("complete").isBoolean() && !c.get("complete").asBoolean()) {
+          incomplete.add(cell);
         }
       }
     } else {
@@ -200,9 +221,45 @@ public record Table1File(
         root.path("title").asText(""),
         root.hasNonNull("trainer") ? root.get("trainer").asText() : null,
         root.path("synthetic").asBoolean(false),
+        wanted,
         measured,
         significant,
-        means);
+        means,
+        incomplete);
+  }
+
+  /** The file's {@code primaryRule}, {@code paired} when absent. */
+  private static SignificanceRule primaryRule(Path file, JsonNode root) {
+    JsonNode node = root.get("primaryRule");
+    if (node == null || node.isNull()) {
+      return SignificanceRule.PAIRED;
+    }
+    try {
+      return SignificanceRule.of(node.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ", field primaryRule: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The field of a row that lists the properties significant under {@code wanted} (a dotted path
+   * for {@link #BY_RULE}), or null when the row has none.
+   */
+  private static String listField(JsonNode row, SignificanceRule wanted, SignificanceRule primary) {
+    if (row.has(BY_RULE)) {
+      return BY_RULE + "." + wanted.label();
+    }
+    if (wanted == primary) {
+      return PRIMARY;
+    }
+    if (wanted == SignificanceRule.INTERVAL && row.has(LEGACY_INTERVAL)) {
+      return LEGACY_INTERVAL;
+    }
+    return null;
+  }
+
+  private static String pointer(String dottedField) {
+    return "/" + dottedField.replace(".", "/");
   }
 
   private static String text(Path file, JsonNode node, String field) {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -26,22 +29,17 @@ import tomo.workflows.model.TrainingOutcome;
  */
 final class TableWriter {
 
-  static final String SIGNIFICANCE_RULE =
-      "A property is significant for a target when adding it lowered the test MAE (error rate for"
-          + " categorical targets) for every seed: the largest change over seeds is below 0.";
-  static final String INTERVAL_RULE =
-      "Second criterion (95 % CI): the "
-          + MeanChangeInterval.METHOD
-          + ", lies wholly below 0; none with a single seed.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
+  private final ReportCriteria criteria;
   private final ReportChecks checks;
   private final boolean structureAndComposition;
   private final Map<List<String>, CellSummary> cells = new HashMap<>();
 
   TableWriter(SweepReport report) {
     this.report = report;
+    this.criteria = report.criteria();
     this.checks = report.checks();
     for (CellSummary c : report.cells()) {
       cells.put(List.of(c.target(), c.property(), c.representation()), c);
@@ -51,15 +49,25 @@ final class TableWriter {
             && report.representations().contains(Representation.COMPOSITION.label());
   }
 
-  /** The JSON document: Table 1 with the statistics it rests on and what could not be paired. */
+  /**
+   * The JSON document: Table 1 with the statistics it rests on and what could not be paired.
+   *
+   * @param primaryRule the rule of each row's {@code significantByRepresentation}
+   * @param sweepSeeds the seeds every cell needs to be complete
+   * @param seedsFrom where {@code sweepSeeds} come from: {@code spec}, {@code recorded} (by the
+   *     report rendered again) or {@code seen} (in the trainings: the sweep's list was unknown)
+   * @param rules what each rule asks, by label
+   */
   record Table1Document(
       String title,
       String banner,
       String trainer,
       String datasetSha256,
       boolean synthetic,
-      String significance,
-      String significanceByInterval,
+      SignificanceRule primaryRule,
+      List<Integer> sweepSeeds,
+      ReportCriteria.SeedSource seedsFrom,
+      Map<String, String> rules,
       String gates,
       List<String> warnings,
       List<String> targets,
@@ -80,8 +88,10 @@ final class TableWriter {
             report.trainer(),
             report.datasetSha256(),
             report.synthetic(),
-            SIGNIFICANCE_RULE,
-            INTERVAL_RULE,
+            criteria.primaryRule(),
+            criteria.sweepSeeds(),
+            criteria.seedSource(),
+            rulesByLabel(),
             ReportChecks.thresholds(),
             warnings(),
             report.targets(),
@@ -101,7 +111,11 @@ final class TableWriter {
       if (structureAndComposition) {
         header.add("structure_not_composition");
       }
-      report.representations().forEach(r -> header.add(r + "_ci95"));
+      for (SignificanceRule rule : SignificanceRule.values()) {
+        report.representations().forEach(r -> header.add(r + "_" + column(rule)));
+      }
+      report.representations().forEach(r -> header.add(r + "_incomplete"));
+      header.add("primary_rule");
       header.add("trainer");
       header.add("warnings");
       csv.writeRecord(header);
@@ -115,11 +129,16 @@ final class TableWriter {
         if (structureAndComposition) {
           record.add(String.join(LIST_SEPARATOR, row.structureNotComposition()));
         }
+        for (SignificanceRule rule : SignificanceRule.values()) {
+          for (String representation : report.representations()) {
+            record.add(String.join(LIST_SEPARATOR, row.significant(rule, representation)));
+          }
+        }
         for (String representation : report.representations()) {
           record.add(
-              String.join(
-                  LIST_SEPARATOR, row.significantByIntervalByRepresentation().get(representation)));
+              String.join(LIST_SEPARATOR, row.incompleteByRepresentation().get(representation)));
         }
+        record.add(criteria.primaryRule().label());
         record.add(trainerName());
         List<String> warnings = new ArrayList<>();
         report.originTag().ifPresent(warnings::add);
@@ -147,17 +166,22 @@ final class TableWriter {
         .append("; dataset SHA-256: ")
         .append(Objects.requireNonNullElse(report.datasetSha256(), SweepReport.NOT_RECORDED))
         .append(".\n\n");
-    md.append(SIGNIFICANCE_RULE)
-        .append(" In parentheses: the mean change over seeds. ")
-        .append(INTERVAL_RULE)
+    md.append(criteria.describe()).append("\n\n");
+    md.append("Rules: ")
+        .append(criteria.rulesText())
+        .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
         .append("\n\n");
+    SignificanceRule primary = criteria.primaryRule();
     List<String> header = new ArrayList<>();
     header.add("target");
-    header.addAll(report.representations());
+    report.representations().forEach(r -> header.add(r + " (" + primary + ", primary)"));
     if (structureAndComposition) {
       header.add("in structure, not in composition");
     }
-    report.representations().forEach(r -> header.add(r + " (95 % CI below 0)"));
+    for (SignificanceRule rule : otherRules()) {
+      report.representations().forEach(r -> header.add(r + " (" + rule + ")"));
+    }
+    report.representations().forEach(r -> header.add(r + ": incomplete, never significant"));
     row(md, header);
     row(md, header.stream().map(h -> "---").toList());
     for (Table1Row row : report.table1()) {
@@ -168,19 +192,27 @@ final class TableWriter {
             propertyList(
                 row.target(),
                 representation,
-                row.significantByRepresentation().get(representation)));
+                row.significantByRepresentation().get(representation),
+                primary));
       }
       if (structureAndComposition) {
         cells.add(
             propertyList(
-                row.target(), Representation.STRUCTURE.label(), row.structureNotComposition()));
+                row.target(),
+                Representation.STRUCTURE.label(),
+                row.structureNotComposition(),
+                primary));
+      }
+      for (SignificanceRule rule : otherRules()) {
+        for (String representation : report.representations()) {
+          cells.add(
+              propertyList(
+                  row.target(), representation, row.significant(rule, representation), rule));
+        }
       }
       for (String representation : report.representations()) {
-        cells.add(
-            propertyList(
-                row.target(),
-                representation,
-                row.significantByIntervalByRepresentation().get(representation)));
+        List<String> incomplete = row.incompleteByRepresentation().get(representation);
+        cells.add(incomplete.isEmpty() ? "none" : incompleteList(row.target(), representation));
       }
       row(md, cells);
     }
@@ -228,12 +260,21 @@ final class TableWriter {
           "max_change_percent",
           "mean_baseline_metric",
           "mean_augmented_metric",
-          "significant",
           "seed_changes_percent",
           "improved_seeds",
           "ci95_low_percent",
           "ci95_high_percent",
-          "significant_ci95",
+          "paper_value_percent",
+          "paper_upper_percent",
+          "paper_lower_percent",
+          "complete",
+          "missing_seeds",
+          "incomplete_reason",
+          "significant_paired",
+          "significant_interval",
+          "significant_paper_bounds",
+          "primary_rule",
+          "significant",
           "diagonal",
           "trainer",
           "warnings");
@@ -253,12 +294,21 @@ final class TableWriter {
             String.valueOf(c.maxChangePercent()),
             String.valueOf(c.meanBaselineMetric()),
             String.valueOf(c.meanAugmentedMetric()),
-            String.valueOf(c.significant()),
             c.changesPercent().stream().map(String::valueOf).collect(Collectors.joining(" ")),
             String.valueOf(c.improvedSeeds()),
             ci == null ? "" : String.valueOf(ci.lowPercent()),
             ci == null ? "" : String.valueOf(ci.highPercent()),
-            String.valueOf(c.significantByInterval()),
+            String.valueOf(c.paperBounds().valuePercent()),
+            String.valueOf(c.paperBounds().upperPercent()),
+            String.valueOf(c.paperBounds().lowerPercent()),
+            String.valueOf(c.complete()),
+            c.missingSeeds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+            c.incompleteReason(),
+            String.valueOf(c.significant(SignificanceRule.PAIRED)),
+            String.valueOf(c.significant(SignificanceRule.INTERVAL)),
+            String.valueOf(c.significant(SignificanceRule.PAPER_BOUNDS)),
+            criteria.primaryRule().label(),
+            String.valueOf(c.significant(criteria.primaryRule())),
             String.valueOf(c.property().equals(c.target())),
             trainerName(),
             cellWarnings(c));
@@ -406,46 +456,98 @@ final class TableWriter {
             ReportChecks.number(100 * c.shareAtLastEpoch()),
             c.unrecorded() == 0 ? "" : " (" + c.unrecorded() + " without a recorded epoch count)",
             c.passes() ? "ok" : "NOT CONVERGED"));
-    md.append("\n## Cells\n\n").append(INTERVAL_RULE).append("\n\n");
-    row(
-        md,
-        List.of(
-            "target",
-            "property",
-            "representation",
-            "mean change",
-            "95 % CI",
-            "seeds improved",
-            "per seed",
-            "all seeds",
-            "CI below 0"));
-    row(md, List.of("---", "---", "---", "---", "---", "---", "---", "---", "---"));
+    md.append("\n## Cells\n\n").append(criteria.rulesText()).append("\n\n");
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "target",
+                "property",
+                "representation",
+                "mean change",
+                "95 % CI",
+                "paper value [lower, upper]",
+                "seeds improved",
+                "per seed"));
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      header.add(rule + (rule == criteria.primaryRule() ? " (primary)" : ""));
+    }
+    header.add("complete");
+    row(md, header);
+    row(md, header.stream().map(h -> "---").toList());
     for (CellSummary cell : report.cells()) {
       MeanChangeInterval ci = cell.interval();
-      row(
-          md,
-          List.of(
-              cell.target(),
-              cell.property(),
-              cell.representation(),
-              HeatmapRenderer.percent(cell.meanChangePercent()) + " %",
-              ci == null
-                  ? "none (1 seed)"
-                  : "["
-                      + HeatmapRenderer.percent(ci.lowPercent())
-                      + ", "
-                      + HeatmapRenderer.percent(ci.highPercent())
-                      + "] %",
-              cell.improvedSeeds() + "/" + cell.seedCount(),
-              cell.changesPercent().stream()
-                  .map(HeatmapRenderer::percent)
-                  .collect(Collectors.joining(" ")),
-              cell.significant() ? "yes" : "no",
-              cell.significantByInterval() ? "yes" : "no"));
+      List<String> line =
+          new ArrayList<>(
+              List.of(
+                  cell.target(),
+                  cell.property(),
+                  cell.representation(),
+                  HeatmapRenderer.percent(cell.meanChangePercent()) + " %",
+                  ci == null
+                      ? "none (1 seed)"
+                      : "["
+                          + HeatmapRenderer.percent(ci.lowPercent())
+                          + ", "
+                          + HeatmapRenderer.percent(ci.highPercent())
+                          + "] %",
+                  paperBar(cell.paperBounds()),
+                  cell.improvedSeeds() + "/" + cell.seedCount(),
+                  cell.changesPercent().stream()
+                      .map(HeatmapRenderer::percent)
+                      .collect(Collectors.joining(" "))));
+      for (SignificanceRule rule : SignificanceRule.values()) {
+        line.add(cell.significant(rule) ? "yes" : "no");
+      }
+      line.add(cell.complete() ? "yes" : "INCOMPLETE: " + cell.incompleteReason());
+      row(md, line);
     }
   }
 
-  private String propertyList(String target, String representation, List<String> properties) {
+  /** The paper's bar: its value, then [lower, upper] bound, in %. */
+  static String paperBar(PaperBounds b) {
+    return HeatmapRenderer.percent(b.valuePercent())
+        + " % ["
+        + HeatmapRenderer.percent(b.lowerPercent())
+        + ", "
+        + HeatmapRenderer.percent(b.upperPercent())
+        + "]";
+  }
+
+  /** The rules other than the primary one, in declaration order. */
+  private List<SignificanceRule> otherRules() {
+    return Arrays.stream(SignificanceRule.values())
+        .filter(r -> r != criteria.primaryRule())
+        .toList();
+  }
+
+  /** Each rule's text by its label, for the JSON document. */
+  private static Map<String, String> rulesByLabel() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      rules.put(rule.label(), ReportCriteria.ruleText(rule));
+    }
+    return rules;
+  }
+
+  /** A rule's CSV column suffix: its label with underscores ({@code paper_bounds}). */
+  static String column(SignificanceRule rule) {
+    return rule.label().replace('-', '_');
+  }
+
+  /** The incomplete cells of a target and representation, each with why. */
+  private String incompleteList(String target, String representation) {
+    return report.cells().stream()
+        .filter(
+            c ->
+                c.target().equals(target)
+                    && c.representation().equals(representation)
+                    && !c.complete())
+        .map(c -> c.property() + " (" + c.incompleteReason() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  private String propertyList(
+      String target, String representation, List<String> properties, SignificanceRule rule) {
     if (properties.isEmpty()) {
       return "none";
     }
@@ -459,7 +561,10 @@ final class TableWriter {
                                 String.format(
                                     Locale.ROOT,
                                     " (%s %%)",
-                                    HeatmapRenderer.percent(c.meanChangePercent())))
+                                    HeatmapRenderer.percent(
+                                        rule == SignificanceRule.PAPER_BOUNDS
+                                            ? c.paperBounds().valuePercent()
+                                            : c.meanChangePercent())))
                         .orElse(""))
         .collect(Collectors.joining(", "));
   }

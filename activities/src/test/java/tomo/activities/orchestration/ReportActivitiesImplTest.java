@@ -2,6 +2,8 @@ package tomo.activities.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingRequest;
@@ -98,6 +101,42 @@ class ReportActivitiesImplTest {
     // curves drawn, and the synthetic banner leads the page as it leads every other format
     assertThat(html).contains("<polyline ").contains("<title>SYNTHETIC — tomo report</title>");
     assertThat(html).contains("id=\"warnings\"").contains("SYNTHETIC: made-up numbers");
+  }
+
+  @Test
+  void theReportJudgesCellsAgainstTheSpecsSeedsUnderItsPrimaryRule() throws Exception {
+    SweepSpec spec =
+        SweepSpec.builder()
+            .name("r")
+            .targets(List.of("band_gap"))
+            .properties(List.of("density", "nsites"))
+            .representations(List.of(Representation.STRUCTURE))
+            .seeds(List.of(0, 1, 2))
+            .hyper(HyperParameters.paper(2))
+            .artifactDir(dir.toString())
+            .rule(SignificanceRule.PAPER_BOUNDS)
+            .build()
+            .normalized("r")
+            .withTrainer(TrainerKind.SYNTHETIC);
+    PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
+    TrainingActivities training = env.newActivityStub(TrainingActivities.class);
+    // seed 2 never trained: no training of the report has it, only the spec knows it
+    TrainingPlan.all(spec, data).stream().filter(r -> r.seed() != 2).forEach(training::train);
+
+    ReportActivities report = env.newActivityStub(ReportActivities.class);
+    ReportSummary rendered =
+        report.render("sweep-3", spec, report.aggregate("sweep-3", spec, data));
+
+    JsonNode json =
+        new ObjectMapper().readTree(Path.of(rendered.dir()).resolve("table1.json").toFile());
+    assertThat(json.get("primaryRule").asText()).isEqualTo("paper-bounds");
+    assertThat(json.get("sweepSeeds").toString()).isEqualTo("[0,1,2]");
+    assertThat(json.get("seedsFrom").asText()).isEqualTo("spec");
+    assertThat(json.get("cells")).hasSize(2);
+    for (JsonNode cell : json.get("cells")) {
+      assertThat(cell.get("complete").asBoolean()).isFalse();
+      assertThat(cell.get("incompleteReason").asText()).isEqualTo("seed 2 missing");
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import static tomo.activities.report.SweepAggregatorTest.mae;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.workflows.model.SignificanceRule;
 
 /** Per-cell statistics beyond mean/min/max: per-seed changes, seeds improved, the t-interval. */
 class CellStatisticsTest {
@@ -31,12 +32,15 @@ class CellStatisticsTest {
                 List.of(mae(BAND_GAP, null, S, 1, 0.5), mae(BAND_GAP, "density", S, 1, 0.4)));
     CellSummary cell = report.cell(BAND_GAP, "density", S).orElseThrow();
     assertThat(cell.interval()).isNull();
-    assertThat(cell.significant()).as("the paper's rule holds for one seed").isTrue();
-    assertThat(cell.significantByInterval()).isFalse();
+    assertThat(cell.complete()).isFalse();
+    assertThat(cell.incompleteReason()).isEqualTo("1 seed");
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      assertThat(cell.significant(rule)).as("one seed is incomplete: never %s", rule).isFalse();
+    }
   }
 
   @Test
-  void everyCellCarriesItsSeedsBothCriteriaAndTheInterval() {
+  void everyCellCarriesItsSeedsEveryCriterionAndTheInterval() {
     SweepReport report = new SweepAggregator().aggregate(SweepAggregatorTest.handMade());
 
     // density, structure: -10 %, -5 %, -20 %: lower for every seed, but 3 seeds this far apart
@@ -50,22 +54,25 @@ class CellStatisticsTest {
     assertThat(density.improvedSeeds()).isEqualTo(3);
     assertThat(density.interval().lowPercent()).isCloseTo(-30.63958183465047, within(1e-9));
     assertThat(density.interval().highPercent()).isCloseTo(7.306248501317141, within(1e-9));
-    assertThat(density.significant()).isTrue();
-    assertThat(density.significantByInterval()).isFalse();
+    assertThat(density.significant(SignificanceRule.PAIRED)).isTrue();
+    assertThat(density.significant(SignificanceRule.INTERVAL)).isFalse();
 
     // volume, structure: 0 %, -10 %, 0 %: one seed improved
     assertThat(report.cell(BAND_GAP, "volume", S).orElseThrow().improvedSeeds()).isEqualTo(1);
 
-    // volume, composition: -5 %, -5 %: no spread, the interval is the point
+    // volume, composition: -5 %, -5 %: no spread, the interval is the point; but seed 3 of the
+    // sweep has no baseline, so the cell is incomplete and not significant
     CellSummary volume = report.cell(BAND_GAP, "volume", C).orElseThrow();
     assertThat(volume.interval().lowPercent()).isCloseTo(-5, within(1e-9));
     assertThat(volume.interval().highPercent()).isCloseTo(-5, within(1e-9));
-    assertThat(volume.significantByInterval()).isTrue();
+    assertThat(volume.interval().below0()).isTrue();
+    assertThat(volume.significant(SignificanceRule.INTERVAL)).isFalse();
 
     Table1Row row = report.table1().get(0);
     assertThat(row.significantByRepresentation().get(S)).containsExactly("density");
-    assertThat(row.significantByIntervalByRepresentation().get(S)).isEmpty();
-    assertThat(row.significantByIntervalByRepresentation().get(C)).containsExactly("volume");
+    assertThat(row.significant(SignificanceRule.INTERVAL, S)).isEmpty();
+    assertThat(row.significant(SignificanceRule.INTERVAL, C)).isEmpty();
+    assertThat(row.significant(SignificanceRule.PAIRED, S)).containsExactly("density");
   }
 
   @Test

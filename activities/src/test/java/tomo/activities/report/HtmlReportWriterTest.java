@@ -64,16 +64,41 @@ class HtmlReportWriterTest {
     assertThat(html)
         .contains(
             "density → band_gap (structure)\nmean -11.7 %, range [-20.0, -5.0] over 3 seed(s):"
-                + " significant\nseed 1: -10.0 % (mae 0.500 → 0.450)\nseed 2: -5.0 % (mae 0.400"
+                + " significant\n"
+                // seed means 0.5 and 0.43667: -12.67 %; max aug 0.48 vs min base 0.4: +20 %;
+                // min aug 0.38 vs max base 0.6: -36.67 %
+                + "paper: -12.7 % +32.7/−24.0, bar [-36.7, +20.0]\n"
+                + "paired (primary): significant, interval: no, paper-bounds: no\n"
+                + "seed 1: -10.0 % (mae 0.500 → 0.450)\nseed 2: -5.0 % (mae 0.400"
                 + " → 0.380)\nseed 3: -20.0 % (mae 0.600 → 0.480)</title>");
     assertThat(html).contains(">-11.7*</text>", ">no data</text>");
+    // volume, composition: seed 3 has no baseline, so the cell is incomplete, outlined dashed
+    assertThat(html)
+        .contains(
+            "volume → band_gap (composition)\nmean -5.0 %, range [-5.0, -5.0] over 2 seed(s)\n",
+            "INCOMPLETE (seed 3 missing): never significant\n",
+            "class=\"incomplete\"/>",
+            ">-5.0</text>",
+            ">incomplete</text>");
+    // the primary rule and the seeds a cell needs, in the page's header
+    assertThat(html)
+        .contains(
+            "Primary rule (Table 1&#39;s &quot;significant&quot;): paired. Seeds of the sweep: 1 2"
+                + " 3, from the seeds seen in the trainings");
     // Table 1 from its columns
     assertThat(html)
         .contains(
-            "<th>target</th><th>significant, structure</th><th>significant, composition</th>"
-                + "<th>95 % CI below 0, structure</th><th>95 % CI below 0, composition</th>"
-                + "<th>in structure, not in composition</th>");
-    assertThat(html).contains("<td>band_gap</td><td>density (-11.7 %)</td>");
+            "<th>target</th><th>significant (paired, primary), structure</th>"
+                + "<th>significant (paired, primary), composition</th>"
+                + "<th>interval, structure</th><th>interval, composition</th>"
+                + "<th>paper-bounds, structure</th><th>paper-bounds, composition</th>"
+                + "<th>in structure, not in composition (paired)</th>"
+                + "<th>incomplete (never significant), structure</th>"
+                + "<th>incomplete (never significant), composition</th>");
+    assertThat(html)
+        .contains(
+            "<td>band_gap</td><td>density (-11.7 %)</td><td>none</td>",
+            "<td>density (seed 3 missing), volume (seed 3 missing)</td>");
     // learning curves: per cell, 2 panels, each with one line per seed of baseline and augmented
     assertThat(count(html, "<details class=\"curves\">")).isEqualTo(3);
     assertThat(count(html, "<figure>")).isEqualTo(report.cells().size());

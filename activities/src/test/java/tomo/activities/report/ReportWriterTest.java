@@ -82,8 +82,14 @@ class ReportWriterTest {
     }
     assertThat(Files.readString(files.heatmapSvg().get("structure")))
         .contains(">-11.7*<", ">[-20.0, -5.0]<", ">-3.3<");
+    // volume, composition: -5 % for its 2 seeds, but seed 3 is missing: incomplete, no *
     assertThat(Files.readString(files.heatmapSvg().get("composition")))
-        .contains(">-5.0*<", ">no data<");
+        .contains(">-5.0<", ">incomplete: seed 3 missing<", ">no data<")
+        .doesNotContain(">-5.0*<");
+    assertThat(files.paperHeatmapPng().keySet()).containsExactly("structure", "composition");
+    for (Path png : files.paperHeatmapPng().values()) {
+      assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(layout.widthPx());
+    }
 
     List<CsvRecord> table = csv(files.table1Csv());
     assertThat(table.get(0).getFields())
@@ -92,22 +98,36 @@ class ReportWriterTest {
             "structure",
             "composition",
             "structure_not_composition",
-            "structure_ci95",
-            "composition_ci95",
+            "structure_paired",
+            "composition_paired",
+            "structure_interval",
+            "composition_interval",
+            "structure_paper_bounds",
+            "composition_paper_bounds",
+            "structure_incomplete",
+            "composition_incomplete",
+            "primary_rule",
             "trainer",
             "warnings");
     assertThat(table.get(1).getFields())
         .containsExactly(
             "band_gap",
             "density",
-            "volume",
+            "",
+            "density",
             "density",
             "",
-            "volume",
+            "",
+            "",
+            "",
+            "",
+            "oxide_type",
+            "density; volume",
+            "paired",
             "not recorded",
             "trainer not recorded; baseline unchecked");
     assertThat(table.get(2).getFields().subList(0, 6))
-        .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap", "", "");
+        .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap", "band_gap", "");
 
     List<CsvRecord> trainings = csv(files.trainingsCsv());
     assertThat(trainings).hasSize(report.trainings().size() + 1);
@@ -137,7 +157,10 @@ class ReportWriterTest {
 
     String markdown = Files.readString(files.table1Markdown());
     assertThat(markdown)
-        .contains("| band_gap | density (-11.7 %) | volume (-5.0 %) | density (-11.7 %) |")
+        .contains(
+            "| band_gap | density (-11.7 %) | none | density (-11.7 %) | none | none | none | none"
+                + " | oxide_type (seeds 2 3 missing, 1 seed) | density (seed 3 missing), volume"
+                + " (seed 3 missing) |")
         .contains("| spacegroup.crystal_system | band_gap (-40.0 %) | none | band_gap (-40.0 %) |")
         .contains("## Unpaired trainings")
         .contains("| band_gap | density | composition | 3 | no baseline training |");

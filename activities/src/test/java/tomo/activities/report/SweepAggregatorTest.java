@@ -3,6 +3,7 @@ package tomo.activities.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static tomo.workflows.model.SignificanceRule.PAIRED;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,22 +88,29 @@ class SweepAggregatorTest {
     assertThat(density.meanBaselineMetric()).isCloseTo(0.5, within(1e-12));
     assertThat(density.meanAugmentedMetric()).isCloseTo(1.31 / 3, within(1e-12));
     assertThat(density.metric()).isEqualTo("mae");
-    assertThat(density.significant()).isTrue();
+    assertThat(density.significant(PAIRED)).isTrue();
 
     CellSummary volume = report.cell(BAND_GAP, "volume", S).orElseThrow();
     assertThat(volume.meanChangePercent()).isCloseTo(-10.0 / 3, within(1e-9));
     assertThat(volume.minChangePercent()).isCloseTo(-10, within(1e-9));
     assertThat(volume.maxChangePercent()).isCloseTo(0, within(1e-9));
-    assertThat(volume.significant()).as("max = 0 is not a reduction for every seed").isFalse();
+    assertThat(volume.significant(PAIRED))
+        .as("max = 0 is not a reduction for every seed")
+        .isFalse();
 
     CellSummary densityComposition = report.cell(BAND_GAP, "density", C).orElseThrow();
     assertThat(densityComposition.seeds()).containsExactly(1, 2);
     assertThat(densityComposition.meanChangePercent()).isCloseTo(-2.5, within(1e-9));
-    assertThat(densityComposition.significant()).isFalse();
+    assertThat(densityComposition.significant(PAIRED)).isFalse();
 
     CellSummary volumeComposition = report.cell(BAND_GAP, "volume", C).orElseThrow();
     assertThat(volumeComposition.meanChangePercent()).isCloseTo(-5, within(1e-9));
-    assertThat(volumeComposition.significant()).isTrue();
+    // -5 % for both seeds it has, but seed 3 of the sweep has no baseline: incomplete
+    assertThat(volumeComposition.maxChangePercent()).isNegative();
+    assertThat(volumeComposition.complete()).isFalse();
+    assertThat(volumeComposition.missingSeeds()).containsExactly(3);
+    assertThat(volumeComposition.incompleteReason()).isEqualTo("seed 3 missing");
+    assertThat(volumeComposition.significant(PAIRED)).isFalse();
   }
 
   @Test
@@ -113,8 +121,8 @@ class SweepAggregatorTest {
     assertThat(bandGap.metric()).isEqualTo("error_rate");
     assertThat(bandGap.meanChangePercent()).isCloseTo(-40, within(1e-9));
     assertThat(bandGap.maxChangePercent()).isCloseTo(-20, within(1e-9));
-    assertThat(bandGap.significant()).isTrue();
-    assertThat(report.cell(SYSTEM, "density", S).orElseThrow().significant()).isFalse();
+    assertThat(bandGap.significant(PAIRED)).isTrue();
+    assertThat(report.cell(SYSTEM, "density", S).orElseThrow().significant(PAIRED)).isFalse();
   }
 
   @Test
@@ -148,7 +156,10 @@ class SweepAggregatorTest {
     Table1Row bandGap = report.table1().get(0);
     assertThat(bandGap.target()).isEqualTo(BAND_GAP);
     assertThat(bandGap.significantByRepresentation().get(S)).containsExactly("density");
-    assertThat(bandGap.significantByRepresentation().get(C)).containsExactly("volume");
+    // volume, composition lowers the error for both seeds it has, but seed 3 is missing
+    assertThat(bandGap.significantByRepresentation().get(C)).isEmpty();
+    assertThat(bandGap.incompleteByRepresentation().get(C)).containsExactly("density", "volume");
+    assertThat(bandGap.incompleteByRepresentation().get(S)).isEmpty();
     assertThat(bandGap.structureNotComposition()).containsExactly("density");
     Table1Row system = report.table1().get(1);
     assertThat(system.significantByRepresentation().get(S)).containsExactly(BAND_GAP);

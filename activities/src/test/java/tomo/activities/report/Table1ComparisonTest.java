@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.report.Table1File.Cell;
-import tomo.activities.report.Table1File.Criterion;
+import tomo.workflows.model.SignificanceRule;
 
 /** Precision, recall and F1 of two hand-made Table 1s, typed in the documented schema. */
 class Table1ComparisonTest {
@@ -51,8 +51,8 @@ class Table1ComparisonTest {
 
   @Test
   void precisionRecallAndF1OfTheSignificantSets() throws Exception {
-    Table1File a = Table1File.read(write("a.json", A), Criterion.ALL_SEEDS);
-    Table1File b = Table1File.read(write("b.json", B), Criterion.ALL_SEEDS);
+    Table1File a = Table1File.read(write("a.json", A), SignificanceRule.PAIRED);
+    Table1File b = Table1File.read(write("b.json", B), SignificanceRule.PAIRED);
 
     Table1Comparison c = Table1Comparison.of(a, b);
 
@@ -88,8 +88,8 @@ class Table1ComparisonTest {
   void disjointSignificantSetsHaveF1Zero() throws Exception {
     Table1Comparison c =
         Table1Comparison.of(
-            Table1File.read(write("x.json", oneSignificant("density")), Criterion.ALL_SEEDS),
-            Table1File.read(write("y.json", oneSignificant("volume")), Criterion.ALL_SEEDS));
+            Table1File.read(write("x.json", oneSignificant("density")), SignificanceRule.PAIRED),
+            Table1File.read(write("y.json", oneSignificant("volume")), SignificanceRule.PAIRED));
     assertThat(c.compared()).isEqualTo(2);
     assertThat(c.agreeing()).isZero();
     assertThat(c.precision()).isZero();
@@ -100,10 +100,10 @@ class Table1ComparisonTest {
   @Test
   void aTableWithoutTheIntervalCriterionIsNamedWhenItIsAskedFor() throws Exception {
     Path b = write("b.json", B);
-    assertThatThrownBy(() -> Table1File.read(b, Criterion.CI95))
+    assertThatThrownBy(() -> Table1File.read(b, SignificanceRule.INTERVAL))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(
-            b + ", field table1[0].significantByIntervalByRepresentation: missing");
+        .hasMessageStartingWith(b + ", field table1[0].significantByRule.interval: missing")
+        .hasMessageContaining("the table gives the paired rule's lists");
   }
 
   @Test
@@ -112,7 +112,7 @@ class Table1ComparisonTest {
         write(
             "bad.json",
             A.replace("[\"band_gap\"], \"composition\"", "[\"nsites\"], \"composition\""));
-    assertThatThrownBy(() -> Table1File.read(bad, Criterion.ALL_SEEDS))
+    assertThatThrownBy(() -> Table1File.read(bad, SignificanceRule.PAIRED))
         .hasMessage(
             bad
                 + ", field table1[1].significantByRepresentation.structure: property 'nsites' is"
@@ -124,14 +124,23 @@ class Table1ComparisonTest {
     SweepReport report = new SweepAggregator().aggregate(SweepAggregatorTest.handMade());
     ReportFiles files = new ReportWriter().write(report, dir.resolve("r"));
 
-    Table1File t = Table1File.read(files.table1Json(), Criterion.CI95);
+    Table1File t = Table1File.read(files.table1Json(), SignificanceRule.PAIRED);
 
     assertThat(t.measured()).hasSize(report.cells().size());
-    assertThat(t.significant()).containsExactly(new Cell("band_gap", "volume", "composition"));
-    assertThat(t.meanChangePercent().get(new Cell("band_gap", "volume", "composition")))
-        .isCloseTo(-5, within(1e-9));
+    assertThat(t.significant())
+        .containsExactly(
+            new Cell("band_gap", "density", "structure"),
+            new Cell("spacegroup.crystal_system", "band_gap", "structure"));
+    // volume, composition: -5 % for both its seeds, but seed 3 is missing
+    Cell volume = new Cell("band_gap", "volume", "composition");
+    assertThat(t.meanChangePercent().get(volume)).isCloseTo(-5, within(1e-9));
+    assertThat(t.incomplete())
+        .containsExactly(new Cell("band_gap", "density", "composition"), volume);
+    assertThat(Table1File.read(files.table1Json(), SignificanceRule.INTERVAL).significant())
+        .isEmpty();
+    assertThat(Table1File.read(files.table1Json()).rule()).isEqualTo(SignificanceRule.PAIRED);
     Table1Comparison self =
-        Table1Comparison.of(t, Table1File.read(files.table1Json(), Criterion.CI95));
+        Table1Comparison.of(t, Table1File.read(files.table1Json(), SignificanceRule.PAIRED));
     assertThat(self.agreement()).isEqualTo(1.0);
     assertThat(self.f1()).isEqualTo(1.0);
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 import tomo.activities.report.Table1Comparison;
 import tomo.activities.report.Table1File;
 import tomo.activities.report.Table1File.Cell;
-import tomo.activities.report.Table1File.Criterion;
+import tomo.workflows.model.SignificanceRule;
 
 /**
  * {@code tomo compare A B}: how two Table 1s agree (two sweeps, or a sweep and a published table
@@ -39,25 +39,28 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--criterion",
-      defaultValue = "all-seeds",
       converter = CriterionConverter.class,
-      paramLabel = "all-seeds|ci95",
+      paramLabel = "paired|interval|paper-bounds",
       description =
-          "Which significant sets to compare: all-seeds (the paper's: every seed lowered the"
-              + " error; default) or ci95 (the paired 95 % t-interval lies below 0).")
-  Criterion criterion;
+          "Which significant sets to compare: paired (every seed's change below 0), interval"
+              + " (the paired 95 % t-interval below 0) or paper-bounds (the paper's plot script:"
+              + " the bar's upper bound 100·(max aug − min base)/min base below 0). Default: each"
+              + " table's own primary rule (its primaryRule; paired when it names none).")
+  SignificanceRule criterion;
 
-  /** Maps the option's spelling to the report's criterion. */
-  static final class CriterionConverter implements ITypeConverter<Criterion> {
+  /** Maps the option's spelling to a rule, naming the allowed ones. */
+  static final class CriterionConverter implements ITypeConverter<SignificanceRule> {
     @Override
-    public Criterion convert(String value) {
-      return switch (value) {
-        case "all-seeds" -> Criterion.ALL_SEEDS;
-        case "ci95" -> Criterion.CI95;
-        default ->
-            throw new TypeConversionException(
-                "'" + value + "' is not a criterion; expected all-seeds or ci95");
-      };
+    public SignificanceRule convert(String value) {
+      try {
+        return SignificanceRule.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a criterion; expected "
+                + String.join(", ", SignificanceRule.labels()));
+      }
     }
   }
 
@@ -71,10 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
     describe(out, "B", tableB);
     out.printf(
         "criterion: %s; cells compared: %d (only in A: %d, only in B: %d)%n",
-        criterion == Criterion.ALL_SEEDS ? "all seeds lower (the paper's)" : "95 % CI below 0",
-        c.compared(),
-        c.onlyInA(),
-        c.onlyInB());
+        criterion(tableA, tableB), c.compared(), c.onlyInA(), c.onlyInB());
     out.printf(
         "agreement: %d of %d cells (%s)%n", c.agreeing(), c.compared(), share(c.agreement()));
     out.printf(
@@ -95,13 +95,32 @@ public final class CompareCommand implements Callable<Integer> {
             "  %s: A %s%s, B %s%s%n",
             cell,
             inA ? "significant" : "not significant",
-            mean(tableA, cell),
+            mean(tableA, cell) + incomplete(tableA, cell),
             inA ? "not significant" : "significant",
-            mean(tableB, cell));
+            mean(tableB, cell) + incomplete(tableB, cell));
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** The rule compared, or both when each table is read under its own differing primary rule. */
+  private String criterion(Table1File tableA, Table1File tableB) {
+    if (criterion != null) {
+      return criterion.label();
+    }
+    if (tableA.rule() == tableB.rule()) {
+      return tableA.rule().label() + " (the primary rule of both)";
+    }
+    return "A "
+        + tableA.rule().label()
+        + ", B "
+        + tableB.rule().label()
+        + " (each table's primary rule; they differ: pass --criterion to compare one rule)";
+  }
+
+  private static String incomplete(Table1File t, Cell cell) {
+    return t.incomplete().contains(cell) ? " (incomplete)" : "";
   }
 
   private static void describe(PrintWriter out, String name, Table1File t) {

@@ -20,6 +20,7 @@ import tomo.activities.report.OfflineReport;
 import tomo.activities.report.SweepReport;
 import tomo.workers.temporal.TemporalOptions;
 import tomo.workflows.client.SweepClient;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.SweepProgress;
 
 /**
@@ -71,12 +72,21 @@ public final class ReportCommand implements Callable<Integer> {
         paramLabel = "DIR",
         description = "Directory for the report; must not exist or be empty.")
     Path out;
+
+    @Option(
+        names = "--rule",
+        converter = CompareCommand.CriterionConverter.class,
+        paramLabel = "paired|interval|paper-bounds",
+        description =
+            "Primary significance rule (Table 1's \"significant\"; every rule is shown)."
+                + " Default: the one the earlier reports recorded, else paired.")
+    SignificanceRule rule;
   }
 
   @Override
   public Integer call() throws IOException {
     if (source.offline != null) {
-      return rerender(source.offline.trainings, source.offline.out);
+      return rerender(source.offline.trainings, source.offline.out, source.offline.rule);
     }
     SweepProgress p = new SweepClient(temporal.connect()).progress(source.sweepId);
     if (p.reportDir() == null) {
@@ -117,14 +127,15 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private int rerender(List<Path> trainingsFiles, Path outDir) throws IOException {
+  private int rerender(List<Path> trainingsFiles, Path outDir, SignificanceRule rule)
+      throws IOException {
     Path out = outDir.toAbsolutePath().normalize();
     // Checked before anything is read or rendered, so that a refusal costs nothing.
     if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new IllegalArgumentException(
           "--out " + out + " exists and is not an empty directory; give a new one");
     }
-    SweepReport report = OfflineReport.render(trainingsFiles, out);
+    SweepReport report = OfflineReport.render(trainingsFiles, out, rule);
 
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
@@ -133,6 +144,7 @@ public final class ReportCommand implements Callable<Integer> {
         trainingsFiles.size(),
         report.cells().size(),
         report.missing().size());
+    stdout.println(report.criteria().describe());
     printFiles(out, stdout);
     return 0;
   }

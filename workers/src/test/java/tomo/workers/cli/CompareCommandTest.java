@@ -78,11 +78,11 @@ class CompareCommandTest {
   void aSyntheticTableIsNamedAsSuch() {
     Path synthetic = sweepTable("synthetic-v1");
     CliRun r =
-        CliRun.of("compare", synthetic.toString(), synthetic.toString(), "--criterion", "ci95");
+        CliRun.of("compare", synthetic.toString(), synthetic.toString(), "--criterion", "interval");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("SYNTHETIC: made-up numbers, not a result")
-        .contains("criterion: 95 % CI below 0")
+        .contains("criterion: interval;")
         .contains("no cell differs");
   }
 
@@ -99,6 +99,93 @@ class CompareCommandTest {
   void anUnknownCriterionIsAUsageError() {
     CliRun r = CliRun.of("compare", "a.json", "b.json", "--criterion", "max");
     assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-    assertThat(r.err()).contains("expected all-seeds or ci95");
+    assertThat(r.err()).contains("expected paired, interval, paper-bounds");
+  }
+
+  /** A published table that says its list is the paper's rule. */
+  private Path publishedPaperTable() throws Exception {
+    Path published = dir.resolve("paper.json");
+    Files.writeString(
+        published,
+        """
+        {"primaryRule": "paper-bounds",
+         "representations": ["structure"], "properties": ["density", "volume"],
+         "table1": [{"target": "band_gap",
+                     "significantByRepresentation": {"structure": ["density"]}}]}
+        """);
+    return published;
+  }
+
+  @Test
+  void eachTableIsReadUnderItsOwnPrimaryRuleUnlessACriterionIsGiven() throws Exception {
+    Path sweep = sweepTable("cgcnn-v1");
+    Path published = publishedPaperTable();
+
+    // density lowers the error in both seeds (paired), but its bar does not stay below 0: max
+    // aug 0.45 vs min base 0.4 is +12.5 %
+    CliRun own = CliRun.of("compare", sweep.toString(), published.toString());
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    assertThat(own.out())
+        .contains(
+            "criterion: A paired, B paper-bounds (each table's primary rule; they differ: pass"
+                + " --criterion to compare one rule)")
+        .contains("no cell differs");
+
+    CliRun paper =
+        CliRun.of("compare", sweep.toString(), published.toString(), "--criterion", "paper-bounds");
+    assertThat(paper.exitCode()).as(paper.err()).isZero();
+    assertThat(paper.out())
+        .contains("criterion: paper-bounds;")
+        .contains("significant: A 0, B 1, both 0")
+        .contains("  band_gap/density/structure: A not significant (-7.5 %), B significant");
+
+    CliRun paired =
+        CliRun.of("compare", sweep.toString(), published.toString(), "--criterion", "paired");
+    assertThat(paired.exitCode()).isNotZero();
+    assertThat(paired.err())
+        .contains(published + ", field table1[0].significantByRule.paired: missing")
+        .contains("the table gives the paper-bounds rule's lists");
+  }
+
+  @Test
+  void aTableWrittenBeforeTheRulesWereNamedComparesUnderTheRulesItHas() throws Exception {
+    Path sweep = sweepTable("cgcnn-v1");
+    // the table1.json of a report written before the rules were named: no primaryRule, no
+    // significantByRule; its significantByRepresentation is the paired rule's
+    Path old = dir.resolve("old-table1.json");
+    Files.writeString(
+        old,
+        """
+        {"title": "Table 1", "trainer": "cgcnn-v1", "synthetic": false,
+         "significance": "every seed", "significanceByInterval": "95 % CI",
+         "targets": ["band_gap"], "properties": ["density", "volume"],
+         "representations": ["structure"],
+         "table1": [{"target": "band_gap",
+                     "significantByRepresentation": {"structure": ["density"]},
+                     "structureNotComposition": [],
+                     "significantByIntervalByRepresentation": {"structure": []}}],
+         "cells": [{"target": "band_gap", "property": "density", "representation": "structure",
+                    "meanChangePercent": -7.5, "significant": true, "significantByInterval": false},
+                   {"target": "band_gap", "property": "volume", "representation": "structure",
+                    "meanChangePercent": 6.25, "significant": false,
+                    "significantByInterval": false}]}
+        """);
+
+    CliRun paired = CliRun.of("compare", sweep.toString(), old.toString());
+    assertThat(paired.exitCode()).as(paired.err()).isZero();
+    assertThat(paired.out())
+        .contains("criterion: paired (the primary rule of both)")
+        .contains("no cell differs");
+    CliRun interval =
+        CliRun.of("compare", sweep.toString(), old.toString(), "--criterion", "interval");
+    assertThat(interval.exitCode()).as(interval.err()).isZero();
+    assertThat(interval.out()).contains("no cell differs");
+
+    CliRun paper =
+        CliRun.of("compare", sweep.toString(), old.toString(), "--criterion", "paper-bounds");
+    assertThat(paper.exitCode()).isNotZero();
+    assertThat(paper.err())
+        .contains(old + ", field table1[0].significantByRule.paper-bounds: missing")
+        .contains("a table1.json written before the rules were named");
   }
 }

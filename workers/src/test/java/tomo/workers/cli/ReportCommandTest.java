@@ -101,6 +101,40 @@ class ReportCommandTest {
   }
 
   @Test
+  void theRerenderTakesThePrimaryRuleAskedForAndSaysWhereItsSeedsCameFrom() throws IOException {
+    ReportFiles original = writeReport(grid(), dir.resolve("original"));
+    Path again = dir.resolve("again");
+
+    CliRun r =
+        run(
+            "report",
+            "--trainings",
+            original.trainingsCsv().toString(),
+            "--out",
+            again.toString(),
+            "--rule",
+            "paper-bounds");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Primary rule (Table 1's \"significant\"): paper-bounds. Seeds of the sweep:")
+        .contains("from the seeds seen in the trainings");
+    assertThat(Files.readString(again.resolve("table1.json")))
+        .contains("\"primaryRule\" : \"paper-bounds\"");
+    CliRun bad =
+        run(
+            "report",
+            "--trainings",
+            original.trainingsCsv().toString(),
+            "--out",
+            dir.resolve("bad").toString(),
+            "--rule",
+            "ci95");
+    assertThat(bad.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(bad.err()).contains("expected paired, interval, paper-bounds");
+  }
+
+  @Test
   void rerendersTheReportFromItsTrainingsCsv() throws IOException {
     ReportFiles original = writeReport(grid(), dir.resolve("original"));
     Path again = dir.resolve("again");

@@ -46,6 +46,15 @@ public enum Protocol {
     return this == PAPER ? ExtraGain.fixed(1) : ExtraGain.AUTO;
   }
 
+  /**
+   * The report's primary significance rule when the spec names none: the paper's bounds for the
+   * paper's protocol, tomo's paired rule for tomo's (a tight pair's per-seed change is the quantity
+   * tight pairs make precise); the report shows all three either way.
+   */
+  public SignificanceRule rule() {
+    return this == PAPER ? SignificanceRule.PAPER_BOUNDS : SignificanceRule.PAIRED;
+  }
+
   /** Where the z-scores of the target and the extra come from. */
   public Scaling scaling() {
     return this == PAPER ? Scaling.DATASET : Scaling.TRAIN;

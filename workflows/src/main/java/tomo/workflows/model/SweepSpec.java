@@ -48,6 +48,9 @@ import tomo.workflows.hooks.SweepHooks;
  * @param incompleteRows {@code drop} (default, the paper's rule): rows lacking any of the grid's
  *     targets or properties are dropped before the split; {@code keep}: each target trains on the
  *     rows that have it, and a cell whose property lacks values gets a baseline masked to its rows
+ * @param rule the report's primary significance rule (Table 1's "significant" list): {@code paired}
+ *     (tomo's protocol's default), {@code interval} or {@code paper-bounds} (the paper's protocol's
+ *     default); the report shows all three
  */
 public record SweepSpec(
     String name,
@@ -72,7 +75,8 @@ public record SweepSpec(
     List<UnavailableName> unavailable,
     boolean skipBadRows,
     Protocol protocol,
-    IncompleteRows incompleteRows) {
+    IncompleteRows incompleteRows,
+    SignificanceRule rule) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -118,6 +122,7 @@ public record SweepSpec(
     b.skipBadRows = skipBadRows;
     b.protocol = protocol;
     b.incompleteRows = incompleteRows;
+    b.rule = rule;
     return b;
   }
 
@@ -302,6 +307,7 @@ public record SweepSpec(
         .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
         .skipMissing(Boolean.TRUE.equals(skipMissing))
         .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
+        .rule(rule == null ? pr.rule() : rule)
         .build();
   }
 
@@ -422,6 +428,7 @@ public record SweepSpec(
     private boolean skipBadRows;
     private Protocol protocol;
     private IncompleteRows incompleteRows;
+    private SignificanceRule rule;
 
     private Builder() {}
 
@@ -540,6 +547,11 @@ public record SweepSpec(
       return this;
     }
 
+    public Builder rule(SignificanceRule value) {
+      rule = value;
+      return this;
+    }
+
     public SweepSpec build() {
       return new SweepSpec(
           name,
@@ -564,7 +576,8 @@ public record SweepSpec(
           unavailable,
           skipBadRows,
           protocol,
-          incompleteRows);
+          incompleteRows,
+          rule);
     }
   }
 }

@@ -118,6 +118,7 @@ class SweepSpecParserTest {
     assertThat(paper.hyper().optimizer()).isEqualTo(Optimizer.SGD);
     assertThat(paper.baseline()).isEqualTo(BaselineMode.PER_CELL);
     assertThat(paper.incompleteRows()).isEqualTo(IncompleteRows.DROP);
+    assertThat(paper.rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
     // a shorter run is still the paper's method, and its report says where it departs
     assertThat(paper.protocolNotes())
         .containsExactly(
@@ -153,6 +154,7 @@ class SweepSpecParserTest {
     assertThat(tomo.hyper().scaling()).isEqualTo(Scaling.TRAIN);
     assertThat(tomo.hyper().milestone()).isEqualTo(20);
     assertThat(tomo.protocolNotes()).isEmpty();
+    assertThat(tomo.rule()).isEqualTo(SignificanceRule.PAIRED);
 
     SweepSpec changed =
         SweepSpecParser.parse(
@@ -176,6 +178,27 @@ class SweepSpecParserTest {
         .isInstanceOf(SweepSpecException.class)
         .hasMessageContaining("s.yaml line 4")
         .hasMessageContaining("field 'seeds[0]'");
+  }
+
+  @Test
+  void thePrimaryRuleDefaultsToPairedAndIsCheckedByName() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
+    assertThat(SweepSpecParser.parse(head, "s.yaml").rule()).isEqualTo(SignificanceRule.PAIRED);
+    SweepSpec paper = SweepSpecParser.parse(head + "rule: paper-bounds\n", "s.yaml");
+    assertThat(paper.rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
+    assertThat(paper.toBuilder().build()).isEqualTo(paper);
+    assertThat(
+            SweepSpecParser.parse(
+                    "{\"targets\": [\"a\"], \"properties\": [\"b\"],"
+                        + " \"representations\": [\"structure\"], \"seeds\": [1],"
+                        + " \"rule\": \"interval\"}",
+                    "s.json")
+                .rule())
+        .isEqualTo(SignificanceRule.INTERVAL);
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "rule: all-seeds\n", "s.yaml"))
+        .isInstanceOf(SweepSpecException.class)
+        .hasMessage(
+            "s.yaml: field 'rule': 'all-seeds' is not one of paired, interval, paper-bounds");
   }
 
   @Test
