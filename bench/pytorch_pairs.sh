@@ -9,6 +9,7 @@
 # bench/PairsGrid.java's format; a rerun skips the trainings already in it. Then bench/pairs_table.py.
 #
 #   PYTHON=/tmp/torchvenv/bin/python bench/pytorch_pairs.sh [OUT_DIR]   # default /tmp/pytorch-pairs
+#   SEEDS="4 5 6" RUNS="tight-aug gain8-aug" ...                         # other seeds, fewer runs
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-/tmp/pytorch-pairs}"
@@ -19,6 +20,7 @@ epochs="${EPOCHS:-12}"
 seeds="${SEEDS:-1 2 3}"
 target=formation_energy_per_atom
 props="${PROPS:-formation_energy_per_atom band_gap volume}"
+runs="${RUNS:-tight-aug gain8-aug concat-aug}" # augmented runs; tight-base always
 tsv="$out/pairs.tsv"
 mkdir -p "$out/exp"
 touch "$tsv"
@@ -48,9 +50,14 @@ first="${props%% *}"
 for s in $seeds; do
   train tight-base "$s" - "$out/exp/s$s-$first"
   for p in $props; do
-    train tight-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input tight --extra-gain 1
-    train gain8-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input tight --extra-gain 8
-    train concat-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input concat
+    for r in $runs; do
+      case "$r" in
+        tight-aug) train tight-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input tight --extra-gain 1 ;;
+        gain8-aug) train gain8-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input tight --extra-gain 8 ;;
+        concat-aug) train concat-aug "$s" "$p" "$out/exp/s$s-$p" --extra-input concat ;;
+        *) echo "RUNS: unknown run $r (tight-aug, gain8-aug, concat-aug)" >&2; exit 2 ;;
+      esac
+    done
   done
 done
 
