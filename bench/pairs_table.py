@@ -7,7 +7,8 @@ where it stops, so the epoch it stops at and whether its reported model changes 
     python3 bench/pairs_table.py GRID.tsv [--also LABEL=OTHER.tsv ...] [--patience 3,5]
 
 --also merges the augmented trainings of another run of the driver (e.g. with -Dtomo.cgcnn.extraGain=8)
-under the name LABEL-aug, compared with GRID's tight-base.
+under the name LABEL-aug, compared with GRID's tight-base; LABEL=FILE:RUN takes FILE's trainings of run
+RUN instead of tight-aug (bench/pytorch_pairs.sh writes all its runs to one file).
 """
 import argparse
 import statistics
@@ -24,10 +25,12 @@ SCHEMES = [
 def merge(rows, also):
     for spec in also:
         label, path = spec.split("=", 1)
+        path, _, wanted = path.partition(":")
         for (run, seed, extra), r in read(path).items():
-            if run == "tight-aug":
+            if run == (wanted or "tight-aug"):
                 rows[(label + "-aug", seed, extra)] = r
-        SCHEMES.append((f"shared baseline, tight pairs, {label}", "tight-base", label + "-aug"))
+        title = f"run {wanted}" if wanted else "tight pairs"
+        SCHEMES.append((f"shared baseline, {title}, {label}", "tight-base", label + "-aug"))
 
 
 def read(path):

@@ -9,6 +9,7 @@ two engines can be compared on equal terms.
     python bench/pytorch_cgcnn.py DIR --compare-forms STEPS   # step time of both forms, interleaved
     python bench/pytorch_cgcnn.py --self-test
     python bench/pytorch_cgcnn.py DIR --factored --device cuda --concurrent 1,2,4,8   # K trainings at once
+    python bench/pytorch_cgcnn.py DIR --factored --extra-input tight [--extra-gain 8]   # with the extra input
 
 Network (Xie & Grossman 2018): node vector -> linear to 64; three convolutions, each
 z = [h_i, h_j, e_ij] -> linear to 128 -> batch norm -> split into filter (sigmoid) and core (softplus)
@@ -23,6 +24,16 @@ parameters, about 3x fewer multiply-adds. tomo uses the factored form.
 
 Output: one line per epoch, then a JSON object with throughput (crystals/s and atoms/s in steady state,
 i.e. excluding epoch 1), best-validation epoch, test MAE at that epoch and memory (peak and per-epoch RSS).
+
+Extra input (an export written with `tomo train --extra P --export-npz DIR` has extra.npy): without
+`--extra-input` the export trains the baseline (all rows with a target); with it the network also sees
+P, standardized with the mean and standard deviation of its own training rows, rows lacking P dropped,
+as tomo's trainer does. `--extra-input tight` is tomo's network: the hidden layer in factored form
+W_p softplus(pooled) + b + W_x (gain softplus(extra)), every parameter the baseline has drawn as without
+the extra input, W_x zero, each epoch the baseline's order minus the rows P lacks; so at step 0 the
+network is its baseline bit for bit. `--extra-gain` (default sqrt(64) = 8, tomo's default; 1 is the
+literal concatenation). `--extra-input concat` is the paper's: one Linear(64 + 1, 128) over
+softplus([pooled, extra]), drawn from the seeded stream like any layer (gain 1).
 
 `--concurrent 1,2,4,8` runs, for each K, K trainings at once in one process (threads, seeds seed..seed+K-1,
 each with its own model, optimizer and, on a GPU, CUDA stream), as a tomo worker with K slots does, and
@@ -54,6 +65,8 @@ EXPORT_FILES = {
     "target.npy": (np.float64, 1),
     "split.npy": (np.int8, 1),
 }
+# written only with an extra property (tomo train --extra P --export-npz DIR): value per crystal, NaN if none
+EXTRA_FILE = "extra.npy"
 # tomo's (and the paper's) sizes; an export's meta.json hyper may restate them and must agree
 EMBEDDING = 64
 HIDDEN = 128
@@ -108,6 +121,16 @@ class Export:
         self.node_features = arrays["node_features"]
         self.target = arrays["target"]
         self.split = arrays["split"]
+        self.extra = None
+        extra_path = self.directory / EXTRA_FILE
+        if extra_path.is_file():
+            self.extra = np.load(extra_path, allow_pickle=False)
+            if self.extra.dtype != np.float64 or self.extra.shape != self.target.shape:
+                raise ExportError(f"{extra_path}: expected float64 with shape {self.target.shape}, "
+                                  f"found {self.extra.dtype} with shape {self.extra.shape}")
+            if np.isinf(self.extra).any():
+                raise ExportError(f"{extra_path}: crystal {int(np.argmax(np.isinf(self.extra)))} "
+                                  f"has an infinite value")
         self._validate()
 
     def _validate(self):
@@ -202,25 +225,51 @@ class ConvLayer(nn.Module):
         return nn.functional.softplus(h + self.bn2(summed))
 
 
+EXTRA_INPUTS = ("tight", "concat")
+DEFAULT_EXTRA_GAIN = math.sqrt(EMBEDDING)  # tomo's CgcnnNetwork.extraGain: sqrt(atom features)
+
+
 class Cgcnn(nn.Module):
-    def __init__(self, node_features, centres, width, factored):
+    """CGCNN; with extra_input "tight" or "concat" the hidden layer also sees an extra_width input."""
+
+    def __init__(self, node_features, centres, width, factored, extra_input=None, extra_width=1,
+                 extra_gain=DEFAULT_EXTRA_GAIN):
         super().__init__()
+        if extra_input not in (None,) + EXTRA_INPUTS:
+            raise ValueError(f"extra_input {extra_input!r}: expected one of {EXTRA_INPUTS} or None")
         self.register_buffer("centres", torch.from_numpy(centres))
         self.width = width
+        self.extra_input = extra_input
+        self.extra_gain = float(extra_gain) if extra_input == "tight" else 1.0
         self.embedding = nn.Linear(node_features, EMBEDDING)
         self.convs = nn.ModuleList(ConvLayer(len(centres), factored) for _ in range(CONVOLUTIONS))
-        self.conv_to_fc = nn.Linear(EMBEDDING, HIDDEN)
+        # concat: the paper's one Linear over [pooled, extra]; its wider input changes the init bound
+        # and shifts every later draw. tight: the baseline's Linear, drawn as without the extra input.
+        self.conv_to_fc = nn.Linear(EMBEDDING + (extra_width if extra_input == "concat" else 0), HIDDEN)
+        if extra_input == "tight":
+            # W_x starts at zero and draws nothing from the generator: every other parameter starts
+            # as the baseline's, and the network computes the baseline's function at step 0
+            self.extra_weight = nn.Parameter(torch.zeros(HIDDEN, extra_width))
         self.fc_out = nn.Linear(HIDDEN, 1)
 
-    def forward(self, x, nbr, dist, crystal_of_atom, atoms_per_crystal):
+    def forward(self, x, nbr, dist, crystal_of_atom, atoms_per_crystal, extra=None):
         edge = torch.exp(-((dist.unsqueeze(2) - self.centres) ** 2) / self.width ** 2)
         h = self.embedding(x)
         for conv in self.convs:
             h = conv(h, nbr, edge)
         pooled = torch.zeros(len(atoms_per_crystal), EMBEDDING, dtype=h.dtype, device=h.device)
         pooled = pooled.index_add(0, crystal_of_atom, h) / atoms_per_crystal.unsqueeze(1)
-        hidden = nn.functional.softplus(self.conv_to_fc(nn.functional.softplus(pooled)))
-        return self.fc_out(hidden).squeeze(1)
+        if self.extra_input == "concat":
+            pre = self.conv_to_fc(nn.functional.softplus(torch.cat([pooled, extra], dim=1)))
+        else:
+            pre = self.conv_to_fc(nn.functional.softplus(pooled))
+            if self.extra_input == "tight":
+                # factored W [softplus(pooled), g softplus(extra)] + b: with W_x zero, exactly the baseline
+                fed = nn.functional.softplus(extra)
+                if self.extra_gain != 1:
+                    fed = fed * self.extra_gain
+                pre = pre + fed @ self.extra_weight.t()
+        return self.fc_out(nn.functional.softplus(pre)).squeeze(1)
 
 
 def rss_mb():
@@ -232,13 +281,19 @@ def on(device, tensors):
     return [t.to(device, non_blocking=True) for t in tensors]
 
 
-def evaluate(model, batcher, crystals, target, mean, std, batch_size, device="cpu"):
+def extra_of(extra_std, chunk, device):
+    """The batch's standardized extra input, B x 1 (None without extra input)."""
+    return None if extra_std is None else extra_std[torch.from_numpy(chunk).to(device)].unsqueeze(1)
+
+
+def evaluate(model, batcher, crystals, target, mean, std, batch_size, device="cpu", extra_std=None):
     model.eval()
     abs_err = 0.0
     with torch.no_grad():
         for start in range(0, len(crystals), batch_size):
             chunk = crystals[start:start + batch_size]
-            pred = model(*on(device, batcher.batch(chunk))).double().cpu() * std + mean
+            pred = model(*on(device, batcher.batch(chunk)), extra_of(extra_std, chunk, device))
+            pred = pred.double().cpu() * std + mean
             abs_err += (pred - torch.from_numpy(target[chunk])).abs().sum().item()
     return abs_err / len(crystals)
 
@@ -247,7 +302,8 @@ def evaluate(model, batcher, crystals, target, mean, std, batch_size, device="cp
 INIT_LOCK = threading.Lock()
 
 
-def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
+def train(export, epochs, factored, threads, seed, quiet=False, device="cpu", extra_input=None,
+          extra_gain=DEFAULT_EXTRA_GAIN):
     # per thread: libtorch keeps the OpenMP thread count of each calling thread (libgomp's ICV)
     torch.set_num_threads(threads)
     rng = np.random.default_rng(seed)
@@ -259,16 +315,38 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
     optimizer_name = str(hyper.get("optimizer", "sgd")).lower()
     epochs = int(hyper.get("epochs", 30)) if epochs is None else epochs
 
-    train_set = np.flatnonzero(export.split == 0)
+    # the baseline's rows: every exported crystal has a target
+    base_train = np.flatnonzero(export.split == 0)
+    train_set = base_train
     val_set = np.flatnonzero(export.split == 1)
     test_set = np.flatnonzero(export.split == 2)
+    extra_std = None
+    if extra_input is not None:
+        if export.extra is None:
+            raise ExportError(f"{export.directory / EXTRA_FILE}: missing; --extra-input needs an export "
+                              f"written with tomo train --extra P --export-npz DIR")
+        if export.meta.get("extra_categorical"):
+            raise ExportError(f"{export.directory / 'meta.json'}: extra '{export.meta.get('extra')}' is "
+                              f"categorical; this reference feeds numeric extra properties only")
+        # as tomo's PreparedData: rows lacking the extra are dropped from every part, and the extra
+        # is standardized with its training rows' mean and (population) standard deviation
+        has = ~np.isnan(export.extra)
+        train_set, val_set, test_set = (s[has[s]] for s in (train_set, val_set, test_set))
+        if min(len(train_set), len(val_set), len(test_set)) == 0:
+            raise ExportError(f"{export.directory / EXTRA_FILE}: too few crystals with a value to split")
+        x_mean = float(export.extra[train_set].mean())
+        x_std = float(export.extra[train_set].std()) or 1.0
+        extra_std = torch.from_numpy(np.nan_to_num((export.extra - x_mean) / x_std).astype(np.float32))
+        extra_std = extra_std.to(device)
     mean = float(export.target[train_set].mean())
     std = float(export.target[train_set].std()) or 1.0
+    reference_test_mae = float(np.abs(export.target[test_set] - mean).mean())  # the mean predictor
 
     centres, width = export.gaussian_centres()
     with INIT_LOCK:
         torch.manual_seed(seed)
-        model = Cgcnn(export.node_features.shape[1], centres, width, factored)
+        model = Cgcnn(export.node_features.shape[1], centres, width, factored, extra_input,
+                      extra_gain=extra_gain)
     model = model.to(device)
     if optimizer_name == "adam":
         optimizer = torch.optim.Adam(model.parameters(), lr=lr)
@@ -288,13 +366,16 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
     for epoch in range(1, epochs + 1):
         model.train()
         t0 = time.perf_counter()
-        order = rng.permutation(train_set)
+        # the baseline's order; a training with the extra input skips the rows it lacks (tight pairs)
+        order = rng.permutation(base_train)
+        if extra_input is not None and len(train_set) < len(base_train):
+            order = order[np.isin(order, train_set)]
         loss_sum = 0.0
         for start in range(0, len(order), batch_size):
             chunk = order[start:start + batch_size]
             if len(chunk) < 2:
                 continue  # batch norm needs two samples; CGCNN drops such a remainder too
-            pred = model(*on(device, batcher.batch(chunk)))
+            pred = model(*on(device, batcher.batch(chunk)), extra_of(extra_std, chunk, device))
             loss = nn.functional.mse_loss(pred, target_std[torch.from_numpy(chunk).to(device)])
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -302,7 +383,8 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
             loss_sum += loss.item() * len(chunk)
         train_seconds = time.perf_counter() - t0
         scheduler.step()
-        val_mae = evaluate(model, batcher, val_set, export.target, mean, std, batch_size, device)
+        val_mae = evaluate(model, batcher, val_set, export.target, mean, std, batch_size, device,
+                           extra_std)
         epoch_seconds = time.perf_counter() - t0
         if val_mae < best[0]:
             best = (val_mae, epoch, copy.deepcopy(model.state_dict()))
@@ -316,7 +398,8 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
                   f"RSS {record['rss_mb']:.0f} MB", flush=True)
 
     model.load_state_dict(best[2])
-    test_mae = evaluate(model, batcher, test_set, export.target, mean, std, batch_size, device)
+    test_mae = evaluate(model, batcher, test_set, export.target, mean, std, batch_size, device,
+                        extra_std)
     steady = history[1:] or history
     steady_seconds = sum(r["train_seconds"] for r in steady)
     return {
@@ -329,6 +412,9 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
         "target": export.meta.get("target"),
         "mode": export.meta.get("mode"),
         "seed": seed,
+        "extra": export.meta.get("extra") if extra_input else None,
+        "extra_input": extra_input,
+        "extra_gain": model.extra_gain if extra_input else None,
         "crystals": {"train": len(train_set), "validation": len(val_set), "test": len(test_set)},
         "atoms": len(export.node_z),
         "hyper": {"epochs": epochs, "batch_size": batch_size, "lr": lr, "momentum": momentum,
@@ -340,6 +426,9 @@ def train(export, epochs, factored, threads, seed, quiet=False, device="cpu"):
         "best_epoch": best[1],
         "best_val_mae": best[0],
         "test_mae": test_mae,
+        "reference_test_mae": reference_test_mae,
+        "val_mae_per_epoch": [r["val_mae"] for r in history],
+        "train_loss_per_epoch": [r["train_loss"] for r in history],
         "rss_mb_per_epoch": [round(r["rss_mb"], 1) for r in history],
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -420,7 +509,7 @@ def compare_forms(export, steps, threads, seed):
     return result
 
 
-def write_random_export(directory, crystals=300, max_neighbors=12, seed=0):
+def write_random_export(directory, crystals=300, max_neighbors=12, seed=0, extra=False):
     """A small export in the documented format: random crystals whose target depends on their atoms."""
     rng = np.random.default_rng(seed)
     z_max, features = 100, 92
@@ -452,6 +541,11 @@ def write_random_export(directory, crystals=300, max_neighbors=12, seed=0):
             "max_neighbors": max_neighbors,
             "hyper": {"epochs": 2, "batch_size": 64, "lr": 0.01, "momentum": 0.9, "milestone": 100,
                       "optimizer": "sgd"}}
+    if extra:  # the target plus noise, missing for a few crystals
+        x = target + rng.normal(0, 0.05, size=crystals)
+        x[rng.choice(crystals, size=crystals // 20, replace=False)] = np.nan
+        np.save(directory / f"{EXTRA_FILE}", x)
+        meta.update({"extra": "synthetic_extra", "extra_categorical": False, "extra_classes": []})
     (directory / "meta.json").write_text(json.dumps(meta, indent=2))
 
 
@@ -491,7 +585,56 @@ def self_test(threads):
         print(f"self-test: 2 concurrent trainings ran; seed 1 beside seed 2 = seed 1 alone "
               f"(test MAE {alone['test_mae']:.5f})")
         print(json.dumps(results, indent=2))
-        print("self-test passed")
+    self_test_extra(threads)
+    print("self-test passed")
+
+
+def self_test_extra(threads):
+    """Tight pairs: at step 0 the network with the extra input is its baseline bit for bit."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write_random_export(tmp, extra=True)
+        export = Export(tmp)
+        torch.set_num_threads(threads)
+        centres, width = export.gaussian_centres()
+        f = export.node_features.shape[1]
+        torch.manual_seed(3)
+        base = Cgcnn(f, centres, width, True)
+        torch.manual_seed(3)
+        tight = Cgcnn(f, centres, width, True, "tight")
+        torch.manual_seed(3)
+        concat = Cgcnn(f, centres, width, True, "concat")
+        b, t = base.state_dict(), tight.state_dict()
+        assert set(t) - set(b) == {"extra_weight"} and all(torch.equal(b[k], t[k]) for k in b)
+        assert not torch.equal(concat.fc_out.weight, base.fc_out.weight)  # its wider layer shifts later draws
+        batch = Batcher(export).batch(np.arange(40))
+        extra = torch.randn(40, 1)
+        assert torch.equal(base(*batch), tight(*batch, extra)), "tight network differs from its baseline"
+        nn.functional.mse_loss(tight(*batch, extra), torch.zeros(40)).backward()
+        assert tight.extra_weight.grad.abs().sum() > 0, "the zero extra weights get no gradient"
+        print("self-test: tight pairs: baseline parameters drawn identically, same output at step 0, "
+              "extra weights get a gradient")
+        runs = {}
+        for mode in (None, "tight", "concat"):
+            runs[mode] = train(export, 2, True, threads, seed=1, quiet=True, extra_input=mode)
+        dropped = int(np.isnan(export.extra).sum())
+        base_n = sum(runs[None]["crystals"].values())
+        assert sum(runs["tight"]["crystals"].values()) == base_n - dropped, (runs["tight"]["crystals"], dropped)
+        assert all(math.isfinite(r["test_mae"]) for r in runs.values())
+        print(f"self-test: extra input trained (tight gain {runs['tight']['extra_gain']:g}, concat): "
+              f"{dropped} crystals without the extra dropped; test MAE base "
+              f"{runs[None]['test_mae']:.4f}, tight {runs['tight']['test_mae']:.4f}, "
+              f"concat {runs['concat']['test_mae']:.4f}")
+
+
+def pairs_line(run, result, seconds):
+    """One training as a line of bench/PairsGrid.java's TSV: run, seed, extra ("-" for none), best epoch,
+    test MAE, the mean predictor's test MAE, train and test crystals, seconds, validation MAEs, losses."""
+    fields = [run, str(result["seed"]), result["extra"] or "-", str(result["best_epoch"]),
+              f"{result['test_mae']:.6f}", f"{result['reference_test_mae']:.6f}",
+              str(result["crystals"]["train"]), str(result["crystals"]["test"]), f"{seconds:.1f}",
+              ",".join(f"{v:.6f}" for v in result["val_mae_per_epoch"]),
+              ",".join(f"{v:.6f}" for v in result["train_loss_per_epoch"])]
+    return "\t".join(fields) + "\n"
 
 
 def main(argv=None):
@@ -506,6 +649,16 @@ def main(argv=None):
     parser.add_argument("--device", default="cpu", help="cpu (default), cuda or cuda:N")
     parser.add_argument("--concurrent", metavar="K,K,..",
                         help="for each K, run K trainings at once and report crystals/s per training and in total")
+    parser.add_argument("--extra-input", choices=EXTRA_INPUTS,
+                        help="feed the export's extra property (extra.npy): tight (tomo's network) or "
+                             "concat (the paper's Linear over [pooled, extra]); default: the baseline")
+    parser.add_argument("--extra-gain", type=float,
+                        help=f"factor on softplus(extra) with --extra-input tight "
+                             f"(default sqrt(64) = {DEFAULT_EXTRA_GAIN:g}, as tomo; 1: literal concatenation)")
+    parser.add_argument("--pairs-tsv", metavar="FILE",
+                        help="also append the training as one line of bench/PairsGrid.java's TSV "
+                             "(read by bench/pairs_table.py), under the run name --run")
+    parser.add_argument("--run", help="run name of the --pairs-tsv line (e.g. tight-base, tight-aug)")
     parser.add_argument("--compare-forms", type=int, metavar="STEPS",
                         help="time STEPS training steps of each form, interleaved, and stop")
     args = parser.parse_args(argv)
@@ -523,6 +676,10 @@ def main(argv=None):
     if args.compare_forms:
         print(json.dumps(compare_forms(export, args.compare_forms, args.threads, seed), indent=2))
         return 0
+    if args.extra_gain is not None and args.extra_input != "tight":
+        parser.error("--extra-gain goes with --extra-input tight (the paper's concat has gain 1)")
+    if args.pairs_tsv and not args.run:
+        parser.error("--pairs-tsv needs --run NAME")
     if args.concurrent:
         try:
             ks = [int(k) for k in args.concurrent.split(",")]
@@ -532,7 +689,18 @@ def main(argv=None):
             parser.error(f"--concurrent: expected whole numbers >= 1 such as 1,2,4,8, got '{args.concurrent}'")
         result = concurrent(export, ks, args.epochs, args.factored, args.threads, seed, args.device)
     else:
-        result = train(export, args.epochs, args.factored, args.threads, seed, device=args.device)
+        gain = DEFAULT_EXTRA_GAIN if args.extra_gain is None else args.extra_gain
+        try:
+            t0 = time.perf_counter()
+            result = train(export, args.epochs, args.factored, args.threads, seed, device=args.device,
+                           extra_input=args.extra_input, extra_gain=gain)
+            seconds = time.perf_counter() - t0
+        except ExportError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        if args.pairs_tsv:
+            with open(args.pairs_tsv, "a") as f:
+                f.write(pairs_line(args.run, result, seconds))
     text = json.dumps(result, indent=2)
     print(text)
     if args.output:

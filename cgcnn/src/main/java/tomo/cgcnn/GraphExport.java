@@ -15,7 +15,9 @@ import tomo.materials.graph.GaussianExpansion;
  * Writes the graphs, target and split of one training as NumPy files, so a reference implementation
  * (bench/pytorch_cgcnn.py) trains on exactly what tomo trains on: node_z, crystal_offsets, nbr_idx
  * (global rows), nbr_dist, node_features, target (raw unit), split (0 train, 1 validation, 2 test;
- * materials without a target are left out) and meta.json.
+ * materials without a target are left out) and meta.json; with an extra property also extra (its
+ * raw value, or class index, per exported material; NaN where it has none), so the reference can
+ * standardize and drop rows as {@link PreparedData} does.
  */
 public final class GraphExport {
   private GraphExport() {}
@@ -25,6 +27,7 @@ public final class GraphExport {
     TrainingTask task = config.task();
     Files.createDirectories(dir);
     PropertyColumn target = data.column(task.target());
+    PropertyColumn extra = task.extraProperty() == null ? null : data.column(task.extraProperty());
     DataSplit split = DataSplit.fromSeed(data.size(), task.seed());
     int m = data.maxNeighbors();
     int n = 0;
@@ -46,6 +49,7 @@ public final class GraphExport {
     int[] nbr = new int[a * m];
     float[] dist = new float[a * m];
     double[] y = new double[n];
+    double[] x = extra == null ? null : new double[n];
     byte[] part = new byte[n];
     int c = 0;
     int at = 0;
@@ -62,6 +66,9 @@ public final class GraphExport {
       }
       System.arraycopy(g.neighborDistancesAngstrom(), 0, dist, at * m, local.length);
       y[c] = target.values()[i];
+      if (x != null) {
+        x[c] = extra.values()[i];
+      }
       part[c] = split.part()[i];
       at += g.nodeCount();
       c++;
@@ -79,6 +86,9 @@ public final class GraphExport {
     NpyWriter.float32(dir.resolve("node_features.npy"), features, maxZ, f);
     NpyWriter.float64(dir.resolve("target.npy"), y, n);
     NpyWriter.int8(dir.resolve("split.npy"), part, n);
+    if (x != null) {
+      NpyWriter.float64(dir.resolve("extra.npy"), x, n);
+    }
 
     GaussianExpansion e = data.expansion();
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -98,6 +108,11 @@ public final class GraphExport {
     meta.put("max_neighbors", m);
     meta.put("categorical", target.categorical());
     meta.put("classes", target.classes());
+    if (extra != null) {
+      meta.put("extra", extra.name());
+      meta.put("extra_categorical", extra.categorical());
+      meta.put("extra_classes", extra.classes());
+    }
     TrainingHyper h = config.hyper();
     Map<String, Object> hyper = new LinkedHashMap<>();
     hyper.put("epochs", h.epochs());
