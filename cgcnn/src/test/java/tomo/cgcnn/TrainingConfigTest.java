@@ -63,11 +63,26 @@ class TrainingConfigTest {
 
   @Test
   void checkpointFingerprintsAreThoseOfEarlierVersions() {
-    InitScheme scheme = InitScheme.ZERO_EXTRA;
-    assertThat(Trainer.fingerprint(resumeTestConfig(), scheme, DATA))
-        .isEqualTo(FINGERPRINT_RESUME_TEST);
-    assertThat(Trainer.fingerprint(unusual(), scheme, DATA)).isEqualTo(FINGERPRINT_UNUSUAL);
-    assertThat(Trainer.fingerprint(paper(), scheme, DATA)).isEqualTo(FINGERPRINT_PAPER);
+    assertThat(Trainer.fingerprint(resumeTestConfig(), DATA)).isEqualTo(FINGERPRINT_RESUME_TEST);
+    assertThat(Trainer.fingerprint(unusual(), DATA)).isEqualTo(FINGERPRINT_UNUSUAL);
+    assertThat(Trainer.fingerprint(paper(), DATA)).isEqualTo(FINGERPRINT_PAPER);
+  }
+
+  @Test
+  void theInitAndTheGainComeFromTheConfigurationIntoTheFingerprint() {
+    TrainingConfig base = resumeTestConfig();
+    assertThat(Trainer.fingerprint(base.toBuilder().extraGain(ExtraGain.of(1)).build(), DATA))
+        .isEqualTo(
+            FINGERPRINT_RESUME_TEST.replace("extraGain=2.8284271247461903", "extraGain=1.0"));
+    assertThat(Trainer.fingerprint(base.toBuilder().init(InitScheme.INDEPENDENT).build(), DATA))
+        .isEqualTo(FINGERPRINT_RESUME_TEST.replace("init=tight-zero", "init=independent"));
+    // auto on a categorical extra centres the one-hot block: not the function it was before
+    TrainingConfig categorical =
+        TrainingConfig.paper("energy", "kind", GraphMode.STRUCTURE, 1, 500);
+    assertThat(Trainer.fingerprint(categorical, DATA)).contains(" extraGain=8.0 centred data=");
+    assertThat(
+            Trainer.fingerprint(categorical.toBuilder().extraGain(ExtraGain.of(8)).build(), DATA))
+        .contains(" extraGain=8.0 data=");
   }
 
   @Test
