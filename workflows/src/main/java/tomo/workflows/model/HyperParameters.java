@@ -3,6 +3,7 @@ package tomo.workflows.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 
 /**
  * Training hyper-parameters of every training of a sweep: CGCNN's published defaults (Xie &amp;
@@ -19,6 +20,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param patience stop a training after this many epochs without a better validation metric; null
  *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
  *     of sweeps without it
+ * @param init how a training with an extra property starts against its baseline: {@code tight}
+ *     (tomo's default) or {@code independent} (the paper's code)
+ * @param extraGain the factor on the extra property's input: {@code auto} (tomo's rule, the
+ *     default) or a positive number (1: the paper's literal concatenation)
  */
 public record HyperParameters(
     int epochs,
@@ -27,7 +32,14 @@ public record HyperParameters(
     double learningRate,
     double momentum,
     int milestone,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience,
+    InitMode init,
+    ExtraGain extraGain) {
+
+  public HyperParameters {
+    Objects.requireNonNull(init, "init");
+    Objects.requireNonNull(extraGain, "extraGain");
+  }
 
   /** CGCNN's published defaults. */
   public static HyperParameters defaults() {
@@ -56,8 +68,16 @@ public record HyperParameters(
       @JsonProperty("learningRate") Double learningRate,
       @JsonProperty("momentum") Double momentum,
       @JsonProperty("milestone") Integer milestone,
-      @JsonProperty("patience") Integer patience) {
+      @JsonProperty("patience") Integer patience,
+      @JsonProperty("init") InitMode init,
+      @JsonProperty("extraGain") ExtraGain extraGain) {
     Builder b = builder().patience(patience);
+    if (init != null) {
+      b.init(init);
+    }
+    if (extraGain != null) {
+      b.extraGain(extraGain);
+    }
     if (epochs != null) {
       b.epochs(epochs);
     }
@@ -88,6 +108,8 @@ public record HyperParameters(
     private double momentum = 0.9;
     private int milestone = 100;
     private Integer patience;
+    private InitMode init = InitMode.TIGHT;
+    private ExtraGain extraGain = ExtraGain.AUTO;
 
     private Builder() {}
 
@@ -128,6 +150,18 @@ public record HyperParameters(
       return this;
     }
 
+    /** How a training with an extra property starts against its baseline (default: tight). */
+    public Builder init(InitMode value) {
+      init = Objects.requireNonNull(value, "init");
+      return this;
+    }
+
+    /** The factor on the extra property's input (default: auto). */
+    public Builder extraGain(ExtraGain value) {
+      extraGain = Objects.requireNonNull(value, "extraGain");
+      return this;
+    }
+
     public HyperParameters build() {
       return new HyperParameters(
           epochs,
@@ -136,7 +170,9 @@ public record HyperParameters(
           learningRate != null ? learningRate : optimizer.defaultLearningRate(),
           momentum,
           milestone,
-          patience);
+          patience,
+          init,
+          extraGain);
     }
   }
 }

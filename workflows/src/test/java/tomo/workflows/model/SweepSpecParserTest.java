@@ -95,6 +95,42 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void theInitAndTheExtraGainAreSpecFieldsWithTodaysDefaults() {
+    String head =
+        "targets: [band_gap]\nproperties: [volume]\nrepresentations: [composition]\nseeds: [1]\n";
+    HyperParameters absent = SweepSpecParser.parse(head, "s.yaml").hyper();
+    assertThat(absent.init()).isEqualTo(InitMode.TIGHT);
+    assertThat(absent.extraGain()).isEqualTo(ExtraGain.AUTO);
+    HyperParameters paper =
+        SweepSpecParser.parse(head + "hyper: {init: independent, extraGain: 1}\n", "s.yaml")
+            .hyper();
+    assertThat(paper)
+        .isEqualTo(
+            HyperParameters.builder()
+                .init(InitMode.INDEPENDENT)
+                .extraGain(ExtraGain.of(1))
+                .build());
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {extraGain: auto}\n", "s.yaml")
+                .hyper()
+                .extraGain())
+        .isEqualTo(ExtraGain.AUTO);
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {extraGain: '2.5'}\n", "s.yaml")
+                .hyper()
+                .extraGain())
+        .isEqualTo(ExtraGain.of(2.5));
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {init: joint}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.init'")
+        .hasMessageContaining("'joint' is not one of tight, independent");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {extraGain: -1}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.extraGain'")
+        .hasMessageContaining("'auto' or a positive number");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {extraGain: big}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.extraGain'");
+  }
+
+  @Test
   void nonIntegerSeedsAreErrors() {
     assertThatThrownBy(
             () ->

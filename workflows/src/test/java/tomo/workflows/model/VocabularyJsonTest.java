@@ -25,8 +25,25 @@ class VocabularyJsonTest {
     TrainingRequest request = json.readValue(STORED_REQUEST, TrainingRequest.class);
     assertThat(request.representation()).isEqualTo(Representation.COMPOSITION);
     assertThat(request.hyper().optimizer()).isEqualTo(Optimizer.ADAM);
-    assertThat(json.readTree(json.writeValueAsString(request)))
-        .isEqualTo(json.readTree(STORED_REQUEST));
+    // stored before the init and the gain were fields: read as the defaults it was trained under,
+    // written back with them
+    assertThat(request.hyper().init()).isEqualTo(InitMode.TIGHT);
+    assertThat(request.hyper().extraGain()).isEqualTo(ExtraGain.AUTO);
+    String now =
+        STORED_REQUEST.replace(
+            "\"milestone\":100}", "\"milestone\":100,\"init\":\"tight\",\"extraGain\":\"auto\"}");
+    assertThat(json.readTree(json.writeValueAsString(request))).isEqualTo(json.readTree(now));
+    TrainingRequest paper =
+        request.toBuilder()
+            .hyper(
+                HyperParameters.builder()
+                    .init(InitMode.INDEPENDENT)
+                    .extraGain(ExtraGain.of(1.5))
+                    .build())
+            .build();
+    String written = json.writeValueAsString(paper);
+    assertThat(written).contains("\"init\":\"independent\"", "\"extraGain\":1.5");
+    assertThat(json.readValue(written, TrainingRequest.class)).isEqualTo(paper);
   }
 
   @Test
@@ -56,11 +73,13 @@ class VocabularyJsonTest {
   void bothOptimizersDefaultToThePapersLearningRate() {
     for (Optimizer o : Optimizer.values()) {
       assertThat(HyperParameters.builder().optimizer(o).build().learningRate()).isEqualTo(0.01);
-      assertThat(HyperParameters.fromSpec(null, null, o, null, null, null, null))
+      assertThat(HyperParameters.fromSpec(null, null, o, null, null, null, null, null, null))
           .isEqualTo(HyperParameters.builder().optimizer(o).build());
     }
     assertThat(HyperParameters.defaults())
-        .isEqualTo(new HyperParameters(30, 256, Optimizer.SGD, 0.01, 0.9, 100, null));
+        .isEqualTo(
+            new HyperParameters(
+                30, 256, Optimizer.SGD, 0.01, 0.9, 100, null, InitMode.TIGHT, ExtraGain.AUTO));
   }
 
   @Test
