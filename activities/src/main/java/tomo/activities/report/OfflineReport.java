@@ -53,6 +53,13 @@ public final class OfflineReport {
         TrainingProvenance::datasetSha256,
         "dataset versions",
         "read dataset SHA-256");
+    refuseMixing(trainingsFiles, perFile, TrainingProvenance::init, "inits", "with init");
+    refuseMixing(
+        trainingsFiles,
+        perFile,
+        TrainingProvenance::extraGain,
+        "extra-input gains",
+        "with extra gain");
     List<ReportTraining> merged = merge(trainingsFiles, perFile);
     List<List<TrainingOutcome>> outcomesPerFile =
         perFile.stream().map(f -> f.stream().map(ReportTraining::outcome).toList()).toList();

@@ -59,6 +59,7 @@ public record SweepReport(
     }
     refuseMixing(trainings, provenance, TrainingProvenance::trainer, "trainers");
     refuseMixing(trainings, provenance, TrainingProvenance::datasetSha256, "dataset versions");
+    TrainingProvenance.refuseMixingNetworks(trainings, provenance);
   }
 
   /**

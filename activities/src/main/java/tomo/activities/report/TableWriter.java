@@ -289,7 +289,9 @@ final class TableWriter {
           "trainer",
           "dataset_sha256",
           "epochs",
-          "reference_test_metric");
+          "reference_test_metric",
+          "init",
+          "extra_gain");
       for (int i = 0; i < report.trainings().size(); i++) {
         TrainingOutcome t = report.trainings().get(i);
         TrainingProvenance p = report.provenance().get(i);
@@ -309,7 +311,9 @@ final class TableWriter {
             Objects.toString(p.trainer(), ""),
             Objects.toString(p.datasetSha256(), ""),
             Objects.toString(p.epochs(), ""),
-            Objects.toString(p.referenceTestMetric(), ""));
+            Objects.toString(p.referenceTestMetric(), ""),
+            Objects.toString(p.init(), ""),
+            Objects.toString(p.extraGain(), ""));
       }
     }
   }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tomo.materials.io.Sha256;
+import tomo.workflows.model.ExtraGain;
+import tomo.workflows.model.InitMode;
 import tomo.workflows.model.TrainingRequest;
 
 /**
  * The key of a training in the artifact store: SHA-256 of everything that changes its result (the
- * data's hash, target, property, representation, seed, hyper-parameters, limit, sample, trainer)
- * and nothing that does not (where the dataset or the store lie).
+ * data's hash, target, property, representation, seed, hyper-parameters with the network's init and
+ * extra-input gain, limit, sample, trainer) and nothing that does not (where the dataset or the
+ * store lie).
  */
 public final class ContentHash {
   private static final ObjectMapper CANONICAL =
@@ -31,6 +34,16 @@ public final class ContentHash {
       // all rows, as before samples existed: the hash of results stored then stays the same
       node.remove("sample");
       node.remove("sampleSeed");
+    }
+    if (node.get("hyper") instanceof ObjectNode hyper) {
+      // the network's settings of every request before they were fields: left out, so hashes
+      // stored then stay the same; any other value trains anew
+      if (request.hyper().init() == InitMode.TIGHT) {
+        hyper.remove("init");
+      }
+      if (request.hyper().extraGain().equals(ExtraGain.AUTO)) {
+        hyper.remove("extraGain");
+      }
     }
     // skipping bad rows changes no result: a file without bad rows reads the same either way, and
     // one with bad rows trains only when they are skipped. Left out, so hashes stored before the
