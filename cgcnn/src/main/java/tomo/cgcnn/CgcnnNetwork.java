@@ -51,15 +51,11 @@ final class CgcnnNetwork implements AutoCloseable {
   /** Factor on softplus(extra) before the hidden layer; see {@link ExtraGain}. */
   private final double extraGain;
 
-  /** softplus(0), taken off every column of a centred extra block (null: not centred). */
-  private final Double extraCentre;
-
   /**
    * @param nodeTable row z holds the node features of element z (row 0 unused)
    * @param centersAngstrom Gaussian centres of the edge expansion
    * @param extraWidth width of the extra input (0 for none)
    * @param outputWidth 1 for a numeric target, the class count for a categorical one
-   * @param extraCategorical whether the extra input is a one-hot block
    * @param seed the training's seed
    * @param extraProperty the extra input's name (null for none): an independent network mixes it
    *     into its seed
@@ -75,7 +71,6 @@ final class CgcnnNetwork implements AutoCloseable {
       double widthAngstrom,
       int extraWidth,
       int outputWidth,
-      boolean extraCategorical,
       long seed,
       String extraProperty,
       InitScheme init,
@@ -89,8 +84,7 @@ final class CgcnnNetwork implements AutoCloseable {
     this.centers =
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
-    this.extraGain = gain.factor(shape);
-    this.extraCentre = gain.centres(extraCategorical) ? Math.log(2) : null;
+    this.extraGain = gain.factor(shape, extraWidth);
 
     boolean independent = init == InitScheme.INDEPENDENT && extraProperty != null;
     long streamSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
@@ -133,11 +127,6 @@ final class CgcnnNetwork implements AutoCloseable {
     for (NDArray p : parameters.values()) {
       p.setRequiresGradient(true);
     }
-  }
-
-  /** The extra input's part of the checkpoint fingerprint: its factor, and whether centred. */
-  static String extraGainText(NetworkShape shape, ExtraGain gain, boolean extraCategorical) {
-    return gain.factor(shape) + (gain.centres(extraCategorical) ? " centred" : "");
   }
 
   private void linear(String name, int in, int out, SplittableRandom random) {
@@ -290,9 +279,6 @@ final class CgcnnNetwork implements AutoCloseable {
         pooled.getNDArrayInternal().softPlus().matMul(p("hidden.weight")).add(p("hidden.bias"));
     if (extraWidth > 0) {
       NDArray fed = extra.getNDArrayInternal().softPlus();
-      if (extraCentre != null) {
-        fed = fed.sub(extraCentre.doubleValue());
-      }
       if (extraGain != 1) {
         fed = fed.mul(extraGain);
       }

@@ -158,7 +158,6 @@ public final class Trainer {
         e.widthAngstrom(),
         prepared.extraWidth,
         prepared.outputWidth(),
-        prepared.extra != null && prepared.extra.categorical(),
         config.task().seed(),
         config.task().extraProperty(),
         config.hyper().init(),
@@ -337,13 +336,15 @@ public final class Trainer {
    */
   static String fingerprint(TrainingConfig config, TrainingData data) {
     String extra = config.task().extraProperty();
-    boolean categorical = extra != null && data.column(extra).categorical();
+    int extraWidth =
+        extra == null || !data.column(extra).categorical()
+            ? 1
+            : data.column(extra).classes().size();
     return config.resumeIdentity()
         + " init="
         + (config.hyper().init() == InitScheme.TIGHT ? "tight-zero" : config.hyper().init().key())
         + " extraGain="
-        + CgcnnNetwork.extraGainText(
-            config.hyper().shape(), config.hyper().extraGain(), categorical)
+        + config.hyper().extraGain().factor(config.hyper().shape(), extraWidth)
         + " data="
         + data.datasetSha256()
         + "/"

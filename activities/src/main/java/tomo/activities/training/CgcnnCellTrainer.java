@@ -50,9 +50,9 @@ public final class CgcnnCellTrainer implements CellTrainer {
    * Name and version, part of every content hash of its results. v2: tight (baseline, augmented)
    * pairs changed the init of augmented trainings and every training's batch order, and the extra
    * input enters with a gain, so results stored by v1 must not pair with new ones. v3: the init and
-   * the gain became request fields, and the automatic gain of a categorical extra property centres
-   * its one-hot block (tomo.cgcnn.ExtraGain), so a categorical cell stored by v2 is another
-   * network.
+   * the gain became request fields, and the automatic gain of a categorical extra property is
+   * √64/√d per column of its d-column one-hot block instead of 8 (tomo.cgcnn.ExtraGain), so a
+   * categorical cell stored by v2 is another network.
    */
   public static final String ID = "cgcnn-v3";
 

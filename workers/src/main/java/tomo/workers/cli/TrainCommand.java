@@ -208,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
       defaultValue = "auto",
       converter = ExtraGainConverter.class,
       description =
-          "factor on the extra input: auto (√64 = 8; a categorical one-hot block centred) or a"
+          "factor on the extra input: auto (√64 = 8; √64/√d per column of a d-class one-hot) or a"
               + " positive number (1: the paper's literal concatenation)")
   ExtraGain extraGain;
 

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * hyper.extraGain}): {@link #AUTO}, tomo's rule, or a fixed positive number (1: the paper's literal
  * concatenation). In JSON the string {@code "auto"} or a number.
  *
- * <p>{@link #AUTO}: √(atom features) (8 for the paper's 64) on a numeric property; on a categorical
- * one (a one-hot block of d columns) the same factor on the block centred so that its d − 1
- * inactive columns feed zero, so that the block reaches the network as one numeric column does (a
- * factor of 8 on the uncentred block made spacegroup.number's 230 columns swamp the 64 pooled
- * features). The CGCNN trainer's {@code tomo.cgcnn.ExtraGain} documents the measurement.
+ * <p>{@link #AUTO}: √(atom features / extra width) on every column: √64 = 8 on a numeric property,
+ * √64/√d per column on a categorical one (a one-hot block of d columns), so that the block's norm
+ * matches one numeric column's (a factor of 8 on each of spacegroup.number's 230 columns swamped
+ * the 64 pooled features). The CGCNN trainer's {@code tomo.cgcnn.ExtraGain} documents the
+ * measurement.
  *
  * @param auto whether tomo's rule decides
  * @param factor the fixed factor; NaN under {@link #AUTO}
