@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tomo.cgcnn.EpochProgress;
+import tomo.cgcnn.ExtraGain;
+import tomo.cgcnn.InitScheme;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
@@ -29,18 +31,19 @@ import tomo.materials.graph.GraphSettings;
 
 /**
  * Tight-pairs measurement: one small real grid (one target, a few properties, a few seeds) trained
- * under the three ways of pairing an augmented training with its baseline, one line per training
- * appended to a TSV (a rerun skips the lines already there). bench/pairs_table.py reads it.
+ * under the ways of pairing an augmented training with its baseline, one line per training appended
+ * to a TSV (a rerun skips the lines already there). bench/pairs_table.py reads it.
  *
- * <p>Runs: joint-base, joint-aug (shared baseline before tight pairs), tight-base, tight-aug
- * (shared baseline, tight pairs, zero extra weights), tight-masked (the paper's per-cell masked
- * baseline), seeded-aug (tight pairs, extra weights from their own stream).
+ * <p>Runs: tight-base, tight-aug (shared baseline, tight pairs, zero extra weights), tight-masked
+ * (the paper's per-cell masked baseline), independent-aug (the paper's code: the augmented network
+ * starts on its own; its baseline is tight-base, which starts the same under either init).
  *
  * <p>java -cp CLASSPATH bench/PairsGrid.java OUT.tsv SAMPLE SAMPLE_SEED MODE EPOCHS LR TARGET
- * PROPS(comma) SEEDS(comma) RUNS(comma) BATCH_SIZE [PATIENCE [ONLY]]
+ * PROPS(comma) SEEDS(comma) RUNS(comma) BATCH_SIZE [PATIENCE [ONLY [GAIN]]]
  *
  * <p>PATIENCE ("-" for none) trains with early stopping; ONLY, a file of "run TAB seed TAB extra"
- * lines (extra "-" for a baseline), restricts the grid to those trainings.
+ * lines (extra "-" for a baseline; "-" for no file), restricts the grid to those trainings; GAIN is
+ * the extra input's gain ({@code hyper.extraGain}: "auto", the default, or a number).
  */
 public class PairsGrid {
   public static void main(String[] args) throws IOException {
@@ -62,7 +65,11 @@ public class PairsGrid {
     List<String> runs = List.of(args[9].split(","));
     int batchSize = Integer.parseInt(args[10]);
     Integer patience = args.length > 11 && !args[11].equals("-") ? Integer.valueOf(args[11]) : null;
-    Set<String> only = args.length > 12 ? new HashSet<>(Files.readAllLines(Path.of(args[12]))) : null;
+    Set<String> only =
+        args.length > 12 && !args[12].equals("-")
+            ? new HashSet<>(Files.readAllLines(Path.of(args[12])))
+            : null;
+    ExtraGain gain = args.length > 13 ? ExtraGain.parse(args[13]) : ExtraGain.AUTO;
 
     Set<String> done = new HashSet<>();
     if (Files.exists(out)) {
@@ -87,7 +94,6 @@ public class PairsGrid {
           if (done.contains(key) || (only != null && !only.contains(key))) {
             continue;
           }
-          System.setProperty("tomo.cgcnn.initScheme", run.split("-")[0].replace("tight", "zero"));
           TrainingConfig config =
               TrainingConfig.paper(target, extra, mode, seed, epochs)
                   .toBuilder()
@@ -96,6 +102,8 @@ public class PairsGrid {
                   .threads(1)
                   .extraMasked(run.endsWith("-masked"))
                   .patience(patience)
+                  .init(InitScheme.valueOf(run.split("-")[0].toUpperCase(Locale.ROOT)))
+                  .extraGain(gain)
                   .build();
           Path ckpt = Files.createTempDirectory("pairs-ckpt");
           long t0 = System.nanoTime();

@@ -6,7 +6,7 @@ where it stops, so the epoch it stops at and whether its reported model changes 
 
     python3 bench/pairs_table.py GRID.tsv [--also LABEL=OTHER.tsv ...] [--patience 3,5]
 
---also merges the augmented trainings of another run of the driver (e.g. with -Dtomo.cgcnn.extraGain=8)
+--also merges the augmented trainings of another run of the driver (e.g. with GAIN 8)
 under the name LABEL-aug, compared with GRID's tight-base; LABEL=FILE:RUN takes FILE's trainings of run
 RUN instead of tight-aug (bench/pytorch_pairs.sh writes all its runs to one file).
 """

@@ -44,11 +44,11 @@ final class CgcnnNetwork implements AutoCloseable {
   /**
    * Computes the edge linear as one matrix product of the concatenated [h_i, h_j, e_ij] (N·M rows)
    * instead of the factored form; same parameters, same function. Only for measuring what the
-   * factored form buys ({@code -Dtomo.cgcnn.concatEdgeLinear=true}).
+   * factored form buys ({@link #useConcatenatedEdgeLinear}).
    */
-  private boolean concatEdgeLinear = Boolean.getBoolean("tomo.cgcnn.concatEdgeLinear");
+  private boolean concatEdgeLinear;
 
-  /** Factor on softplus(extra) before the hidden layer; see {@link #extraGain}. */
+  /** Factor on softplus(extra) before the hidden layer; see {@link ExtraGain}. */
   private final double extraGain;
 
   /**
@@ -56,7 +56,11 @@ final class CgcnnNetwork implements AutoCloseable {
    * @param centersAngstrom Gaussian centres of the edge expansion
    * @param extraWidth width of the extra input (0 for none)
    * @param outputWidth 1 for a numeric target, the class count for a categorical one
-   * @param initScheme how the extra input's weights start against the baseline's
+   * @param seed the training's seed
+   * @param extraProperty the extra input's name (null for none): an independent network mixes it
+   *     into its seed
+   * @param init how the network starts against its baseline
+   * @param gain the factor on the extra input
    */
   CgcnnNetwork(
       NDManager parent,
@@ -68,7 +72,9 @@ final class CgcnnNetwork implements AutoCloseable {
       int extraWidth,
       int outputWidth,
       long seed,
-      InitScheme initScheme) {
+      String extraProperty,
+      InitScheme init,
+      ExtraGain gain) {
     this.manager = parent.newSubManager();
     this.dtype = dtype;
     this.shape = shape;
@@ -78,9 +84,11 @@ final class CgcnnNetwork implements AutoCloseable {
     this.centers =
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
-    this.extraGain = extraGain(shape);
+    this.extraGain = gain.factor(shape, extraWidth);
 
-    SplittableRandom random = new SplittableRandom(seed ^ 0xC6C_1111L);
+    boolean independent = init == InitScheme.INDEPENDENT && extraProperty != null;
+    long streamSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
+    SplittableRandom random = new SplittableRandom(streamSeed ^ 0xC6C_1111L);
     int f = nodeTable[0].length;
     int a = shape.atomFeatures();
     int g = centersAngstrom.length;
@@ -97,8 +105,8 @@ final class CgcnnNetwork implements AutoCloseable {
       batchNorm(p + "bn_sum", a);
     }
     int hidden = shape.hiddenFeatures();
-    if (initScheme == InitScheme.JOINT) {
-      // one Linear(a + extra, hidden): the extra rows change the bound and shift every later draw
+    if (independent) {
+      // the paper's one Linear(a + extra, hidden): the extra rows are drawn like the others
       double bound = 1.0 / Math.sqrt(a + extraWidth);
       double[] w = draw(random, bound, (a + extraWidth) * hidden);
       parameters.put("hidden.weight", create(Arrays.copyOfRange(w, 0, a * hidden), a, hidden));
@@ -109,43 +117,15 @@ final class CgcnnNetwork implements AutoCloseable {
       }
     } else {
       // the baseline's hidden layer, drawn exactly as without the extra input; the extra rows
-      // apart, so that every parameter the baseline has starts bit-identical to the baseline's
+      // apart and zero, so that the network starts as the baseline's function, bit for bit
       linear("hidden", a, hidden, random);
       if (extraWidth > 0) {
-        parameters.put(
-            "hidden.extra_weight",
-            initScheme == InitScheme.ZERO_EXTRA
-                ? manager.zeros(new Shape(extraWidth, hidden), dtype)
-                : uniform(
-                    new SplittableRandom(seed ^ 0xE7_7A_1BL),
-                    1.0 / Math.sqrt(a),
-                    extraWidth,
-                    hidden));
+        parameters.put("hidden.extra_weight", manager.zeros(new Shape(extraWidth, hidden), dtype));
       }
     }
     linear("output", hidden, outputWidth, random);
     for (NDArray p : parameters.values()) {
       p.setRequiresGradient(true);
-    }
-  }
-
-  /**
-   * The factor on softplus(extra): √(atom features), 8 for the paper's network. The extra input is
-   * one column beside the 64 pooled ones; a plain concatenation (factor 1, the paper's literal
-   * network) gives it 1/65 of what an Adam step can change in the hidden layer (under SGD, 1/64 of
-   * the pooled block's squared input), and measured with tight pairs the network then barely used
-   * even the target given as its own input (−2.6 % test MAE; with √64: −23.6 %; bench/README.md
-   * "Tight pairs"). {@code -Dtomo.cgcnn.extraGain=1} gives the literal concatenation.
-   */
-  static double extraGain(NetworkShape shape) {
-    String value = System.getProperty("tomo.cgcnn.extraGain");
-    if (value == null) {
-      return Math.sqrt(shape.atomFeatures());
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-Dtomo.cgcnn.extraGain=" + value + ": not a number", e);
     }
   }
 

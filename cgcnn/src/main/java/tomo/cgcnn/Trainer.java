@@ -42,7 +42,6 @@ public final class Trainer {
   private static final int PREFETCH = 3;
 
   private final DataType dtype;
-  private final InitScheme initScheme = InitScheme.fromSystemProperty();
   private final int gpu;
 
   /** A float32 trainer (the engine's fast path). */
@@ -160,7 +159,9 @@ public final class Trainer {
         prepared.extraWidth,
         prepared.outputWidth(),
         config.task().seed(),
-        initScheme);
+        config.task().extraProperty(),
+        config.hyper().init(),
+        config.hyper().extraGain());
   }
 
   private TrainingResult run(
@@ -179,7 +180,10 @@ public final class Trainer {
     tensors.putAll(net.parameters());
     tensors.putAll(net.buffers());
     tensors.putAll(optimizer.state());
-    String fingerprint = fingerprint(config, initScheme, prepared.data);
+    String fingerprint = fingerprint(config, prepared.data);
+    String extraProperty = config.task().extraProperty();
+    boolean independent = hyper.init() == InitScheme.INDEPENDENT && extraProperty != null;
+    long shuffleSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
 
     int startEpoch = 0;
     double bestVal = Double.POSITIVE_INFINITY;
@@ -231,8 +235,8 @@ public final class Trainer {
       long t0 = System.nanoTime();
       double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
       int[] order =
-          initScheme == InitScheme.JOINT
-              ? shuffled(prepared.train, seed, epoch)
+          independent
+              ? shuffled(prepared.train, shuffleSeed, epoch)
               : shuffled(prepared.train, prepared.data.size(), seed, epoch);
       double loss =
           trainEpoch(prepared, net, optimizer, order, hyper.batchSize(), lr, assembler, free);
@@ -326,16 +330,22 @@ public final class Trainer {
 
   /**
    * What a checkpoint must have been trained on to be resumed: the configuration's resume identity
-   * (task and hyper-parameters, not epochs, patience, threads or device), the init scheme (and
-   * "tight-zero", the first tight scheme, changed the baseline's shuffle too), the extra input's
-   * gain and the data.
+   * (task and hyper-parameters, not epochs, patience, threads or device), the init scheme (named
+   * "tight-zero" since the first tight scheme, which changed the baseline's shuffle too), the extra
+   * input's gain and the data. The text of a default training is that of versions before the init
+   * and the gain were configuration.
    */
-  static String fingerprint(TrainingConfig config, InitScheme initScheme, TrainingData data) {
+  static String fingerprint(TrainingConfig config, TrainingData data) {
+    String extra = config.task().extraProperty();
+    int extraWidth =
+        extra == null || !data.column(extra).categorical()
+            ? 1
+            : data.column(extra).classes().size();
     return config.resumeIdentity()
         + " init="
-        + (initScheme == InitScheme.JOINT ? "joint" : "tight-" + initScheme.key())
+        + (config.hyper().init() == InitScheme.TIGHT ? "tight-zero" : config.hyper().init().key())
         + " extraGain="
-        + CgcnnNetwork.extraGain(config.hyper().shape())
+        + config.hyper().extraGain().factor(config.hyper().shape(), extraWidth)
         + " data="
         + data.datasetSha256()
         + "/"
@@ -374,7 +384,10 @@ public final class Trainer {
     return out;
   }
 
-  /** The order before tight pairs ({@link InitScheme#JOINT}): a permutation of the kept rows. */
+  /**
+   * The order of an {@link InitScheme#INDEPENDENT} network (the paper's code, and tomo before tight
+   * pairs): a permutation of the kept rows from its own (seed, epoch).
+   */
   static int[] shuffled(int[] rows, long seed, int epoch) {
     int[] p = DataSplit.permutation(rows.length, new SplittableRandom(seed * 1_000_003L + epoch));
     int[] out = new int[rows.length];

@@ -109,6 +109,8 @@ public record TrainingConfig(
     private int milestoneEpoch;
     private NetworkShape shape;
     private Integer patience;
+    private InitScheme init;
+    private ExtraGain extraGain;
     private int threads;
     private boolean useGpu;
 
@@ -128,6 +130,8 @@ public record TrainingConfig(
       milestoneEpoch = from.hyper.milestoneEpoch();
       shape = from.hyper.shape();
       patience = from.hyper.patience();
+      init = from.hyper.init();
+      extraGain = from.hyper.extraGain();
       threads = from.runtime.threads();
       useGpu = from.runtime.useGpu();
     }
@@ -187,6 +191,18 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How a network with an extra input starts against its baseline. */
+    public Builder init(InitScheme value) {
+      init = value;
+      return this;
+    }
+
+    /** The factor on the extra input. */
+    public Builder extraGain(ExtraGain value) {
+      extraGain = value;
+      return this;
+    }
+
     public Builder threads(int value) {
       threads = value;
       return this;
@@ -212,7 +228,9 @@ public record TrainingConfig(
               momentum,
               milestoneEpoch,
               shape,
-              patience),
+              patience,
+              init,
+              extraGain),
           new TrainingRuntime(threads, useGpu));
     }
   }

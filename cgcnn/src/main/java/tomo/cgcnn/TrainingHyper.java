@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param shape network widths
  * @param patience stop after this many epochs without a better validation metric; null trains every
  *     epoch (the paper's protocol)
+ * @param init how a network with an extra input starts against its baseline ({@link
+ *     InitScheme#TIGHT} in results written before it was recorded)
+ * @param extraGain the factor on the extra input ({@link ExtraGain#AUTO} in results written before
+ *     it was recorded)
  */
 public record TrainingHyper(
     int epochs,
@@ -24,9 +28,13 @@ public record TrainingHyper(
     double momentum,
     int milestoneEpoch,
     NetworkShape shape,
-    Integer patience) {
+    Integer patience,
+    InitScheme init,
+    ExtraGain extraGain) {
 
   public TrainingHyper {
+    init = init == null ? InitScheme.TIGHT : init; // results written before it was recorded
+    extraGain = extraGain == null ? ExtraGain.AUTO : extraGain; // likewise
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(shape, "shape");
     if (epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
@@ -38,9 +46,21 @@ public record TrainingHyper(
     }
   }
 
-  /** The paper's: SGD lr 0.01 momentum 0.9, batch 256, ×0.1 at epoch 100, every epoch trained. */
+  /**
+   * The paper's optimizer: SGD lr 0.01 momentum 0.9, batch 256, ×0.1 at epoch 100, every epoch
+   * trained; tomo's tight pairs and gain.
+   */
   public static TrainingHyper paper(int epochs) {
     return new TrainingHyper(
-        epochs, 256, OptimizerKind.SGD, 0.01, 0.9, 100, NetworkShape.PAPER, null);
+        epochs,
+        256,
+        OptimizerKind.SGD,
+        0.01,
+        0.9,
+        100,
+        NetworkShape.PAPER,
+        null,
+        InitScheme.TIGHT,
+        ExtraGain.AUTO);
   }
 }

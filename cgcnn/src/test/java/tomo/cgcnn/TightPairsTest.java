@@ -71,6 +71,45 @@ class TightPairsTest {
   }
 
   @Test
+  void anIndependentNetworkStartsOnItsOwnStreamTheSameForTheSameSeedAndProperty() {
+    Trainer trainer = new Trainer(DataType.FLOAT32);
+    try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
+        CgcnnNetwork tightBase = trainer.network(prepared(null), config(null), root);
+        CgcnnNetwork base = trainer.network(prepared(null), independent(null), root);
+        CgcnnNetwork energy = trainer.network(prepared("energy"), independent("energy"), root);
+        CgcnnNetwork again = trainer.network(prepared("energy"), independent("energy"), root);
+        CgcnnNetwork size = trainer.network(prepared("size"), independent("size"), root)) {
+      String w = "embedding.weight";
+      // a baseline has no property to mix in: it starts as under tight pairs
+      assertThat(values(base, w)).containsExactly(values(tightBase, w));
+      assertThat(values(energy, w)).isNotEqualTo(values(base, w));
+      assertThat(values(energy, w)).isNotEqualTo(values(size, w));
+      for (String name : energy.parameters().keySet()) {
+        assertThat(values(again, name)).as(name).containsExactly(values(energy, name));
+      }
+      float[] extra = values(energy, "hidden.extra_weight");
+      assertThat(extra).isNotEqualTo(new float[extra.length]); // drawn, as the paper's Linear
+    }
+    // and visits its batches in an order of its own
+    int[] rows = prepared("energy").train;
+    assertThat(Trainer.shuffled(rows, InitScheme.independentSeed(9, "energy"), 0))
+        .isNotEqualTo(Trainer.shuffled(rows, DATA.size(), 9, 0))
+        .isNotEqualTo(Trainer.shuffled(rows, InitScheme.independentSeed(9, "size"), 0));
+  }
+
+  private static PreparedData prepared(String extra) {
+    return new PreparedData(DATA, config(extra).task());
+  }
+
+  private static TrainingConfig independent(String extra) {
+    return config(extra).toBuilder().init(InitScheme.INDEPENDENT).build();
+  }
+
+  private static float[] values(CgcnnNetwork net, String name) {
+    return net.parameters().get(name).toFloatArray();
+  }
+
+  @Test
   void zeroExtraWeightsLearnAndChangeTheTraining() {
     PreparedData aug = new PreparedData(DATA, config("energy").task());
     Trainer trainer = new Trainer(DataType.FLOAT32);
@@ -87,7 +126,7 @@ class TightPairsTest {
   @Test
   void aNetworkGivenItsTargetAsInputUsesIt(@TempDir Path tmp) {
     // the answer is in the input, so the augmented network must beat its baseline clearly; with
-    // the literal concatenation (-Dtomo.cgcnn.extraGain=1) it tracked it: 0.176 against 0.174
+    // the literal concatenation (hyper.extraGain 1) it tracked it: 0.176 against 0.174
     // here, and 0.146 with the default gain √6
     TrainingConfig base =
         config(null).toBuilder().epochs(20).optimizer(OptimizerKind.ADAM, 0.003).build();

@@ -63,11 +63,27 @@ class TrainingConfigTest {
 
   @Test
   void checkpointFingerprintsAreThoseOfEarlierVersions() {
-    InitScheme scheme = InitScheme.ZERO_EXTRA;
-    assertThat(Trainer.fingerprint(resumeTestConfig(), scheme, DATA))
-        .isEqualTo(FINGERPRINT_RESUME_TEST);
-    assertThat(Trainer.fingerprint(unusual(), scheme, DATA)).isEqualTo(FINGERPRINT_UNUSUAL);
-    assertThat(Trainer.fingerprint(paper(), scheme, DATA)).isEqualTo(FINGERPRINT_PAPER);
+    assertThat(Trainer.fingerprint(resumeTestConfig(), DATA)).isEqualTo(FINGERPRINT_RESUME_TEST);
+    assertThat(Trainer.fingerprint(unusual(), DATA)).isEqualTo(FINGERPRINT_UNUSUAL);
+    assertThat(Trainer.fingerprint(paper(), DATA)).isEqualTo(FINGERPRINT_PAPER);
+  }
+
+  @Test
+  void theInitAndTheGainComeFromTheConfigurationIntoTheFingerprint() {
+    TrainingConfig base = resumeTestConfig();
+    assertThat(Trainer.fingerprint(base.toBuilder().extraGain(ExtraGain.of(1)).build(), DATA))
+        .isEqualTo(
+            FINGERPRINT_RESUME_TEST.replace("extraGain=2.8284271247461903", "extraGain=1.0"));
+    assertThat(Trainer.fingerprint(base.toBuilder().init(InitScheme.INDEPENDENT).build(), DATA))
+        .isEqualTo(FINGERPRINT_RESUME_TEST.replace("init=tight-zero", "init=independent"));
+    // auto on a categorical extra (3 classes): √64/√3 per column, not the 8 it was before
+    TrainingConfig categorical =
+        TrainingConfig.paper("energy", "kind", GraphMode.STRUCTURE, 1, 500);
+    assertThat(Trainer.fingerprint(categorical, DATA))
+        .contains(" extraGain=" + Math.sqrt(64.0 / 3) + " data=");
+    assertThat(
+            Trainer.fingerprint(categorical.toBuilder().extraGain(ExtraGain.of(8)).build(), DATA))
+        .contains(" extraGain=8.0 data=");
   }
 
   @Test
@@ -130,7 +146,8 @@ class TrainingConfigTest {
     JsonNode json = new ObjectMapper().valueToTree(unusual());
     List<String> names = new ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
-    // the 15 keys of the flat record; patience now follows the hyper-parameters
+    // the 15 keys of the flat record; patience now follows the hyper-parameters, and so do the
+    // init and the extra input's gain, added since
     assertThat(names)
         .containsExactly(
             "target",
@@ -146,6 +163,8 @@ class TrainingConfigTest {
             "milestoneEpoch",
             "shape",
             "patience",
+            "init",
+            "extraGain",
             "threads",
             "useGpu");
     assertThat(json.get("mode").asText()).isEqualTo("COMPOSITION");

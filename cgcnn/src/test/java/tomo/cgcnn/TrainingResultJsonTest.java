@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import tomo.materials.graph.GraphMode;
 
 /**
  * {@code tomo train} prints a {@link TrainingResult} as JSON, and bench scripts read it by key: the
- * result in parts writes the same flat object as the flat record before it.
+ * result in parts writes the same flat object as the flat record before it (with the init and the
+ * extra input's gain added since).
  */
 class TrainingResultJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +31,9 @@ class TrainingResultJsonTest {
       before = JSON.readTree(in);
     }
     TrainingResult result = fromFlatJson(before);
+    // the flat record's config then gained the init and the extra input's gain; a result without
+    // them reads as the defaults it was trained under
+    ((ObjectNode) before.get("config")).put("init", "tight").put("extraGain", "auto");
 
     // as TrainCommand writes it
     String written =
@@ -59,7 +64,9 @@ class TrainingResultJsonTest {
                 c.get("momentum").asDouble(),
                 c.get("milestoneEpoch").asInt(),
                 JSON.treeToValue(c.get("shape"), NetworkShape.class),
-                c.get("patience").isNull() ? null : c.get("patience").asInt()),
+                c.get("patience").isNull() ? null : c.get("patience").asInt(),
+                null,
+                null),
             new TrainingRuntime(c.get("threads").asInt(), c.get("useGpu").asBoolean()));
     return new TrainingResult(
         config,

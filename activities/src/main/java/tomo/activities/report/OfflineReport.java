@@ -69,6 +69,13 @@ public final class OfflineReport {
         "dataset versions",
         "read dataset SHA-256");
     refuseMixing(trainingsFiles, perFile, TrainingProvenance::protocol, "protocols", "followed");
+    refuseMixing(trainingsFiles, perFile, TrainingProvenance::init, "inits", "with init");
+    refuseMixing(
+        trainingsFiles,
+        perFile,
+        TrainingProvenance::extraGain,
+        "extra-input gains",
+        "with extra gain");
     List<ReportTraining> merged = merge(trainingsFiles, perFile);
     ReportCriteria criteria = RecordedCriteria.beside(trainingsFiles, rule);
     List<List<TrainingOutcome>> outcomesPerFile =

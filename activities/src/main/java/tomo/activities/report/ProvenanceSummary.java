@@ -51,6 +51,8 @@ public record ProvenanceSummary(List<Entry> entries) {
     f.put("z-scores from", t -> t.request().hyper().scaling().label());
     f.put("epochs", t -> Integer.toString(t.request().hyper().epochs()));
     f.put("optimizer", t -> optimizer(t.request().hyper()));
+    f.put("init", t -> t.request().hyper().init().label());
+    f.put("extra gain", t -> t.request().hyper().extraGain().toString());
     f.put("backend", t -> t.provenance().get("backend"));
     f.put("device", t -> t.provenance().get("device"));
     f.put("threads", t -> t.provenance().get("threads"));

@@ -104,7 +104,7 @@ public final class SweepAggregator {
     SweepReport.refuseMixing(allOutcomes, allProvenance, TrainingProvenance::trainer, "trainers");
     SweepReport.refuseMixing(
         allOutcomes, allProvenance, TrainingProvenance::datasetSha256, "dataset versions");
-    SweepReport.refuseMixing(allOutcomes, allProvenance, TrainingProvenance::protocol, "protocols");
+    TrainingProvenance.refuseMixingNetworks(allOutcomes, allProvenance);
     Map<CellKey, TrainingOutcome> unique = new HashMap<>();
     Map<CellKey, TrainingProvenance> provenance = new HashMap<>();
     for (int i = 0; i < input.size(); i++) {

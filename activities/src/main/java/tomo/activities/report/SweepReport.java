@@ -62,7 +62,7 @@ public record SweepReport(
     }
     refuseMixing(trainings, provenance, TrainingProvenance::trainer, "trainers");
     refuseMixing(trainings, provenance, TrainingProvenance::datasetSha256, "dataset versions");
-    refuseMixing(trainings, provenance, TrainingProvenance::protocol, "protocols");
+    TrainingProvenance.refuseMixingNetworks(trainings, provenance);
     if (criteria == null) {
       throw new IllegalArgumentException("a report needs its significance criteria");
     }

@@ -340,6 +340,8 @@ final class TableWriter {
           "dataset_sha256",
           "epochs",
           "reference_test_metric",
+          "init",
+          "extra_gain",
           "protocol");
       for (int i = 0; i < report.trainings().size(); i++) {
         TrainingOutcome t = report.trainings().get(i);
@@ -361,6 +363,8 @@ final class TableWriter {
             Objects.toString(p.datasetSha256(), ""),
             Objects.toString(p.epochs(), ""),
             Objects.toString(p.referenceTestMetric(), ""),
+            Objects.toString(p.init(), ""),
+            Objects.toString(p.extraGain(), ""),
             Objects.toString(p.protocol(), ""));
       }
     }

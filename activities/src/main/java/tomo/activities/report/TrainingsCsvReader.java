@@ -15,8 +15,8 @@ import tomo.workflows.model.TrainingOutcome;
  * a report can be re-rendered (or merged with another) without the sweep's artifact store. Columns
  * other than those of {@link TrainingOutcome} and {@link TrainingProvenance} (baseline metric,
  * change) are derived and ignored. The provenance columns (trainer, dataset_sha256, epochs,
- * reference_test_metric) are absent from files written before tomo recorded them; an empty or
- * absent one reads as "not recorded".
+ * reference_test_metric, init, extra_gain) are absent from files written before tomo recorded them;
+ * an empty or absent one reads as "not recorded".
  */
 public final class TrainingsCsvReader {
 
@@ -60,6 +60,8 @@ public final class TrainingsCsvReader {
                 row.optionalText("reference_test_metric") == null
                     ? null
                     : row.number("reference_test_metric"),
+                row.optionalText("init"),
+                row.optionalText("extra_gain"),
                 row.optionalText("protocol"));
         outcomes.add(new ReportTraining(outcome, provenance));
       }

@@ -15,8 +15,9 @@ import tomo.workflows.model.TrainingRequest;
 
 /**
  * The key of a training in the artifact store: SHA-256 of everything that changes its result (the
- * data's hash, target, property, representation, seed, hyper-parameters, limit, sample, trainer)
- * and nothing that does not (where the dataset or the store lie).
+ * data's hash, target, property, representation, seed, hyper-parameters with the network's init and
+ * extra-input gain, limit, sample, trainer) and nothing that does not (where the dataset or the
+ * store lie).
  */
 public final class ContentHash {
   private static final ObjectMapper CANONICAL =
@@ -48,8 +49,8 @@ public final class ContentHash {
     if (request.completeOver().isEmpty()) {
       node.remove("completeOver");
     }
-    ObjectNode hyper = (ObjectNode) node.get("hyper");
-    if (hyper != null) {
+    if (node.get("hyper") instanceof ObjectNode hyper) {
+      // the network's settings of every request before they were fields, likewise
       if (request.hyper().scaling() == Scaling.TRAIN) {
         hyper.remove("scaling");
       }

@@ -51,9 +51,12 @@ public final class CgcnnCellTrainer implements CellTrainer {
   /**
    * Name and version, part of every content hash of its results. v2: tight (baseline, augmented)
    * pairs changed the init of augmented trainings and every training's batch order, and the extra
-   * input enters with a gain, so results stored by v1 must not pair with new ones.
+   * input enters with a gain, so results stored by v1 must not pair with new ones. v3: the init and
+   * the gain became request fields, and the automatic gain of a categorical extra property is
+   * √64/√d per column of its d-column one-hot block instead of 8 (tomo.cgcnn.ExtraGain), so a
+   * categorical cell stored by v2 is another network.
    */
-  public static final String ID = "cgcnn-v2";
+  public static final String ID = "cgcnn-v3";
 
   private final TrainingSlots slots;
   private final PreparationListener preparation;
@@ -208,6 +211,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
               request.hyper().scaling() == Scaling.DATASET
                   ? Standardization.ALL_ROWS
                   : Standardization.TRAIN_SPLIT)
+          .init(ExtraInputSettings.of(request.hyper().init()))
+          .extraGain(ExtraInputSettings.of(request.hyper().extraGain()))
           .build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tomo.activities.store.StoredTraining;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.ExtraGain;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
@@ -60,6 +62,10 @@ class ProvenanceSummaryTest {
     assertThat(summary.field("epochs"))
         .containsExactly(new ProvenanceSummary.Entry("epochs", "30", 4));
     assertThat(summary.fieldNames()).startsWith("trainer", "dataset SHA-256");
+    assertThat(summary.field("init"))
+        .containsExactly(new ProvenanceSummary.Entry("init", "tight", 4));
+    assertThat(summary.field("extra gain"))
+        .containsExactly(new ProvenanceSummary.Entry("extra gain", "auto", 4));
 
     ProvenanceSummary twice = ProvenanceSummary.merge(List.of(summary, summary));
     assertThat(twice.field("device").get(0).trainings()).isEqualTo(4);
@@ -85,5 +91,38 @@ class ProvenanceSummaryTest {
     assertThat(ProvenanceSummary.of(List.of(s)).field("materials"))
         .containsExactly(
             new ProvenanceSummary.Entry("materials", "random sample of 1000 (seed 2020)", 1));
+  }
+
+  @Test
+  void theNetworksInitAndExtraGainAreSaidAndReadByTheReport() {
+    StoredTraining t = trained(1, Map.of());
+    TrainingRequest paper =
+        t.request().toBuilder()
+            .hyper(
+                HyperParameters.builder()
+                    .init(InitMode.INDEPENDENT)
+                    .extraGain(ExtraGain.of(1))
+                    .build())
+            .build();
+    StoredTraining s =
+        new StoredTraining(
+            t.contentHash(),
+            t.trainer(),
+            paper,
+            t.outcome(),
+            t.epochs(),
+            t.trainSeconds(),
+            t.finishedAt(),
+            t.provenance(),
+            t.history());
+
+    ProvenanceSummary summary = ProvenanceSummary.of(List.of(s));
+    assertThat(summary.field("init"))
+        .containsExactly(new ProvenanceSummary.Entry("init", "independent", 1));
+    assertThat(summary.field("extra gain"))
+        .containsExactly(new ProvenanceSummary.Entry("extra gain", "1", 1));
+    TrainingProvenance p = TrainingProvenance.of(s);
+    assertThat(p.init()).isEqualTo("independent");
+    assertThat(p.extraGain()).isEqualTo("1");
   }
 }

@@ -127,6 +127,36 @@ class ReportChecksTest {
   }
 
   @Test
+  void twoInitsOrTwoExtraGainsAreRefusedNamingBoth() {
+    List<ReportTraining> t = new ArrayList<>();
+    for (ReportTraining r : undertrained("cgcnn-v3")) {
+      t.add(new ReportTraining(r.outcome(), network(r, "tight", "auto")));
+    }
+    List<ReportTraining> inits = new ArrayList<>(t);
+    inits.set(2, new ReportTraining(t.get(2).outcome(), network(t.get(2), "independent", "auto")));
+    assertThatThrownBy(() -> new SweepAggregator().aggregateTrainings(inits))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a report never mixes inits (hyper.init); these trainings come from tight (5"
+                + " trainings, e.g. volume/-/structure/1) and independent (1 trainings, e.g."
+                + " volume/volume/structure/1)");
+    List<ReportTraining> gains = new ArrayList<>(t);
+    gains.set(5, new ReportTraining(t.get(5).outcome(), network(t.get(5), "tight", "1")));
+    assertThatThrownBy(() -> new SweepAggregator().aggregateTrainings(gains))
+        .hasMessageStartingWith("a report never mixes extra-input gains (hyper.extraGain)")
+        .hasMessageContaining("auto (5 trainings")
+        .hasMessageContaining("1 (1 trainings, e.g. volume/density/structure/2)");
+    // one setting throughout, whichever, reports
+    assertThat(new SweepAggregator().aggregateTrainings(t).trainings()).hasSize(6);
+  }
+
+  private static TrainingProvenance network(ReportTraining r, String init, String gain) {
+    TrainingProvenance p = r.provenance();
+    return new TrainingProvenance(
+        p.trainer(), p.datasetSha256(), p.epochs(), p.referenceTestMetric(), init, gain, null);
+  }
+
+  @Test
   void twoDatasetVersionsAreRefusedNamingBoth() {
     List<ReportTraining> t = new ArrayList<>(undertrained("cgcnn-v1"));
     ReportTraining other = t.get(0);
@@ -148,7 +178,13 @@ class ReportChecksTest {
           new ReportTraining(
               r.outcome(),
               new TrainingProvenance(
-                  p.trainer(), p.datasetSha256(), p.epochs(), p.referenceTestMetric(), "tomo")));
+                  p.trainer(),
+                  p.datasetSha256(),
+                  p.epochs(),
+                  p.referenceTestMetric(),
+                  null,
+                  null,
+                  "tomo")));
     }
     TrainingProvenance p = t.get(2).provenance();
     t.set(
@@ -156,7 +192,13 @@ class ReportChecksTest {
         new ReportTraining(
             t.get(2).outcome(),
             new TrainingProvenance(
-                p.trainer(), p.datasetSha256(), p.epochs(), p.referenceTestMetric(), "paper")));
+                p.trainer(),
+                p.datasetSha256(),
+                p.epochs(),
+                p.referenceTestMetric(),
+                null,
+                null,
+                "paper")));
     assertThatThrownBy(() -> new SweepAggregator().aggregateTrainings(t))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("a report never mixes protocols; these trainings come from tomo (5")

@@ -25,7 +25,9 @@ import tomo.materials.dataset.ReadOptions;
 import tomo.materials.testing.Fixtures;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.ExtraGain;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -178,6 +180,40 @@ class CgcnnCellTrainerTest {
               assertThat(f.getOriginalMessage()).contains("learning rate > 0");
             });
     assertThat(dir.resolve("artifacts").resolve("graphs")).doesNotExist(); // no work was done
+  }
+
+  @Test
+  void aRequestWithAnotherGainTrainsAnewUnderItsOwnHashAndRecordsTheGain() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Fixtures.writeRockSaltBandGaps(csv, true);
+    String sha = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
+    TrainingRequest auto =
+        request(csv, sha).toBuilder()
+            .cell(new CellKey("band_gap", "volume", Representation.STRUCTURE, 1))
+            .build();
+    TrainingRequest gain2 =
+        auto.toBuilder()
+            .hyper(
+                HyperParameters.builder()
+                    .epochs(1)
+                    .batchSize(8)
+                    .init(InitMode.INDEPENDENT)
+                    .extraGain(ExtraGain.of(2))
+                    .build())
+            .build();
+
+    TrainingReceipt first = activity.train(auto);
+    TrainingReceipt other = activity.train(gain2);
+    assertThat(other.memoized()).isFalse(); // not the stored result of the default gain
+    assertThat(other.contentHash())
+        .isEqualTo(ContentHash.of(gain2, CgcnnCellTrainer.ID))
+        .isNotEqualTo(first.contentHash());
+    StoredTraining stored =
+        new ArtifactStore(dir.resolve("artifacts")).find(other.contentHash()).orElseThrow();
+    assertThat(stored.request().hyper().extraGain()).isEqualTo(ExtraGain.of(2));
+    assertThat(stored.request().hyper().init()).isEqualTo(InitMode.INDEPENDENT);
+    assertThat(other.outcome().testMetric()).isNotEqualTo(first.outcome().testMetric());
+    assertThat(activity.train(gain2).memoized()).isTrue();
   }
 
   private TrainingRequest request(Path csv, String sha256) {

@@ -27,7 +27,9 @@ import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.ExtraGain;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.Scaling;
@@ -135,6 +137,38 @@ class TrainingActivitiesImplTest {
                 .formatHex(
                     java.security.MessageDigest.getInstance("SHA-256")
                         .digest(before.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void theInitAndTheGainEnterTheHashOnlyAwayFromTheirDefaults() {
+    TrainingRequest tight = request("volume", dir);
+    // ContentHash.of(tight, "t") as computed before init and extraGain were fields (at dc214bd)
+    assertThat(ContentHash.of(tight, "t"))
+        .isEqualTo("f038675805456b1de24c919f04d8e07e7076093c84ac8c91398423b501bb3bfe");
+    HyperParameters h = tight.hyper();
+    TrainingRequest gain2 = withHyper(tight, h, InitMode.TIGHT, ExtraGain.of(2));
+    TrainingRequest gain8 = withHyper(tight, h, InitMode.TIGHT, ExtraGain.of(8));
+    TrainingRequest independent = withHyper(tight, h, InitMode.INDEPENDENT, ExtraGain.AUTO);
+    List<String> hashes =
+        List.of(tight, gain2, gain8, independent).stream()
+            .map(r -> ContentHash.of(r, "t"))
+            .toList();
+    // every setting its own results, "auto" too: on a categorical property it is not a factor 8
+    assertThat(hashes).doesNotHaveDuplicates();
+    assertThat(withHyper(tight, h, InitMode.TIGHT, ExtraGain.AUTO)).isEqualTo(tight);
+  }
+
+  private static TrainingRequest withHyper(
+      TrainingRequest r, HyperParameters h, InitMode init, ExtraGain gain) {
+    return r.toBuilder()
+        .hyper(
+            HyperParameters.builder()
+                .epochs(h.epochs())
+                .batchSize(h.batchSize())
+                .init(init)
+                .extraGain(gain)
+                .build())
+        .build();
   }
 
   @Test

@@ -17,11 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import tomo.activities.training.ExtraInputSettings;
 import tomo.activities.training.GraphModes;
 import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.DataSplit;
 import tomo.cgcnn.EpochProgress;
+import tomo.cgcnn.ExtraGain;
 import tomo.cgcnn.GraphExport;
+import tomo.cgcnn.InitScheme;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
@@ -39,6 +42,7 @@ import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.Sha256;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
+import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Optimizer;
 import tomo.workflows.model.Representation;
 
@@ -72,6 +76,30 @@ public final class TrainCommand implements Callable<Integer> {
     public OptimizerKind convert(String value) {
       try {
         return OptimizerKinds.of(Optimizer.of(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --init} as specs spell it ({@code tight}, {@code independent}). */
+  static final class InitConverter implements ITypeConverter<InitScheme> {
+    @Override
+    public InitScheme convert(String value) {
+      try {
+        return ExtraInputSettings.of(InitMode.of(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --extra-gain} as specs spell it ({@code auto} or a positive number). */
+  static final class ExtraGainConverter implements ITypeConverter<ExtraGain> {
+    @Override
+    public ExtraGain convert(String value) {
+      try {
+        return ExtraInputSettings.of(tomo.workflows.model.ExtraGain.parse(value));
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
@@ -166,6 +194,24 @@ public final class TrainCommand implements Callable<Integer> {
               + " the paper's protocol)")
   Integer patience;
 
+  @Option(
+      names = "--init",
+      defaultValue = "tight",
+      converter = InitConverter.class,
+      description =
+          "tight (the augmented network starts as its baseline) or independent (the paper's code:"
+              + " its own initial weights and batch order)")
+  InitScheme init;
+
+  @Option(
+      names = "--extra-gain",
+      defaultValue = "auto",
+      converter = ExtraGainConverter.class,
+      description =
+          "factor on the extra input: auto (√64 = 8; √64/√d per column of a d-class one-hot) or a"
+              + " positive number (1: the paper's literal concatenation)")
+  ExtraGain extraGain;
+
   @Option(names = "--gpu", description = "train on the first GPU when libtorch has CUDA")
   boolean gpu;
 
@@ -232,6 +278,8 @@ public final class TrainCommand implements Callable<Integer> {
             .extraMasked(extraMasked)
             .gpu(gpu)
             .patience(patience)
+            .init(init)
+            .extraGain(extraGain)
             .build();
     if (exportDir != null) {
       GraphExport.write(config, trainingData, exportDir);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tomo.activities.training.OptimizerKinds;
+import tomo.cgcnn.ExtraGain;
+import tomo.cgcnn.InitScheme;
 import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -81,6 +83,30 @@ class TrainCommandTest {
     assertThat(Files.readString(tmp.resolve("export").resolve("meta.json")))
         .contains("\"target\" : \"band_gap\"");
     assertThat(tmp.resolve("ck").resolve("epoch-00002").resolve("state.json")).exists();
+  }
+
+  @Test
+  void theInitAndTheExtraGainAreFlagsWithTheSpecsNamesAndDefaults() {
+    TrainCommand defaults = new TrainCommand();
+    new CommandLine(defaults).parseArgs("--target", "band_gap");
+    assertThat(defaults.init).isEqualTo(InitScheme.TIGHT);
+    assertThat(defaults.extraGain).isEqualTo(ExtraGain.AUTO);
+
+    TrainCommand paper = new TrainCommand();
+    new CommandLine(paper)
+        .parseArgs("--target", "band_gap", "--init", "independent", "--extra-gain", "1");
+    assertThat(paper.init).isEqualTo(InitScheme.INDEPENDENT);
+    assertThat(paper.extraGain).isEqualTo(ExtraGain.of(1));
+
+    assertThatThrownBy(
+            () -> new CommandLine(new TrainCommand()).parseArgs("--target", "x", "--init", "joint"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("'joint' is not one of tight, independent");
+    assertThatThrownBy(
+            () ->
+                new CommandLine(new TrainCommand()).parseArgs("--target", "x", "--extra-gain", "0"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("'auto' or a positive number");
   }
 
   @Test

@@ -84,7 +84,7 @@ class ReadmeFlowTest {
       assertThat(cells).as("cells.csv").hasSize(2);
       assertThat(cells.get(1)).contains("band_gap").contains("volume").contains("structure");
       assertThat(Files.readString(dir.resolve("orchestration.log")))
-          .contains("sweep tiny: 2 outcomes of trainer cgcnn-v2 collected, 0 missing");
+          .contains("sweep tiny: 2 outcomes of trainer cgcnn-v3 collected, 0 missing");
     } finally {
       for (Process p : workers) {
         p.destroy();

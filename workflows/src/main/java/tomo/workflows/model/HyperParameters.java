@@ -3,6 +3,7 @@ package tomo.workflows.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 
 /**
  * Training hyper-parameters of every training of a sweep: CGCNN's published defaults (Xie &amp;
@@ -19,8 +20,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param patience stop a training after this many epochs without a better validation metric; null
  *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
  *     of sweeps without it
- * @param init how the augmented network starts against its baseline
- * @param extraGain the factor on the extra input
+ * @param init how a training with an extra property starts against its baseline: {@code tight}
+ *     (tomo's default) or {@code independent} (the paper's code)
+ * @param extraGain the factor on the extra property's input: {@code auto} (tomo's rule, the
+ *     default) or a positive number (1: the paper's literal concatenation)
  * @param scaling where the z-scores of target and extra come from ({@code train}: the training
  *     split, tomo's; {@code dataset}: every row the sweep keeps, ddof 1, the paper's)
  */
@@ -135,19 +138,9 @@ public record HyperParameters(
 
     private Builder() {}
 
-    public Builder init(InitMode value) {
-      init = value;
-      return this;
-    }
-
-    public Builder extraGain(ExtraGain value) {
-      extraGain = value;
-      return this;
-    }
-
     /** Where the z-scores of target and extra come from. */
     public Builder scaling(Scaling value) {
-      scaling = value;
+      scaling = Objects.requireNonNull(value, "scaling");
       return this;
     }
 
@@ -185,6 +178,18 @@ public record HyperParameters(
     /** Early-stopping patience in epochs; {@code null} trains every epoch. */
     public Builder patience(Integer value) {
       patience = value;
+      return this;
+    }
+
+    /** How a training with an extra property starts against its baseline (default: tight). */
+    public Builder init(InitMode value) {
+      init = Objects.requireNonNull(value, "init");
+      return this;
+    }
+
+    /** The factor on the extra property's input (default: auto). */
+    public Builder extraGain(ExtraGain value) {
+      extraGain = Objects.requireNonNull(value, "extraGain");
       return this;
     }
 

@@ -43,7 +43,7 @@ public enum Protocol {
 
   /** The factor on the extra input. */
   public ExtraGain extraGain() {
-    return this == PAPER ? ExtraGain.fixed(1) : ExtraGain.AUTO;
+    return this == PAPER ? ExtraGain.of(1) : ExtraGain.AUTO;
   }
 
   /**

@@ -112,7 +112,7 @@ class SweepSpecParserTest {
     assertThat(paper.protocol()).isEqualTo(Protocol.PAPER);
     assertThat(paper.hyper()).isEqualTo(Protocol.PAPER.hyper(40));
     assertThat(paper.hyper().init()).isEqualTo(InitMode.INDEPENDENT);
-    assertThat(paper.hyper().extraGain()).isEqualTo(ExtraGain.fixed(1));
+    assertThat(paper.hyper().extraGain()).isEqualTo(ExtraGain.of(1));
     assertThat(paper.hyper().scaling()).isEqualTo(Scaling.DATASET);
     assertThat(paper.hyper().milestone()).isEqualTo(100);
     assertThat(paper.hyper().optimizer()).isEqualTo(Optimizer.SGD);
@@ -135,7 +135,7 @@ class SweepSpecParserTest {
                 SweepSpecParser.parse(
                     head + "protocol: paper\nhyper: {optimizer: adam, extraGain: 8}\n", "p.yaml"))
         .hasMessageContaining("hyper.optimizer: adam (the paper's: sgd)")
-        .hasMessageContaining("hyper.extraGain: 8.0 (the paper's: 1.0)");
+        .hasMessageContaining("hyper.extraGain: 8 (the paper's: 1)");
     assertThatThrownBy(
             () -> SweepSpecParser.parse(head + "protocol: paper\nincompleteRows: keep\n", "p.yaml"))
         .hasMessageContaining("incompleteRows: keep (the paper drops them)");
@@ -163,9 +163,45 @@ class SweepSpecParserTest {
     assertThat(changed.baseline()).isEqualTo(BaselineMode.PER_CELL);
     assertThat(changed.protocolNotes())
         .containsExactly(
-            "extra gain 1.0 (tomo's: auto)",
+            "extra gain 1 (tomo's: auto)",
             "the learning-rate milestone (epoch 100) lies beyond the 40 epochs: the rate never"
                 + " decays, and pairs end at the full rate");
+  }
+
+  @Test
+  void theInitAndTheExtraGainAreSpecFieldsWithTodaysDefaults() {
+    String head =
+        "targets: [band_gap]\nproperties: [volume]\nrepresentations: [composition]\nseeds: [1]\n";
+    HyperParameters absent = SweepSpecParser.parse(head, "s.yaml").hyper();
+    assertThat(absent.init()).isEqualTo(InitMode.TIGHT);
+    assertThat(absent.extraGain()).isEqualTo(ExtraGain.AUTO);
+    HyperParameters paper =
+        SweepSpecParser.parse(head + "hyper: {init: independent, extraGain: 1}\n", "s.yaml")
+            .hyper();
+    assertThat(paper)
+        .isEqualTo(
+            Protocol.TOMO.hyper(30).toBuilder()
+                .init(InitMode.INDEPENDENT)
+                .extraGain(ExtraGain.of(1))
+                .build());
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {extraGain: auto}\n", "s.yaml")
+                .hyper()
+                .extraGain())
+        .isEqualTo(ExtraGain.AUTO);
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {extraGain: '2.5'}\n", "s.yaml")
+                .hyper()
+                .extraGain())
+        .isEqualTo(ExtraGain.of(2.5));
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {init: joint}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.init'")
+        .hasMessageContaining("'joint' is not one of tight, independent");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {extraGain: -1}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.extraGain'")
+        .hasMessageContaining("'auto' or a positive number");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {extraGain: big}\n", "s.yaml"))
+        .hasMessageContaining("field 'hyper.extraGain'");
   }
 
   @Test

@@ -35,6 +35,17 @@ class VocabularyJsonTest {
         .put("extraGain", "auto")
         .put("scaling", "train");
     assertThat(json.readTree(json.writeValueAsString(request))).isEqualTo(expected);
+    TrainingRequest paper =
+        request.toBuilder()
+            .hyper(
+                HyperParameters.builder()
+                    .init(InitMode.INDEPENDENT)
+                    .extraGain(ExtraGain.of(1.5))
+                    .build())
+            .build();
+    String written = json.writeValueAsString(paper);
+    assertThat(written).contains("\"init\":\"independent\"", "\"extraGain\":1.5");
+    assertThat(json.readValue(written, TrainingRequest.class)).isEqualTo(paper);
   }
 
   @Test
@@ -69,7 +80,17 @@ class VocabularyJsonTest {
     }
     assertThat(HyperParameters.defaults())
         .isEqualTo(
-            new HyperParameters(30, 256, Optimizer.SGD, 0.01, 0.9, 100, null, null, null, null));
+            new HyperParameters(
+                30,
+                256,
+                Optimizer.SGD,
+                0.01,
+                0.9,
+                100,
+                null,
+                InitMode.TIGHT,
+                ExtraGain.AUTO,
+                Scaling.TRAIN));
   }
 
   @Test
