@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tomo.workflows.TaskQueues;
 import tomo.workflows.hooks.SweepHooks;
@@ -42,6 +43,10 @@ import tomo.workflows.hooks.SweepHooks;
  * @param unavailable the names left out that way (filled by {@code tomo sweep start})
  * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
  *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
+ * @param nullControl the property whose values, permuted across materials, make the {@link
+ *     NullControl} cell of every (target, representation, seed); {@code none} = no control; absent
+ *     = {@link NullControl#DEFAULT} ({@link #normalized} fills it in). {@code null} in a spec that
+ *     reaches a workflow (one started before the field existed) means no control
  */
 public record SweepSpec(
     String name,
@@ -64,7 +69,8 @@ public record SweepSpec(
     TrainerKind trainer,
     Boolean skipMissing,
     List<UnavailableName> unavailable,
-    boolean skipBadRows) {
+    boolean skipBadRows,
+    String nullControl) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -103,6 +109,7 @@ public record SweepSpec(
     b.skipMissing = skipMissing;
     b.unavailable = unavailable;
     b.skipBadRows = skipBadRows;
+    b.nullControl = nullControl;
     return b;
   }
 
@@ -120,8 +127,13 @@ public record SweepSpec(
   public SweepSpec without(List<UnavailableName> missing, String source) {
     List<String> t = new ArrayList<>(targets);
     List<String> p = new ArrayList<>(properties);
+    String control = nullControl;
     for (UnavailableName m : missing) {
-      (m.field().equals("targets") ? t : p).remove(m.name());
+      if (m.field().equals(NULL_CONTROL)) {
+        control = NullControl.NONE;
+      } else {
+        (m.field().equals("targets") ? t : p).remove(m.name());
+      }
     }
     if (t.isEmpty() || p.isEmpty()) {
       throw fail(
@@ -137,6 +149,7 @@ public record SweepSpec(
         .targets(List.copyOf(t))
         .properties(List.copyOf(p))
         .unavailable(List.copyOf(all))
+        .nullControl(control)
         .build();
   }
 
@@ -170,18 +183,40 @@ public record SweepSpec(
     return hooks == null ? SweepHooks.none() : hooks;
   }
 
+  /** Name of the spec field that chooses the null control. */
+  public static final String NULL_CONTROL = "nullControl";
+
+  /** The null control's property name ({@code permuted:band_gap}), empty when there is none. */
+  @JsonIgnore
+  public Optional<String> controlProperty() {
+    return nullControl == null || nullControl.equals(NullControl.NONE)
+        ? Optional.empty()
+        : Optional.of(NullControl.property(nullControl));
+  }
+
+  /**
+   * What each (target, representation, seed) adds to its baseline, one cell each: the properties,
+   * then the null control (unless the properties list it already).
+   */
+  @JsonIgnore
+  public List<String> cellProperties() {
+    List<String> all = new ArrayList<>(properties);
+    controlProperty().filter(c -> !all.contains(c)).ifPresent(all::add);
+    return List.copyOf(all);
+  }
+
   /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
   @JsonIgnore
   public long trainingCount() {
     long groups = (long) targets.size() * representations.size() * seeds.size();
-    long cells = groups * properties.size();
+    long cells = groups * cellProperties().size();
     return baseline == BaselineMode.PER_CELL ? 2 * cells : groups + cells;
   }
 
-  /** Augmented cells: targets × properties × representations × seeds. */
+  /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
   @JsonIgnore
   public long cellCount() {
-    return (long) targets.size() * properties.size() * representations.size() * seeds.size();
+    return (long) targets.size() * cellProperties().size() * representations.size() * seeds.size();
   }
 
   /**
@@ -232,6 +267,24 @@ public record SweepSpec(
     if (heartbeat < 1) {
       throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeat);
     }
+    for (int i = 0; i < t.size(); i++) {
+      if (NullControl.isControl(t.get(i))) {
+        throw fail(source, "targets[" + i + "]", "a permuted control is an input, not a target");
+      }
+    }
+    String control = nullControl == null ? NullControl.DEFAULT : nullControl.trim();
+    if (control.isEmpty() || control.contains("/") || NullControl.isControl(control)) {
+      throw fail(
+          source,
+          NULL_CONTROL,
+          "expected the name of the property to permute (e.g. "
+              + NullControl.DEFAULT
+              + ") or "
+              + NullControl.NONE
+              + ", got '"
+              + nullControl
+              + "'");
+    }
     return toBuilder()
         .name(name == null ? "sweep" : name)
         .dataset(blankToNull(dataset))
@@ -251,6 +304,7 @@ public record SweepSpec(
         .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
         .skipMissing(Boolean.TRUE.equals(skipMissing))
         .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
+        .nullControl(control)
         .build();
   }
 
@@ -368,6 +422,7 @@ public record SweepSpec(
     private Boolean skipMissing;
     private List<UnavailableName> unavailable;
     private boolean skipBadRows;
+    private String nullControl;
 
     private Builder() {}
 
@@ -476,6 +531,11 @@ public record SweepSpec(
       return this;
     }
 
+    public Builder nullControl(String value) {
+      nullControl = value;
+      return this;
+    }
+
     public SweepSpec build() {
       return new SweepSpec(
           name,
@@ -498,7 +558,8 @@ public record SweepSpec(
           trainer,
           skipMissing,
           unavailable,
-          skipBadRows);
+          skipBadRows,
+          nullControl);
     }
   }
 }

@@ -52,7 +52,7 @@ public final class TrainingPlan {
           if (spec.baseline() == BaselineMode.SHARED) {
             out.add(request(spec, data, base));
           }
-          for (String property : spec.properties()) {
+          for (String property : spec.cellProperties()) {
             CellKey cell = new CellKey(target, property, rep, seed);
             if (spec.baseline() == BaselineMode.PER_CELL) {
               out.add(perCellBaseline(spec, data, cell));
