@@ -69,7 +69,9 @@ public record SweepWorkload(
    * Counts the sweep of {@code spec} on {@code dataset} (read with {@link #readOptions}), looking
    * finished trainings up in the spec's artifact store under {@code trainerId}'s content hashes.
    */
-  public static SweepWorkload count(SweepSpec spec, Dataset dataset, String trainerId) {
+  public static SweepWorkload count(SweepSpec spec, Dataset read, String trainerId) {
+    // the null control's column, so its cells count the materials they train on
+    Dataset dataset = read.withColumns(spec.cellProperties());
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
     PreparedDataset data =
         new PreparedDataset(
