@@ -156,8 +156,8 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<MaskedBaseline> masked = perCell ? maskedBaselines(dir) : List.of();
     SweepReport report =
         perCell
-            ? PerCellAggregation.aggregate(spec.properties(), masked, outcomes)
-            : new SweepAggregator(spec.properties()).aggregateTrainings(outcomes);
+            ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes)
+            : new SweepAggregator(spec.cellProperties()).aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
     masked.forEach(m -> trained.add(m.baseline().outcome()));

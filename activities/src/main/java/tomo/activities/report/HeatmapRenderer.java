@@ -81,7 +81,10 @@ final class HeatmapRenderer {
   /** The image size: the grid, and room for the most notice lines of any representation. */
   HeatmapLayout layout() {
     int lines = report.representations().stream().mapToInt(r -> notices(r).size()).max().orElse(0);
-    return HeatmapLayout.of(report.targets().size(), report.properties().size(), lines);
+    return HeatmapLayout.of(
+        report.targets().size(),
+        report.properties().size() + report.controlProperties().size(),
+        lines);
   }
 
   /**
@@ -126,6 +129,20 @@ final class HeatmapRenderer {
               + " %): "
               + String.join(", ", failed));
     }
+    List<String> controls =
+        checks.controls().stream()
+            .filter(c -> c.representation().equals(representation))
+            .filter(c -> !ReportChecks.controlPasses(c))
+            .map(c -> c.target() + " " + percent(c.meanChangePercent()) + " %")
+            .toList();
+    if (!controls.isEmpty()) {
+      lines.add(
+          "WARNING null control failed (a permuted property must be significant under no rule, |mean|"
+              + " ≤ "
+              + ReportChecks.number(ReportChecks.CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+              + " %): "
+              + String.join(", ", controls));
+    }
     if (!checks.convergence().passes()) {
       lines.add(
           "WARNING not converged: "
@@ -140,6 +157,10 @@ final class HeatmapRenderer {
   JFreeChart chart(String representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
+    // the null controls below the findings, past a dark rule, labelled as controls
+    List<String> controls = report.controlProperties();
+    List<String> rowLabels = new ArrayList<>(properties);
+    controls.forEach(c -> rowLabels.add(SweepReport.controlLabel(c)));
 
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);
@@ -147,7 +168,7 @@ final class HeatmapRenderer {
     renderer.setBlockHeight(1.0);
     renderer.setDefaultToolTipGenerator(null);
     DefaultXYZDataset dataset = new DefaultXYZDataset();
-    XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(properties), renderer);
+    XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(rowLabels), renderer);
 
     Map<List<String>, CellSummary> cells = new HashMap<>();
     for (CellSummary c : report.cells()) {
@@ -180,6 +201,22 @@ final class HeatmapRenderer {
         }
       }
     }
+    for (int column = 0; column < targets.size(); column++) {
+      for (int k = 0; k < controls.size(); k++) {
+        int row = properties.size() + k;
+        Optional<CellSummary> cell =
+            report.controlCell(targets.get(column), controls.get(k), representation);
+        if (cell.isPresent()) {
+          blocks.add(new double[] {column, row, cell.get().meanChangePercent()});
+          annotate(plot, cell.get(), column, row);
+        } else {
+          XYTextAnnotation none = new XYTextAnnotation("no data", column, row);
+          none.setFont(NO_DATA_FONT);
+          none.setPaint(DARK_TEXT);
+          plot.addAnnotation(none);
+        }
+      }
+    }
     double[][] xyz = new double[3][blocks.size()];
     for (int i = 0; i < blocks.size(); i++) {
       for (int k = 0; k < 3; k++) {
@@ -187,7 +224,13 @@ final class HeatmapRenderer {
       }
     }
     dataset.addSeries("mean change (%)", xyz);
-    drawCellBorders(plot, targets.size(), properties.size());
+    drawCellBorders(plot, targets.size(), rowLabels.size());
+    if (!controls.isEmpty()) {
+      double y = properties.size() - 0.5;
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              -0.5, y, targets.size() - 0.5, y, new BasicStroke(5f), Color.DARK_GRAY));
+    }
 
     plot.setBackgroundPaint(MISSING_BACKGROUND);
     plot.setDomainGridlinesVisible(false);
@@ -229,9 +272,15 @@ final class HeatmapRenderer {
 
   private void annotate(XYPlot plot, CellSummary cell, int column, int row) {
     Color text = scale.darkTextReadable(cell.meanChangePercent()) ? DARK_TEXT : Color.WHITE;
-    String mean = percent(cell.meanChangePercent()) + (cell.significant() ? "*" : "");
+    // a null control is never a finding: no star, "!" where its gate failed
+    boolean control = report.controls().contains(cell);
+    String mean =
+        percent(cell.meanChangePercent())
+            + (control
+                ? ReportChecks.controlPasses(cell) ? "" : " !"
+                : cell.significant() ? "*" : "");
     XYTextAnnotation meanText = new XYTextAnnotation(mean, column, row + MEAN_OFFSET);
-    meanText.setFont(cell.significant() ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
+    meanText.setFont(!control && cell.significant() ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
     meanText.setPaint(text);
     meanText.setTextAnchor(TextAnchor.CENTER);
     plot.addAnnotation(meanText);
@@ -330,7 +379,11 @@ final class HeatmapRenderer {
             + seeds
             + " seeds, [min, max] below.",
         "Bold with *: significant (max < 0, lower error for every seed). Blue: lower error, red:"
-            + " higher. Grey: the target itself (\"self\": the diagonal check).");
+            + " higher. Grey: the target itself (\"self\": the diagonal check).",
+        report.controlProperties().isEmpty()
+            ? "No null control in this sweep."
+            : "Below the dark rule: the null control, a property permuted across materials (no"
+                + " information); \"!\": its gate failed.");
   }
 
   static String percent(double value) {

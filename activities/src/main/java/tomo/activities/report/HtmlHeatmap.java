@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tomo.workflows.model.NullControl;
 
 /**
  * One representation's heatmap as inline SVG for the HTML report: the same cells, colours and
@@ -16,6 +17,7 @@ final class HtmlHeatmap {
   private static final int CELL_WIDTH = 112;
   private static final int CELL_HEIGHT = 46;
   private static final double CHAR_WIDTH = 7.2; // of the 13 px labels, enough for the margins
+  private static final int CONTROL_GAP = 14; // between the findings and the null-control rows
 
   private final SweepReport report;
   private final DivergingPaintScale scale;
@@ -35,12 +37,19 @@ final class HtmlHeatmap {
   String svg(String representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
-    int left = 16 + (int) (CHAR_WIDTH * longest(properties));
+    List<String> controls = report.controlProperties();
+    List<String> labels = new ArrayList<>(properties);
+    controls.forEach(c -> labels.add(SweepReport.controlLabel(c)));
+    int left = 16 + (int) (CHAR_WIDTH * longest(labels));
     // target labels rise at 45° from their column's centre: as high and as far right as they are
     int slant = (int) (CHAR_WIDTH * longest(targets) * 0.72);
     int top = 16 + slant;
     int width = left + CELL_WIDTH * targets.size() + Math.max(24, slant - CELL_WIDTH / 2 + 8);
-    int legendTop = top + CELL_HEIGHT * properties.size() + 24;
+    int controlTop = top + CELL_HEIGHT * properties.size() + CONTROL_GAP;
+    int legendTop =
+        (controls.isEmpty() ? top + CELL_HEIGHT * properties.size() : controlTop)
+            + CELL_HEIGHT * controls.size()
+            + 24;
     int height = legendTop + 58;
     StringBuilder s = new StringBuilder();
     s.append(
@@ -83,6 +92,37 @@ final class HtmlHeatmap {
             top + CELL_HEIGHT * row);
       }
     }
+    if (!controls.isEmpty()) {
+      // the null control: its own rows below a rule, never a finding
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"control-rule\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+                  + " stroke=\"#404040\" stroke-width=\"3\"/>",
+              8,
+              controlTop - CONTROL_GAP / 2,
+              left + CELL_WIDTH * targets.size(),
+              controlTop - CONTROL_GAP / 2));
+      for (int k = 0; k < controls.size(); k++) {
+        int y = controlTop + CELL_HEIGHT * k;
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<text class=\"label control\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                left - 8,
+                y + CELL_HEIGHT / 2 + 4,
+                HtmlReportWriter.escape(SweepReport.controlLabel(controls.get(k)))));
+        for (int column = 0; column < targets.size(); column++) {
+          cell(
+              s,
+              targets.get(column),
+              controls.get(k),
+              representation,
+              left + CELL_WIDTH * column,
+              y);
+        }
+      }
+    }
     legend(
         s,
         "scale-" + representation.replaceAll("[^A-Za-z0-9_-]", "_"),
@@ -94,11 +134,27 @@ final class HtmlHeatmap {
 
   private void cell(
       StringBuilder s, String target, String property, String representation, int x, int y) {
-    var summary = report.cell(target, property, representation);
+    boolean control = NullControl.isControl(property);
+    var summary =
+        control
+            ? report.controlCell(target, property, representation)
+            : report.cell(target, property, representation);
+    // a null control is never a finding: no star; "!" where its gate failed
+    boolean star = !control && summary.map(CellSummary::significant).orElse(false);
+    String mark =
+        control
+            ? summary.filter(c -> !ReportChecks.controlPasses(c)).map(c -> " !").orElse("")
+            : "";
     String fill;
     String text;
     List<String> lines = new ArrayList<>();
-    lines.add(property + " → " + target + " (" + representation + ")");
+    lines.add(
+        (control ? SweepReport.controlLabel(property) : property)
+            + " → "
+            + target
+            + " ("
+            + representation
+            + ")");
     if (summary.isPresent()) {
       CellSummary c = summary.get();
       fill = hex(scale.color(c.meanChangePercent()));
@@ -111,7 +167,11 @@ final class HtmlHeatmap {
               HeatmapRenderer.percent(c.minChangePercent()),
               HeatmapRenderer.percent(c.maxChangePercent()),
               c.seedCount(),
-              c.significant() ? ": significant" : ""));
+              control
+                  ? ReportChecks.controlPasses(c)
+                      ? ": null control passed"
+                      : ": null control FAILED, " + ReportChecks.controlFailure(c)
+                  : c.significant() ? ": significant" : ""));
       for (PairedTraining p :
           pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {
         lines.add(
@@ -156,8 +216,8 @@ final class HtmlHeatmap {
               cx,
               y + 20,
               text,
-              c.significant() ? " significant" : "",
-              HeatmapRenderer.percent(c.meanChangePercent()) + (c.significant() ? "*" : ""),
+              star ? " significant" : "",
+              HeatmapRenderer.percent(c.meanChangePercent()) + (star ? "*" : "") + mark,
               cx,
               y + 36,
               text,

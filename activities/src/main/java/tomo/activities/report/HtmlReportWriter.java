@@ -33,6 +33,8 @@ final class HtmlReportWriter {
       .heatmaps{display:flex;flex-wrap:wrap;gap:8px 40px}
       svg.heatmap{display:block;margin:8px 0 16px}
       svg.heatmap .label{font-size:13px}
+      svg.heatmap .label.control{font-style:italic}
+      tr.control td{background:#f6f6f6;font-style:italic}
       svg.heatmap .mean{font-size:15px;text-anchor:middle}
       svg.heatmap .mean.significant{font-weight:bold}
       svg.heatmap .range{font-size:11px;text-anchor:middle}
@@ -123,7 +125,14 @@ final class HtmlReportWriter {
     HtmlHeatmap heatmap = new HtmlHeatmap(report, HeatmapRenderer.colourLimit(report));
     h.append("<h2 id=\"heatmaps\">Heatmaps</h2>\n<p>Cell: mean % change of the test MAE (error")
         .append(" rate for categorical targets) over seeds, [min, max] below; bold with *:")
-        .append(" significant. Hover a cell for every seed's change.</p>\n");
+        .append(" significant. Hover a cell for every seed's change.")
+        .append(
+            report.controlProperties().isEmpty()
+                ? " No null control in this sweep."
+                : " Below the dark rule: the null control, a property permuted across materials"
+                    + " (no information about the target), never a finding; \"!\": its gate"
+                    + " failed.")
+        .append("</p>\n");
     h.append("<div class=\"heatmaps\">\n");
     for (String representation : report.representations()) {
       h.append("<div><h3>").append(escape(representation)).append("</h3>\n");
@@ -175,7 +184,9 @@ final class HtmlReportWriter {
         .append(escape(TableWriter.SIGNIFICANCE_RULE))
         .append(" ")
         .append(escape(TableWriter.INTERVAL_RULE))
-        .append(" In parentheses: the mean change over seeds.</p>\n<table><thead><tr>");
+        .append(" In parentheses: the mean change over seeds.")
+        .append(report.controls().isEmpty() ? "" : " " + escape(TableWriter.NULL_CONTROL_RULE))
+        .append("</p>\n<table><thead><tr>");
     List<Table1Column> columns = table1Columns();
     for (Table1Column c : columns) {
       h.append("<th>").append(escape(c.header())).append("</th>");
@@ -187,8 +198,46 @@ final class HtmlReportWriter {
         h.append("<td>").append(c.html().apply(row)).append("</td>");
       }
       h.append("</tr>\n");
+      for (String control : report.controlProperties()) {
+        controlLine(h, row.target(), control, columns.size());
+      }
     }
     h.append("</tbody></table>\n");
+  }
+
+  /**
+   * A target's null-control line under its row: one cell spanning the property columns, so that a
+   * new column of Table 1 needs nothing here.
+   */
+  private void controlLine(StringBuilder h, String target, String control, int columns) {
+    List<String> parts = new ArrayList<>();
+    for (String representation : report.representations()) {
+      parts.add(
+          escape(representation)
+              + ": "
+              + report
+                  .controlCell(target, control, representation)
+                  .map(
+                      c ->
+                          HeatmapRenderer.percent(c.meanChangePercent())
+                              + " % ["
+                              + HeatmapRenderer.percent(c.minChangePercent())
+                              + ", "
+                              + HeatmapRenderer.percent(c.maxChangePercent())
+                              + "], "
+                              + (ReportChecks.controlPasses(c)
+                                  ? "passed"
+                                  : "<strong>FAILED</strong>, "
+                                      + escape(ReportChecks.controlFailure(c))))
+                  .orElse("no data"));
+    }
+    h.append("<tr class=\"control\"><td>↳ ")
+        .append(escape(SweepReport.controlLabel(control)))
+        .append("</td><td colspan=\"")
+        .append(columns - 1)
+        .append("\">")
+        .append(String.join("; ", parts))
+        .append("</td></tr>\n");
   }
 
   private String propertyList(String target, String representation, List<String> properties) {

@@ -14,7 +14,8 @@ public final class PerCellAggregation {
   private PerCellAggregation() {}
 
   /**
-   * @param properties the spec's properties, in its order
+   * @param properties the spec's properties, in its order, and its null control ({@link
+   *     tomo.workflows.model.SweepSpec#cellProperties})
    * @param baselines the baseline trained for each property
    * @param augmented the trainings that add a property
    * @throws IllegalArgumentException as {@link SweepAggregator#aggregateTrainings} does for any one
@@ -30,6 +31,7 @@ public final class PerCellAggregation {
     List<MissingPair> missing = new ArrayList<>();
     List<TrainingProvenance> provenance = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
+    List<CellSummary> controls = new ArrayList<>();
     SweepAggregator aggregator = new SweepAggregator(properties);
     for (String property : properties) {
       List<ReportTraining> part = new ArrayList<>();
@@ -51,6 +53,7 @@ public final class PerCellAggregation {
       missing.addAll(r.missing());
       provenance.addAll(r.provenance());
       diagonal.addAll(r.diagonal());
+      controls.addAll(r.controls());
     }
     List<String> reported =
         properties.stream()
@@ -58,6 +61,15 @@ public final class PerCellAggregation {
             .toList();
     // The joined report refuses mixed trainers or datasets across properties too.
     return new SweepReport(
-        targets, reported, representations, trainings, pairs, cells, missing, provenance, diagonal);
+        targets,
+        reported,
+        representations,
+        trainings,
+        pairs,
+        cells,
+        missing,
+        provenance,
+        diagonal,
+        controls);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
@@ -29,6 +30,9 @@ import tomo.workflows.model.TrainingOutcome;
  *     must come from one trainer and one dataset version
  * @param diagonal cells where the target is added as its own property (the diagonal check), kept
  *     out of {@code cells} and Table 1
+ * @param controls null-control cells ({@code permuted:band_gap}, see {@link NullControl}): a
+ *     property's values permuted across materials, which carry no information about the target;
+ *     kept out of {@code properties}, {@code cells} and Table 1, shown as their own row
  * @throws IllegalArgumentException when the trainings come from more than one trainer or dataset
  *     version (naming them), or {@code provenance} does not match {@code trainings}
  */
@@ -41,7 +45,8 @@ public record SweepReport(
     List<CellSummary> cells,
     List<MissingPair> missing,
     List<TrainingProvenance> provenance,
-    List<CellSummary> diagonal) {
+    List<CellSummary> diagonal,
+    List<CellSummary> controls) {
 
   public SweepReport {
     targets = List.copyOf(targets);
@@ -53,6 +58,7 @@ public record SweepReport(
     missing = List.copyOf(missing);
     provenance = List.copyOf(provenance);
     diagonal = List.copyOf(diagonal);
+    controls = List.copyOf(controls);
     if (provenance.size() != trainings.size()) {
       throw new IllegalArgumentException(
           trainings.size() + " trainings but " + provenance.size() + " provenance entries");
@@ -182,6 +188,29 @@ public record SweepReport(
         .findFirst();
   }
 
+  /** The null controls' property names ({@code permuted:band_gap}), in report order. */
+  public List<String> controlProperties() {
+    return controls.stream().map(CellSummary::property).distinct().toList();
+  }
+
+  /** The statistics of one null-control cell, if any seed of it could be paired. */
+  public Optional<CellSummary> controlCell(String target, String property, String representation) {
+    return controls.stream()
+        .filter(
+            c ->
+                c.target().equals(target)
+                    && c.property().equals(property)
+                    && c.representation().equals(representation))
+        .findFirst();
+  }
+
+  /** "null control (permuted band_gap)": how every format labels a control's row. */
+  public static String controlLabel(String property) {
+    return "null control ("
+        + NullControl.source(property).map(s -> "permuted " + s).orElse(property)
+        + ")";
+  }
+
   /** The diagonal cell of a target, if the grid holds the target as its own property. */
   public Optional<CellSummary> diagonalCell(String target, String representation) {
     return diagonal.stream()
@@ -235,8 +264,11 @@ public record SweepReport(
     return rows;
   }
 
-  /** The largest |mean change| of any cell, in %; 0 when there are no cells. */
+  /** The largest |mean change| of any cell or null control, in %; 0 when there are none. */
   public double maxAbsMeanChangePercent() {
-    return cells.stream().mapToDouble(c -> Math.abs(c.meanChangePercent())).max().orElse(0);
+    return java.util.stream.Stream.concat(cells.stream(), controls.stream())
+        .mapToDouble(c -> Math.abs(c.meanChangePercent()))
+        .max()
+        .orElse(0);
   }
 }

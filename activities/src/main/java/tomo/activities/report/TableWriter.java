@@ -33,6 +33,10 @@ final class TableWriter {
       "Second criterion (95 % CI): the "
           + MeanChangeInterval.METHOD
           + ", lies wholly below 0; none with a single seed.";
+  static final String NULL_CONTROL_RULE =
+      "Null control: per target and representation, one cell adds a real property's values"
+          + " permuted across materials (no information about the target). It is shown on its own"
+          + " line and never counted among the significant properties; a finding must beat it.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
@@ -68,7 +72,9 @@ final class TableWriter {
       List<Table1Row> table1,
       List<CellSummary> cells,
       List<MissingPair> missing,
-      ReportChecks checks) {}
+      ReportChecks checks,
+      String nullControl,
+      List<CellSummary> controls) {}
 
   void writeJson(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -90,7 +96,9 @@ final class TableWriter {
             report.table1(),
             report.cells(),
             report.missing(),
-            checks));
+            checks,
+            NULL_CONTROL_RULE,
+            report.controls()));
   }
 
   void writeTable1Csv(Path file) throws IOException {
@@ -104,6 +112,8 @@ final class TableWriter {
       report.representations().forEach(r -> header.add(r + "_ci95"));
       header.add("trainer");
       header.add("warnings");
+      // which line of a target: its significant properties, or a null control's
+      header.add("line");
       csv.writeRecord(header);
       for (Table1Row row : report.table1()) {
         List<String> record = new ArrayList<>();
@@ -127,9 +137,65 @@ final class TableWriter {
           warnings.addAll(checks.cellWarnings(row.target(), representation));
         }
         record.add(String.join(LIST_SEPARATOR, warnings.stream().distinct().toList()));
+        record.add("significant properties");
         csv.writeRecord(record);
+        for (String control : report.controlProperties()) {
+          List<String> line = controlLine(row.target(), control);
+          line.add(SweepReport.controlLabel(control));
+          csv.writeRecord(line);
+        }
       }
     }
+  }
+
+  /**
+   * A target's null-control line in the columns of Table 1: the control's mean change and verdict
+   * under each representation, its interval under each CI column; in the CSV it also carries the
+   * trainer and the control gate's verdict.
+   */
+  private List<String> controlLine(String target, String control) {
+    List<String> line = new ArrayList<>();
+    line.add(target);
+    List<String> verdicts = new ArrayList<>();
+    for (String representation : report.representations()) {
+      Optional<CellSummary> c = report.controlCell(target, control, representation);
+      line.add(c.map(TableWriter::controlChange).orElse("no data"));
+      c.filter(x -> !ReportChecks.controlPasses(x))
+          .ifPresent(
+              x -> verdicts.add(representation + ": FAILED, " + ReportChecks.controlFailure(x)));
+    }
+    if (structureAndComposition) {
+      line.add("");
+    }
+    for (String representation : report.representations()) {
+      line.add(
+          report
+              .controlCell(target, control, representation)
+              .map(c -> c.interval() == null ? "none (1 seed)" : interval(c.interval()))
+              .orElse("no data"));
+    }
+    line.add(trainerName());
+    line.add(String.join(LIST_SEPARATOR, verdicts));
+    return line;
+  }
+
+  /** "+0.4 % [-0.2, +1.1], passed" or "… , FAILED": a control's change and the gate's verdict. */
+  private static String controlChange(CellSummary c) {
+    return HeatmapRenderer.percent(c.meanChangePercent())
+        + " % ["
+        + HeatmapRenderer.percent(c.minChangePercent())
+        + ", "
+        + HeatmapRenderer.percent(c.maxChangePercent())
+        + "], "
+        + (ReportChecks.controlPasses(c) ? "passed" : "FAILED");
+  }
+
+  private static String interval(MeanChangeInterval ci) {
+    return "["
+        + HeatmapRenderer.percent(ci.lowPercent())
+        + ", "
+        + HeatmapRenderer.percent(ci.highPercent())
+        + "] %";
   }
 
   void writeTable1Markdown(Path file) throws IOException {
@@ -151,6 +217,9 @@ final class TableWriter {
         .append(" In parentheses: the mean change over seeds. ")
         .append(INTERVAL_RULE)
         .append("\n\n");
+    if (!report.controls().isEmpty()) {
+      md.append(NULL_CONTROL_RULE).append("\n\n");
+    }
     List<String> header = new ArrayList<>();
     header.add("target");
     header.addAll(report.representations());
@@ -183,6 +252,14 @@ final class TableWriter {
                 row.significantByIntervalByRepresentation().get(representation)));
       }
       row(md, cells);
+      for (String control : report.controlProperties()) {
+        List<String> line = controlLine(row.target(), control);
+        // the label in the target's column; the CSV's last two (trainer, verdicts) are not Table
+        // 1's
+        List<String> shown = new ArrayList<>(line.subList(0, line.size() - 2));
+        shown.set(0, "↳ " + SweepReport.controlLabel(control));
+        row(md, shown);
+      }
     }
     checksMarkdown(md);
     md.append("\n")
@@ -235,10 +312,12 @@ final class TableWriter {
           "ci95_high_percent",
           "significant_ci95",
           "diagonal",
+          "null_control",
           "trainer",
           "warnings");
       List<CellSummary> all = new ArrayList<>(report.cells());
       all.addAll(report.diagonal());
+      all.addAll(report.controls());
       for (CellSummary c : all) {
         MeanChangeInterval ci = c.interval();
         csv.writeRecord(
@@ -260,6 +339,7 @@ final class TableWriter {
             ci == null ? "" : String.valueOf(ci.highPercent()),
             String.valueOf(c.significantByInterval()),
             String.valueOf(c.property().equals(c.target())),
+            String.valueOf(report.controls().contains(c)),
             trainerName(),
             cellWarnings(c));
       }
@@ -388,6 +468,42 @@ final class TableWriter {
                 d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT
                     ? "ok"
                     : "FAILED"));
+      }
+      md.append('\n');
+    }
+    if (checks.controls().isEmpty()) {
+      md.append(
+          "Null control: not run (the spec has `nullControl: none`, or the sweep predates it).\n\n");
+    } else {
+      row(
+          md,
+          List.of(
+              "null control",
+              "target",
+              "representation",
+              "mean change",
+              "[min, max]",
+              "seeds improved",
+              "significant under",
+              "verdict"));
+      row(md, List.of("---", "---", "---", "---", "---", "---", "---", "---"));
+      for (CellSummary x : checks.controls()) {
+        List<String> rules = ReportChecks.significantUnder(x);
+        row(
+            md,
+            List.of(
+                SweepReport.controlLabel(x.property()),
+                x.target(),
+                x.representation(),
+                HeatmapRenderer.percent(x.meanChangePercent()) + " %",
+                "["
+                    + HeatmapRenderer.percent(x.minChangePercent())
+                    + ", "
+                    + HeatmapRenderer.percent(x.maxChangePercent())
+                    + "] %",
+                x.improvedSeeds() + "/" + x.seedCount(),
+                rules.isEmpty() ? "no rule" : String.join(", ", rules),
+                ReportChecks.controlPasses(x) ? "ok" : "FAILED"));
       }
       md.append('\n');
     }

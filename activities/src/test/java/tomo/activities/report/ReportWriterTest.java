@@ -95,7 +95,8 @@ class ReportWriterTest {
             "structure_ci95",
             "composition_ci95",
             "trainer",
-            "warnings");
+            "warnings",
+            "line");
     assertThat(table.get(1).getFields())
         .containsExactly(
             "band_gap",
@@ -105,7 +106,8 @@ class ReportWriterTest {
             "",
             "volume",
             "not recorded",
-            "trainer not recorded; baseline unchecked");
+            "trainer not recorded; baseline unchecked",
+            "significant properties");
     assertThat(table.get(2).getFields().subList(0, 6))
         .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap", "", "");
 

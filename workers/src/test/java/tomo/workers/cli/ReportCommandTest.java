@@ -290,7 +290,8 @@ class ReportCommandTest {
             r.cells(),
             r.missing(),
             r.provenance(),
-            r.diagonal());
+            r.diagonal(),
+            r.controls());
     Path out = dir.resolve("again");
 
     assertThatThrownBy(() -> OfflineReport.writeAtomically(clashing, ReportDetails.none(), out))
