@@ -254,8 +254,7 @@ final class TableWriter {
       row(md, cells);
       for (String control : report.controlProperties()) {
         List<String> line = controlLine(row.target(), control);
-        // the label in the target's column; the CSV's last two (trainer, verdicts) are not Table
-        // 1's
+        // the label in the target's column; the last two (trainer, verdicts) are the CSV's only
         List<String> shown = new ArrayList<>(line.subList(0, line.size() - 2));
         shown.set(0, "↳ " + SweepReport.controlLabel(control));
         row(md, shown);

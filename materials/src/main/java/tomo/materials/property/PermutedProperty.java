@@ -35,7 +35,9 @@ public record PermutedProperty(String source) {
 
   /**
    * The seed of every permutation: fixed, and not any split seed, so that the control's column is
-   * the same in every training of a sweep. (ASCII "null".)
+   * the same in every training of a sweep. (ASCII "null".) It is part of what the name means, not
+   * of a training request: stored trainings of {@code permuted:*} hold columns drawn from it, so a
+   * different seed needs a different name (e.g. a seed in the name), never a changed constant.
    */
   public static final long SEED = 0x6E75_6C6CL;
 
