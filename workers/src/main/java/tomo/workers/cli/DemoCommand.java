@@ -37,9 +37,9 @@ import tomo.workflows.model.SweepStatus;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Embedded Temporal server + both workers + a small sweep (2 targets x 3 properties x 2"
-            + " representations x 2 seeds on a random sample of 1,000 materials); prints where the heatmaps and"
-            + " Table 1 are.")
+        "Embedded Temporal server + both workers + a small sweep (2 targets x 3 properties and"
+            + " the null control x 2 representations x 2 seeds on a random sample of 1,000"
+            + " materials); prints where the heatmaps and Table 1 are.")
 public final class DemoCommand implements Callable<Integer> {
   /** Materials of the demo: a seeded uniform random sample of the dataset. */
   static final int DEMO_SAMPLE = 1000;

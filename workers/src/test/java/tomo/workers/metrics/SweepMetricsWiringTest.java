@@ -75,7 +75,8 @@ class SweepMetricsWiringTest {
       Thread.sleep(ProcessMetrics.TEMPORAL_REPORT_INTERVAL.plusSeconds(1).toMillis());
       String text = MetricsEndpointTest.scrape(metrics.server().orElseThrow().uri());
 
-      long trainings = spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2)
+      long trainings =
+          spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2 + null control)
       assertThat(result.failed()).isZero();
       assertThat(text)
           .contains("tomo_sweep_cells{state=\"done\",sweep=\"metrics-sweep\"} " + trainings + ".0")
