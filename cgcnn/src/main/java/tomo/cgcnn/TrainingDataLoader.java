@@ -21,9 +21,10 @@ public final class TrainingDataLoader {
   private TrainingDataLoader() {}
 
   /**
-   * The dataset's graphs (from the cache, built when absent) with the columns of {@code
-   * properties}; a material without a value has NaN there (dropped by the trainer when it is the
-   * target or the extra input).
+   * The dataset's graphs (from the cache, built when absent) with the columns of {@code properties}
+   * (a permuted control among them computed over the dataset's rows, see {@link
+   * Dataset#withColumns}); a material without a value has NaN there (dropped by the trainer when it
+   * is the target or the extra input).
    *
    * @param cacheDir graph cache directory, e.g. {@link GraphCache#defaultCacheDir()}
    */
@@ -37,7 +38,8 @@ public final class TrainingDataLoader {
   /** As {@link #load} with an open cache whose graphs are in {@code dataset.rows()} order. */
   public static TrainingData fromCache(
       Dataset dataset, GraphCache cache, GraphSettings settings, Collection<String> properties) {
-    List<MaterialRow> rows = dataset.rows();
+    // a null control (permuted:band_gap) is computed over these rows, the same for every seed
+    List<MaterialRow> rows = dataset.withColumns(properties).rows();
     if (cache.size() != rows.size()) {
       throw new IllegalArgumentException(
           "graph cache %s holds %d graphs, the dataset %d materials"

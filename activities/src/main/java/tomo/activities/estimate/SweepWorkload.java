@@ -71,7 +71,9 @@ public record SweepWorkload(
    * Counts the sweep of {@code spec} on {@code dataset} (read with {@link #readOptions}), looking
    * finished trainings up in the spec's artifact store under {@code trainerId}'s content hashes.
    */
-  public static SweepWorkload count(SweepSpec spec, Dataset dataset, String trainerId) {
+  public static SweepWorkload count(SweepSpec spec, Dataset read, String trainerId) {
+    // the null control's column, so its cells count the materials they train on
+    Dataset dataset = read.withColumns(spec.cellProperties());
     ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
     // the prepare step's record of the data, as far as the requests depend on it
     GridCompleteness completeness = GridCompleteness.of(spec, dataset);

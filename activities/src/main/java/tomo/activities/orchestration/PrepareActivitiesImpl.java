@@ -34,6 +34,7 @@ import tomo.workflows.activity.PrepareActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.IncompleteRows;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
@@ -76,6 +77,9 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
   public PreparedDataset prepare(SweepSpec spec) {
     check(spec.targets(), "targets");
     check(spec.properties(), "properties");
+    check(
+        spec.controlProperty().flatMap(NullControl::source).stream().toList(),
+        SweepSpec.NULL_CONTROL);
     Path file = datasetFile(spec);
     Dataset dataset;
     try {
@@ -221,7 +225,9 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
   private void check(List<String> names, String field) {
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      if (!knownProperties.contains(names.get(i))) {
+      // a permuted control is known where its permuted property is
+      String name = NullControl.source(names.get(i)).orElse(names.get(i));
+      if (!knownProperties.contains(name)) {
         unknown.add(field + "[" + i + "] '" + names.get(i) + "'");
       }
     }

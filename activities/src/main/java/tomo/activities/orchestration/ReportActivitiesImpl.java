@@ -166,8 +166,8 @@ public final class ReportActivitiesImpl implements ReportActivities {
             Objects.requireNonNullElse(spec.rule(), SignificanceRule.DEFAULT), spec.seeds());
     SweepReport report =
         perCell
-            ? PerCellAggregation.aggregate(spec.properties(), masked, outcomes, criteria)
-            : new SweepAggregator(spec.properties(), criteria).aggregateTrainings(outcomes);
+            ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes, criteria)
+            : new SweepAggregator(spec.cellProperties(), criteria).aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
     masked.forEach(m -> trained.add(m.baseline().outcome()));

@@ -81,11 +81,16 @@ public final class SweepPreflight {
             + String.join("\n", lines));
   }
 
-  /** Every target and property of {@code spec} that {@code columns} neither holds nor derives. */
+  /**
+   * Every target and property of {@code spec} (its null control's permuted property included) that
+   * {@code columns} neither holds nor derives.
+   */
   public static List<UnavailableName> unavailable(SweepSpec spec, DatasetColumns columns) {
     List<UnavailableName> out = new ArrayList<>();
     collect("targets", spec.targets(), columns, out);
     collect("properties", spec.properties(), columns, out);
+    // the null control needs its permuted property; the default one is checked like a named one
+    collect(SweepSpec.NULL_CONTROL, spec.controlProperty().stream().toList(), columns, out);
     return out;
   }
 

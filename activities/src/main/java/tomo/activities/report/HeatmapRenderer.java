@@ -109,7 +109,10 @@ final class HeatmapRenderer {
   /** The image size: the grid, and room for the most notice lines of any representation. */
   HeatmapLayout layout() {
     int lines = report.representations().stream().mapToInt(r -> notices(r).size()).max().orElse(0);
-    return HeatmapLayout.of(report.targets().size(), report.properties().size(), lines);
+    return HeatmapLayout.of(
+        report.targets().size(),
+        report.properties().size() + report.controlProperties().size(),
+        lines);
   }
 
   /**
@@ -154,6 +157,20 @@ final class HeatmapRenderer {
               + " %): "
               + String.join(", ", failed));
     }
+    List<String> controls =
+        checks.controls().stream()
+            .filter(c -> c.representation().equals(representation))
+            .filter(c -> !ReportChecks.controlPasses(c))
+            .map(c -> c.target() + " " + percent(c.meanChangePercent()) + " %")
+            .toList();
+    if (!controls.isEmpty()) {
+      lines.add(
+          "WARNING null control failed (a permuted property must be significant under no rule, |mean|"
+              + " ≤ "
+              + ReportChecks.number(ReportChecks.CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+              + " %): "
+              + String.join(", ", controls));
+    }
     if (!checks.convergence().passes()) {
       lines.add(
           "WARNING not converged: "
@@ -168,6 +185,10 @@ final class HeatmapRenderer {
   JFreeChart chart(String representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
+    // the null controls below the findings, past a dark rule, labelled as controls
+    List<String> controls = report.controlProperties();
+    List<String> rowLabels = new ArrayList<>(properties);
+    controls.forEach(c -> rowLabels.add(SweepReport.controlLabel(c)));
 
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);
@@ -175,7 +196,7 @@ final class HeatmapRenderer {
     renderer.setBlockHeight(1.0);
     renderer.setDefaultToolTipGenerator(null);
     DefaultXYZDataset dataset = new DefaultXYZDataset();
-    XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(properties), renderer);
+    XYPlot plot = new XYPlot(dataset, xAxis(targets), yAxis(rowLabels), renderer);
 
     Map<List<String>, CellSummary> cells = new HashMap<>();
     for (CellSummary c : report.cells()) {
@@ -208,6 +229,22 @@ final class HeatmapRenderer {
         }
       }
     }
+    for (int column = 0; column < targets.size(); column++) {
+      for (int k = 0; k < controls.size(); k++) {
+        int row = properties.size() + k;
+        Optional<CellSummary> cell =
+            report.controlCell(targets.get(column), controls.get(k), representation);
+        if (cell.isPresent()) {
+          blocks.add(new double[] {column, row, cell.get().meanChangePercent()});
+          annotate(plot, cell.get(), column, row);
+        } else {
+          XYTextAnnotation none = new XYTextAnnotation("no data", column, row);
+          none.setFont(NO_DATA_FONT);
+          none.setPaint(DARK_TEXT);
+          plot.addAnnotation(none);
+        }
+      }
+    }
     double[][] xyz = new double[3][blocks.size()];
     for (int i = 0; i < blocks.size(); i++) {
       for (int k = 0; k < 3; k++) {
@@ -215,7 +252,13 @@ final class HeatmapRenderer {
       }
     }
     dataset.addSeries("mean change (%)", xyz);
-    drawCellBorders(plot, targets.size(), properties.size());
+    drawCellBorders(plot, targets.size(), rowLabels.size());
+    if (!controls.isEmpty()) {
+      double y = properties.size() - 0.5;
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              -0.5, y, targets.size() - 0.5, y, new BasicStroke(5f), Color.DARK_GRAY));
+    }
 
     plot.setBackgroundPaint(MISSING_BACKGROUND);
     plot.setDomainGridlinesVisible(false);
@@ -280,9 +323,13 @@ final class HeatmapRenderer {
 
   private void annotate(XYPlot plot, CellSummary cell, int column, int row) {
     double value = value(cell);
-    boolean significant = cell.significant(report.criteria().primaryRule());
+    // a null control is never a finding: no star, "!" where its gate failed
+    boolean control = report.controls().contains(cell);
+    boolean significant = !control && cell.significant(report.criteria().primaryRule());
     Color text = scale.darkTextReadable(value) ? DARK_TEXT : Color.WHITE;
-    String mean = percent(value) + (significant ? "*" : "");
+    String mean =
+        percent(value)
+            + (control ? ReportChecks.controlPasses(cell) ? "" : " !" : significant ? "*" : "");
     XYTextAnnotation meanText = new XYTextAnnotation(mean, column, row + MEAN_OFFSET);
     meanText.setFont(significant ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
     meanText.setPaint(text);
@@ -404,7 +451,11 @@ final class HeatmapRenderer {
         "Bold with *: significant (primary rule: "
             + report.criteria().primaryRule()
             + "). \"incomplete\": a seed missing or < 2 seeds, never significant.",
-        "Blue: lower error, red: higher. Grey: the target itself (\"self\": the diagonal check).");
+        "Blue: lower error, red: higher. Grey: the target itself (\"self\": the diagonal check)."
+            + (report.controlProperties().isEmpty()
+                ? " No null control in this sweep."
+                : " Below the dark rule: the null control, a property permuted across materials"
+                    + " (no information); \"!\": its gate failed."));
   }
 
   static String percent(double value) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.SignificanceRule;
 
 /**
@@ -18,6 +19,7 @@ final class HtmlHeatmap {
   private static final int CELL_WIDTH = 112;
   private static final int CELL_HEIGHT = 46;
   private static final double CHAR_WIDTH = 7.2; // of the 13 px labels, enough for the margins
+  private static final int CONTROL_GAP = 14; // between the findings and the null-control rows
 
   private final SweepReport report;
   private final DivergingPaintScale scale;
@@ -37,12 +39,19 @@ final class HtmlHeatmap {
   String svg(String representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
-    int left = 16 + (int) (CHAR_WIDTH * longest(properties));
+    List<String> controls = report.controlProperties();
+    List<String> labels = new ArrayList<>(properties);
+    controls.forEach(c -> labels.add(SweepReport.controlLabel(c)));
+    int left = 16 + (int) (CHAR_WIDTH * longest(labels));
     // target labels rise at 45° from their column's centre: as high and as far right as they are
     int slant = (int) (CHAR_WIDTH * longest(targets) * 0.72);
     int top = 16 + slant;
     int width = left + CELL_WIDTH * targets.size() + Math.max(24, slant - CELL_WIDTH / 2 + 8);
-    int legendTop = top + CELL_HEIGHT * properties.size() + 24;
+    int controlTop = top + CELL_HEIGHT * properties.size() + CONTROL_GAP;
+    int legendTop =
+        (controls.isEmpty() ? top + CELL_HEIGHT * properties.size() : controlTop)
+            + CELL_HEIGHT * controls.size()
+            + 24;
     int height = legendTop + 58;
     StringBuilder s = new StringBuilder();
     s.append(
@@ -85,6 +94,37 @@ final class HtmlHeatmap {
             top + CELL_HEIGHT * row);
       }
     }
+    if (!controls.isEmpty()) {
+      // the null control: its own rows below a rule, never a finding
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"control-rule\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+                  + " stroke=\"#404040\" stroke-width=\"3\"/>",
+              8,
+              controlTop - CONTROL_GAP / 2,
+              left + CELL_WIDTH * targets.size(),
+              controlTop - CONTROL_GAP / 2));
+      for (int k = 0; k < controls.size(); k++) {
+        int y = controlTop + CELL_HEIGHT * k;
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<text class=\"label control\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                left - 8,
+                y + CELL_HEIGHT / 2 + 4,
+                HtmlReportWriter.escape(SweepReport.controlLabel(controls.get(k)))));
+        for (int column = 0; column < targets.size(); column++) {
+          cell(
+              s,
+              targets.get(column),
+              controls.get(k),
+              representation,
+              left + CELL_WIDTH * column,
+              y);
+        }
+      }
+    }
     legend(
         s,
         "scale-" + representation.replaceAll("[^A-Za-z0-9_-]", "_"),
@@ -96,11 +136,28 @@ final class HtmlHeatmap {
 
   private void cell(
       StringBuilder s, String target, String property, String representation, int x, int y) {
-    var summary = report.cell(target, property, representation);
+    boolean control = NullControl.isControl(property);
+    var summary =
+        control
+            ? report.controlCell(target, property, representation)
+            : report.cell(target, property, representation);
+    // a null control is never a finding: no star; "!" where its gate failed
+    boolean star =
+        !control && summary.map(c -> c.significant(report.criteria().primaryRule())).orElse(false);
+    String mark =
+        control
+            ? summary.filter(c -> !ReportChecks.controlPasses(c)).map(c -> " !").orElse("")
+            : "";
     String fill;
     String text;
     List<String> lines = new ArrayList<>();
-    lines.add(property + " → " + target + " (" + representation + ")");
+    lines.add(
+        (control ? SweepReport.controlLabel(property) : property)
+            + " → "
+            + target
+            + " ("
+            + representation
+            + ")");
     if (summary.isPresent()) {
       CellSummary c = summary.get();
       fill = hex(scale.color(c.meanChangePercent()));
@@ -113,7 +170,11 @@ final class HtmlHeatmap {
               HeatmapRenderer.percent(c.minChangePercent()),
               HeatmapRenderer.percent(c.maxChangePercent()),
               c.seedCount(),
-              c.significant(report.criteria().primaryRule()) ? ": significant" : ""));
+              control
+                  ? ReportChecks.controlPasses(c)
+                      ? ": null control passed"
+                      : ": null control FAILED, " + ReportChecks.controlFailure(c)
+                  : star ? ": significant" : ""));
       lines.add(
           String.format(
               Locale.ROOT,
@@ -159,7 +220,6 @@ final class HtmlHeatmap {
     int cx = x + CELL_WIDTH / 2;
     if (summary.isPresent()) {
       CellSummary c = summary.get();
-      boolean significant = c.significant(report.criteria().primaryRule());
       if (!c.complete()) {
         s.append(
             String.format(
@@ -178,8 +238,8 @@ final class HtmlHeatmap {
               cx,
               y + 20,
               text,
-              significant ? " significant" : "",
-              HeatmapRenderer.percent(c.meanChangePercent()) + (significant ? "*" : ""),
+              star ? " significant" : "",
+              HeatmapRenderer.percent(c.meanChangePercent()) + (star ? "*" : "") + mark,
               cx,
               y + 36,
               text,

@@ -34,6 +34,8 @@ final class HtmlReportWriter {
       .heatmaps{display:flex;flex-wrap:wrap;gap:8px 40px}
       svg.heatmap{display:block;margin:8px 0 16px}
       svg.heatmap .label{font-size:13px}
+      svg.heatmap .label.control{font-style:italic}
+      tr.control td{background:#f6f6f6;font-style:italic}
       svg.heatmap .mean{font-size:15px;text-anchor:middle}
       svg.heatmap .mean.significant{font-weight:bold}
       svg.heatmap .range{font-size:11px;text-anchor:middle}
@@ -133,7 +135,14 @@ final class HtmlReportWriter {
         .append(" significant under the primary rule, ")
         .append(escape(report.criteria().primaryRule().label()))
         .append("; dashed outline: incomplete, never significant. Hover a cell for every seed's")
-        .append(" change, the paper's bar and every rule's verdict.</p>\n");
+        .append(" change, the paper's bar and every rule's verdict.")
+        .append(
+            report.controlProperties().isEmpty()
+                ? " No null control in this sweep."
+                : " Below the dark rule: the null control, a property permuted across materials"
+                    + " (no information about the target), never a finding; \"!\": its gate"
+                    + " failed.")
+        .append("</p>\n");
     h.append("<div class=\"heatmaps\">\n");
     for (String representation : report.representations()) {
       h.append("<div><h3>").append(escape(representation)).append("</h3>\n");
@@ -210,6 +219,7 @@ final class HtmlReportWriter {
         .append("</p>\n<p>Rules: ")
         .append(escape(report.criteria().rulesText()))
         .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
+        .append(report.controls().isEmpty() ? "" : " " + escape(TableWriter.NULL_CONTROL_RULE))
         .append("</p>\n<table><thead><tr>");
     List<Table1Column> columns = table1Columns();
     for (Table1Column c : columns) {
@@ -222,8 +232,46 @@ final class HtmlReportWriter {
         h.append("<td>").append(c.html().apply(row)).append("</td>");
       }
       h.append("</tr>\n");
+      for (String control : report.controlProperties()) {
+        controlLine(h, row.target(), control, columns.size());
+      }
     }
     h.append("</tbody></table>\n");
+  }
+
+  /**
+   * A target's null-control line under its row: one cell spanning the property columns, so that a
+   * new column of Table 1 needs nothing here.
+   */
+  private void controlLine(StringBuilder h, String target, String control, int columns) {
+    List<String> parts = new ArrayList<>();
+    for (String representation : report.representations()) {
+      parts.add(
+          escape(representation)
+              + ": "
+              + report
+                  .controlCell(target, control, representation)
+                  .map(
+                      c ->
+                          HeatmapRenderer.percent(c.meanChangePercent())
+                              + " % ["
+                              + HeatmapRenderer.percent(c.minChangePercent())
+                              + ", "
+                              + HeatmapRenderer.percent(c.maxChangePercent())
+                              + "], "
+                              + (ReportChecks.controlPasses(c)
+                                  ? "passed"
+                                  : "<strong>FAILED</strong>, "
+                                      + escape(ReportChecks.controlFailure(c))))
+                  .orElse("no data"));
+    }
+    h.append("<tr class=\"control\"><td>↳ ")
+        .append(escape(SweepReport.controlLabel(control)))
+        .append("</td><td colspan=\"")
+        .append(columns - 1)
+        .append("\">")
+        .append(String.join("; ", parts))
+        .append("</td></tr>\n");
   }
 
   private String propertyList(

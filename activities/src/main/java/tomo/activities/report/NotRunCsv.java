@@ -18,7 +18,7 @@ public final class NotRunCsv {
     StringBuilder csv = new StringBuilder("target,property,representation,seed,reason\n");
     // a left-out target lists its cells with every property, left-out ones included, so a cell
     // whose target and property are both missing appears once
-    List<String> allProperties = new ArrayList<>(spec.properties());
+    List<String> allProperties = new ArrayList<>(spec.cellProperties());
     spec.unavailableOrNone().stream()
         .filter(u -> u.field().equals("properties"))
         .forEach(u -> allProperties.add(u.name()));

@@ -14,7 +14,8 @@ public final class PerCellAggregation {
   private PerCellAggregation() {}
 
   /**
-   * @param properties the spec's properties, in its order
+   * @param properties the spec's properties, in its order, and its null control ({@link
+   *     tomo.workflows.model.SweepSpec#cellProperties})
    * @param baselines the baseline trained for each property
    * @param augmented the trainings that add a property
    * @throws IllegalArgumentException as {@link SweepAggregator#aggregateTrainings} does for any one
@@ -47,6 +48,7 @@ public final class PerCellAggregation {
     List<MissingPair> missing = new ArrayList<>();
     List<TrainingProvenance> provenance = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
+    List<CellSummary> controls = new ArrayList<>();
     SweepAggregator aggregator = new SweepAggregator(properties, resolved);
     for (String property : properties) {
       List<ReportTraining> part = new ArrayList<>();
@@ -68,6 +70,7 @@ public final class PerCellAggregation {
       missing.addAll(r.missing());
       provenance.addAll(r.provenance());
       diagonal.addAll(r.diagonal());
+      controls.addAll(r.controls());
     }
     List<String> reported =
         properties.stream()
@@ -84,6 +87,7 @@ public final class PerCellAggregation {
         missing,
         provenance,
         diagonal,
-        resolved);
+        resolved,
+        controls);
   }
 }

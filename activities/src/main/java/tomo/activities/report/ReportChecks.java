@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -15,9 +16,13 @@ import tomo.workflows.model.TrainingOutcome;
  * @param baselines per (target, representation), the baseline against the trivial predictor
  * @param diagonal the cells where the target is added as its own property, if the grid holds any
  * @param convergence how many trainings were still improving at their last epoch
+ * @param controls the null-control cells ({@code permuted:band_gap}), if the sweep ran any
  */
 public record ReportChecks(
-    List<BaselineCheck> baselines, List<CellSummary> diagonal, ConvergenceCheck convergence) {
+    List<BaselineCheck> baselines,
+    List<CellSummary> diagonal,
+    ConvergenceCheck convergence,
+    List<CellSummary> controls) {
 
   /**
    * A baseline must reach less than this fraction of the trivial predictor's test error. CGCNN's
@@ -41,9 +46,62 @@ public record ReportChecks(
    */
   public static final double CONVERGENCE_MAX_SHARE = 0.25;
 
+  /**
+   * A null control (a property permuted across materials: no information about the target) must not
+   * be significant under any of the report's rules, and its |mean change| must not exceed this (in
+   * %). With tight pairs a cell's change spreads over seeds by 0.4–1.4 points (bench/README.md,
+   * "Tight pairs"), so 5 % is several times that noise: a control beyond it means the protocol
+   * itself moves the error (one more input, more weights, another optimisation path), and a finding
+   * of that size cannot be told from it.
+   */
+  public static final double CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT = 5;
+
   public ReportChecks {
     baselines = List.copyOf(baselines);
     diagonal = List.copyOf(diagonal);
+    controls = List.copyOf(controls);
+  }
+
+  /**
+   * The significance rules under which {@code cell} comes out significant, by their labels; empty
+   * when none (an incomplete cell is significant under none). The null-control gate applies every
+   * rule there is.
+   */
+  public static List<String> significantUnder(CellSummary cell) {
+    List<String> rules = new ArrayList<>();
+    for (SignificanceRule rule : SignificanceRule.values()) {
+      if (cell.significant(rule)) {
+        rules.add(rule.label());
+      }
+    }
+    return rules;
+  }
+
+  /**
+   * Whether a null control passes: significant under no rule, |mean change| at most {@link
+   * #CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT}.
+   */
+  public static boolean controlPasses(CellSummary control) {
+    return significantUnder(control).isEmpty()
+        && Math.abs(control.meanChangePercent()) <= CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT;
+  }
+
+  /** Why a failed null control fails, e.g. "significant (every seed lowered the error)". */
+  static String controlFailure(CellSummary control) {
+    List<String> why = new ArrayList<>();
+    List<String> rules = significantUnder(control);
+    if (!rules.isEmpty()) {
+      why.add("significant (" + String.join(", ", rules) + ")");
+    }
+    if (Math.abs(control.meanChangePercent()) > CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT) {
+      why.add(
+          "|mean change| "
+              + number(Math.abs(control.meanChangePercent()))
+              + " % above "
+              + number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+              + " %");
+    }
+    return String.join(" and ", why);
   }
 
   /** Computes the checks of a report from its trainings and diagonal cells. */
@@ -109,7 +167,10 @@ public record ReportChecks(
                   reference));
         });
     return new ReportChecks(
-        baselines, report.diagonal(), new ConvergenceCheck(checked, atLast, unrecorded));
+        baselines,
+        report.diagonal(),
+        new ConvergenceCheck(checked, atLast, unrecorded),
+        report.controls());
   }
 
   /** The thresholds of every gate, in one sentence for report texts. */
@@ -119,11 +180,14 @@ public record ReportChecks(
         "Gates: a baseline's test error must be below %s × the trivial predictor's (mean, or"
             + " majority class); the target added as its own property must lower the error by"
             + " more than %s %% on average (mean change below %s %%); at most %s %% of trainings"
-            + " may have their best validation epoch at their last.",
+            + " may have their best validation epoch at their last; a null control (a property"
+            + " permuted across materials) must be significant under no rule and change the error"
+            + " by at most %s %% in magnitude.",
         number(BASELINE_MAX_RATIO),
         number(-DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
         number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
-        number(100 * CONVERGENCE_MAX_SHARE));
+        number(100 * CONVERGENCE_MAX_SHARE),
+        number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT));
   }
 
   /** One line per failed gate, each stating its threshold; empty when every gate passes. */
@@ -171,6 +235,25 @@ public record ReportChecks(
                 number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)));
       }
     }
+    for (CellSummary c : controls) {
+      if (!controlPasses(c)) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "Null control failed for %s/%s: %s, which carries no information about the"
+                    + " target, changed the error by %s %% [%s, %s]: %s (threshold: significant"
+                    + " under no rule, |mean change| at most %s %%); the protocol, not the"
+                    + " property, moves the error, so findings of this size are doubtful.",
+                c.target(),
+                c.representation(),
+                SweepReport.controlLabel(c.property()),
+                HeatmapRenderer.percent(c.meanChangePercent()),
+                HeatmapRenderer.percent(c.minChangePercent()),
+                HeatmapRenderer.percent(c.maxChangePercent()),
+                controlFailure(c),
+                number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)));
+      }
+    }
     if (!convergence.passes()) {
       warnings.add(
           String.format(
@@ -194,8 +277,8 @@ public record ReportChecks(
 
   /**
    * Short tags of the warnings that bear on one (target, representation)'s cells, for the per-row
-   * columns of the CSV files: a weak or unchecked baseline, a failed diagonal check, and a failed
-   * convergence gate (which bears on every cell).
+   * columns of the CSV files: a weak or unchecked baseline, a failed diagonal check, a failed null
+   * control, and a failed convergence gate (which bears on every cell).
    */
   public List<String> cellWarnings(String target, String representation) {
     List<String> tags = new ArrayList<>();
@@ -226,6 +309,21 @@ public record ReportChecks(
                         + HeatmapRenderer.percent(d.meanChangePercent())
                         + " %, threshold < "
                         + number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+                        + " %)"));
+    controls.stream()
+        .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+        .filter(c -> !controlPasses(c))
+        .forEach(
+            c ->
+                tags.add(
+                    "null control failed ("
+                        + c.property()
+                        + " "
+                        + HeatmapRenderer.percent(c.meanChangePercent())
+                        + " %, "
+                        + controlFailure(c)
+                        + "; threshold: significant under no rule, |mean| ≤ "
+                        + number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
                         + " %)"));
     if (!convergence.passes()) {
       tags.add(

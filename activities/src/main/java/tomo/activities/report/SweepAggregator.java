@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import tomo.workflows.model.CellKey;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
@@ -28,7 +29,8 @@ import tomo.workflows.model.TrainingOutcome;
  * tomo.workflows.model.SignificanceRule}, and {@link ReportCriteria} names the primary one. A cell
  * that lacks a seed of the sweep, or has fewer than two, is incomplete and never significant. A
  * target added as its own property is summarized apart, as the diagonal check ({@link
- * SweepReport#diagonal()}).
+ * SweepReport#diagonal()}), and so is a null control ({@link NullControl}, {@link
+ * SweepReport#controls()}).
  *
  * <p>Nothing is dropped silently: a training without its counterpart, a baseline of zero error, or
  * a metric that differs between the two ends up in {@link SweepReport#missing()} with the reason.
@@ -142,12 +144,16 @@ public final class SweepAggregator {
             .sorted() // declaration order: structure, then composition
             .map(Representation::label)
             .toList();
-    List<String> properties =
+    List<String> added =
         propertyOrder.sorted(
             unique.values().stream()
                 .map(TrainingOutcome::property)
                 .filter(Objects::nonNull)
                 .toList());
+    // null controls (permuted:band_gap) are paired like any property but kept apart: a control is
+    // what a finding must beat, never a finding itself
+    List<String> properties = added.stream().filter(p -> !NullControl.isControl(p)).toList();
+    List<String> controlProperties = added.stream().filter(NullControl::isControl).toList();
 
     // The grid is targets × properties × representations × seeds: a hole anywhere in it is
     // reported,
@@ -161,12 +167,13 @@ public final class SweepAggregator {
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
+    List<CellSummary> controls = new ArrayList<>();
     List<MissingPair> missing = new ArrayList<>();
     Map<List<String>, Group> groups = groups(unique.values());
     for (String target : targets) {
       for (String representation : representations) {
         Group group = groups.getOrDefault(List.of(target, representation), new Group());
-        for (String property : properties) {
+        for (String property : added) {
           Map<Integer, TrainingOutcome> bySeed = group.augmented.getOrDefault(property, Map.of());
           List<PairedTraining> cellPairs = new ArrayList<>();
           for (int seed : seeds) {
@@ -195,12 +202,15 @@ public final class SweepAggregator {
           }
           if (!cellPairs.isEmpty()) {
             pairs.addAll(cellPairs);
-            // The target as its own property is the diagonal check, not a finding of Table 1.
-            (property.equals(target) ? diagonal : cells)
+            // The target as its own property is the diagonal check, not a finding of Table 1;
+            // neither is a null control.
+            (property.equals(target)
+                    ? diagonal
+                    : controlProperties.contains(property) ? controls : cells)
                 .add(summarize(cellPairs, resolved.sweepSeeds()));
           }
         }
-        if (properties.isEmpty()) {
+        if (added.isEmpty()) {
           for (int seed : group.baselines.keySet()) {
             missing.add(
                 new MissingPair(
@@ -226,7 +236,8 @@ public final class SweepAggregator {
         missing,
         trainings.stream().map(t -> provenance.get(t.cellKey())).toList(),
         diagonal,
-        resolved);
+        resolved,
+        controls);
   }
 
   /**

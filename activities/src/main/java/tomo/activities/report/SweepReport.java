@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
@@ -31,6 +32,9 @@ import tomo.workflows.model.TrainingOutcome;
  * @param diagonal cells where the target is added as its own property (the diagonal check), kept
  *     out of {@code cells} and Table 1
  * @param criteria the primary significance rule and the sweep's seeds the cells were judged against
+ * @param controls null-control cells ({@code permuted:band_gap}, see {@link NullControl}): a
+ *     property's values permuted across materials, which carry no information about the target;
+ *     kept out of {@code properties}, {@code cells} and Table 1, shown as their own row
  * @throws IllegalArgumentException when the trainings come from more than one trainer or dataset
  *     version (naming them), or {@code provenance} does not match {@code trainings}
  */
@@ -44,7 +48,8 @@ public record SweepReport(
     List<MissingPair> missing,
     List<TrainingProvenance> provenance,
     List<CellSummary> diagonal,
-    ReportCriteria criteria) {
+    ReportCriteria criteria,
+    List<CellSummary> controls) {
 
   public SweepReport {
     targets = List.copyOf(targets);
@@ -56,6 +61,7 @@ public record SweepReport(
     missing = List.copyOf(missing);
     provenance = List.copyOf(provenance);
     diagonal = List.copyOf(diagonal);
+    controls = List.copyOf(controls);
     if (provenance.size() != trainings.size()) {
       throw new IllegalArgumentException(
           trainings.size() + " trainings but " + provenance.size() + " provenance entries");
@@ -68,7 +74,10 @@ public record SweepReport(
     }
   }
 
-  /** A report judged by the default criteria: paired primary, the seeds of its trainings. */
+  /**
+   * A report judged by the default criteria (paired primary, the seeds of its trainings), without a
+   * null control.
+   */
   public SweepReport(
       List<String> targets,
       List<String> properties,
@@ -90,7 +99,8 @@ public record SweepReport(
         provenance,
         diagonal,
         ReportCriteria.defaults()
-            .resolved(trainings.stream().map(TrainingOutcome::seed).distinct().toList()));
+            .resolved(trainings.stream().map(TrainingOutcome::seed).distinct().toList()),
+        List.of());
   }
 
   /**
@@ -224,6 +234,29 @@ public record SweepReport(
         .findFirst();
   }
 
+  /** The null controls' property names ({@code permuted:band_gap}), in report order. */
+  public List<String> controlProperties() {
+    return controls.stream().map(CellSummary::property).distinct().toList();
+  }
+
+  /** The statistics of one null-control cell, if any seed of it could be paired. */
+  public Optional<CellSummary> controlCell(String target, String property, String representation) {
+    return controls.stream()
+        .filter(
+            c ->
+                c.target().equals(target)
+                    && c.property().equals(property)
+                    && c.representation().equals(representation))
+        .findFirst();
+  }
+
+  /** "null control (permuted band_gap)": how every format labels a control's row. */
+  public static String controlLabel(String property) {
+    return "null control ("
+        + NullControl.source(property).map(s -> "permuted " + s).orElse(property)
+        + ")";
+  }
+
   /** The diagonal cell of a target, if the grid holds the target as its own property. */
   public Optional<CellSummary> diagonalCell(String target, String representation) {
     return diagonal.stream()
@@ -292,8 +325,11 @@ public record SweepReport(
   // not a rule label: a rule's is lower case with dashes
   private static final String INCOMPLETE = "INCOMPLETE";
 
-  /** The largest |mean change| of any cell, in %; 0 when there are no cells. */
+  /** The largest |mean change| of any cell or null control, in %; 0 when there are none. */
   public double maxAbsMeanChangePercent() {
-    return cells.stream().mapToDouble(c -> Math.abs(c.meanChangePercent())).max().orElse(0);
+    return java.util.stream.Stream.concat(cells.stream(), controls.stream())
+        .mapToDouble(c -> Math.abs(c.meanChangePercent()))
+        .max()
+        .orElse(0);
   }
 }

@@ -29,6 +29,10 @@ import tomo.workflows.model.TrainingOutcome;
  */
 final class TableWriter {
 
+  static final String NULL_CONTROL_RULE =
+      "Null control: per target and representation, one cell adds a real property's values"
+          + " permuted across materials (no information about the target). It is shown on its own"
+          + " line and never counted among the significant properties; a finding must beat it.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
@@ -76,7 +80,9 @@ final class TableWriter {
       List<Table1Row> table1,
       List<CellSummary> cells,
       List<MissingPair> missing,
-      ReportChecks checks) {}
+      ReportChecks checks,
+      String nullControl,
+      List<CellSummary> controls) {}
 
   void writeJson(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -100,7 +106,9 @@ final class TableWriter {
             report.table1(),
             report.cells(),
             report.missing(),
-            checks));
+            checks,
+            NULL_CONTROL_RULE,
+            report.controls()));
   }
 
   void writeTable1Csv(Path file) throws IOException {
@@ -118,6 +126,8 @@ final class TableWriter {
       header.add("primary_rule");
       header.add("trainer");
       header.add("warnings");
+      // which line of a target: its significant properties, or a null control's
+      header.add("line");
       csv.writeRecord(header);
       for (Table1Row row : report.table1()) {
         List<String> record = new ArrayList<>();
@@ -146,9 +156,104 @@ final class TableWriter {
           warnings.addAll(checks.cellWarnings(row.target(), representation));
         }
         record.add(String.join(LIST_SEPARATOR, warnings.stream().distinct().toList()));
+        record.add("significant properties");
         csv.writeRecord(record);
+        for (String control : report.controlProperties()) {
+          List<String> line =
+              controlLine(row.target(), control, Arrays.asList(SignificanceRule.values()));
+          line.add(criteria.primaryRule().label());
+          line.add(trainerName());
+          line.add(controlVerdicts(row.target(), control));
+          line.add(SweepReport.controlLabel(control));
+          csv.writeRecord(line);
+        }
       }
     }
+  }
+
+  /**
+   * A target's null-control line in the columns of Table 1 that {@code rules} fill: under each
+   * representation the control's mean change and verdict, under each rule's column what that rule
+   * sees (the seeds it lowered, the interval, the paper's bar), under each incomplete column why.
+   */
+  private List<String> controlLine(String target, String control, List<SignificanceRule> rules) {
+    List<String> line = new ArrayList<>();
+    line.add(target);
+    for (String representation : report.representations()) {
+      line.add(
+          report
+              .controlCell(target, control, representation)
+              .map(TableWriter::controlChange)
+              .orElse("no data"));
+    }
+    if (structureAndComposition) {
+      line.add("");
+    }
+    for (SignificanceRule rule : rules) {
+      for (String representation : report.representations()) {
+        line.add(
+            report
+                .controlCell(target, control, representation)
+                .map(c -> controlUnder(rule, c))
+                .orElse("no data"));
+      }
+    }
+    for (String representation : report.representations()) {
+      line.add(
+          report
+              .controlCell(target, control, representation)
+              .map(c -> c.complete() ? "" : c.incompleteReason())
+              .orElse("no data"));
+    }
+    return line;
+  }
+
+  /** What {@code rule} sees of a control cell, with its verdict. */
+  private static String controlUnder(SignificanceRule rule, CellSummary c) {
+    String seen =
+        switch (rule) {
+          case PAIRED -> c.improvedSeeds() + "/" + c.seedCount() + " seeds lower";
+          case INTERVAL -> c.interval() == null ? "none (1 seed)" : interval(c.interval());
+          case PAPER_BOUNDS ->
+              "["
+                  + HeatmapRenderer.percent(c.paperBounds().lowerPercent())
+                  + ", "
+                  + HeatmapRenderer.percent(c.paperBounds().upperPercent())
+                  + "]";
+        };
+    return seen + (c.significant(rule) ? ", significant" : "");
+  }
+
+  /** The control gate's failures of a target's control, by representation. */
+  private String controlVerdicts(String target, String control) {
+    List<String> verdicts = new ArrayList<>();
+    for (String representation : report.representations()) {
+      report
+          .controlCell(target, control, representation)
+          .filter(x -> !ReportChecks.controlPasses(x))
+          .ifPresent(
+              x -> verdicts.add(representation + ": FAILED, " + ReportChecks.controlFailure(x)));
+    }
+    return String.join(LIST_SEPARATOR, verdicts);
+  }
+
+  /** "+0.4 % [-0.2, +1.1], passed" or "… , FAILED": a control's change and the gate's verdict. */
+  private static String controlChange(CellSummary c) {
+    return HeatmapRenderer.percent(c.meanChangePercent())
+        + " % ["
+        + HeatmapRenderer.percent(c.minChangePercent())
+        + ", "
+        + HeatmapRenderer.percent(c.maxChangePercent())
+        + "], "
+        + (ReportChecks.controlPasses(c) ? "passed" : "FAILED");
+  }
+
+  private static String interval(MeanChangeInterval ci) {
+    return "["
+        + HeatmapRenderer.percent(ci.lowPercent())
+        + ", "
+        + HeatmapRenderer.percent(ci.highPercent())
+        + "] %";
   }
 
   void writeTable1Markdown(Path file) throws IOException {
@@ -171,6 +276,9 @@ final class TableWriter {
         .append(criteria.rulesText())
         .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
         .append("\n\n");
+    if (!report.controls().isEmpty()) {
+      md.append(NULL_CONTROL_RULE).append("\n\n");
+    }
     SignificanceRule primary = criteria.primaryRule();
     List<String> header = new ArrayList<>();
     header.add("target");
@@ -215,6 +323,12 @@ final class TableWriter {
         cells.add(incomplete.isEmpty() ? "none" : incompleteList(row.target(), representation));
       }
       row(md, cells);
+      for (String control : report.controlProperties()) {
+        List<String> line = controlLine(row.target(), control, otherRules());
+        // the label in the target's column
+        line.set(0, "↳ " + SweepReport.controlLabel(control));
+        row(md, line);
+      }
     }
     checksMarkdown(md);
     md.append("\n")
@@ -276,10 +390,12 @@ final class TableWriter {
           "primary_rule",
           "significant",
           "diagonal",
+          "null_control",
           "trainer",
           "warnings");
       List<CellSummary> all = new ArrayList<>(report.cells());
       all.addAll(report.diagonal());
+      all.addAll(report.controls());
       for (CellSummary c : all) {
         MeanChangeInterval ci = c.interval();
         csv.writeRecord(
@@ -310,6 +426,7 @@ final class TableWriter {
             criteria.primaryRule().label(),
             String.valueOf(c.significant(criteria.primaryRule())),
             String.valueOf(c.property().equals(c.target())),
+            String.valueOf(report.controls().contains(c)),
             trainerName(),
             cellWarnings(c));
       }
@@ -446,6 +563,42 @@ final class TableWriter {
                 d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT
                     ? "ok"
                     : "FAILED"));
+      }
+      md.append('\n');
+    }
+    if (checks.controls().isEmpty()) {
+      md.append(
+          "Null control: not run (the spec has `nullControl: none`, or the sweep predates it).\n\n");
+    } else {
+      row(
+          md,
+          List.of(
+              "null control",
+              "target",
+              "representation",
+              "mean change",
+              "[min, max]",
+              "seeds improved",
+              "significant under",
+              "verdict"));
+      row(md, List.of("---", "---", "---", "---", "---", "---", "---", "---"));
+      for (CellSummary x : checks.controls()) {
+        List<String> rules = ReportChecks.significantUnder(x);
+        row(
+            md,
+            List.of(
+                SweepReport.controlLabel(x.property()),
+                x.target(),
+                x.representation(),
+                HeatmapRenderer.percent(x.meanChangePercent()) + " %",
+                "["
+                    + HeatmapRenderer.percent(x.minChangePercent())
+                    + ", "
+                    + HeatmapRenderer.percent(x.maxChangePercent())
+                    + "] %",
+                x.improvedSeeds() + "/" + x.seedCount(),
+                rules.isEmpty() ? "no rule" : String.join(", ", rules),
+                ReportChecks.controlPasses(x) ? "ok" : "FAILED"));
       }
       md.append('\n');
     }

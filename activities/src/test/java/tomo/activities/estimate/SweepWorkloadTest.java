@@ -52,14 +52,16 @@ class SweepWorkloadTest {
 
     SweepWorkload before = SweepWorkload.count(spec, dataset, trainer);
 
-    assertThat(before.all().trainings()).isEqualTo(spec.trainingCount()).isEqualTo(12);
+    // 2 representations x 2 seeds x (baseline, volume, density and the null control)
+    assertThat(before.all().trainings()).isEqualTo(spec.trainingCount()).isEqualTo(16);
     assertThat(before.alreadyDone()).isZero();
     assertThat(before.remaining()).isEqualTo(before.all());
     assertThat(before.measured()).isEmpty();
     assertThat(before.epochs()).isEqualTo(2);
     // the shared baseline and the density cell train on every row (both are always present), so
-    // each training's part is the same 60 % of 120 materials; volume likewise
-    assertThat(before.all().crystalEpochs()).isEqualTo(12L * 72 * 2);
+    // each training's part is the same 60 % of 120 materials; volume and the permuted band gap
+    // (present where band_gap is: everywhere) likewise
+    assertThat(before.all().crystalEpochs()).isEqualTo(16L * 72 * 2);
     // one chain is a baseline then one augmented training
     TrainingWorkload base = TrainingWorkload.of(dataset.rows(), "band_gap", null, 0);
     assertThat(before.criticalPathAtomEpochs())
@@ -90,7 +92,7 @@ class SweepWorkloadTest {
     SweepWorkload after = SweepWorkload.count(spec, dataset, trainer);
 
     assertThat(after.alreadyDone()).isEqualTo(1);
-    assertThat(after.remaining().trainings()).isEqualTo(11);
+    assertThat(after.remaining().trainings()).isEqualTo(15);
     assertThat(after.remaining().atomEpochs())
         .isEqualTo(before.all().atomEpochs() - base.trainAtoms() * 2);
     assertThat(stored.provenance().get("trainValidationTestMaterials"))
@@ -113,14 +115,15 @@ class SweepWorkloadTest {
 
     SweepWorkload w = SweepWorkload.count(spec, dataset, "cgcnn-v1");
 
-    // 2 targets x 2 properties x 2 representations x 2 seeds cells, each with its own baseline
+    // 2 targets x (2 properties and the null control) x 2 representations x 2 seeds cells, each
+    // with its own baseline
     assertThat(w.all().trainings() + w.untrainable().trainings())
         .isEqualTo(spec.trainingCount())
-        .isEqualTo(32);
-    assertThat(w.untrainable().trainings()).isEqualTo(16);
+        .isEqualTo(48);
+    assertThat(w.untrainable().trainings()).isEqualTo(24);
     assertThat(w.untrainable().reasons())
         .containsExactly("energy_per_atom: no material has a value");
-    assertThat(w.all().crystalEpochs()).isEqualTo(16L * 72 * 2);
+    assertThat(w.all().crystalEpochs()).isEqualTo(24L * 72 * 2);
     assertThat(w.all().evaluationAtomEpochs()).isPositive();
   }
 }

@@ -83,8 +83,16 @@ class ReportActivitiesImplTest {
     assertThat(out.resolve("heatmap-composition.svg")).exists();
     assertThat(out.resolve("table1.md")).exists();
     assertThat(rendered.files()).contains(out.resolve("trainings.csv").toString());
-    // every (target, property, representation) has a cell in the statistics
-    assertThat(lines(out.resolve("cells.csv"))).hasSize(1 + 2 * 3 * 2);
+    // every (target, property, representation) has a cell in the statistics, and so has the null
+    // control (absent from the spec: permuted band_gap), on its own line of Table 1
+    assertThat(lines(out.resolve("cells.csv"))).hasSize(1 + 2 * (3 + 1) * 2);
+    assertThat(lines(out.resolve("cells.csv")))
+        .filteredOn(l -> l.contains(",permuted:band_gap,"))
+        .hasSize(2 * 2);
+    assertThat(Files.readString(out.resolve("table1.md")))
+        .contains("| ↳ null control (permuted band_gap) |");
+    assertThat(Files.readString(out.resolve("table1.json")))
+        .contains("\"property\" : \"permuted:band_gap\"");
     // The collected trainings carry their trainer: the report says the numbers are made up.
     assertThat(lines(out.resolve("table1.md")).get(0)).startsWith("# SYNTHETIC — Table 1");
     assertThat(lines(out.resolve("trainings.csv")).subList(1, 2))

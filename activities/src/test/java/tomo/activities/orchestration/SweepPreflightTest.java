@@ -41,6 +41,38 @@ class SweepPreflightTest {
   }
 
   @Test
+  void theNullControlsPropertyIsCheckedAgainstTheDataLikeAnyOther() throws Exception {
+    // a dataset without band_gap (the default control's property)
+    Path data =
+        Files.writeString(
+            dir.resolve("no-gap.csv"), "material_id,formation_energy_per_atom,volume,cif\n");
+    String grid =
+        "targets: [formation_energy_per_atom]\nproperties: [volume]\n"
+            + "representations: [structure]\nseeds: [0]\ndataset: "
+            + data
+            + "\n";
+    SweepSpec absent = SweepSpecParser.parse(grid, "s.yaml");
+    assertThatThrownBy(() -> SweepPreflight.check(absent, null, "s.yaml"))
+        .isInstanceOf(SweepSpecException.class)
+        .hasMessageContaining("nullControl: permuted:band_gap — its permuted property: ")
+        .hasMessageContaining("no 'band_gap' column");
+
+    SweepSpec named = SweepSpecParser.parse(grid + "nullControl: volume\n", "s.yaml");
+    assertThat(SweepPreflight.check(named, null, "s.yaml")).isSameAs(named);
+    assertThat(named.cellProperties()).containsExactly("volume", "permuted:volume");
+
+    SweepSpec skipping = SweepSpecParser.parse(grid + "skipMissing: true\n", "s.yaml");
+    SweepSpec started = SweepPreflight.check(skipping, null, "s.yaml");
+    assertThat(started.controlProperty()).isEmpty();
+    assertThat(started.cellProperties()).containsExactly("volume");
+    assertThat(started.unavailable())
+        .extracting(UnavailableName::field, UnavailableName::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("nullControl", "permuted:band_gap"));
+    assertThat(NotRunCsv.of(started))
+        .contains("formation_energy_per_atom,permuted:band_gap,structure,0,");
+  }
+
+  @Test
   void theSharedDataSpecPassesUnchanged() throws Exception {
     SweepSpec part = repoSpec("mp2020-36k.yaml", "");
     assertThat(SweepPreflight.check(part, DatasetLocation.resolve(null), "part")).isSameAs(part);
@@ -53,7 +85,8 @@ class SweepPreflightTest {
     List<String> lacking = List.of("energy", "energy_per_atom", "e_above_hull");
     assertThat(started.targets()).hasSize(6).doesNotContainAnyElementsOf(lacking);
     assertThat(started.properties()).hasSize(10).doesNotContainAnyElementsOf(lacking);
-    assertThat(started.trainingCount()).isEqualTo(1200); // per-cell baselines: the paper's
+    // per-cell baselines (the paper's protocol), the null control one more cell: 6 × 11 × 2 × 5
+    assertThat(started.trainingCount()).isEqualTo(2 * 6 * 11 * 2 * 5);
     assertThat(started.unavailable())
         .extracting(UnavailableName::name)
         .containsExactlyInAnyOrder(
@@ -97,7 +130,7 @@ class SweepPreflightTest {
     Path notRun = Path.of(summary.dir()).resolve(ReportActivitiesImpl.NOT_RUN);
     assertThat(summary.files()).contains(notRun.toString());
     assertThat(Files.readString(notRun)).isEqualTo(NotRunCsv.of(started));
-    assertThat(summary.missing()).isEqualTo(1200);
+    assertThat(summary.missing()).isEqualTo(1320);
   }
 
   @Test

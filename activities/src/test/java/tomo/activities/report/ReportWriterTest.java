@@ -108,7 +108,8 @@ class ReportWriterTest {
             "composition_incomplete",
             "primary_rule",
             "trainer",
-            "warnings");
+            "warnings",
+            "line");
     assertThat(table.get(1).getFields())
         .containsExactly(
             "band_gap",
@@ -125,7 +126,8 @@ class ReportWriterTest {
             "density; volume",
             "paired",
             "not recorded",
-            "trainer not recorded; baseline unchecked");
+            "trainer not recorded; baseline unchecked",
+            "significant properties");
     assertThat(table.get(2).getFields().subList(0, 6))
         .containsExactly("spacegroup.crystal_system", "band_gap", "", "band_gap", "band_gap", "");
 

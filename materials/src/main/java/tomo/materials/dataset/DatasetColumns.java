@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import tomo.materials.property.PermutedProperty;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyDerivation;
 import tomo.materials.property.PropertyRegistry;
+import tomo.materials.property.UnknownPropertyException;
 
 /**
  * The columns of a dataset file, read from its header alone (milliseconds, where reading the whole
@@ -67,6 +69,16 @@ public record DatasetColumns(Path file, List<String> columns) {
    * the crystal system).
    */
   public Optional<String> unavailable(String property) {
+    if (PermutedProperty.isPermuted(property)) {
+      // a null control needs its source property, and nothing else
+      try {
+        return PermutedProperty.parse(property)
+            .flatMap(p -> unavailable(p.source()))
+            .map(why -> "its permuted property: " + why);
+      } catch (UnknownPropertyException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
     if (PropertyRegistry.find(property).isEmpty()) {
       return Optional.of(
           "'"

@@ -202,7 +202,8 @@ public final class DatasetReader {
       if (i == id || i == cif) {
         continue;
       }
-      props[i] = PropertyRegistry.find(name).orElse(null);
+      // registered only: a column spelled like a permuted control is never read as one
+      props[i] = PropertyRegistry.registered(name).orElse(null);
       if (props[i] == null) {
         LOG.warn(
             "{}: column '{}' is not a known property and is ignored (known: {})",

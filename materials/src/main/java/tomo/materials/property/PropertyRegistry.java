@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /**
  * The properties tomo knows: the tomographic-interpretation paper's 13 projections and {@code
  * efermi}. Names are the dataset's column names (legacy Materials Project API, flattened with
- * dots).
+ * dots). {@link #byName} and {@link #find} also resolve a null control, {@code permuted:<name>}
+ * ({@link PermutedProperty}), which no dataset holds: it is computed from the rows read.
  */
 public final class PropertyRegistry {
   /** The seven crystal systems as the dataset spells them, by increasing symmetry. */
@@ -77,18 +78,34 @@ public final class PropertyRegistry {
    * @throws UnknownPropertyException listing the known names
    */
   public static PropertyDefinition byName(String name) {
+    Optional<PermutedProperty> permuted = PermutedProperty.parse(name);
+    if (permuted.isPresent()) {
+      return permuted.get().definition();
+    }
     PropertyDefinition p = BY_NAME.get(name);
     if (p == null) {
       throw new UnknownPropertyException(
-          name,
-          "unknown property '%s'; known properties: %s"
-              .formatted(name, String.join(", ", BY_NAME.keySet())));
+          name, "unknown property '%s'; known properties: %s".formatted(name, knownNames()));
     }
     return p;
   }
 
-  /** The property called {@code name}, if known. */
+  /** The property called {@code name} (a permuted control included), if known. */
   public static Optional<PropertyDefinition> find(String name) {
+    try {
+      return Optional.of(byName(name));
+    } catch (UnknownPropertyException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One of {@link #all()}: a property a dataset file can hold (never a permuted control). */
+  public static Optional<PropertyDefinition> registered(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** The names of {@link #all()}, comma-separated, for messages. */
+  static String knownNames() {
+    return String.join(", ", BY_NAME.keySet());
   }
 }

@@ -39,9 +39,9 @@ import tomo.workflows.model.SweepStatus;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Embedded Temporal server + both workers + a small sweep (2 targets x 3 properties x 2"
-            + " representations x 2 seeds on a random sample of 1,000 materials); prints where the heatmaps and"
-            + " Table 1 are.")
+        "Embedded Temporal server + both workers + a small sweep (2 targets x 3 properties and"
+            + " the null control x 2 representations x 2 seeds on a random sample of 1,000"
+            + " materials); prints where the heatmaps and Table 1 are.")
 public final class DemoCommand implements Callable<Integer> {
   /** Reads {@code --protocol} as specs spell it ({@code tomo}, {@code paper}). */
   static final class ProtocolConverter implements ITypeConverter<Protocol> {

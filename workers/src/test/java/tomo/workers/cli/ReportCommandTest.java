@@ -324,7 +324,9 @@ class ReportCommandTest {
             r.cells(),
             r.missing(),
             r.provenance(),
-            r.diagonal());
+            r.diagonal(),
+            r.criteria(),
+            r.controls());
     Path out = dir.resolve("again");
 
     assertThatThrownBy(() -> OfflineReport.writeAtomically(clashing, ReportDetails.none(), out))

@@ -48,13 +48,13 @@ class SweepCommandTest {
                     .build())) {
       String t = server.target();
       String started = run("sweep", "start", "--spec", spec.toString(), "--wait", "--temporal", t);
-      assertThat(started).contains("started sweep cli (12 trainings").contains("[COMPLETED]");
-      assertThat(started).contains("12/12 done");
+      assertThat(started).contains("started sweep cli (16 trainings").contains("[COMPLETED]");
+      assertThat(started).contains("16/16 done"); // the null control's 4 included
 
       String again = run("sweep", "start", "--spec", spec.toString(), "--temporal", t);
       assertThat(again).contains("attached to existing sweep cli");
 
-      assertThat(run("sweep", "status", "cli", "--temporal", t)).contains("12/12 done");
+      assertThat(run("sweep", "status", "cli", "--temporal", t)).contains("16/16 done");
       String report = run("report", "cli", "--temporal", t);
       assertThat(report).contains("heatmap-structure.png").contains("table1.md");
       // the synthetic trainer's numbers are made up, and the command pointing at them says so
@@ -103,7 +103,7 @@ class SweepCommandTest {
               l ->
                   assertThat(l)
                       .contains("[COMPLETED]")
-                      .contains("6/6 done")
+                      .contains("8/8 done")
                       .contains("0 running, 0 failed, 0 pending"));
     }
   }
@@ -121,7 +121,7 @@ class SweepCommandTest {
 
       assertThat(waited.code()).as(waited.out()).isEqualTo(2);
       assertThat(waited.out())
-          .contains("1/2 done")
+          .contains("2/3 done") // the baseline and the null control
           .contains("1 failed")
           .contains("failed band_gap/density/structure/0 [BadInput]");
 

@@ -66,16 +66,17 @@ class SweepEstimateCommandTest {
 
     assertThat(r.code()).isZero();
     JsonNode json = json(r.out());
-    assertThat(json.get("trainings").asLong()).isEqualTo(6);
-    assertThat(json.get("untrainable").get("trainings").asLong()).isEqualTo(6);
+    // per target 2 baselines and 2 seeds × (volume, density, the null control permuted band_gap)
+    assertThat(json.get("trainings").asLong()).isEqualTo(8);
+    assertThat(json.get("untrainable").get("trainings").asLong()).isEqualTo(8);
     assertThat(json.get("untrainable").get("reasons")).hasSize(1);
     assertThat(json.get("untrainable").get("reasons").get(0).asText())
         .isEqualTo("energy_per_atom: no material has a value");
     assertThat(json.get("alreadyDone").asLong()).isZero();
     assertThat(json.get("epochs").asInt()).isEqualTo(3);
-    // 6 trainings on the same 60 of 100 materials (band_gap, volume and density always present)
-    assertThat(json.get("remaining").get("crystalEpochs").asLong()).isEqualTo(6L * 60 * 3);
-    assertThat(json.get("remaining").get("atomEpochs").asLong()).isGreaterThan(6L * 60 * 3);
+    // 8 trainings on the same 60 of 100 materials (band_gap, volume and density always present)
+    assertThat(json.get("remaining").get("crystalEpochs").asLong()).isEqualTo(8L * 60 * 3);
+    assertThat(json.get("remaining").get("atomEpochs").asLong()).isGreaterThan(8L * 60 * 3);
     assertThat(json.get("throughput").isNull()).isTrue();
     assertThat(json.get("predictedSeconds").isNull()).isTrue();
   }
@@ -138,9 +139,9 @@ class SweepEstimateCommandTest {
       assertThat(started.out().lines().toList())
           .first()
           .asString()
-          .startsWith("estimate: 6 trainings (0 already done), ")
+          .startsWith("estimate: 8 trainings (0 already done), ")
           .endsWith("atom-epochs to train; no measured speed yet (tomo sweep estimate calibrates)");
-      assertThat(started.out()).contains("started sweep est (6 trainings");
+      assertThat(started.out()).contains("started sweep est (8 trainings");
     }
   }
 
@@ -150,14 +151,14 @@ class SweepEstimateCommandTest {
     SweepSpec spec = SweepCommand.readSpec(specFile);
     assertThat(SweepEstimateCommand.startLine(spec, null))
         .isEqualTo(
-            "estimate: 6 trainings (0 already done), "
+            "estimate: 8 trainings (0 already done), "
                 + EstimateOutput.sci(remainingAtomEpochs(spec))
                 + " atom-epochs to train; no measured speed yet (tomo sweep estimate calibrates)");
 
     trainFirst(spec);
 
     assertThat(SweepEstimateCommand.startLine(spec, null))
-        .startsWith("estimate: 6 trainings (1 already done), ")
+        .startsWith("estimate: 8 trainings (1 already done), ")
         .endsWith(" on 1 training worker(s) at the measured speed");
     Result one = execute("sweep", "estimate", "--spec", specFile.toString(), "--offline", "--json");
     Result three =

@@ -43,7 +43,7 @@ class SweepStartChecksTest {
     Printed p = printed("sweep", "start", "--spec", "../sweeps/mp2020-36k.yaml", "--check");
     assertThat(p.code()).isZero();
     assertThat(p.out())
-        .contains("../sweeps/mp2020-36k.yaml: ok, 1200 trainings (600 cells), trainer cgcnn");
+        .contains("../sweeps/mp2020-36k.yaml: ok, 1320 trainings (660 cells), trainer cgcnn");
   }
 
   @Test
@@ -57,7 +57,7 @@ class SweepStartChecksTest {
     assertThat(p.out())
         .contains("not run (skipMissing): targets energy: ")
         .contains("not run (skipMissing): properties e_above_hull: ")
-        .contains("ok, 1200 trainings (600 cells)");
+        .contains("ok, 1320 trainings (660 cells)");
   }
 
   @Test

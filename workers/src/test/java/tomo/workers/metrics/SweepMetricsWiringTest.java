@@ -73,7 +73,8 @@ class SweepMetricsWiringTest {
         sweeps.startOrAttach("metrics-sweep", spec);
         result = sweeps.await("metrics-sweep");
       }
-      long trainings = spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2)
+      long trainings =
+          spec.trainingCount(); // 2 representations × 2 seeds × (baseline + 2 + null control)
       assertThat(result.failed()).isZero();
       // gauges reach the registry on the Temporal scope's next report: scrape until they do
       AtomicReference<String> scraped = new AtomicReference<>();

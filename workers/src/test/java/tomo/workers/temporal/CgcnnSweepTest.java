@@ -65,7 +65,8 @@ class CgcnnSweepTest {
         sweeps.startOrAttach("cgcnn", spec);
         SweepResult result = sweeps.await("cgcnn");
         assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
-        assertThat(result.done()).isEqualTo(2);
+        // the baseline, volume and the null control (permuted band_gap)
+        assertThat(result.done()).isEqualTo(3);
         assertThat(result.memoized()).isZero();
         Path report = Path.of(result.reportDir());
         assertThat(report.resolve("heatmap-composition.png")).exists();
@@ -78,7 +79,8 @@ class CgcnnSweepTest {
         assertThat(table1).startsWith("# Table 1").doesNotContain("SYNTHETIC");
         assertThat(table1)
             .containsPattern(
-                "\\| band_gap \\| composition \\| mae [0-9.]+ \\| mean predictor [0-9.]+ \\| [0-9.]+ \\|");
+                "\\| band_gap \\| composition \\| mae [0-9.]+ \\| mean predictor [0-9.]+ \\| [0-9.]+ \\|")
+            .contains("| ↳ null control (permuted band_gap) |");
 
         // every stored result says how it was trained
         Path stored = dir.resolve("artifacts").resolve("trainings");
@@ -87,7 +89,7 @@ class CgcnnSweepTest {
           results =
               files.filter(p -> p.toString().endsWith(".json")).map(CgcnnSweepTest::read).toList();
         }
-        assertThat(results).hasSize(2);
+        assertThat(results).hasSize(3);
         for (StoredTraining t : results) {
           assertThat(t.provenance())
               .containsEntry("backend", "CPU")
@@ -111,13 +113,13 @@ class CgcnnSweepTest {
         }
         // the HTML report draws both curves and says what trained them
         String html = Files.readString(report.resolve("report.html"));
-        assertThat(html).contains("<polyline ", "<td>device</td><td>cpu() (2)</td>");
+        assertThat(html).contains("<polyline ", "<td>device</td><td>cpu() (3)</td>");
 
         // the same sweep again under a new id trains nothing: every result is memoized
         sweeps.startOrAttach("cgcnn-again", spec);
         SweepResult again = sweeps.await("cgcnn-again");
-        assertThat(again.done()).isEqualTo(2);
-        assertThat(again.memoized()).isEqualTo(2);
+        assertThat(again.done()).isEqualTo(3);
+        assertThat(again.memoized()).isEqualTo(3);
       }
     }
   }

@@ -102,7 +102,8 @@ class ConcurrentCgcnnSweepTest {
         SweepResult result = sweeps.await("conc");
         assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
         assertThat(result.failed()).isZero();
-        assertThat(result.done()).isEqualTo(4);
+        // per representation the baseline, volume and the null control (permuted band_gap)
+        assertThat(result.done()).isEqualTo(6);
       }
     }
     List<StoredTraining> stored;
@@ -113,7 +114,7 @@ class ConcurrentCgcnnSweepTest {
               .map(ConcurrentCgcnnSweepTest::read)
               .toList();
     }
-    assertThat(stored).hasSize(4);
+    assertThat(stored).hasSize(6);
     for (StoredTraining t : stored) {
       assertThat(t.provenance())
           .containsEntry("device", "cpu()")

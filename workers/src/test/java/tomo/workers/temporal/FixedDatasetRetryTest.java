@@ -103,7 +103,8 @@ class FixedDatasetRetryTest {
         sweeps.startOrAttach("fix", spec);
         SweepProgress failed = waitForRetryWindow(sweeps);
         assertThat(failed.status()).isEqualTo(SweepStatus.WAITING_FOR_RETRY);
-        assertThat(failed.failed()).isEqualTo(2); // the baseline, and the cell that needs it
+        // the baseline, and the two cells that need it (nsites and the null control)
+        assertThat(failed.failed()).isEqualTo(3);
         CellFailure baseline =
             failed.failures().stream().filter(f -> f.cell().isBaseline()).findFirst().orElseThrow();
         assertThat(baseline.type()).isEqualTo("BadInput");
@@ -119,9 +120,9 @@ class FixedDatasetRetryTest {
         SweepResult result = sweeps.await("fix");
 
         assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
-        assertThat(result.done()).isEqualTo(2);
+        assertThat(result.done()).isEqualTo(3);
         List<StoredTraining> stored = stored(dir.resolve("artifacts"));
-        assertThat(stored).hasSize(2);
+        assertThat(stored).hasSize(3);
         assertThat(stored)
             .allSatisfy(t -> assertThat(t.request().datasetSha256()).isEqualTo(fixed));
         // the report collects both under the fixed file's hash: nothing missing, nothing mixed

@@ -69,7 +69,7 @@ class ReadmeFlowTest {
       assertThat(start.waitFor(10, TimeUnit.MINUTES)).as("sweep start --wait ended").isTrue();
       String started = Files.readString(dir.resolve("start.log"));
       assertThat(start.exitValue()).as(started).isZero();
-      assertThat(started).contains("started sweep tiny (2 trainings");
+      assertThat(started).contains("started sweep tiny (3 trainings");
 
       Process report = tomo("report.log", "report", "tiny", "--temporal", t);
       assertThat(report.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -77,14 +77,16 @@ class ReadmeFlowTest {
       assertThat(report.exitValue()).as(printed).isZero();
       Path reportDir = artifacts.resolve("reports").resolve("tiny");
       assertThat(printed).contains("report: " + reportDir);
-      // the baseline and the augmented training, both found by the report, paired into one cell
+      // the baseline, the augmented training and the null control (permuted band_gap), all found
+      // by the report, paired into one cell and one control
       List<String> trainings = Files.readAllLines(reportDir.resolve("trainings.csv"));
-      assertThat(trainings).as("trainings.csv").hasSize(3);
+      assertThat(trainings).as("trainings.csv").hasSize(4);
       List<String> cells = Files.readAllLines(reportDir.resolve("cells.csv"));
-      assertThat(cells).as("cells.csv").hasSize(2);
+      assertThat(cells).as("cells.csv").hasSize(3);
       assertThat(cells.get(1)).contains("band_gap").contains("volume").contains("structure");
+      assertThat(cells.get(2)).contains("permuted:band_gap").contains(",true,");
       assertThat(Files.readString(dir.resolve("orchestration.log")))
-          .contains("sweep tiny: 2 outcomes of trainer cgcnn-v3 collected, 0 missing");
+          .contains("sweep tiny: 3 outcomes of trainer cgcnn-v3 collected, 0 missing");
     } finally {
       for (Process p : workers) {
         p.destroy();

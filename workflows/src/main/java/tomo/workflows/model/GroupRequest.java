@@ -8,7 +8,8 @@ import java.util.List;
  * @param sweepId the parent sweep
  * @param groupId unique within the sweep, e.g. {@code band_gap/structure/r0}
  * @param cells explicit cells (a retry round; baselines may be listed), or {@code null} for every
- *     seed × property of the spec in seed-major order
+ *     seed × property of the spec ({@link SweepSpec#cellProperties}: its null control included) in
+ *     seed-major order
  * @param offset index of the first cell not yet started (continue-as-new resumes here)
  * @param tally what earlier runs of this group did
  */
@@ -25,7 +26,7 @@ public record GroupRequest(
 
   /** Number of work items (cells, or listed keys). */
   public int size() {
-    return cells != null ? cells.size() : spec.seeds().size() * spec.properties().size();
+    return cells != null ? cells.size() : spec.seeds().size() * spec.cellProperties().size();
   }
 
   /** The {@code i}-th work item. */
@@ -33,9 +34,9 @@ public record GroupRequest(
     if (cells != null) {
       return cells.get(i);
     }
-    int p = spec.properties().size();
-    return new CellKey(
-        target, spec.properties().get(i % p), representation, spec.seeds().get(i / p));
+    List<String> properties = spec.cellProperties();
+    int p = properties.size();
+    return new CellKey(target, properties.get(i % p), representation, spec.seeds().get(i / p));
   }
 
   public GroupRequest continueAt(int nextOffset, GroupTally carried) {

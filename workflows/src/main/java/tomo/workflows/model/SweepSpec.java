@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tomo.workflows.TaskQueues;
 import tomo.workflows.hooks.SweepHooks;
@@ -51,6 +52,10 @@ import tomo.workflows.hooks.SweepHooks;
  * @param rule the report's primary significance rule (Table 1's "significant" list): {@code paired}
  *     (tomo's protocol's default), {@code interval} or {@code paper-bounds} (the paper's protocol's
  *     default); the report shows all three
+ * @param nullControl the property whose values, permuted across materials, make the {@link
+ *     NullControl} cell of every (target, representation, seed); {@code none} = no control; absent
+ *     = {@link NullControl#DEFAULT} ({@link #normalized} fills it in). {@code null} in a spec that
+ *     reaches a workflow (one started before the field existed) means no control
  */
 public record SweepSpec(
     String name,
@@ -76,7 +81,8 @@ public record SweepSpec(
     boolean skipBadRows,
     Protocol protocol,
     IncompleteRows incompleteRows,
-    SignificanceRule rule) {
+    SignificanceRule rule,
+    String nullControl) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -123,6 +129,7 @@ public record SweepSpec(
     b.protocol = protocol;
     b.incompleteRows = incompleteRows;
     b.rule = rule;
+    b.nullControl = nullControl;
     return b;
   }
 
@@ -140,8 +147,13 @@ public record SweepSpec(
   public SweepSpec without(List<UnavailableName> missing, String source) {
     List<String> t = new ArrayList<>(targets);
     List<String> p = new ArrayList<>(properties);
+    String control = nullControl;
     for (UnavailableName m : missing) {
-      (m.field().equals("targets") ? t : p).remove(m.name());
+      if (m.field().equals(NULL_CONTROL)) {
+        control = NullControl.NONE;
+      } else {
+        (m.field().equals("targets") ? t : p).remove(m.name());
+      }
     }
     if (t.isEmpty() || p.isEmpty()) {
       throw fail(
@@ -157,6 +169,7 @@ public record SweepSpec(
         .targets(List.copyOf(t))
         .properties(List.copyOf(p))
         .unavailable(List.copyOf(all))
+        .nullControl(control)
         .build();
   }
 
@@ -214,18 +227,40 @@ public record SweepSpec(
     return toBuilder().protocol(other).baseline(other.baseline()).hyper(h).build().normalized(name);
   }
 
+  /** Name of the spec field that chooses the null control. */
+  public static final String NULL_CONTROL = "nullControl";
+
+  /** The null control's property name ({@code permuted:band_gap}), empty when there is none. */
+  @JsonIgnore
+  public Optional<String> controlProperty() {
+    return nullControl == null || nullControl.equals(NullControl.NONE)
+        ? Optional.empty()
+        : Optional.of(NullControl.property(nullControl));
+  }
+
+  /**
+   * What each (target, representation, seed) adds to its baseline, one cell each: the properties,
+   * then the null control (unless the properties list it already).
+   */
+  @JsonIgnore
+  public List<String> cellProperties() {
+    List<String> all = new ArrayList<>(properties);
+    controlProperty().filter(c -> !all.contains(c)).ifPresent(all::add);
+    return List.copyOf(all);
+  }
+
   /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
   @JsonIgnore
   public long trainingCount() {
     long groups = (long) targets.size() * representations.size() * seeds.size();
-    long cells = groups * properties.size();
+    long cells = groups * cellProperties().size();
     return baseline == BaselineMode.PER_CELL ? 2 * cells : groups + cells;
   }
 
-  /** Augmented cells: targets × properties × representations × seeds. */
+  /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
   @JsonIgnore
   public long cellCount() {
-    return (long) targets.size() * properties.size() * representations.size() * seeds.size();
+    return (long) targets.size() * cellProperties().size() * representations.size() * seeds.size();
   }
 
   /**
@@ -288,6 +323,24 @@ public record SweepSpec(
     if (heartbeat < 1) {
       throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeat);
     }
+    for (int i = 0; i < t.size(); i++) {
+      if (NullControl.isControl(t.get(i))) {
+        throw fail(source, "targets[" + i + "]", "a permuted control is an input, not a target");
+      }
+    }
+    String control = nullControl == null ? NullControl.DEFAULT : nullControl.trim();
+    if (control.isEmpty() || control.contains("/") || NullControl.isControl(control)) {
+      throw fail(
+          source,
+          NULL_CONTROL,
+          "expected the name of the property to permute (e.g. "
+              + NullControl.DEFAULT
+              + ") or "
+              + NullControl.NONE
+              + ", got '"
+              + nullControl
+              + "'");
+    }
     return toBuilder()
         .name(name == null ? "sweep" : name)
         .dataset(blankToNull(dataset))
@@ -308,6 +361,7 @@ public record SweepSpec(
         .skipMissing(Boolean.TRUE.equals(skipMissing))
         .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
         .rule(rule == null ? pr.rule() : rule)
+        .nullControl(control)
         .build();
   }
 
@@ -429,6 +483,7 @@ public record SweepSpec(
     private Protocol protocol;
     private IncompleteRows incompleteRows;
     private SignificanceRule rule;
+    private String nullControl;
 
     private Builder() {}
 
@@ -552,6 +607,11 @@ public record SweepSpec(
       return this;
     }
 
+    public Builder nullControl(String value) {
+      nullControl = value;
+      return this;
+    }
+
     public SweepSpec build() {
       return new SweepSpec(
           name,
@@ -577,7 +637,8 @@ public record SweepSpec(
           skipBadRows,
           protocol,
           incompleteRows,
-          rule);
+          rule,
+          nullControl);
     }
   }
 }

@@ -88,7 +88,7 @@ public final class TrainingPlan {
           if (mode == BaselineMode.SHARED) {
             out.add(request(spec, data, base));
           }
-          for (String property : spec.properties()) {
+          for (String property : spec.cellProperties()) {
             CellKey cell = new CellKey(target, property, rep, seed);
             if (mode == BaselineMode.PER_CELL) {
               out.add(perCellBaseline(spec, data, cell));

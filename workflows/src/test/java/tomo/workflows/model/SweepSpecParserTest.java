@@ -46,10 +46,11 @@ class SweepSpecParserTest {
                         "spacegroup.number"))
                 .toList());
     assertThat(spec.seeds()).containsExactly(0, 1, 2, 3, 4);
-    assertThat(spec.cellCount()).isEqualTo(1170);
+    // 13 properties and the null control (permuted band_gap)
+    assertThat(spec.cellCount()).isEqualTo(9 * 14 * 2 * 5);
     // the paper's protocol: a masked baseline per cell
     assertThat(spec.protocol()).isEqualTo(Protocol.PAPER);
-    assertThat(spec.trainingCount()).isEqualTo(2340);
+    assertThat(spec.trainingCount()).isEqualTo(2 * 9 * 14 * 2 * 5);
     assertThat(spec.baseline()).isEqualTo(BaselineMode.PER_CELL);
     assertThat(spec.hyper()).isEqualTo(Protocol.PAPER.hyper(500));
     assertThat(spec.protocolNotes()).isEmpty();
@@ -73,8 +74,8 @@ class SweepSpecParserTest {
     assertThat(part.hyper()).isEqualTo(paper.hyper());
     assertThat(part.seeds()).isEqualTo(paper.seeds());
     assertThat(part.protocol()).isEqualTo(Protocol.PAPER);
-    // the paper's protocol: a masked baseline per cell
-    assertThat(part.trainingCount()).isEqualTo(2 * 6 * 10 * 2 * 5);
+    // the paper's protocol: a masked baseline per cell, the null control one more cell
+    assertThat(part.trainingCount()).isEqualTo(2 * 6 * (10 + 1) * 2 * 5);
   }
 
   @Test
@@ -271,7 +272,8 @@ class SweepSpecParserTest {
   @Test
   void readsJsonAndFillsDefaults() throws IOException {
     SweepSpec spec = SweepSpecParser.parse(repoFile("small.json"), "small.json");
-    assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 * (3 + 1));
+    // 3 properties, the null control and the baseline
+    assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 * (3 + 1 + 1));
     assertThat(spec.hyper().epochs()).isEqualTo(5);
     assertThat(spec.hyper().batchSize()).isEqualTo(HyperParameters.defaults().batchSize());
     assertThat(spec.hyper().momentum()).isEqualTo(0.9);
@@ -314,13 +316,63 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void theNullControlIsOnByDefaultNamedOrSwitchedOffAndChecked() throws Exception {
+    String grid = "targets: [a]\nproperties: [b, c]\nrepresentations: [structure]\nseeds: [1, 2]\n";
+    SweepSpec absent = SweepSpecParser.parse(grid, "s.yaml");
+    assertThat(absent.nullControl()).isEqualTo(NullControl.DEFAULT).isEqualTo("band_gap");
+    assertThat(absent.controlProperty()).hasValue("permuted:band_gap");
+    assertThat(absent.cellProperties()).containsExactly("b", "c", "permuted:band_gap");
+    assertThat(absent.cellCount()).isEqualTo(3 * 2);
+    assertThat(absent.trainingCount()).isEqualTo(2 + 3 * 2);
+    PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
+    assertThat(TrainingPlan.all(absent, data))
+        .extracting(TrainingRequest::property)
+        .containsExactly(null, "b", "c", "permuted:band_gap", null, "b", "c", "permuted:band_gap");
+
+    SweepSpec named = SweepSpecParser.parse(grid + "nullControl: volume\n", "s.yaml");
+    assertThat(named.cellProperties()).containsExactly("b", "c", "permuted:volume");
+    SweepSpec off = SweepSpecParser.parse(grid + "nullControl: none\n", "s.yaml");
+    assertThat(off.controlProperty()).isEmpty();
+    assertThat(off.cellProperties()).containsExactly("b", "c");
+    assertThat(off.trainingCount()).isEqualTo(2 + 2 * 2);
+    assertThat(TrainingPlan.all(off, data)).hasSize(6);
+
+    // a sweep started before the field existed reaches its workflow without it: no control, so
+    // its history replays as it was written
+    SweepSpec old =
+        new ObjectMapper()
+            .readValue(PRETTY.writeValueAsString(off).replace("\"none\"", "null"), SweepSpec.class);
+    assertThat(old.nullControl()).isNull();
+    assertThat(old.cellProperties()).containsExactly("b", "c");
+    // the normalized value travels in the spec's JSON, so a workflow sees what the client chose
+    assertThat(PRETTY.writeValueAsString(absent)).contains("\"nullControl\" : \"band_gap\"");
+
+    assertThatThrownBy(() -> SweepSpecParser.parse(grid + "nullControl: permuted:volume\n", "s"))
+        .hasMessageContaining("field 'nullControl': expected the name of the property to permute");
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    "targets: [permuted:a]\nproperties: [b]\nrepresentations: [structure]\n"
+                        + "seeds: [1]\n",
+                    "s"))
+        .hasMessageContaining("field 'targets[0]': a permuted control is an input, not a target");
+    // the grid may list the control itself: it is scheduled once
+    SweepSpec listed =
+        SweepSpecParser.parse(
+            "targets: [a]\nproperties: [b, permuted:band_gap]\nrepresentations: [structure]\n"
+                + "seeds: [1]\n",
+            "s.yaml");
+    assertThat(listed.cellProperties()).containsExactly("b", "permuted:band_gap");
+  }
+
+  @Test
   void perCellBaselineDoublesTheCells() {
     SweepSpec spec =
         SweepSpecParser.parse(
             "targets: [a]\nproperties: [b, c]\nrepresentations: [structure]\nseeds: [1]\nbaseline: per-cell\n",
             "s.yaml");
     assertThat(spec.baseline()).isEqualTo(BaselineMode.PER_CELL);
-    assertThat(spec.trainingCount()).isEqualTo(4);
+    assertThat(spec.trainingCount()).isEqualTo(2 * 3); // b, c and the null control
   }
 
   @Test

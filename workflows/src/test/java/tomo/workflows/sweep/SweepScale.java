@@ -6,6 +6,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import java.util.List;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -44,6 +45,8 @@ final class SweepScale {
         .artifactDir("artifacts")
         .retryWindowMinutes(0)
         .heartbeatSeconds(30)
+        // the figures are of the grid as given; the null control is tested on its own
+        .nullControl(NullControl.NONE)
         .build()
         .normalized("scale");
   }

@@ -13,6 +13,7 @@ import tomo.workflows.client.SweepClient;
 import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.ReportSummary;
 import tomo.workflows.model.Representation;
@@ -86,6 +87,8 @@ final class SweepTestEnvironment implements AutoCloseable {
         .artifactDir("artifacts")
         .retryWindowMinutes(60)
         .heartbeatSeconds(5)
+        // the grids here count orchestration; the null control has its own test
+        .nullControl(NullControl.NONE)
         .build()
         .normalized("test");
   }

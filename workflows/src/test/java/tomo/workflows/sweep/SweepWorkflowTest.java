@@ -49,6 +49,41 @@ class SweepWorkflowTest {
   }
 
   @Test
+  void aSpecWithoutNullControlTrainsThePermutedBandGapInEveryGroupAndNoneSwitchesItOff() {
+    SweepSpec spec =
+        SweepTestEnvironment.spec(2, 3, 2, BaselineMode.SHARED).toBuilder()
+            .nullControl(null) // as a spec file without the field
+            .build()
+            .normalized("test");
+    assertThat(spec.nullControl()).isEqualTo("band_gap");
+    assertThat(spec.cellProperties()).containsExactly("p0", "p1", "p2", "permuted:band_gap");
+    assertThat(spec.cellCount()).isEqualTo(2 * 4 * 2 * 2);
+    assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 + 2 * 4 * 2 * 2);
+
+    t.sweeps.startOrAttach("control", spec);
+    SweepResult result = t.sweeps.await("control");
+
+    assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+    assertThat(result.done()).isEqualTo(spec.trainingCount());
+    assertThat(t.training.trained.keySet())
+        .filteredOn(k -> k.contains("/permuted:band_gap/"))
+        .containsExactlyInAnyOrder(
+            "t0/permuted:band_gap/structure/0",
+            "t0/permuted:band_gap/structure/1",
+            "t0/permuted:band_gap/composition/0",
+            "t0/permuted:band_gap/composition/1",
+            "t1/permuted:band_gap/structure/0",
+            "t1/permuted:band_gap/structure/1",
+            "t1/permuted:band_gap/composition/0",
+            "t1/permuted:band_gap/composition/1");
+    assertThat(t.training.orderViolations).isEmpty();
+
+    SweepSpec off = spec.toBuilder().nullControl("none").build().normalized("test");
+    assertThat(off.cellProperties()).containsExactly("p0", "p1", "p2");
+    assertThat(off.trainingCount()).isEqualTo(2 * 2 * 2 + 2 * 3 * 2 * 2);
+  }
+
+  @Test
   void perCellBaselineTrainsTwoModelsPerCell() {
     SweepSpec spec = SweepTestEnvironment.spec(2, 3, 2, BaselineMode.PER_CELL);
     assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 3 * 2 * 2);
