@@ -62,7 +62,9 @@ log() { echo "chaos $(date -u +%H:%M:%S): $*"; }
 start_server() {
   "$temporal_cli" server start-dev --headless --ip 127.0.0.1 --port "$port" \
     --http-port "$(free_port)" --metrics-port "$(free_port)" --db-filename "$work/temporal.db" \
-    --log-level warn >>"$work/server.log" 2>&1 &
+    --log-level warn --search-attribute TomoSweep=Keyword --search-attribute TomoTarget=Keyword \
+    --search-attribute TomoRepresentation=Keyword --search-attribute TomoState=Keyword \
+    --search-attribute TomoFailedCells=Int >>"$work/server.log" 2>&1 &
   pid[server]=$!
   for _ in $(seq 1 120); do
     if "$temporal_cli" operator namespace describe --address "$addr" --namespace default \

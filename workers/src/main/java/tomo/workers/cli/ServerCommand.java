@@ -15,8 +15,9 @@ import tomo.workers.temporal.EmbeddedServer;
     name = "server",
     mixinStandardHelpOptions = true,
     description =
-        "Run Temporal's Java test server on a port (in memory; for durable local runs use"
-            + " `temporal server start-dev --db-filename F`). Start workers with --sticky-off.")
+        "Run Temporal's Java test server on a port (in memory; tomo's search attributes"
+            + " registered; for durable local runs use `temporal server start-dev --db-filename F`"
+            + " with the README's --search-attribute flags). Start workers with --sticky-off.")
 public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7233", description = "Port (default ${DEFAULT-VALUE}).")
   int port;

@@ -6,12 +6,15 @@ import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
+import tomo.workflows.client.SearchAttributeRegistration;
 
 /**
  * Temporal's Java test server bound to a port of the loopback interface (127.0.0.1), in this JVM
@@ -42,6 +45,26 @@ public final class EmbeddedServer implements AutoCloseable {
     } catch (IOException e) {
       services.close();
       throw new UncheckedIOException("cannot listen on " + target() + ": " + e.getMessage(), e);
+    }
+    registerSearchAttributes();
+  }
+
+  /**
+   * tomo's search attributes (sweep, target, representation, state, failed cells), as {@code
+   * temporal server start-dev --search-attribute} registers them on the dev server: the test server
+   * refuses a workflow that sets an attribute it does not know.
+   */
+  private void registerSearchAttributes() {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    try {
+      SearchAttributeRegistration.ensure(stubs, "default");
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    } finally {
+      stubs.shutdownNow();
     }
   }
 

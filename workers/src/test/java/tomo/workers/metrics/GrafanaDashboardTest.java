@@ -3,6 +3,7 @@ package tomo.workers.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.workers.ReadmeQueries;
 
 /**
  * Grafana cannot run here, so this checks what Grafana needs from each dashboard JSON: a uid,
@@ -138,6 +140,59 @@ class GrafanaDashboardTest {
       soft.assertThat(queries).as("%s: queries", name).isPositive();
     }
     soft.assertAll();
+  }
+
+  /**
+   * The "Failed cells" panel links each sweep's value to the README's failed-cells query in the
+   * Temporal UI, for that sweep; every link of every panel uses only defined variables.
+   */
+  @Test
+  void theFailedCellsPanelLinksToTheReadmesQueryInTheTemporalUi() {
+    GrafanaDashboards.Dashboard overview =
+        GrafanaDashboards.all().stream()
+            .filter(d -> d.name().equals("sweep-overview.json"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, JsonNode> variables = new HashMap<>();
+    overview.variables().forEach(v -> variables.put(v.path("name").asText(), v));
+    assertThat(variables.get("temporal_ui")).as("a temporal_ui variable").isNotNull();
+    assertThat(variables.get("temporal_ui").path("query").asText())
+        .as("temporal_ui: compose's Temporal UI and namespace by default")
+        .isEqualTo("http://localhost:8080/namespaces/default");
+
+    JsonNode failed =
+        overview.panels().stream()
+            .filter(p -> p.path("title").asText().equals("Failed cells"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode links = failed.path("fieldConfig").path("defaults").path("links");
+    assertThat(links.size()).as("data links of Failed cells").isEqualTo(1);
+    String url = links.get(0).path("url").asText();
+    String prefix = "${temporal_ui}/workflows?query=";
+    assertThat(url).startsWith(prefix);
+    String query =
+        URLDecoder.decode(
+            url.substring(prefix.length())
+                .replace("${__field.labels.sweep:percentencode}", "sweep-7"),
+            StandardCharsets.UTF_8);
+    assertThat(query).isEqualTo(ReadmeQueries.failedCells("sweep-7"));
+
+    for (GrafanaDashboards.Dashboard dashboard : GrafanaDashboards.all()) {
+      Map<String, JsonNode> defined = new HashMap<>();
+      dashboard.variables().forEach(v -> defined.put(v.path("name").asText(), v));
+      for (JsonNode panel : dashboard.panels()) {
+        List<JsonNode> all = new ArrayList<>();
+        panel.path("links").forEach(all::add);
+        panel.path("fieldConfig").path("defaults").path("links").forEach(all::add);
+        for (JsonNode link : all) {
+          for (String used : GrafanaDashboards.variablesIn(link.path("url").asText())) {
+            assertThat(defined.containsKey(used) || used.startsWith("__"))
+                .as("%s: panel %s link uses $%s", dashboard.name(), panel.path("id"), used)
+                .isTrue();
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import tomo.workflows.sweep.SweepSearchAttributes;
 
 /**
  * The real Temporal server: {@code temporal server start-dev} of the Temporal CLI, on SQLite, as a
@@ -20,16 +22,28 @@ final class DevServer implements AutoCloseable {
   private final Path db;
   private final Path log;
   private final int port;
+
+  /** The bundled Web UI's port, or 0 when the server runs headless. */
+  private final int uiPort;
+
   private Process process;
 
   /** The server process and whatever it starts, killed even when a test run is cut short. */
   private final ChildProcesses processes = new ChildProcesses();
 
   DevServer(Path binary, Path dir) throws IOException, InterruptedException {
+    this(binary, dir, false);
+  }
+
+  /**
+   * @param withUi serve the bundled Web UI too (on 127.0.0.1, {@link #uiUrl()})
+   */
+  DevServer(Path binary, Path dir, boolean withUi) throws IOException, InterruptedException {
     this.binary = binary;
     this.db = dir.resolve("temporal.db");
     this.log = dir.resolve("temporal-server.log");
     this.port = EmbeddedServer.freePort();
+    this.uiPort = withUi ? EmbeddedServer.freePort() : 0;
     try {
       start();
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -58,27 +72,47 @@ final class DevServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** The Web UI's address, e.g. {@code http://127.0.0.1:8233}. */
+  String uiUrl() {
+    if (uiPort == 0) {
+      throw new IllegalStateException("this dev server runs headless");
+    }
+    return "http://127.0.0.1:" + uiPort;
+  }
+
+  Path binary() {
+    return binary;
+  }
+
   void start() throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--http-port",
+                String.valueOf(EmbeddedServer.freePort()),
+                "--metrics-port",
+                String.valueOf(EmbeddedServer.freePort()),
+                "--db-filename",
+                db.toString(),
+                "--log-level",
+                "warn"));
+    if (uiPort == 0) {
+      command.add("--headless");
+    } else {
+      command.addAll(List.of("--ui-ip", "127.0.0.1", "--ui-port", String.valueOf(uiPort)));
+    }
+    // as the README starts it: tomo's search attributes registered with the server
+    command.addAll(SweepSearchAttributes.devServerFlags());
     process =
         processes.start(
-            new ProcessBuilder(
-                    List.of(
-                        binary.toString(),
-                        "server",
-                        "start-dev",
-                        "--headless",
-                        "--ip",
-                        "127.0.0.1",
-                        "--port",
-                        String.valueOf(port),
-                        "--http-port",
-                        String.valueOf(EmbeddedServer.freePort()),
-                        "--metrics-port",
-                        String.valueOf(EmbeddedServer.freePort()),
-                        "--db-filename",
-                        db.toString(),
-                        "--log-level",
-                        "warn"))
+            new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
     awaitReady(Duration.ofSeconds(90));

@@ -20,6 +20,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import tomo.workflows.model.SweepProgress;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
+import tomo.workflows.sweep.SweepSearchAttributes;
+import tomo.workflows.sweep.SweepSummaries;
 import tomo.workflows.sweep.SweepWorkflow;
 
 /**
@@ -59,6 +62,7 @@ public final class SweepClient {
    * and the trainings it stored are not trained again.
    */
   public Handle startOrAttach(String sweepId, SweepSpec spec) {
+    // what the Temporal UI and `temporal workflow list --query` show of the sweep
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(sweepId)
@@ -67,6 +71,13 @@ public final class SweepClient {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
             .setWorkflowIdConflictPolicy(
                 WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+            .setStaticSummary(SweepSummaries.sweep(sweepId, spec))
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(SweepSearchAttributes.SWEEP, sweepId)
+                    .set(SweepSearchAttributes.STATE, SweepStatus.PREPARING.label())
+                    .set(SweepSearchAttributes.FAILED_CELLS, 0L)
+                    .build())
             .build();
     SweepWorkflow stub = client.newWorkflowStub(SweepWorkflow.class, options);
     // the SDK retries an unreachable server for a minute before it says anything; ask once first
@@ -77,6 +88,9 @@ public final class SweepClient {
                 .withDeadlineAfter(RPC_SECONDS, TimeUnit.SECONDS)
                 .describeNamespace(
                     DescribeNamespaceRequest.newBuilder().setNamespace(namespace()).build()),
+        "namespace '" + namespace() + "'");
+    call(
+        () -> SearchAttributeRegistration.ensure(stubs(), namespace()),
         "namespace '" + namespace() + "'");
     try {
       WorkflowExecution execution = call(() -> WorkflowClient.start(stub::run, spec), sweepId);

@@ -14,5 +14,10 @@ public enum SweepStatus {
    * The sweep itself failed (its dataset could not be prepared, its report not written, a group
    * broke): the progress names the cause; nothing more will run.
    */
-  FAILED
+  FAILED;
+
+  /** How search attributes and the Temporal UI spell it: {@code waiting_for_retry}. */
+  public String label() {
+    return Labels.of(this);
+  }
 }

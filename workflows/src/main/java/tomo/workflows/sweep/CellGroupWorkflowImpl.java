@@ -1,11 +1,15 @@
 package tomo.workflows.sweep;
 
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -43,7 +47,15 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
 
   private GroupRequest request;
   private GroupTally.Mutable tally;
-  private TrainingActivities training;
+  private ActivityOptions trainingOptions;
+
+  /**
+   * Whether this group keeps its search attributes up to date: when its sweep started it with them
+   * (so the server knows them; a group of a sweep started before they existed stays silent).
+   */
+  private boolean searchable;
+
+  private long failedCellsShown;
   private final Map<Integer, Promise<TrainingReceipt>> baselines = new HashMap<>();
   private final List<CellFailure> unreported = new ArrayList<>();
 
@@ -58,9 +70,14 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
   public GroupResult run(GroupRequest request) {
     this.request = request;
     this.tally = request.tally().toMutable();
-    this.training =
-        Workflow.newActivityStub(
-            TrainingActivities.class, TrainingOptions.training(request.spec()));
+    this.trainingOptions = TrainingOptions.training(request.spec());
+    this.searchable = Workflow.getTypedSearchAttributes().containsKey(SweepSearchAttributes.SWEEP);
+    Long shown =
+        searchable
+            ? Workflow.getTypedSearchAttributes().get(SweepSearchAttributes.FAILED_CELLS)
+            : null;
+    this.failedCellsShown = shown == null ? 0 : shown;
+    showProgress();
     int size = request.size();
     int start = request.offset();
     while (start < size) {
@@ -80,11 +97,64 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
             start,
             size,
             Workflow.getInfo().getHistoryLength());
-        Workflow.continueAsNew(request.continueAt(start, tally.freeze()));
+        Workflow.continueAsNew(
+            ContinueAsNewOptions.newBuilder()
+                .setTypedSearchAttributes(ownSearchAttributes())
+                .build(),
+            request.continueAt(start, tally.freeze()));
       }
     }
     noteHistory();
+    if (searchable) {
+      Workflow.upsertTypedSearchAttributes(
+          SweepSearchAttributes.STATE.valueSet(
+              tally.failures.isEmpty()
+                  ? SweepSearchAttributes.GROUP_DONE
+                  : SweepSearchAttributes.GROUP_FAILED));
+    }
     return new GroupResult(request.groupId(), tally.freeze());
+  }
+
+  /** tomo's attributes of this run, for the next one (null: none, as the run was started). */
+  private SearchAttributes ownSearchAttributes() {
+    if (!searchable) {
+      return null;
+    }
+    SearchAttributes current = Workflow.getTypedSearchAttributes();
+    SearchAttributes.Builder own = SearchAttributes.newBuilder();
+    for (SearchAttributeKey<?> key : SweepSearchAttributes.ALL) {
+      copy(current, own, key);
+    }
+    return own.build();
+  }
+
+  private static <T> void copy(
+      SearchAttributes from, SearchAttributes.Builder to, SearchAttributeKey<T> key) {
+    if (from.containsKey(key)) {
+      to.set(key, from.get(key));
+    }
+  }
+
+  /**
+   * What the Temporal UI shows of this group while it runs: its trainings so far as current
+   * details, and its failed trainings as {@link SweepSearchAttributes#FAILED_CELLS} once they
+   * change.
+   */
+  private void showProgress() {
+    Workflow.setCurrentDetails(
+        tally.done
+            + " trainings done"
+            + (tally.memoized > 0 ? " (" + tally.memoized + " memoized)" : "")
+            + " · "
+            + running
+            + " running · "
+            + tally.failures.size()
+            + " failed");
+    long failed = tally.failures.size();
+    if (searchable && failed != failedCellsShown) {
+      Workflow.upsertTypedSearchAttributes(SweepSearchAttributes.FAILED_CELLS.valueSet(failed));
+      failedCellsShown = failed;
+    }
   }
 
   @Override
@@ -107,6 +177,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
       }
     }
     signalSweep(); // the sweep learns at once how many trainings are running
+    showProgress();
     int step = Math.max(1, size / REPORTS_PER_CHUNK);
     int reported = 0;
     while (reported < size) {
@@ -116,6 +187,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
       Workflow.await(() -> finishedInChunk >= target || baselinesEnded > seen);
       reported = finishedInChunk;
       signalSweep();
+      showProgress();
     }
   }
 
@@ -206,6 +278,13 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
 
   private Promise<TrainingReceipt> train(TrainingRequest req) {
     running++;
+    // a stub per training: its summary names the training in the Temporal UI
+    TrainingActivities training =
+        Workflow.newActivityStub(
+            TrainingActivities.class,
+            ActivityOptions.newBuilder(trainingOptions)
+                .setSummary(SweepSummaries.training(req))
+                .build());
     return Async.function(training::train, req)
         .handle(
             (r, f) -> {

@@ -1,6 +1,7 @@
 package tomo.workflows.sweep;
 
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -79,6 +80,15 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
   /** The first group that failed as a whole in the current round, with its cause. */
   private String groupFailure;
 
+  /**
+   * Whether the sweep keeps its search attributes and its groups' up to date: when it was started
+   * with them (so the server knows them; a sweep started before they existed stays silent).
+   */
+  private boolean searchable;
+
+  private String stateShown;
+  private long failedCellsShown;
+
   /** Name of the failure type a failed sweep ends its workflow execution with. */
   public static final String SWEEP_FAILED = "SweepFailed";
 
@@ -87,6 +97,12 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     this.spec = spec;
     this.total = spec.trainingCount();
     String sweepId = Workflow.getInfo().getWorkflowId();
+    SearchAttributes attributes = Workflow.getTypedSearchAttributes();
+    this.searchable = attributes.containsKey(SweepSearchAttributes.SWEEP);
+    this.stateShown = attributes.get(SweepSearchAttributes.STATE);
+    Long failedShown = attributes.get(SweepSearchAttributes.FAILED_CELLS);
+    this.failedCellsShown = failedShown == null ? 0 : failedShown;
+    show(progress());
     try {
       return runSweep(sweepId);
     } catch (TemporalFailure f) {
@@ -95,8 +111,8 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       }
       // a failure is a state: the query shows FAILED and the cause, then the execution fails with
       // the same words, so a client that only sees the closed execution reads them too
-      status = SweepStatus.FAILED;
       failure = describe(f);
+      setStatus(SweepStatus.FAILED);
       log.error("sweep {} failed: {}", sweepId, failure);
       reportMetrics();
       throw ApplicationFailure.newNonRetryableFailure(failure, SWEEP_FAILED);
@@ -125,7 +141,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
 
     Map<GroupKey, List<CellKey>> work = null; // null: every cell of every group
     while (true) {
-      status = SweepStatus.RUNNING;
+      setStatus(SweepStatus.RUNNING);
       roundStartMillis = Workflow.currentTimeMillis();
       reportMetrics();
       runRound(sweepId, data, work);
@@ -133,28 +149,28 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
         throw ApplicationFailure.newNonRetryableFailure(groupFailure, "GroupFailed");
       }
       if (cancelReason != null) {
-        status = SweepStatus.CANCELLED;
+        setStatus(SweepStatus.CANCELLED);
         return result(sweepId);
       }
-      status = SweepStatus.REPORTING;
+      setStatus(SweepStatus.REPORTING);
       ReportSummary aggregated = report.aggregate(sweepId, spec, data);
       reportDir = report.render(sweepId, spec, aggregated).dir();
       if (failures.isEmpty()) {
-        status = SweepStatus.COMPLETED;
+        setStatus(SweepStatus.COMPLETED);
         onComplete(sweepId, hooks);
         return result(sweepId);
       }
-      status = SweepStatus.WAITING_FOR_RETRY;
+      setStatus(SweepStatus.WAITING_FOR_RETRY);
       boolean signalled =
           Workflow.await(
               Duration.ofMinutes(spec.retryWindowMinutes()),
               () -> cancelReason != null || retryAll || !retryCells.isEmpty());
       if (cancelReason != null) {
-        status = SweepStatus.CANCELLED;
+        setStatus(SweepStatus.CANCELLED);
         return result(sweepId);
       }
       if (!signalled) {
-        status = SweepStatus.COMPLETED_WITH_FAILURES;
+        setStatus(SweepStatus.COMPLETED_WITH_FAILURES);
         onComplete(sweepId, hooks);
         return result(sweepId);
       }
@@ -255,15 +271,25 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
             cells,
             0,
             GroupTally.empty(counted));
+    ChildWorkflowOptions.Builder options =
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(sweepId + "/" + groupId)
+            .setTaskQueue(spec.orchestrationQueue())
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+            .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setStaticSummary(SweepSummaries.group(request, round));
+    if (searchable) {
+      options.setTypedSearchAttributes(
+          SearchAttributes.newBuilder()
+              .set(SweepSearchAttributes.SWEEP, sweepId)
+              .set(SweepSearchAttributes.TARGET, group.target())
+              .set(SweepSearchAttributes.REPRESENTATION, group.representation().label())
+              .set(SweepSearchAttributes.STATE, SweepSearchAttributes.GROUP_RUNNING)
+              .set(SweepSearchAttributes.FAILED_CELLS, 0L)
+              .build());
+    }
     CellGroupWorkflow child =
-        Workflow.newChildWorkflowStub(
-            CellGroupWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(sweepId + "/" + groupId)
-                .setTaskQueue(spec.orchestrationQueue())
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-                .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
-                .build());
+        Workflow.newChildWorkflowStub(CellGroupWorkflow.class, options.build());
     activeGroups.add(groupId);
     return Async.function(child::run, request)
         .handle(
@@ -315,9 +341,38 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     reportMetrics();
   }
 
-  /** Cells by state and the ETA, through the replay-safe metrics scope (dashboards, alerts). */
+  private void setStatus(SweepStatus next) {
+    status = next;
+    show(progress());
+  }
+
+  /**
+   * What the Temporal UI shows of the sweep: its progress line as current details; its status and
+   * failed trainings as search attributes, upserted when they change.
+   */
+  private void show(SweepProgress p) {
+    Workflow.setCurrentDetails(SweepSummaries.progress(p));
+    if (!searchable) {
+      return;
+    }
+    String state = status.label();
+    if (!state.equals(stateShown)) {
+      Workflow.upsertTypedSearchAttributes(SweepSearchAttributes.STATE.valueSet(state));
+      stateShown = state;
+    }
+    if (p.failed() != failedCellsShown) {
+      Workflow.upsertTypedSearchAttributes(SweepSearchAttributes.FAILED_CELLS.valueSet(p.failed()));
+      failedCellsShown = p.failed();
+    }
+  }
+
+  /**
+   * Cells by state and the ETA, through the replay-safe metrics scope (dashboards, alerts); and in
+   * the Temporal UI.
+   */
   private void reportMetrics() {
     SweepProgress p = progress();
+    show(p);
     SweepMetrics.reportProgress(
         Workflow.getMetricsScope(),
         p.sweepId(),
