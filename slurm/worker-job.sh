@@ -38,12 +38,16 @@ if [ -z "$address" ]; then
   address=$(cat "$state/temporal-address")
 fi
 
+# a training's epoch must end within the --signal lead time (600 s in these jobs), less a margin
+if [ "$queue" = training ] && [[ " $* " != *" --shutdown-seconds"* ]]; then
+  set -- --shutdown-seconds 480 "$@"
+fi
 say "tomo worker --queue $queue on ${SLURMD_NODENAME:-$(hostname)}, Temporal at $address (restart ${SLURM_RESTART_COUNT:-0})"
 "$home/tomo" worker --queue "$queue" --temporal "$address" "$@" &
 worker=$!
 requeue=0
-trap 'say "walltime near (USR1): stopping the worker at its trainings next checkpoints, then requeue"; requeue=1; kill -TERM "$worker" 2>/dev/null' USR1
-trap 'say "TERM: stopping the worker at its trainings next checkpoints"; kill -TERM "$worker" 2>/dev/null' TERM
+trap 'say "walltime near (USR1): stopping the worker at the next checkpoint of each training, then requeue"; requeue=1; kill -TERM "$worker" 2>/dev/null' USR1
+trap 'say "TERM: stopping the worker at the next checkpoint of each training"; kill -TERM "$worker" 2>/dev/null' TERM
 # `wait` returns early when a trapped signal arrives: wait again until the worker has exited
 while true; do
   wait "$worker"
