@@ -45,15 +45,17 @@ fi
 say "tomo worker --queue $queue on ${SLURMD_NODENAME:-$(hostname)}, Temporal at $address (restart ${SLURM_RESTART_COUNT:-0})"
 "$home/tomo" worker --queue "$queue" --temporal "$address" "$@" &
 worker=$!
-requeue=0
-trap 'say "walltime near (USR1): stopping the worker at the next checkpoint of each training, then requeue"; requeue=1; kill -TERM "$worker" 2>/dev/null' USR1
-trap 'say "TERM: stopping the worker at the next checkpoint of each training"; kill -TERM "$worker" 2>/dev/null' TERM
+requeue=0 stopped=0
+trap 'say "walltime near (USR1): stopping the worker at the next checkpoint of each training, then requeue"; requeue=1 stopped=1; kill -TERM "$worker" 2>/dev/null' USR1
+trap 'say "TERM: stopping the worker at the next checkpoint of each training"; stopped=1; kill -TERM "$worker" 2>/dev/null' TERM
 # `wait` returns early when a trapped signal arrives: wait again until the worker has exited
 while true; do
   wait "$worker"
   rc=$?
   kill -0 "$worker" 2>/dev/null || break
 done
+# a JVM stopped by SIGTERM exits 143 once its shutdown hook (the graceful stop) has run
+[ "$stopped" = 1 ] && [ "$rc" = 143 ] && rc=0
 say "worker exited ($rc)"
 if [ "$requeue" = 1 ] && [ -n "${SLURM_JOB_ID:-}" ]; then
   say "requeue"
