@@ -12,21 +12,7 @@ public record Standardizer(double mean, double std) {
 
   /** Mean and (population) standard deviation of {@code values[rows[i]]}. */
   public static Standardizer of(double[] values, int[] rows) {
-    if (rows.length == 0) {
-      return IDENTITY;
-    }
-    double sum = 0;
-    for (int r : rows) {
-      sum += values[r];
-    }
-    double mean = sum / rows.length;
-    double ss = 0;
-    for (int r : rows) {
-      double d = values[r] - mean;
-      ss += d * d;
-    }
-    double std = Math.sqrt(ss / rows.length);
-    return new Standardizer(mean, std > 0 ? std : 1);
+    return rows.length == 0 ? IDENTITY : of(values, rows, 0);
   }
 
   /**
@@ -34,9 +20,11 @@ public record Standardizer(double mean, double std) {
    * values[rows[i]]}: the paper's column statistics.
    */
   public static Standardizer ofSample(double[] values, int[] rows) {
-    if (rows.length < 2) {
-      return of(values, rows);
-    }
+    return rows.length < 2 ? of(values, rows) : of(values, rows, 1);
+  }
+
+  /** Mean and standard deviation with {@code ddof} degrees of freedom taken off the count. */
+  private static Standardizer of(double[] values, int[] rows, int ddof) {
     double sum = 0;
     for (int r : rows) {
       sum += values[r];
@@ -47,7 +35,7 @@ public record Standardizer(double mean, double std) {
       double d = values[r] - mean;
       ss += d * d;
     }
-    double std = Math.sqrt(ss / (rows.length - 1));
+    double std = Math.sqrt(ss / (rows.length - ddof));
     return new Standardizer(mean, std > 0 ? std : 1);
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tomo.materials.dataset.Dataset;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.SweepSpec;
 
 /**
@@ -26,6 +27,11 @@ public record GridCompleteness(int incompleteRows, Map<String, Integer> missingV
   public static GridCompleteness of(SweepSpec spec, Dataset dataset) {
     List<String> names = new ArrayList<>(spec.targets());
     spec.properties().stream().filter(p -> !names.contains(p)).forEach(names::add);
+    // the null control's column lacks a value wherever its source property does
+    spec.controlProperty()
+        .flatMap(NullControl::source)
+        .filter(p -> !names.contains(p))
+        .ifPresent(names::add);
     // a name no row has cannot train at all (sweep start refuses it, or leaves its cells out):
     // it does not make every other row incomplete
     List<String> grid = new ArrayList<>();

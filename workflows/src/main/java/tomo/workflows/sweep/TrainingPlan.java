@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.IncompleteRows;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
@@ -48,10 +49,11 @@ public final class TrainingPlan {
   }
 
   /**
-   * The names every row a training uses must have: the sweep's targets and properties when it drops
-   * incomplete rows and its data has some; none otherwise (each training then drops only the rows
-   * lacking its own target or property, which on complete data are none either way, so requests of
-   * such data keep the hashes they had before rows were dropped by the grid).
+   * The names every row a training uses must have: the sweep's targets and properties (and the null
+   * control's source property) when it drops incomplete rows and its data has some; none otherwise
+   * (each training then drops only the rows lacking its own target or property, which on complete
+   * data are none either way, so requests of such data keep the hashes they had before rows were
+   * dropped by the grid).
    */
   static List<String> completeOver(SweepSpec spec, PreparedDataset data) {
     if (spec.incompleteRows() != IncompleteRows.DROP || data.incompleteRows() == 0) {
@@ -59,6 +61,8 @@ public final class TrainingPlan {
     }
     Set<String> names = new TreeSet<>(spec.targets());
     names.addAll(spec.properties());
+    // the null control's column lacks a value wherever its source property does
+    spec.controlProperty().flatMap(NullControl::source).ifPresent(names::add);
     return List.copyOf(names);
   }
 

@@ -19,7 +19,7 @@ class TrainingPlanTest {
   private static final PreparedDataset COMPLETE =
       new PreparedDataset("d.csv", "sha", 100, List.of(), DataWarnings.none());
 
-  /** 7 rows lack oxide_type, 2 of them band_gap too. */
+  /** 7 rows lack oxide_type, 2 of them band_gap too (the null control's source). */
   private static final PreparedDataset LACKING =
       new PreparedDataset(
           "d.csv",
@@ -54,7 +54,9 @@ class TrainingPlanTest {
   @Test
   void droppingIncompleteRowsGivesEveryTrainingOfTheSweepTheSameRows() {
     List<TrainingRequest> all = TrainingPlan.all(spec(Protocol.TOMO, IncompleteRows.DROP), LACKING);
-    assertThat(all).hasSize(2 * 2 + 2 * 2 * 2); // shared baselines + cells
+    // shared baselines + cells (2 properties and the null control)
+    assertThat(all).hasSize(2 * 2 + 2 * 2 * 3);
+    assertThat(all).anyMatch(r -> "permuted:band_gap".equals(r.property()));
     for (TrainingRequest r : all) {
       // baselines and cells alike: their test sets are the same materials
       assertThat(r.completeOver()).containsExactly("band_gap", "density", "oxide_type", "volume");
@@ -73,8 +75,8 @@ class TrainingPlanTest {
     assertThat(all).noneMatch(r -> r.property() == null && r.maskedProperty() == null);
     assertThat(all.stream().filter(r -> r.maskedProperty() != null))
         .extracting(TrainingRequest::maskedProperty)
-        .containsOnly("oxide_type", "density")
-        .hasSize(2 * 2 * 2);
+        .containsOnly("oxide_type", "density", "permuted:band_gap")
+        .hasSize(2 * 2 * 3);
     assertThat(all).allMatch(r -> r.completeOver().isEmpty());
     // on complete data keeping and dropping are the same sweep
     assertThat(TrainingPlan.baselineMode(keep, COMPLETE)).isEqualTo(BaselineMode.SHARED);
@@ -84,7 +86,7 @@ class TrainingPlanTest {
   void thePapersProtocolTravelsInEveryRequest() {
     List<TrainingRequest> all =
         TrainingPlan.all(spec(Protocol.PAPER, IncompleteRows.DROP), LACKING);
-    assertThat(all).hasSize(2 * 2 * 2 * 2); // a masked baseline per cell
+    assertThat(all).hasSize(2 * 2 * 2 * 3); // a masked baseline per cell, the control a cell too
     assertThat(all).allMatch(r -> r.protocol() == Protocol.PAPER);
     assertThat(all).allMatch(r -> r.hyper().equals(Protocol.PAPER.hyper(4)));
   }
