@@ -61,7 +61,12 @@ class ProvenanceSummaryTest {
         .containsExactly(new ProvenanceSummary.Entry("materials", "first 1000 rows", 4));
     assertThat(summary.field("epochs"))
         .containsExactly(new ProvenanceSummary.Entry("epochs", "30", 4));
-    assertThat(summary.fieldNames()).startsWith("trainer", "dataset SHA-256");
+    assertThat(summary.fieldNames()).startsWith("trainer", "protocol", "dataset SHA-256");
+    // tomo's protocol, and what the request departs from in it: a milestone past its epochs
+    assertThat(summary.field("protocol").get(0).value())
+        .startsWith("tomo: the learning-rate milestone (epoch 100) lies beyond the 30 epochs");
+    assertThat(summary.field("incomplete rows").get(0).value())
+        .isEqualTo("kept where target and property have values");
     assertThat(summary.field("init"))
         .containsExactly(new ProvenanceSummary.Entry("init", "tight", 4));
     assertThat(summary.field("extra gain"))

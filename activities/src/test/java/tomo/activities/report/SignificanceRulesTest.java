@@ -231,7 +231,8 @@ class SignificanceRulesTest {
             "structure_incomplete",
             "primary_rule",
             "trainer",
-            "warnings");
+            "warnings",
+            "line");
     assertThat(table.get(1).getFields().subList(0, 7))
         .containsExactly(
             "band_gap", "density", "density", "density", "density", "volume", "paired");

@@ -151,12 +151,14 @@ class CgcnnCellTrainerTest {
             "referenceTestMetric",
             "trainValidationTestMaterials",
             "droppedMissingTargetExtra",
+            "droppedIncomplete",
             "trainCrystalsPerSecond",
             "trainAtomsPerSecond",
             "resumedFromEpoch",
             "stoppedEarly",
             "epochsRun");
     assertThat(stored.provenance().get("droppedMissingTargetExtra")).isEqualTo("0/0");
+    assertThat(stored.provenance().get("droppedIncomplete")).isEqualTo("0");
   }
 
   @Test
