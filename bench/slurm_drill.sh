@@ -209,6 +209,7 @@ representations: [structure]
 seeds: [0]
 hyper: {epochs: $EPOCHS}
 baseline: shared
+nullControl: none   # a fault drill counts its trainings; the control cell is not what it checks
 sample: $SAMPLE
 sampleSeed: 0
 artifactDir: $2
