@@ -24,8 +24,11 @@ public record ReportCriteria(
   public enum SeedSource {
     /** The sweep's spec. */
     SPEC("spec", "the sweep's spec"),
-    /** The sweep's seeds as the report(s) rendered again recorded them. */
-    RECORDED("recorded", "the sweep's spec, as recorded by the report(s) rendered again"),
+    /**
+     * The sweep's seeds as the report(s) rendered again recorded them from its spec: described as
+     * the spec is, so that rendering a report again gives the same text (JSON says "recorded").
+     */
+    RECORDED("recorded", "the sweep's spec"),
     /** Not known: every seed any training has. A seed no training reached cannot be missed. */
     SEEN(
         "seen",

@@ -298,8 +298,9 @@ class SignificanceRulesTest {
     assertThat(again.criteria())
         .isEqualTo(new ReportCriteria(PAPER_BOUNDS, List.of(1, 2, 3), SeedSource.RECORDED));
     assertThat(again.cell(BAND_GAP, "density", S).orElseThrow().complete()).isFalse();
+    // rendered again, the report says what it said: the seeds are the spec's
     assertThat(Files.readString(dir.resolve("again").resolve("table1.md")))
-        .contains("from the sweep's spec, as recorded by the report(s) rendered again");
+        .contains("Seeds of the sweep: 1 2 3, from the sweep's spec;");
 
     SweepReport paired =
         OfflineReport.render(List.of(files.trainingsCsv()), dir.resolve("paired"), PAIRED);

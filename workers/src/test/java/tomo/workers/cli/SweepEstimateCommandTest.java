@@ -96,11 +96,12 @@ class SweepEstimateCommandTest {
             "--json");
     assertThat(r.code()).isZero();
     JsonNode json = json(r.out()).get("byProtocol");
-    // tomo: a shared baseline per seed; the paper: a masked baseline per cell
-    assertThat(json.get("tomo").get("trainings").asLong()).isEqualTo(2 * (1 + 2));
-    assertThat(json.get("paper").get("trainings").asLong()).isEqualTo(2 * 2 * 2);
+    // 2 seeds × (volume, density, the null control): tomo a shared baseline per seed, the paper a
+    // masked baseline per cell
+    assertThat(json.get("tomo").get("trainings").asLong()).isEqualTo(2 * (1 + 3));
+    assertThat(json.get("paper").get("trainings").asLong()).isEqualTo(2 * 3 * 2);
     assertThat(json.get("paper").get("remaining").get("crystalEpochs").asLong())
-        .isEqualTo(8L * 60 * 3);
+        .isEqualTo(12L * 60 * 3);
     assertThat(json.get("paper").get("predictedSeconds").isNull()).isTrue();
   }
 
@@ -125,7 +126,7 @@ class SweepEstimateCommandTest {
 
       assertThat(r.code()).isZero();
       assertThat(r.out())
-          .contains("trainings                   6  0 already done, 6 to train")
+          .contains("trainings                   8  0 already done, 8 to train")
           .contains("calibration training in this process: band_gap (structure) on 60 random")
           .contains("1 intra-op thread(s)")
           .contains("this machine: the server does not list pollers")

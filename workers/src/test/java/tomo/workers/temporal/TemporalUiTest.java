@@ -36,6 +36,7 @@ import tomo.workers.ReadmeQueries;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.NullControl;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.SweepStatus;
@@ -111,6 +112,9 @@ class TemporalUiTest {
             .seeds(List.of(0))
             .hyper(HyperParameters.paper(3))
             .baseline(BaselineMode.SHARED)
+            // the summaries and groups counted below are the grid's; the null control is tested
+            // elsewhere
+            .nullControl(NullControl.NONE)
             .limit(20)
             .artifactDir(dir.resolve("artifacts").toString())
             .retryWindowMinutes(60)
