@@ -224,7 +224,13 @@ public record SweepSpec(
             .batchSize(hyper.batchSize())
             .patience(other == Protocol.PAPER ? null : hyper.patience())
             .build();
-    return toBuilder().protocol(other).baseline(other.baseline()).hyper(h).build().normalized(name);
+    return toBuilder()
+        .protocol(other)
+        .baseline(other.baseline())
+        .hyper(h)
+        .incompleteRows(other == Protocol.PAPER ? IncompleteRows.DROP : incompleteRows)
+        .build()
+        .normalized(name);
   }
 
   /** Name of the spec field that chooses the null control. */
