@@ -30,6 +30,9 @@ final class CgcnnNetwork implements AutoCloseable {
   private static final float BN_KEEP = 0.9f; // DJL passes (1 - this) to libtorch as its momentum
   private static final float BN_EPS = 1e-5f;
 
+  /** The weights of the extra input in the hidden layer (absent without an extra input). */
+  static final String EXTRA_WEIGHT = "hidden.extra_weight";
+
   private final NDManager manager;
   private final DataType dtype;
   private final NetworkShape shape;
@@ -113,14 +116,14 @@ final class CgcnnNetwork implements AutoCloseable {
       parameters.put("hidden.bias", uniform(random, bound, hidden));
       if (extraWidth > 0) {
         double[] rows = Arrays.copyOfRange(w, a * hidden, w.length);
-        parameters.put("hidden.extra_weight", create(rows, extraWidth, hidden));
+        parameters.put(EXTRA_WEIGHT, create(rows, extraWidth, hidden));
       }
     } else {
       // the baseline's hidden layer, drawn exactly as without the extra input; the extra rows
       // apart and zero, so that the network starts as the baseline's function, bit for bit
       linear("hidden", a, hidden, random);
       if (extraWidth > 0) {
-        parameters.put("hidden.extra_weight", manager.zeros(new Shape(extraWidth, hidden), dtype));
+        parameters.put(EXTRA_WEIGHT, manager.zeros(new Shape(extraWidth, hidden), dtype));
       }
     }
     linear("output", hidden, outputWidth, random);

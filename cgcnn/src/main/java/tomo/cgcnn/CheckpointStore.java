@@ -22,14 +22,16 @@ import java.util.stream.Stream;
 import tomo.materials.io.AtomicFiles;
 
 /**
- * Checkpoints of one training in a directory: {@code epoch-0007/} holds {@code state.json} and
- * {@code tensors.ndlist} (parameters, batch-norm statistics, optimizer state). Each is written to a
- * hidden partial directory and renamed into place ({@link AtomicFiles#writeDirectory}), so a crash
- * leaves either the old or the new checkpoint, never half of one; older checkpoints are removed
- * after the rename.
+ * Checkpoints of one training in a directory: {@code epoch-0007/} holds {@code state.json}, {@code
+ * tensors.ndlist} (parameters, batch-norm statistics, optimizer state) and {@code best.ndlist} (the
+ * parameters and statistics of the best-validation epoch so far, each tensor named: what a
+ * fine-tuning starts from, {@link WarmStart}). Each is written to a hidden partial directory and
+ * renamed into place ({@link AtomicFiles#writeDirectory}), so a crash leaves either the old or the
+ * new checkpoint, never half of one; older checkpoints are removed after the rename.
  */
 final class CheckpointStore {
   private static final String PREFIX = "epoch-";
+  private static final String BEST = "best.ndlist";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -53,7 +55,18 @@ final class CheckpointStore {
     }
   }
 
-  void write(CheckpointState state, Map<String, NDArray> tensors) {
+  /** The best-validation weights kept beside a checkpoint (absent in older checkpoints). */
+  static Path bestFile(Path checkpoint) {
+    return checkpoint.resolve(BEST);
+  }
+
+  /**
+   * Writes a checkpoint atomically.
+   *
+   * @param best the best-validation weights by name, written as {@code best.ndlist}; null: none
+   *     known (a training resumed from a checkpoint written before they were kept)
+   */
+  void write(CheckpointState state, Map<String, NDArray> tensors, Map<String, NDArray> best) {
     try {
       Path target = dir.resolve(PREFIX + "%05d".formatted(state.epochsDone()));
       AtomicFiles.writeDirectory(
@@ -67,6 +80,18 @@ final class CheckpointStore {
                 new BufferedOutputStream(
                     Files.newOutputStream(partial.resolve("tensors.ndlist")))) {
               list.encode(out);
+            }
+            if (best != null) {
+              NDList named = new NDList();
+              best.forEach(
+                  (name, t) -> {
+                    t.setName(name);
+                    named.add(t);
+                  });
+              try (OutputStream out =
+                  new BufferedOutputStream(Files.newOutputStream(partial.resolve(BEST)))) {
+                named.encode(out);
+              }
             }
             JSON.writeValue(partial.resolve("state.json").toFile(), state);
           });
@@ -126,6 +151,24 @@ final class CheckpointStore {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checkpoint " + file, e);
+    }
+  }
+
+  /** Reads the best weights of {@code checkpoint} by name, if it holds them. */
+  static Optional<NDList> readBest(Path checkpoint, NDManager into) {
+    Path file = bestFile(checkpoint);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(readNamed(file, into));
+  }
+
+  /** A file of named tensors ({@code best.ndlist}). */
+  static NDList readNamed(Path file, NDManager into) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      return NDList.decode(into, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read weights " + file, e);
     }
   }
 

@@ -90,6 +90,25 @@ public final class Trainer {
    */
   public TrainingResult train(
       TrainingConfig config, TrainingData data, Path checkpointDir, ProgressListener listener) {
+    return train(config, data, checkpointDir, null, listener);
+  }
+
+  /**
+   * Trains (or resumes) one model that starts from another training's best weights: a fine-tuning.
+   * Every tensor of the network comes from {@code start}, except the weights of an extra input the
+   * started-from network did not have, which start at zero, so that at step 0 the network computes
+   * exactly the function of the weights it starts from. Its epochs continue the started-from
+   * training's batch order and learning-rate schedule (epoch e is that training's epoch {@code
+   * start.epochOffset() + e}).
+   *
+   * @param start the weights to start from; null: a training from its seed's initial weights
+   */
+  public TrainingResult train(
+      TrainingConfig config,
+      TrainingData data,
+      Path checkpointDir,
+      WarmStart start,
+      ProgressListener listener) {
     Engine engine = Engine.getEngine("PyTorch");
     // libtorch's autograd mode is per thread and on by default; DJL switches it off only on the
     // thread that loaded the engine, and its gradient collector restores whatever it found. A
@@ -134,6 +153,7 @@ public final class Trainer {
           config,
           prepared,
           net,
+          start,
           new CheckpointStore(checkpointDir),
           listener,
           assembler,
@@ -168,6 +188,7 @@ public final class Trainer {
       TrainingConfig config,
       PreparedData prepared,
       CgcnnNetwork net,
+      WarmStart start,
       CheckpointStore store,
       ProgressListener listener,
       ExecutorService assembler,
@@ -180,7 +201,16 @@ public final class Trainer {
     tensors.putAll(net.parameters());
     tensors.putAll(net.buffers());
     tensors.putAll(optimizer.state());
-    String fingerprint = fingerprint(config, prepared.data);
+    // the weights that define the model (no optimizer state), and a copy of them at the best epoch
+    Map<String, NDArray> model = new LinkedHashMap<>(net.parameters());
+    model.putAll(net.buffers());
+    Map<String, NDArray> best = new LinkedHashMap<>();
+    model.forEach((name, t) -> best.put(name, t.duplicate()));
+    boolean bestHeld = false;
+    String fingerprint =
+        fingerprint(config, prepared.data)
+            + (start == null ? "" : " start=" + start.sha256() + "@" + start.epochOffset());
+    int offset = start == null ? 0 : start.epochOffset();
     String extraProperty = config.task().extraProperty();
     boolean independent = hyper.init() == InitScheme.INDEPENDENT && extraProperty != null;
     long shuffleSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
@@ -200,6 +230,11 @@ public final class Trainer {
       }
       try (NDManager tmp = net.manager().newSubManager()) {
         store.readTensors(latest.get(), s, tensors, tmp);
+        Optional<NDList> kept = CheckpointStore.readBest(latest.get(), tmp);
+        if (kept.isPresent()) {
+          copyNamed(kept.get(), best, latest.get(), null);
+          bestHeld = true;
+        }
       }
       optimizer.restoreSteps(s.optimizerSteps());
       startEpoch = s.epochsDone();
@@ -209,6 +244,9 @@ public final class Trainer {
       history.addAll(s.history());
       LOG.info("resuming from {} after epoch {}", latest.get(), startEpoch);
       listener.onResume(startEpoch, bestVal);
+    } else if (start != null) {
+      startFrom(start, net);
+      LOG.info("starting from {} (epoch {} of its training)", start.weights(), offset);
     }
 
     // PREFETCH batches packed ahead plus the one in the step: the same buffers for the whole run
@@ -233,11 +271,12 @@ public final class Trainer {
         break;
       }
       long t0 = System.nanoTime();
-      double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
+      int at = offset + epoch; // the epoch of the schedule and the batch order
+      double lr = hyper.learningRate() * (at >= hyper.milestoneEpoch() ? 0.1 : 1.0);
       int[] order =
           independent
-              ? shuffled(prepared.train, shuffleSeed, epoch)
-              : shuffled(prepared.train, prepared.data.size(), seed, epoch);
+              ? shuffled(prepared.train, shuffleSeed, at)
+              : shuffled(prepared.train, prepared.data.size(), seed, at);
       double loss =
           trainEpoch(prepared, net, optimizer, order, hyper.batchSize(), lr, assembler, free);
       double t1 = (System.nanoTime() - t0) / 1e9;
@@ -252,6 +291,8 @@ public final class Trainer {
         bestVal = val;
         bestEpoch = epoch + 1;
         bestTest = evaluate(prepared, net, testBatches);
+        model.forEach((name, t) -> t.copyTo(best.get(name)));
+        bestHeld = true;
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       EpochProgress progress =
@@ -288,7 +329,8 @@ public final class Trainer {
               prepared.extraScaler,
               history,
               List.copyOf(tensors.keySet())),
-          tensors);
+          tensors,
+          bestHeld ? best : null);
       listener.onEpoch(progress);
     }
 
@@ -326,6 +368,61 @@ public final class Trainer {
         startEpoch,
         epoch < hyper.epochs(),
         epoch);
+  }
+
+  /**
+   * Sets every parameter and batch-norm statistic of {@code net} to the weights {@code start}
+   * names, the extra input's weights (which those weights lack) to zero.
+   */
+  static void startFrom(WarmStart start, CgcnnNetwork net) {
+    Map<String, NDArray> model = new LinkedHashMap<>(net.parameters());
+    model.putAll(net.buffers());
+    try (NDManager tmp = net.manager().newSubManager()) {
+      copyNamed(
+          CheckpointStore.readNamed(start.weights(), tmp),
+          model,
+          start.weights(),
+          CgcnnNetwork.EXTRA_WEIGHT);
+    }
+  }
+
+  /**
+   * Copies the named tensors of {@code from} into {@code into}: every tensor of {@code into} must
+   * be there with its shape and type, except {@code zeroIfAbsent} (set to zero when absent), and no
+   * other.
+   */
+  private static void copyNamed(
+      NDList from, Map<String, NDArray> into, Path file, String zeroIfAbsent) {
+    Map<String, NDArray> byName = new LinkedHashMap<>();
+    for (NDArray t : from) {
+      byName.put(t.getName(), t);
+    }
+    if (!into.keySet().containsAll(byName.keySet())) {
+      throw new IllegalStateException(
+          "weights %s hold tensors %s, the network has %s"
+              .formatted(file, byName.keySet(), into.keySet()));
+    }
+    for (Map.Entry<String, NDArray> e : into.entrySet()) {
+      NDArray source = byName.get(e.getKey());
+      NDArray target = e.getValue();
+      if (source == null && e.getKey().equals(zeroIfAbsent)) {
+        target.set(new byte[Math.toIntExact(target.size() * target.getDataType().getNumOfBytes())]);
+        continue;
+      }
+      if (source == null
+          || !source.getShape().equals(target.getShape())
+          || source.getDataType() != target.getDataType()) {
+        throw new IllegalStateException(
+            "weights %s: tensor %s is %s, the network's is %s %s"
+                .formatted(
+                    file,
+                    e.getKey(),
+                    source == null ? "missing" : source.getDataType() + " " + source.getShape(),
+                    target.getDataType(),
+                    target.getShape()));
+      }
+      target.set(source.toByteBuffer());
+    }
   }
 
   /**
