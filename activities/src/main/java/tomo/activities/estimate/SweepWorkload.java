@@ -86,7 +86,6 @@ public record SweepWorkload(
             DataWarnings.none(),
             completeness.incompleteRows(),
             completeness.missingValues());
-    int epochs = spec.hyper().epochs();
     Map<String, TrainingWorkload> workloads = new HashMap<>();
     WorkCount all = WorkCount.NONE;
     WorkCount remaining = WorkCount.NONE;
@@ -107,6 +106,7 @@ public record SweepWorkload(
         untrainable.add(reason(dataset, hasValues, request.target(), extra, w));
         continue;
       }
+      int epochs = request.epochsToTrain(); // a fine-tuning runs its fine-tuning epochs only
       all = all.plus(w, epochs);
       Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
       long own = 0;
@@ -116,8 +116,9 @@ public record SweepWorkload(
         remaining = remaining.plus(w, epochs);
         own = w.trainAtoms() * epochs;
       }
-      // TrainingPlan lists each baseline before the augmented trainings that wait for it
-      if (request.isBaseline()) {
+      // TrainingPlan lists each baseline before the augmented trainings that wait for it (a
+      // fine-tuned sweep's cells wait for its full baseline, not for the control)
+      if (request.isPretrain() || (request.isBaseline() && !request.isFinetune())) {
         lastBaseline = own;
       } else {
         critical = Math.max(critical, lastBaseline + own);
@@ -127,7 +128,7 @@ public record SweepWorkload(
     return new SweepWorkload(
         dataset.contentSha256(),
         dataset.size(),
-        epochs,
+        spec.hyper().epochs(),
         all,
         remaining,
         critical,

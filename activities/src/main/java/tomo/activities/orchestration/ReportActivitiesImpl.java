@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
+import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.TrainerIds;
 import tomo.materials.io.AtomicFiles;
 import tomo.workflows.activity.ReportActivities;
@@ -80,8 +83,32 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;
     int seen = 0;
+    // a fine-tuned cell pairs with its control only when both started from the same weights
+    Map<String, String> controlStarts = new HashMap<>();
+    int otherStarts = 0;
     for (TrainingRequest request : TrainingPlan.all(spec, data)) {
+      if (request.isPretrain()) {
+        continue; // a fine-tuned sweep's cells are compared with the control, not with this
+      }
       Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
+      if (stored.isPresent() && request.isFinetune()) {
+        String group = request.target() + "|" + request.representation() + "|" + request.seed();
+        String start = stored.get().provenance().get(CgcnnCellTrainer.START_WEIGHTS);
+        if (request.isBaseline()) {
+          controlStarts.put(group, String.valueOf(start));
+        } else if (!String.valueOf(start).equals(controlStarts.get(group))) {
+          log.warn(
+              "sweep {}: {} started from weights {}, its control from {}: not compared (the"
+                  + " baseline's weights were trained again in between; retry the cell)",
+              sweepId,
+              request.cell().label(),
+              start,
+              controlStarts.get(group));
+          otherStarts++;
+          missing++;
+          continue;
+        }
+      }
       if (stored.isPresent() && request.maskedProperty() != null) {
         masked.add(new MaskedBaseline(request.maskedProperty(), reportTraining(stored.get())));
       } else if (stored.isPresent()) {
@@ -116,11 +143,13 @@ public final class ReportActivitiesImpl implements ReportActivities {
       files.add(copySkippedRows(sweepId, data, dir).toString());
     }
     log.info(
-        "sweep {}: {} outcomes of trainer {} collected, {} missing",
+        "sweep {}: {} outcomes of trainer {} collected, {} missing ({} fine-tuned from other"
+            + " weights than their control)",
         sweepId,
         outcomes.size(),
         trainerId,
-        missing);
+        missing,
+        otherStarts);
     return new ReportSummary(dir.toString(), outcomes.size(), missing, files);
   }
 

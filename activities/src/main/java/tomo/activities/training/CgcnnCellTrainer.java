@@ -9,12 +9,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.OptimizerKind;
@@ -28,6 +33,7 @@ import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingEnvironment;
 import tomo.cgcnn.TrainingResult;
 import tomo.cgcnn.TrainingSplit;
+import tomo.cgcnn.WarmStart;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetException;
@@ -58,7 +64,11 @@ public final class CgcnnCellTrainer implements CellTrainer {
    */
   public static final String ID = "cgcnn-v3";
 
+  /** Provenance key of a fine-tuning's start: the SHA-256 of the best weights it started from. */
+  public static final String START_WEIGHTS = "startWeightsSha256";
+
   private final TrainingSlots slots;
+  private final Object startLock = new Object();
   private final PreparationListener preparation;
   private String loadedKey;
   private FileStamp loadedStamp;
@@ -94,6 +104,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
     GraphMode mode = GraphModes.of(request.representation());
     String extra = request.property() != null ? request.property() : request.maskedProperty();
     TrainingConfig config = config(request, extra, mode);
+    WarmStart warmStart = request.isFinetune() ? start(request) : null;
     try {
       Dataset dataset = dataset(request);
       if (!dataset.contentSha256().equals(request.datasetSha256())) {
@@ -142,6 +153,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
                 config.withRuntime(config.runtime().withThreads(slot.threads())),
                 data,
                 checkpointDir,
+                warmStart,
                 new ProgressListener() {
                   @Override
                   public void onEpoch(EpochProgress p) {
@@ -164,7 +176,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.metrics().bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
-          provenance(result, slots.layout().concurrency()),
+          provenance(result, slots.layout().concurrency(), warmStart),
           result.history().stream()
               .map(p -> new EpochPoint(p.epoch(), p.trainLoss(), p.valMetric()))
               .toList());
@@ -177,6 +189,54 @@ public final class CgcnnCellTrainer implements CellTrainer {
                   request.datasetPath(),
                   request.limit() > 0 ? " (first " + request.limit() + " rows)" : "",
                   e.getMessage()));
+    }
+  }
+
+  /**
+   * Where a fine-tuning starts: the best weights of its baseline trained in full, found by that
+   * baseline's content hash in the artifact store (so any worker finds them). When they are not
+   * there (checkpoints removed, or written before best weights were kept) the baseline is trained
+   * again into its checkpoint folder first, never replaced by another start: the weights' hash is
+   * recorded with every fine-tuning, and a report compares a cell with its control only when both
+   * started from the same weights.
+   */
+  private WarmStart start(TrainingRequest request) throws BadInputException, InterruptedException {
+    synchronized (startLock) { // one retraining of a baseline at a time in this process
+      return startOf(request);
+    }
+  }
+
+  private WarmStart startOf(TrainingRequest request)
+      throws BadInputException, InterruptedException {
+    TrainingRequest pretrain = request.pretrain();
+    Path dir =
+        new ArtifactStore(Path.of(request.artifactDir()))
+            .checkpointDir(ContentHash.of(pretrain, ID));
+    int epochs = pretrain.hyper().epochs();
+    Optional<WarmStart> found = WarmStart.of(dir, epochs);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    log.warn(
+        "{}: the best weights of its baseline are not in {}: training that baseline again first",
+        request.cell().label(),
+        dir);
+    clear(dir); // a finished checkpoint without best weights would be resumed as done
+    train(pretrain, dir, (epoch, val, best, seconds) -> {}); // the activity heartbeats meanwhile
+    return WarmStart.of(dir, epochs)
+        .orElseThrow(
+            () -> new IllegalStateException("baseline retrained into " + dir + " left no weights"));
+  }
+
+  private static void clear(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+        Files.delete(p);
+      }
+    } catch (NoSuchFileException e) {
+      // nothing to clear
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -195,7 +255,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
     OptimizerKind optimizer = OptimizerKinds.of(request.hyper().optimizer());
     try {
       return TrainingConfig.paper(
-              request.target(), extra, mode, request.seed(), request.hyper().epochs())
+              request.target(), extra, mode, request.seed(), request.epochsToTrain())
           .toBuilder()
           .batchSize(request.hyper().batchSize())
           .optimizer(optimizer, request.hyper().learningRate())
@@ -280,7 +340,8 @@ public final class CgcnnCellTrainer implements CellTrainer {
     }
   }
 
-  private static Map<String, String> provenance(TrainingResult r, int concurrency) {
+  private static Map<String, String> provenance(
+      TrainingResult r, int concurrency, WarmStart start) {
     TrainingEnvironment env = r.environment();
     TrainingSplit split = r.split();
     Map<String, String> p = new LinkedHashMap<>();
@@ -307,6 +368,11 @@ public final class CgcnnCellTrainer implements CellTrainer {
     p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
     p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
     p.put("epochsRun", Integer.toString(r.epochsRun()));
+    if (start != null) {
+      // which weights a fine-tuning started from: a cell and its control must name the same
+      p.put(START_WEIGHTS, start.sha256());
+      p.put("startEpochs", Integer.toString(start.epochOffset()));
+    }
     return p;
   }
 }

@@ -90,7 +90,7 @@ public final class SyntheticTrainer implements CellTrainer {
         history.add(point(request, level, epoch));
       }
     }
-    int epochs = request.hyper().epochs();
+    int epochs = request.epochsToTrain();
     long started = System.nanoTime();
     int trained = 0;
     for (int epoch = state.epoch() + 1; epoch <= epochs; epoch++) {

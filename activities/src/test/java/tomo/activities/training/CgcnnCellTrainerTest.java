@@ -28,6 +28,7 @@ import tomo.workflows.model.CellKey;
 import tomo.workflows.model.ExtraGain;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.InitMode;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -216,6 +217,59 @@ class CgcnnCellTrainerTest {
     assertThat(stored.request().hyper().init()).isEqualTo(InitMode.INDEPENDENT);
     assertThat(other.outcome().testMetric()).isNotEqualTo(first.outcome().testMetric());
     assertThat(activity.train(gain2).memoized()).isTrue();
+  }
+
+  @Test
+  void aFineTuningStartsFromItsBaselinesBestWeightsAndRetrainsThemWhenLost() throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Fixtures.writeRockSaltBandGaps(csv, true);
+    String sha = DatasetReader.read(csv, ReadOptions.defaults()).contentSha256();
+    HyperParameters hyper =
+        HyperParameters.builder().epochs(2).batchSize(8).milestone(1).finetuneEpochs(1).build();
+    TrainingRequest control =
+        request(csv, sha).toBuilder().hyper(hyper).protocol(Protocol.FINETUNE).build();
+    TrainingRequest cell =
+        control.toBuilder()
+            .cell(new CellKey("band_gap", "volume", Representation.STRUCTURE, 1))
+            .build();
+    ArtifactStore store = new ArtifactStore(dir.resolve("artifacts"));
+
+    TrainingReceipt pretrain = activity.train(control.pretrain());
+    assertThat(pretrain.epochs()).isEqualTo(2);
+    TrainingReceipt c = activity.train(control);
+    TrainingReceipt a = activity.train(cell);
+    assertThat(c.epochs()).isEqualTo(1);
+    assertThat(a.epochs()).isEqualTo(1);
+    String start = startOf(store, c);
+    assertThat(start).hasSize(64).isEqualTo(startOf(store, a));
+    assertThat(store.find(c.contentHash()).orElseThrow().provenance())
+        .containsEntry("startEpochs", "2");
+
+    // the baseline's checkpoints lost: the next fine-tuning trains that baseline again first,
+    // to the same weights (one thread: bit for bit), and the stored baseline stays as it was
+    Path checkpoints = store.checkpointDir(pretrain.contentHash());
+    try (var files = Files.walk(checkpoints)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    TrainingRequest other =
+        control.toBuilder()
+            .cell(new CellKey("band_gap", "density", Representation.STRUCTURE, 1))
+            .build();
+    TrainingReceipt retrained = activity.train(other);
+    assertThat(retrained.memoized()).isFalse();
+    assertThat(startOf(store, retrained)).isEqualTo(start);
+    assertThat(Files.isDirectory(checkpoints)).isTrue();
+    assertThat(activity.train(control.pretrain()).memoized()).isTrue();
+  }
+
+  private static String startOf(ArtifactStore store, TrainingReceipt r) {
+    return store
+        .find(r.contentHash())
+        .orElseThrow()
+        .provenance()
+        .get(CgcnnCellTrainer.START_WEIGHTS);
   }
 
   private TrainingRequest request(Path csv, String sha256) {

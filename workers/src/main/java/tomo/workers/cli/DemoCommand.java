@@ -43,7 +43,7 @@ import tomo.workflows.model.SweepStatus;
             + " the null control x 2 representations x 2 seeds on a random sample of 1,000"
             + " materials); prints where the heatmaps and Table 1 are.")
 public final class DemoCommand implements Callable<Integer> {
-  /** Reads {@code --protocol} as specs spell it ({@code tomo}, {@code paper}). */
+  /** Reads {@code --protocol} as specs spell it ({@code tomo}, {@code paper}, {@code finetune}). */
   static final class ProtocolConverter implements ITypeConverter<Protocol> {
     @Override
     public Protocol convert(String value) {
@@ -91,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--protocol",
       defaultValue = "tomo",
       converter = ProtocolConverter.class,
-      description = "Protocol: tomo or paper (default ${DEFAULT-VALUE}).")
+      description = "Protocol: tomo, paper or finetune (experimental) (default ${DEFAULT-VALUE}).")
   Protocol protocol;
 
   @Option(

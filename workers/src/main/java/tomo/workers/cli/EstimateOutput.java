@@ -45,7 +45,14 @@ final class EstimateOutput {
           "%,d".formatted(w.untrainable().trainings()),
           String.join("; ", w.untrainable().reasons()));
     }
-    row(out, "epochs", "%,d".formatted(w.epochs()), "per training");
+    row(
+        out,
+        "epochs",
+        "%,d".formatted(w.epochs()),
+        spec.hyper().finetuneEpochs() == null
+            ? "per training"
+            : "per baseline; %d per fine-tuning (cells and controls)"
+                .formatted(spec.hyper().finetuneEpochs()));
     row(
         out,
         "crystal-epochs",

@@ -97,7 +97,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
       paramLabel = "P",
       converter = DemoCommand.ProtocolConverter.class,
       description =
-          "Also count the same grid, data and epochs under these protocols (tomo, paper),"
+          "Also count the same grid, data and epochs under these protocols (tomo, paper, finetune),"
               + " comma-separated, and predict each at the same speed.")
   List<Protocol> protocols = List.of();
 

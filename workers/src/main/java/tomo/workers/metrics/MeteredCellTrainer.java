@@ -52,7 +52,7 @@ public final class MeteredCellTrainer implements CellTrainer {
             request.target(),
             request.property(),
             CATEGORICAL_TARGETS.contains(request.target()) ? "error_rate" : "mae",
-            request.hyper() == null ? 0 : request.hyper().epochs());
+            request.hyper() == null ? 0 : request.epochsToTrain());
     boolean ok = false;
     try {
       TrainingRun run =

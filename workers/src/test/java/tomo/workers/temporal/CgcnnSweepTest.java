@@ -16,10 +16,12 @@ import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
+import tomo.activities.training.CgcnnCellTrainer;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -120,6 +122,81 @@ class CgcnnSweepTest {
         SweepResult again = sweeps.await("cgcnn-again");
         assertThat(again.done()).isEqualTo(3);
         assertThat(again.memoized()).isEqualTo(3);
+      }
+    }
+  }
+
+  @Test
+  void aFineTunedSweepComparesEachCellWithItsControlFromOneBaseline() throws Exception {
+    Path dataset = DatasetLocation.resolve(null);
+    SweepSpec spec =
+        SweepSpec.builder()
+            .name("finetune")
+            .dataset(dataset.toString())
+            .targets(List.of("band_gap"))
+            .properties(List.of("volume"))
+            .representations(List.of(Representation.COMPOSITION))
+            .seeds(List.of(0, 1))
+            .protocol(Protocol.FINETUNE)
+            .hyper(Protocol.FINETUNE.hyper(3).toBuilder().batchSize(64).finetuneEpochs(1).build())
+            .sample(200)
+            .sampleSeed(0L)
+            .artifactDir(dir.resolve("artifacts").toString())
+            .retryWindowMinutes(0)
+            .heartbeatSeconds(60)
+            .build()
+            .normalized("finetune");
+    try (EmbeddedServer server = new EmbeddedServer(0)) {
+      WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+      try (TomoWorkers workers =
+          new TomoWorkers(
+              client,
+              TomoWorkerOptions.builder()
+                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+                  .training(TrainerChoice.cgcnn.create(Duration.ZERO, 2), 2)
+                  .disableSticky(true)
+                  .build())) {
+        SweepClient sweeps = new SweepClient(client);
+        sweeps.startOrAttach("finetune", spec);
+        SweepResult result = sweeps.await("finetune");
+        assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+        // per seed: the baseline in full, its control, volume and the null control
+        assertThat(result.done()).isEqualTo(8).isEqualTo(spec.trainingCount());
+        assertThat(result.failed()).isZero();
+
+        List<StoredTraining> results;
+        try (Stream<Path> files = Files.walk(dir.resolve("artifacts").resolve("trainings"))) {
+          results =
+              files.filter(p -> p.toString().endsWith(".json")).map(CgcnnSweepTest::read).toList();
+        }
+        assertThat(results).hasSize(8);
+        for (int seed : List.of(0, 1)) {
+          List<StoredTraining> ofSeed =
+              results.stream().filter(t -> t.request().seed() == seed).toList();
+          List<StoredTraining> full =
+              ofSeed.stream().filter(t -> t.request().isPretrain()).toList();
+          assertThat(full).hasSize(1);
+          assertThat(full.get(0).history()).hasSize(3);
+          List<StoredTraining> tuned =
+              ofSeed.stream().filter(t -> t.request().isFinetune()).toList();
+          assertThat(tuned).hasSize(3);
+          // the control and both cells: one epoch each, from the same weights
+          assertThat(tuned).allSatisfy(t -> assertThat(t.history()).hasSize(1));
+          assertThat(tuned)
+              .extracting(t -> t.provenance().get(CgcnnCellTrainer.START_WEIGHTS))
+              .containsOnly(tuned.get(0).provenance().get(CgcnnCellTrainer.START_WEIGHTS))
+              .doesNotContainNull();
+        }
+        Path report = Path.of(result.reportDir());
+        String table1 = Files.readString(report.resolve("table1.md"));
+        assertThat(table1)
+            .contains("— protocol finetune")
+            .contains("| ↳ null control (permuted band_gap) |");
+        assertThat(Files.readString(report.resolve("provenance.csv")))
+            .contains("experimental: cells fine-tuned 1 epochs from their baseline's best weights");
+        // the report pairs each cell with its control: the baseline in full is not in it
+        String trainings = Files.readString(report.resolve("trainings.csv"));
+        assertThat(trainings.lines().skip(1).count()).isEqualTo(6);
       }
     }
   }

@@ -26,6 +26,9 @@ import java.util.Objects;
  *     default) or a positive number (1: the paper's literal concatenation)
  * @param scaling where the z-scores of target and extra come from ({@code train}: the training
  *     split, tomo's; {@code dataset}: every row the sweep keeps, ddof 1, the paper's)
+ * @param finetuneEpochs {@code protocol: finetune} only: the epochs F each cell (and the control)
+ *     trains from its baseline's best weights; null otherwise, and then left out of the JSON, so
+ *     the content hashes of every other training stay as they were
  */
 public record HyperParameters(
     int epochs,
@@ -37,7 +40,8 @@ public record HyperParameters(
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer patience,
     InitMode init,
     ExtraGain extraGain,
-    Scaling scaling) {
+    Scaling scaling,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer finetuneEpochs) {
 
   public HyperParameters {
     // absent in JSON stored before these existed: what every training did then
@@ -76,8 +80,9 @@ public record HyperParameters(
       @JsonProperty("patience") Integer patience,
       @JsonProperty("init") InitMode init,
       @JsonProperty("extraGain") ExtraGain extraGain,
-      @JsonProperty("scaling") Scaling scaling) {
-    Builder b = builder().patience(patience);
+      @JsonProperty("scaling") Scaling scaling,
+      @JsonProperty("finetuneEpochs") Integer finetuneEpochs) {
+    Builder b = builder().patience(patience).finetuneEpochs(finetuneEpochs);
     if (init != null) {
       b.init(init);
     }
@@ -120,7 +125,13 @@ public record HyperParameters(
         .patience(patience)
         .init(init)
         .extraGain(extraGain)
-        .scaling(scaling);
+        .scaling(scaling)
+        .finetuneEpochs(finetuneEpochs);
+  }
+
+  /** These hyper-parameters without fine-tuning epochs: what a fine-tuned sweep's baselines use. */
+  public HyperParameters withoutFinetune() {
+    return toBuilder().finetuneEpochs(null).build();
   }
 
   /** Hyper-parameters that start as the paper's; each setter replaces one. */
@@ -135,8 +146,15 @@ public record HyperParameters(
     private InitMode init = InitMode.TIGHT;
     private ExtraGain extraGain = ExtraGain.AUTO;
     private Scaling scaling = Scaling.TRAIN;
+    private Integer finetuneEpochs;
 
     private Builder() {}
+
+    /** Epochs of each fine-tuning ({@code protocol: finetune}); null: no fine-tuning. */
+    public Builder finetuneEpochs(Integer value) {
+      finetuneEpochs = value;
+      return this;
+    }
 
     /** Where the z-scores of target and extra come from. */
     public Builder scaling(Scaling value) {
@@ -204,7 +222,8 @@ public record HyperParameters(
           patience,
           init,
           extraGain,
-          scaling);
+          scaling,
+          finetuneEpochs);
     }
   }
 }

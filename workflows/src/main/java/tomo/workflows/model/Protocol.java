@@ -26,7 +26,16 @@ public enum Protocol {
    * concatenated with gain 1, a baseline per cell with the cell's property masked, whole-dataset
    * z-scores (ddof 1), SGD, the learning rate ×0.1 at epoch 100.
    */
-  PAPER;
+  PAPER,
+  /**
+   * Fine-tuned pairs (experimental): per (target, representation, seed) one baseline trained in
+   * full as under tomo's protocol; then every cell starts from that baseline's best weights with
+   * its extra weights zero and trains {@code hyper.finetuneEpochs} F more epochs, and is compared
+   * with the <em>control</em>: the baseline continued for the same F epochs from the same weights,
+   * without the extra input, on the same batches and schedule. A group costs E + (cells + 1)·F
+   * epochs instead of (cells + 1)·E. The rest is tomo's: gain, scaling, paired rule, rows.
+   */
+  FINETUNE;
 
   /** The protocol of a spec that names none. */
   public static final Protocol DEFAULT = TOMO;
@@ -35,6 +44,11 @@ public enum Protocol {
   public static final int PAPER_EPOCHS = 500;
 
   public static final int PAPER_MILESTONE = 100;
+
+  /** The fine-tuning epochs F of a spec that gives none: a fifth of the baseline's, at least 1. */
+  public static int finetuneEpochs(int epochs) {
+    return Math.max(1, (epochs + 4) / 5);
+  }
 
   /** How the augmented network starts against its baseline. */
   public InitMode init() {
@@ -82,6 +96,7 @@ public enum Protocol {
         .init(init())
         .extraGain(extraGain())
         .scaling(scaling())
+        .finetuneEpochs(this == FINETUNE ? finetuneEpochs(epochs) : null)
         .build();
   }
 
@@ -103,6 +118,9 @@ public enum Protocol {
     }
     if (!given.contains("milestone")) {
       b.milestone(milestone(parsed.epochs()));
+    }
+    if (!given.contains("finetuneEpochs") && this == FINETUNE) {
+      b.finetuneEpochs(finetuneEpochs(parsed.epochs()));
     }
     return b.build();
   }
@@ -140,6 +158,24 @@ public enum Protocol {
         out.add("incompleteRows: keep (the paper drops them)");
       }
     }
+    if (this == FINETUNE) {
+      // a cell starts as its baseline only from the baseline's own weights with zero extra weights,
+      // and every cell of a seed shares one baseline and one control
+      if (hyper.init() != InitMode.TIGHT) {
+        out.add("hyper.init: " + hyper.init() + " (a fine-tuned cell starts as its baseline)");
+      }
+      if (baseline != BaselineMode.SHARED) {
+        out.add("baseline: per-cell (fine-tuned cells share their seed's baseline and control)");
+      }
+      if (incomplete != IncompleteRows.DROP) {
+        out.add("incompleteRows: keep (fine-tuned cells need their baseline's rows)");
+      }
+      if (hyper.finetuneEpochs() == null || hyper.finetuneEpochs() < 1) {
+        out.add("hyper.finetuneEpochs: " + hyper.finetuneEpochs() + " (expected at least 1)");
+      }
+    } else if (hyper.finetuneEpochs() != null) {
+      out.add("hyper.finetuneEpochs: " + hyper.finetuneEpochs() + " (only protocol: finetune)");
+    }
     return out;
   }
 
@@ -150,7 +186,13 @@ public enum Protocol {
    */
   public List<String> notes(HyperParameters hyper) {
     List<String> out = new ArrayList<>();
-    if (this == TOMO) {
+    if (this == FINETUNE) {
+      out.add(
+          ("experimental: cells fine-tuned %d epochs from their baseline's best weights, compared"
+                  + " with the baseline continued as long (the control)")
+              .formatted(hyper.finetuneEpochs()));
+    }
+    if (this != PAPER) {
       if (hyper.init() != init()) {
         out.add("init %s (tomo's: %s)".formatted(hyper.init(), init()));
       }

@@ -228,7 +228,7 @@ public record SweepSpec(
         .protocol(other)
         .baseline(other.baseline())
         .hyper(h)
-        .incompleteRows(other == Protocol.PAPER ? IncompleteRows.DROP : incompleteRows)
+        .incompleteRows(other == Protocol.TOMO ? incompleteRows : IncompleteRows.DROP)
         .build()
         .normalized(name);
   }
@@ -255,12 +255,18 @@ public record SweepSpec(
     return List.copyOf(all);
   }
 
-  /** Trainings with a shared baseline: one per (target, representation, seed) plus each cell. */
+  /**
+   * Trainings with a shared baseline: one per (target, representation, seed) plus each cell; with
+   * fine-tuned cells, two per (target, representation, seed): the baseline and its control.
+   */
   @JsonIgnore
   public long trainingCount() {
     long groups = (long) targets.size() * representations.size() * seeds.size();
     long cells = groups * cellProperties().size();
-    return baseline == BaselineMode.PER_CELL ? 2 * cells : groups + cells;
+    if (baseline == BaselineMode.PER_CELL) {
+      return 2 * cells;
+    }
+    return (protocol == Protocol.FINETUNE ? 2 * groups : groups) + cells;
   }
 
   /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
@@ -301,7 +307,9 @@ public record SweepSpec(
           pr
               + " fixes what these fields give otherwise: "
               + String.join("; ", conflicts)
-              + " (leave them out, or use protocol: tomo, whose values a spec may change)");
+              + (pr == Protocol.PAPER
+                  ? " (leave them out, or use protocol: tomo, whose values a spec may change)"
+                  : " (leave them out)"));
     }
     if (limit < 0) {
       throw fail(source, "limit", "expected 0 (all materials) or a positive count, got " + limit);

@@ -72,6 +72,35 @@ public record TrainingRequest(
     return property == null;
   }
 
+  /**
+   * Whether this training is a fine-tuning ({@code protocol: finetune}): it starts from the best
+   * weights of its {@link #pretrain} and trains {@code hyper.finetuneEpochs} epochs.
+   */
+  @JsonIgnore
+  public boolean isFinetune() {
+    return hyper != null && hyper.finetuneEpochs() != null;
+  }
+
+  /** The epochs this training runs: its fine-tuning epochs when it is one, else its epochs. */
+  @JsonIgnore
+  public int epochsToTrain() {
+    return isFinetune() ? hyper.finetuneEpochs() : hyper.epochs();
+  }
+
+  /** Whether this is the baseline a fine-tuned sweep trains in full, to fine-tune from. */
+  @JsonIgnore
+  public boolean isPretrain() {
+    return protocol == Protocol.FINETUNE && !isFinetune();
+  }
+
+  /**
+   * The training a fine-tuning starts from: its seed's baseline trained in full (no property, no
+   * fine-tuning epochs), the same everything else.
+   */
+  public TrainingRequest pretrain() {
+    return toBuilder().property(null).maskedProperty(null).hyper(hyper.withoutFinetune()).build();
+  }
+
   /** This request on other data: the same training of the dataset whose hash is {@code sha256}. */
   public TrainingRequest withDatasetSha256(String sha256) {
     return toBuilder().datasetSha256(sha256).build();

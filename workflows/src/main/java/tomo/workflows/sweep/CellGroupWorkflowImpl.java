@@ -26,6 +26,7 @@ import tomo.workflows.model.GroupProgress;
 import tomo.workflows.model.GroupRequest;
 import tomo.workflows.model.GroupResult;
 import tomo.workflows.model.GroupTally;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
 
@@ -57,6 +58,10 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
 
   private long failedCellsShown;
   private final Map<Integer, Promise<TrainingReceipt>> baselines = new HashMap<>();
+
+  /** A fine-tuned sweep's baselines trained in full, by seed; {@link #baselines} are controls. */
+  private final Map<Integer, Promise<TrainingReceipt>> pretrains = new HashMap<>();
+
   private final List<CellFailure> unreported = new ArrayList<>();
 
   /** %Δ of each finished cell by property and seed, for the heatmap-so-far metric. */
@@ -191,9 +196,16 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
     }
   }
 
-  /** Shared mode: the cell waits for its seed's baseline, then trains. */
+  /**
+   * Shared mode: the cell waits for its seed's baseline, then trains. A fine-tuned cell waits for
+   * the baseline trained in full only (its control, that baseline continued, runs beside it).
+   */
   private void shared(CellKey cell) {
-    baseline(cell.baseline())
+    Promise<TrainingReceipt> control = baseline(cell.baseline());
+    // (a seed whose baseline failed in an earlier run has no pretrain here: its control fails)
+    Promise<TrainingReceipt> start =
+        finetuned() ? pretrains.getOrDefault(cell.seed(), control) : control;
+    start
         .handle(
             (r, f) -> {
               if (f != null) {
@@ -207,17 +219,25 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
                 fail(cell, "baseline " + cell.baseline().label() + " failed", "BaselineFailed");
                 return Workflow.newPromise((Void) null);
               }
+              // the cell ends with its control (a fine-tuned cell may finish first): the group
+              // and the report then find both
               return train(TrainingPlan.request(request.spec(), request.data(), cell))
-                  .handle(
-                      (r, f) -> {
-                        if (f == null) {
-                          reportDelta(cell, baselines.get(cell.seed()).get(), r);
-                        }
-                        return recordCell(cell, r, f);
-                      });
+                  .handle(Trained::new)
+                  .thenCompose(
+                      trained ->
+                          control.handle(
+                              (c, cf) -> {
+                                if (trained.failure() == null && cf == null) {
+                                  reportDelta(cell, c, trained.receipt());
+                                }
+                                return recordCell(cell, trained.receipt(), trained.failure());
+                              }));
             })
         .handle((r, f) -> finishItem());
   }
+
+  /** A training's end: its receipt, or why it failed. */
+  private record Trained(TrainingReceipt receipt, RuntimeException failure) {}
 
   /** Per-cell mode: a baseline with the cell's property masked, then the augmented model. */
   private void perCell(CellKey cell) {
@@ -257,23 +277,51 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
     }
     return baselines.computeIfAbsent(
         seed,
-        s ->
-            train(TrainingPlan.request(request.spec(), request.data(), base))
-                .handle(
-                    (r, f) -> {
-                      baselinesEnded++;
-                      if (f != null) {
-                        rethrowIfCancelled(f);
-                        tally.failedBaselineSeeds.add(seed);
-                        fail(base, message(f), type(f));
-                        throw f;
-                      }
-                      if (!tally.countedBaselineSeeds.contains(seed)) {
-                        tally.countedBaselineSeeds.add(seed);
-                        count(r);
-                      }
-                      return r;
-                    }));
+        s -> {
+          TrainingRequest control = TrainingPlan.request(request.spec(), request.data(), base);
+          if (!finetuned()) {
+            return counted(seed, base, train(control), null);
+          }
+          // the baseline in full, then its control: that baseline continued, extra input absent
+          Promise<TrainingReceipt> pretrain =
+              train(TrainingPlan.pretrain(request.spec(), request.data(), base));
+          pretrains.put(seed, pretrain);
+          return counted(seed, base, pretrain.thenCompose(pre -> train(control)), pretrain);
+        });
+  }
+
+  /**
+   * {@code baseline} with its end counted once per seed (across runs of this group): a failure
+   * fails the seed, a success counts the training (and the full training {@code pretrain} it
+   * continued, when fine-tuned).
+   */
+  private Promise<TrainingReceipt> counted(
+      int seed,
+      CellKey base,
+      Promise<TrainingReceipt> baseline,
+      Promise<TrainingReceipt> pretrain) {
+    return baseline.handle(
+        (r, f) -> {
+          baselinesEnded++;
+          if (f != null) {
+            rethrowIfCancelled(f);
+            tally.failedBaselineSeeds.add(seed);
+            fail(base, message(f), type(f));
+            throw f;
+          }
+          if (!tally.countedBaselineSeeds.contains(seed)) {
+            tally.countedBaselineSeeds.add(seed);
+            if (pretrain != null) {
+              count(pretrain.get());
+            }
+            count(r);
+          }
+          return r;
+        });
+  }
+
+  private boolean finetuned() {
+    return request.spec().protocol() == Protocol.FINETUNE;
   }
 
   private Promise<TrainingReceipt> train(TrainingRequest req) {

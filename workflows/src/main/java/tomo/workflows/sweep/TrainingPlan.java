@@ -9,6 +9,7 @@ import tomo.workflows.model.CellKey;
 import tomo.workflows.model.IncompleteRows;
 import tomo.workflows.model.NullControl;
 import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingRequest;
@@ -25,6 +26,14 @@ public final class TrainingPlan {
    */
   public static TrainingRequest request(SweepSpec spec, PreparedDataset data, CellKey cell) {
     return of(spec, data, cell).build();
+  }
+
+  /**
+   * The baseline a fine-tuned sweep trains in full for {@code base}'s (target, representation,
+   * seed); {@link #request} of {@code base} is then its control, the same baseline continued.
+   */
+  public static TrainingRequest pretrain(SweepSpec spec, PreparedDataset data, CellKey base) {
+    return request(spec, data, base.baseline()).pretrain();
   }
 
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
@@ -81,7 +90,10 @@ public final class TrainingPlan {
     return spec.baseline();
   }
 
-  /** Every training of the spec: baselines first within each (target, representation, seed). */
+  /**
+   * Every training of the spec: baselines first within each (target, representation, seed), a
+   * fine-tuned sweep's full baseline before its control.
+   */
   public static List<TrainingRequest> all(SweepSpec spec, PreparedDataset data) {
     BaselineMode mode = baselineMode(spec, data);
     List<TrainingRequest> out = new ArrayList<>();
@@ -89,6 +101,9 @@ public final class TrainingPlan {
       for (Representation rep : spec.representations()) {
         for (int seed : spec.seeds()) {
           CellKey base = new CellKey(target, null, rep, seed);
+          if (spec.protocol() == Protocol.FINETUNE) {
+            out.add(pretrain(spec, data, base));
+          }
           if (mode == BaselineMode.SHARED) {
             out.add(request(spec, data, base));
           }

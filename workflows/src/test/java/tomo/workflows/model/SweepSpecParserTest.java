@@ -141,7 +141,48 @@ class SweepSpecParserTest {
             () -> SweepSpecParser.parse(head + "protocol: paper\nincompleteRows: keep\n", "p.yaml"))
         .hasMessageContaining("incompleteRows: keep (the paper drops them)");
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "protocol: papers\n", "p.yaml"))
-        .hasMessageContaining("'papers' is not one of tomo, paper");
+        .hasMessageContaining("'papers' is not one of tomo, paper, finetune");
+  }
+
+  @Test
+  void theFineTunedProtocolFineTunesAFifthOfTheEpochsFromTomosBaselines() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
+    SweepSpec ft =
+        SweepSpecParser.parse(head + "protocol: finetune\nhyper: {epochs: 40}\n", "f.yaml");
+    assertThat(ft.hyper()).isEqualTo(Protocol.FINETUNE.hyper(40));
+    assertThat(ft.hyper().finetuneEpochs()).isEqualTo(8);
+    assertThat(ft.hyper().init()).isEqualTo(InitMode.TIGHT);
+    assertThat(ft.hyper().milestone()).isEqualTo(20);
+    assertThat(ft.baseline()).isEqualTo(BaselineMode.SHARED);
+    assertThat(ft.rule()).isEqualTo(SignificanceRule.PAIRED);
+    assertThat(ft.protocolNotes()).hasSize(1);
+    assertThat(ft.protocolNotes().get(0)).startsWith("experimental: cells fine-tuned 8 epochs");
+    // two baselines (in full and the control) per seed, one fine-tuning per cell and the control
+    assertThat(ft.trainingCount()).isEqualTo(2 * 2 + 2 * 2);
+    assertThat(
+            SweepSpecParser.parse(
+                    head + "protocol: finetune\nhyper: {epochs: 40, finetuneEpochs: 3}\n", "f.yaml")
+                .hyper()
+                .finetuneEpochs())
+        .isEqualTo(3);
+
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    head + "protocol: finetune\nhyper: {init: independent}\n", "f.yaml"))
+        .hasMessageStartingWith("f.yaml: field 'protocol': finetune fixes what these fields give")
+        .hasMessageContaining("hyper.init: independent (a fine-tuned cell starts as its baseline)");
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(head + "protocol: finetune\nbaseline: per-cell\n", "f.yaml"))
+        .hasMessageContaining("baseline: per-cell");
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    head + "protocol: finetune\nhyper: {finetuneEpochs: 0}\n", "f.yaml"))
+        .hasMessageContaining("hyper.finetuneEpochs: 0 (expected at least 1)");
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {finetuneEpochs: 3}\n", "t.yaml"))
+        .hasMessageContaining("hyper.finetuneEpochs: 3 (only protocol: finetune)");
   }
 
   @Test

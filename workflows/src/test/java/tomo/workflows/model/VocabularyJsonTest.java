@@ -75,7 +75,9 @@ class VocabularyJsonTest {
   void bothOptimizersDefaultToThePapersLearningRate() {
     for (Optimizer o : Optimizer.values()) {
       assertThat(HyperParameters.builder().optimizer(o).build().learningRate()).isEqualTo(0.01);
-      assertThat(HyperParameters.fromSpec(null, null, o, null, null, null, null, null, null, null))
+      assertThat(
+              HyperParameters.fromSpec(
+                  null, null, o, null, null, null, null, null, null, null, null))
           .isEqualTo(HyperParameters.builder().optimizer(o).build());
     }
     assertThat(HyperParameters.defaults())
@@ -90,7 +92,8 @@ class VocabularyJsonTest {
                 null,
                 InitMode.TIGHT,
                 ExtraGain.AUTO,
-                Scaling.TRAIN));
+                Scaling.TRAIN,
+                null));
   }
 
   @Test

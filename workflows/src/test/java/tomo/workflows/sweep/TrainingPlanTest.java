@@ -90,4 +90,40 @@ class TrainingPlanTest {
     assertThat(all).allMatch(r -> r.protocol() == Protocol.PAPER);
     assertThat(all).allMatch(r -> r.hyper().equals(Protocol.PAPER.hyper(4)));
   }
+
+  @Test
+  void aFineTunedSweepTrainsEachBaselineInFullThenItsControlAndCellsFromIt() {
+    SweepSpec spec = spec(Protocol.FINETUNE, IncompleteRows.DROP);
+    assertThat(spec.hyper().finetuneEpochs()).isEqualTo(1); // a fifth of 4, at least 1
+    List<TrainingRequest> all = TrainingPlan.all(spec, COMPLETE);
+    // per (target, seed): the baseline in full, its control, 3 cells
+    assertThat(all).hasSize(2 * 2 * (2 + 3));
+    assertThat(spec.trainingCount()).isEqualTo(all.size());
+    for (int i = 0; i < all.size(); i += 5) {
+      TrainingRequest pretrain = all.get(i);
+      TrainingRequest control = all.get(i + 1);
+      assertThat(pretrain.isPretrain()).isTrue();
+      assertThat(pretrain.isFinetune()).isFalse();
+      assertThat(pretrain.epochsToTrain()).isEqualTo(4);
+      assertThat(pretrain.hyper().finetuneEpochs()).isNull();
+      assertThat(control.isBaseline()).isTrue();
+      assertThat(control.isFinetune()).isTrue();
+      assertThat(control.epochsToTrain()).isEqualTo(1);
+      assertThat(control).isEqualTo(TrainingPlan.request(spec, COMPLETE, control.cell()));
+      for (TrainingRequest t : all.subList(i + 1, i + 5)) {
+        // every fine-tuning of the seed starts from that one baseline
+        assertThat(t.pretrain()).isEqualTo(pretrain);
+        assertThat(t.protocol()).isEqualTo(Protocol.FINETUNE);
+      }
+      assertThat(all.subList(i + 2, i + 5)).noneMatch(TrainingRequest::isBaseline);
+    }
+    // the baseline in full is the same training whatever the fine-tuning epochs
+    SweepSpec longer =
+        spec.toBuilder()
+            .hyper(spec.hyper().toBuilder().finetuneEpochs(3).build())
+            .build()
+            .normalized("test");
+    assertThat(TrainingPlan.all(longer, COMPLETE).get(0)).isEqualTo(all.get(0));
+    assertThat(TrainingPlan.all(longer, COMPLETE).get(1)).isNotEqualTo(all.get(1));
+  }
 }
