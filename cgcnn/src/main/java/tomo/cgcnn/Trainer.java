@@ -98,8 +98,9 @@ public final class Trainer {
    * Every tensor of the network comes from {@code start}, except the weights of an extra input the
    * started-from network did not have, which start at zero, so that at step 0 the network computes
    * exactly the function of the weights it starts from. Its epochs continue the started-from
-   * training's batch order and learning-rate schedule (epoch e is that training's epoch {@code
-   * start.epochOffset() + e}).
+   * training's batch order (epoch e visits the batches of that training's epoch {@code
+   * start.epochOffset() + e}); its learning rate follows the configuration's milestone, counted
+   * from its own first epoch.
    *
    * @param start the weights to start from; null: a training from its seed's initial weights
    */
@@ -271,8 +272,9 @@ public final class Trainer {
         break;
       }
       long t0 = System.nanoTime();
-      int at = offset + epoch; // the epoch of the schedule and the batch order
-      double lr = hyper.learningRate() * (at >= hyper.milestoneEpoch() ? 0.1 : 1.0);
+      // a fine-tuning continues its start's batch order; its rate follows its own milestone
+      int at = offset + epoch;
+      double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
       int[] order =
           independent
               ? shuffled(prepared.train, shuffleSeed, at)

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Where a fine-tuning starts: the best-validation weights of a finished training (its newest
  * checkpoint's {@code best.ndlist}) and the epochs that training ran, so that the fine-tuning
- * continues its batch order and learning-rate schedule ("epoch" E + e of the same seed) rather than
- * repeating its first epochs.
+ * continues its batch order (the batches of epoch E + e of the same seed) rather than repeating its
+ * first epochs.
  *
  * @param weights the {@code best.ndlist} file
  * @param sha256 hex SHA-256 of that file: part of the fine-tuning's checkpoint fingerprint and of

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +36,11 @@ import tomo.activities.training.TrainerIds;
 import tomo.materials.io.AtomicFiles;
 import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.PreparedDataset;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.ReportSummary;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.SweepSpec;
 import tomo.workflows.model.TrainingOutcome;
@@ -86,7 +90,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
     // a fine-tuned cell pairs with its control only when both started from the same weights
     Map<String, String> controlStarts = new HashMap<>();
     int otherStarts = 0;
-    for (TrainingRequest request : TrainingPlan.all(spec, data)) {
+    for (TrainingRequest request : plan(store, sweepId, spec, data)) {
       if (request.isPretrain()) {
         continue; // a fine-tuned sweep's cells are compared with the control, not with this
       }
@@ -125,6 +129,13 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<String> files = new ArrayList<>(List.of(file.toString()));
     try {
       AtomicFiles.write(file, ArtifactStore.json().writeValueAsBytes(outcomes));
+      if (spec.moreSeeds() != null) {
+        // every adaptive decision, cell by cell: which seeds each cell got, and why
+        Path decisions = dir.resolve(AdaptiveSeeds.CSV);
+        AtomicFiles.write(
+            decisions, AdaptiveSeeds.csv(store, sweepId).getBytes(StandardCharsets.UTF_8));
+        files.add(decisions.toString());
+      }
       if (!spec.unavailableOrNone().isEmpty()) {
         Path notRun = dir.resolve(NOT_RUN);
         AtomicFiles.write(notRun, NotRunCsv.of(spec).getBytes(StandardCharsets.UTF_8));
@@ -171,6 +182,61 @@ public final class ReportActivitiesImpl implements ReportActivities {
     return to;
   }
 
+  /**
+   * Every training of the sweep: its plan, and the cells adaptive rounds added with the baselines
+   * of their seeds, each once.
+   */
+  private static List<TrainingRequest> plan(
+      ArtifactStore store, String sweepId, SweepSpec spec, PreparedDataset data) {
+    List<CellKey> added = AdaptiveSeeds.added(store, sweepId);
+    if (added.isEmpty()) {
+      return TrainingPlan.all(spec, data);
+    }
+    Map<TrainingRequest, Boolean> all = new LinkedHashMap<>();
+    TrainingPlan.all(spec, data).forEach(r -> all.put(r, true));
+    boolean perCell = TrainingPlan.baselineMode(spec, data) == BaselineMode.PER_CELL;
+    for (CellKey cell : added) {
+      if (spec.protocol() == Protocol.FINETUNE) {
+        all.put(TrainingPlan.pretrain(spec, data, cell.baseline()), true);
+      }
+      all.put(
+          perCell
+              ? TrainingPlan.perCellBaseline(spec, data, cell)
+              : TrainingPlan.request(spec, data, cell.baseline()),
+          true);
+      all.put(TrainingPlan.request(spec, data, cell), true);
+    }
+    return List.copyOf(all.keySet());
+  }
+
+  @Override
+  public List<CellKey> moreSeeds(
+      String sweepId,
+      SweepSpec spec,
+      PreparedDataset data,
+      String target,
+      Representation representation,
+      int round) {
+    List<CellKey> cells =
+        AdaptiveSeeds.decide(
+            new ArtifactStore(Path.of(spec.artifactDir())),
+            TrainerIds.of(spec.trainer()),
+            sweepId,
+            spec,
+            data,
+            target,
+            representation,
+            round);
+    log.info(
+        "sweep {}: adaptive round {} of {}/{}: {} open cell(s) get a seed",
+        sweepId,
+        round,
+        target,
+        representation,
+        cells.size());
+    return cells;
+  }
+
   @Override
   public ReportSummary render(String sweepId, SweepSpec spec, ReportSummary aggregated) {
     Path dir = Path.of(aggregated.dir());
@@ -193,10 +259,15 @@ public final class ReportActivitiesImpl implements ReportActivities {
     ReportCriteria criteria =
         ReportCriteria.ofSpec(
             Objects.requireNonNullElse(spec.rule(), SignificanceRule.DEFAULT), spec.seeds());
+    // seeds adaptive rounds added to single cells: those cells must hold them too
+    Map<String, List<Integer>> added =
+        AdaptiveSeeds.addedSeedsByCell(
+            AdaptiveSeeds.added(new ArtifactStore(Path.of(spec.artifactDir())), sweepId));
     SweepReport report =
         perCell
-            ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes, criteria)
-            : new SweepAggregator(spec.cellProperties(), criteria).aggregateTrainings(outcomes);
+            ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes, criteria, added)
+            : new SweepAggregator(spec.cellProperties(), criteria, added)
+                .aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
     masked.forEach(m -> trained.add(m.baseline().outcome()));

@@ -2,6 +2,7 @@ package tomo.activities.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -36,6 +37,19 @@ public final class PerCellAggregation {
       List<MaskedBaseline> baselines,
       List<ReportTraining> augmented,
       ReportCriteria criteria) {
+    return aggregate(properties, baselines, augmented, criteria, Map.of());
+  }
+
+  /**
+   * @param addedSeeds seeds adaptive rounds added to single cells ({@link SweepAggregator})
+   * @see #aggregate(List, List, List, ReportCriteria)
+   */
+  public static SweepReport aggregate(
+      List<String> properties,
+      List<MaskedBaseline> baselines,
+      List<ReportTraining> augmented,
+      ReportCriteria criteria,
+      Map<String, List<Integer>> addedSeeds) {
     List<Integer> seen = new ArrayList<>();
     baselines.forEach(m -> seen.add(m.baseline().outcome().seed()));
     augmented.forEach(o -> seen.add(o.outcome().seed()));
@@ -49,7 +63,7 @@ public final class PerCellAggregation {
     List<TrainingProvenance> provenance = new ArrayList<>();
     List<CellSummary> diagonal = new ArrayList<>();
     List<CellSummary> controls = new ArrayList<>();
-    SweepAggregator aggregator = new SweepAggregator(properties, resolved);
+    SweepAggregator aggregator = new SweepAggregator(properties, resolved, addedSeeds);
     for (String property : properties) {
       List<ReportTraining> part = new ArrayList<>();
       baselines.stream()

@@ -44,6 +44,9 @@ public final class SweepAggregator {
   private final NameOrder propertyOrder;
   private final ReportCriteria criteria;
 
+  /** Seeds adaptive rounds added, by "target|property|representation" (none: empty). */
+  private final Map<String, List<Integer>> addedSeeds;
+
   /** Orders targets and properties alphabetically; the seeds of the trainings, paired primary. */
   public SweepAggregator() {
     this(List.of());
@@ -65,8 +68,35 @@ public final class SweepAggregator {
    * @param criteria the primary rule and the sweep's seeds, which every cell must hold to be judged
    */
   public SweepAggregator(List<String> preferredPropertyOrder, ReportCriteria criteria) {
+    this(preferredPropertyOrder, criteria, Map.of());
+  }
+
+  /**
+   * @param addedSeeds seeds adaptive rounds gave single cells (by
+   *     "target|property|representation"), which those cells must hold besides the sweep's; another
+   *     cell lacking such a seed has no hole there
+   * @see #SweepAggregator(List, ReportCriteria)
+   */
+  public SweepAggregator(
+      List<String> preferredPropertyOrder,
+      ReportCriteria criteria,
+      Map<String, List<Integer>> addedSeeds) {
     this.propertyOrder = new NameOrder(preferredPropertyOrder);
     this.criteria = criteria;
+    this.addedSeeds = Map.copyOf(addedSeeds);
+  }
+
+  /** The seeds cell (target, property, representation) must hold: the sweep's and its added. */
+  private List<Integer> expectedSeeds(
+      List<Integer> sweepSeeds, String target, String property, String representation) {
+    List<Integer> added =
+        addedSeeds.getOrDefault(target + "|" + property + "|" + representation, List.of());
+    if (added.isEmpty()) {
+      return sweepSeeds;
+    }
+    Set<Integer> all = new TreeSet<>(sweepSeeds);
+    all.addAll(added);
+    return List.copyOf(all);
   }
 
   /**
@@ -176,9 +206,14 @@ public final class SweepAggregator {
         for (String property : added) {
           Map<Integer, TrainingOutcome> bySeed = group.augmented.getOrDefault(property, Map.of());
           List<PairedTraining> cellPairs = new ArrayList<>();
+          List<Integer> expected =
+              expectedSeeds(resolved.sweepSeeds(), target, property, representation);
           for (int seed : seeds) {
             TrainingOutcome augmented = bySeed.get(seed);
             TrainingOutcome baseline = group.baselines.get(seed);
+            if (augmented == null && !addedSeeds.isEmpty() && !expected.contains(seed)) {
+              continue; // a seed adaptive rounds gave other cells, not this one: no hole
+            }
             String problem = pairProblem(target, property, baseline, augmented);
             if (problem != null) {
               missing.add(new MissingPair(target, property, representation, seed, problem));
@@ -207,7 +242,7 @@ public final class SweepAggregator {
             (property.equals(target)
                     ? diagonal
                     : controlProperties.contains(property) ? controls : cells)
-                .add(summarize(cellPairs, resolved.sweepSeeds()));
+                .add(summarize(cellPairs, expected));
           }
         }
         if (added.isEmpty()) {

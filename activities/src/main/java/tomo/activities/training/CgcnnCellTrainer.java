@@ -43,6 +43,7 @@ import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.property.UnknownPropertyException;
+import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainingRequest;
 
@@ -260,7 +261,12 @@ public final class CgcnnCellTrainer implements CellTrainer {
           .batchSize(request.hyper().batchSize())
           .optimizer(optimizer, request.hyper().learningRate())
           .momentum(request.hyper().momentum())
-          .milestoneEpoch(request.hyper().milestone())
+          // a fine-tuning runs tomo's schedule over its own epochs: the full rate for the first
+          // half (the zero extra weights must learn), ×0.1 for the rest
+          .milestoneEpoch(
+              request.isFinetune()
+                  ? Protocol.TOMO.milestone(request.epochsToTrain())
+                  : request.hyper().milestone())
           .extraMasked(request.maskedProperty() != null)
           .patience(request.hyper().patience())
           .completeOver(

@@ -129,8 +129,36 @@ final class EstimateOutput {
     out.printf(Locale.ROOT, "%-16s %12s  %s%n", label, value, note).flush();
   }
 
+  /**
+   * With adaptive seeds: the least the sweep costs (the estimate above: no cell extended) and the
+   * most ({@code most}: every cell extended to {@code moreSeeds.upTo} seeds).
+   */
+  static void adaptive(SweepSpec spec, SweepEstimate least, SweepEstimate most, PrintStream out) {
+    if (most == null) {
+      return;
+    }
+    row(
+        out,
+        "adaptive seeds",
+        "%,d-%,d".formatted(least.workload().all().trainings(), most.workload().all().trainings()),
+        "trainings: the spec's %d seeds per cell, up to %d for every open cell (moreSeeds)"
+            .formatted(spec.seeds().size(), spec.moreSeeds().upTo()));
+    row(
+        out,
+        "  atom-epochs",
+        sci(most.workload().remaining().atomEpochs()),
+        "to train at most"
+            + (most.throughput() == null
+                ? ""
+                : "; predicted at most " + duration(most.predictedSeconds())));
+  }
+
   static String json(
-      SweepSpec spec, Dataset dataset, SweepEstimate e, Map<Protocol, SweepEstimate> byProtocol) {
+      SweepSpec spec,
+      Dataset dataset,
+      SweepEstimate e,
+      Map<Protocol, SweepEstimate> byProtocol,
+      SweepEstimate most) {
     JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     SweepWorkload w = e.workload();
     ObjectNode root = mapper.createObjectNode();
@@ -155,6 +183,17 @@ final class EstimateOutput {
       tn.put("totalAtomsPerSecond", t.totalAtomsPerSecond());
       root.set("throughput", tn);
       root.put("predictedSeconds", e.predictedSeconds());
+    }
+    if (most != null) {
+      // adaptive seeds: the figures above are the least; these the most
+      ObjectNode n = root.putObject("atMostWithAdaptiveSeeds");
+      n.put("trainings", most.workload().all().trainings());
+      n.set("remaining", mapper.valueToTree(most.workload().remaining()));
+      if (most.throughput() == null) {
+        n.putNull("predictedSeconds");
+      } else {
+        n.put("predictedSeconds", most.predictedSeconds());
+      }
     }
     if (!byProtocol.isEmpty()) {
       ObjectNode protocols = root.putObject("byProtocol");

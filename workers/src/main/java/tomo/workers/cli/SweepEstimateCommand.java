@@ -114,10 +114,17 @@ final class SweepEstimateCommand implements Callable<Integer> {
       byProtocol.put(
           p, SweepEstimate.of(SweepWorkload.count(under, dataset, trainerId(under)), throughput));
     }
+    SweepEstimate most = null;
+    if (parsed.moreSeeds() != null) {
+      // adaptive seeds: the estimate above is the least (no cell extended); this the most
+      SweepSpec every = parsed.withEveryAdaptiveSeed();
+      most = SweepEstimate.of(SweepWorkload.count(every, dataset, trainerId(every)), throughput);
+    }
     if (json) {
-      System.out.println(EstimateOutput.json(parsed, dataset, estimate, byProtocol));
+      System.out.println(EstimateOutput.json(parsed, dataset, estimate, byProtocol, most));
     } else {
       EstimateOutput.table(parsed, dataset, estimate, System.out);
+      EstimateOutput.adaptive(parsed, estimate, most, System.out);
       EstimateOutput.protocols(byProtocol, System.out);
     }
     return 0;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.orchestration.AdaptiveSeeds;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.CellTrainer;
@@ -29,7 +30,9 @@ import tomo.activities.training.TrainingRun;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
 import tomo.workflows.model.BaselineMode;
+import tomo.workflows.model.CellKey;
 import tomo.workflows.model.HyperParameters;
+import tomo.workflows.model.MoreSeeds;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SweepResult;
 import tomo.workflows.model.SweepSpec;
@@ -228,6 +231,54 @@ class RealServerSweepTest {
       assertThat(result.failed()).isZero();
       assertThat(stored(new ArtifactStore(Path.of(spec.artifactDir()))))
           .hasSize((int) spec.trainingCount());
+    }
+  }
+
+  @Test
+  void anAdaptiveSweepRestartedMidRoundAddsEachSeedOnce() throws Exception {
+    // two seeds: a 95 % interval of 2 changes is wide (t = 12.7), so cells stay open for a round
+    SweepSpec spec =
+        spec("adaptive", List.of("volume", "density"), 3, 2, 30).toBuilder()
+            .moreSeeds(new MoreSeeds(4, 0.5))
+            .build()
+            .normalized("adaptive");
+    CountingTrainer trainer = new CountingTrainer(Duration.ofMillis(250));
+    WorkflowClient client = TemporalOptions.connect(server.target(), "default");
+    try (TomoWorkers w = workers(client, trainer)) {
+      SweepClient sweeps = new SweepClient(client);
+      sweeps.startOrAttach("adaptive", spec);
+      // the first adaptive round (seed 2) is under way: restart the server in the middle of it
+      await()
+          .atMost(Duration.ofMinutes(6))
+          .until(() -> trainer.calls.keySet().stream().anyMatch(c -> CellKey.parse(c).seed() == 2));
+      server.stop();
+      Thread.sleep(2_000);
+      server.start();
+      SweepResult result = sweeps.await("adaptive");
+      assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
+      assertThat(result.failed()).isZero();
+
+      ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+      List<CellKey> added = AdaptiveSeeds.added(store, "adaptive");
+      assertThat(added).isNotEmpty().doesNotHaveDuplicates();
+      // each (round, representation, property) decided once: one line each in the table
+      String csv = Files.readString(Path.of(result.reportDir()).resolve(AdaptiveSeeds.CSV));
+      List<String> keys =
+          csv.lines()
+              .skip(1)
+              .map(l -> String.join(",", List.of(l.split(",")).subList(0, 5)))
+              .toList();
+      assertThat(keys).doesNotHaveDuplicates();
+      // the trainings are the spec's, the added cells and one baseline per added seed, no more
+      java.util.Set<String> baselines = new java.util.HashSet<>();
+      added.forEach(c -> baselines.add(c.baseline().label()));
+      long expected = spec.trainingCount() + added.size() + baselines.size();
+      assertThat(stored(store)).hasSize((int) expected);
+      assertThat(result.done()).isEqualTo(expected);
+      // the report judged each added cell on all its seeds
+      String table1 = Files.readString(Path.of(result.reportDir()).resolve("table1.md"));
+      CellKey first = added.get(0);
+      assertThat(table1).containsPattern("\\| band_gap \\| " + first.property() + " \\| ");
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
  *     seed-major order
  * @param offset index of the first cell not yet started (continue-as-new resumes here)
  * @param tally what earlier runs of this group did
+ * @param round 0: the spec's seeds (or a retry's cells); k &gt; 0: adaptive round k, whose cells
+ *     are the open cells with round k's seed ({@link MoreSeeds})
  */
 public record GroupRequest(
     String sweepId,
@@ -22,7 +24,33 @@ public record GroupRequest(
     Representation representation,
     List<CellKey> cells,
     int offset,
-    GroupTally tally) {
+    GroupTally tally,
+    int round) {
+
+  /** A group of the spec's seeds, or a retry's cells. */
+  public GroupRequest(
+      String sweepId,
+      String groupId,
+      SweepSpec spec,
+      PreparedDataset data,
+      String target,
+      Representation representation,
+      List<CellKey> cells,
+      int offset,
+      GroupTally tally) {
+    this(sweepId, groupId, spec, data, target, representation, cells, offset, tally, 0);
+  }
+
+  /** Adaptive round {@code next} of this group: {@code open} cells with the round's seed. */
+  public GroupRequest nextRound(int next, List<CellKey> open, GroupTally carried) {
+    return new GroupRequest(
+        sweepId, groupId, spec, data, target, representation, open, 0, carried, next);
+  }
+
+  /** Whether this run may add seeds when it ends: the spec asks for it, and this is no retry. */
+  public boolean adaptive() {
+    return spec.moreSeeds() != null && (cells == null || round > 0);
+  }
 
   /** Number of work items (cells, or listed keys). */
   public int size() {
@@ -41,6 +69,6 @@ public record GroupRequest(
 
   public GroupRequest continueAt(int nextOffset, GroupTally carried) {
     return new GroupRequest(
-        sweepId, groupId, spec, data, target, representation, cells, nextOffset, carried);
+        sweepId, groupId, spec, data, target, representation, cells, nextOffset, carried, round);
   }
 }

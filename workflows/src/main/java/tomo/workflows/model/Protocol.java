@@ -32,8 +32,9 @@ public enum Protocol {
    * full as under tomo's protocol; then every cell starts from that baseline's best weights with
    * its extra weights zero and trains {@code hyper.finetuneEpochs} F more epochs, and is compared
    * with the <em>control</em>: the baseline continued for the same F epochs from the same weights,
-   * without the extra input, on the same batches and schedule. A group costs E + (cells + 1)·F
-   * epochs instead of (cells + 1)·E. The rest is tomo's: gain, scaling, paired rule, rows.
+   * without the extra input, on the same batches and schedule (the full rate for the first half of
+   * the F epochs, ×0.1 for the rest: the zero extra weights must learn). A group costs E + (cells +
+   * 1)·F epochs instead of (cells + 1)·E. The rest is tomo's: gain, scaling, paired rule, rows.
    */
   FINETUNE;
 

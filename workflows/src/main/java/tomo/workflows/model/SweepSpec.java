@@ -56,6 +56,8 @@ import tomo.workflows.hooks.SweepHooks;
  *     NullControl} cell of every (target, representation, seed); {@code none} = no control; absent
  *     = {@link NullControl#DEFAULT} ({@link #normalized} fills it in). {@code null} in a spec that
  *     reaches a workflow (one started before the field existed) means no control
+ * @param moreSeeds adaptive seeds: open cells get more seeds, up to {@code upTo} ({@link
+ *     MoreSeeds}); {@code null} = every cell trains exactly {@code seeds}
  */
 public record SweepSpec(
     String name,
@@ -82,7 +84,8 @@ public record SweepSpec(
     Protocol protocol,
     IncompleteRows incompleteRows,
     SignificanceRule rule,
-    String nullControl) {
+    String nullControl,
+    MoreSeeds moreSeeds) {
 
   /** The trainer of a spec that names none: real CGCNN trainings. */
   public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
@@ -130,6 +133,7 @@ public record SweepSpec(
     b.incompleteRows = incompleteRows;
     b.rule = rule;
     b.nullControl = nullControl;
+    b.moreSeeds = moreSeeds;
     return b;
   }
 
@@ -269,6 +273,41 @@ public record SweepSpec(
     return (protocol == Protocol.FINETUNE ? 2 * groups : groups) + cells;
   }
 
+  /**
+   * The most trainings this sweep can take: {@link #trainingCount} when it adds no seeds, else as
+   * if every cell got every seed up to {@code moreSeeds.upTo}.
+   */
+  @JsonIgnore
+  public long maxTrainingCount() {
+    return withEveryAdaptiveSeed().trainingCount();
+  }
+
+  /**
+   * This sweep as if every adaptive round extended every cell: its seeds and every seed rounds may
+   * add, without {@code moreSeeds} (the most it can cost); itself without {@code moreSeeds}.
+   */
+  public SweepSpec withEveryAdaptiveSeed() {
+    if (moreSeeds == null) {
+      return this;
+    }
+    List<Integer> all = new ArrayList<>(seeds);
+    all.addAll(adaptiveSeeds());
+    return toBuilder().seeds(List.copyOf(all)).moreSeeds(null).build();
+  }
+
+  /** The seeds adaptive rounds may add, in round order (none without {@code moreSeeds}). */
+  @JsonIgnore
+  public List<Integer> adaptiveSeeds() {
+    List<Integer> out = new ArrayList<>();
+    if (moreSeeds != null) {
+      int largest = seeds.stream().mapToInt(Integer::intValue).max().orElse(0);
+      for (int round = 1; round <= moreSeeds.upTo() - seeds.size(); round++) {
+        out.add(MoreSeeds.seedOfRound(largest, round));
+      }
+    }
+    return out;
+  }
+
   /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
   @JsonIgnore
   public long cellCount() {
@@ -341,6 +380,19 @@ public record SweepSpec(
       if (NullControl.isControl(t.get(i))) {
         throw fail(source, "targets[" + i + "]", "a permuted control is an input, not a target");
       }
+    }
+    if (moreSeeds != null && moreSeeds.upTo() <= seeds.size()) {
+      throw fail(
+          source,
+          "moreSeeds.upTo",
+          "expected more than the %d seeds listed, got %d"
+              .formatted(seeds.size(), moreSeeds.upTo()));
+    }
+    if (moreSeeds != null && !(moreSeeds.effect() > 0)) {
+      throw fail(source, "moreSeeds.effect", "expected a change > 0 %, got " + moreSeeds.effect());
+    }
+    if (moreSeeds != null && seeds.size() < 2) {
+      throw fail(source, "moreSeeds", "needs at least 2 seeds to start from (an interval needs 2)");
     }
     String control = nullControl == null ? NullControl.DEFAULT : nullControl.trim();
     if (control.isEmpty() || control.contains("/") || NullControl.isControl(control)) {
@@ -498,8 +550,15 @@ public record SweepSpec(
     private IncompleteRows incompleteRows;
     private SignificanceRule rule;
     private String nullControl;
+    private MoreSeeds moreSeeds;
 
     private Builder() {}
+
+    /** Adaptive seeds; null: none. */
+    public Builder moreSeeds(MoreSeeds value) {
+      moreSeeds = value;
+      return this;
+    }
 
     public Builder protocol(Protocol value) {
       protocol = value;
@@ -652,7 +711,8 @@ public record SweepSpec(
           protocol,
           incompleteRows,
           rule,
-          nullControl);
+          nullControl,
+          moreSeeds);
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
+import tomo.workflows.activity.ReportActivities;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.metrics.SweepMetrics;
 import tomo.workflows.model.BaselineMode;
@@ -110,6 +111,9 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
       }
     }
     noteHistory();
+    if (request.adaptive()) {
+      moreSeeds();
+    }
     if (searchable) {
       Workflow.upsertTypedSearchAttributes(
           SweepSearchAttributes.STATE.valueSet(
@@ -118,6 +122,45 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
                   : SweepSearchAttributes.GROUP_FAILED));
     }
     return new GroupResult(request.groupId(), tally.freeze());
+  }
+
+  /**
+   * Adaptive seeds: asks which cells the next round extends (decided once per round, so a replay or
+   * a retried activity gets the same cells) and, when there are any, runs that round as the next
+   * run of this group; its cells carry the round's seed, and each waits for that seed's baseline.
+   */
+  private void moreSeeds() {
+    if (CancellationScope.current().isCancelRequested()) {
+      throw new CanceledFailure("group " + request.groupId() + " cancelled");
+    }
+    int next = request.round() + 1;
+    ReportActivities decide =
+        Workflow.newActivityStub(
+            ReportActivities.class,
+            ActivityOptions.newBuilder(TrainingOptions.orchestration(request.spec()))
+                .setSummary("adaptive seeds: round " + next + " of " + request.groupId())
+                .build());
+    List<CellKey> open =
+        decide.moreSeeds(
+            request.sweepId(),
+            request.spec(),
+            request.data(),
+            request.target(),
+            request.representation(),
+            next);
+    if (open.isEmpty()) {
+      log.info("group {}: every cell settled after round {}", request.groupId(), request.round());
+      return;
+    }
+    log.info(
+        "group {}: adaptive round {} gives seed {} to {} open cell(s)",
+        request.groupId(),
+        next,
+        open.get(0).seed(),
+        open.size());
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder().setTypedSearchAttributes(ownSearchAttributes()).build(),
+        request.nextRound(next, open, tally.freeze()));
   }
 
   /** tomo's attributes of this run, for the next one (null: none, as the run was started). */
@@ -147,7 +190,10 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
    */
   private void showProgress() {
     Workflow.setCurrentDetails(
-        tally.done
+        (request.round() > 0
+                ? "adaptive round " + request.round() + " (" + request.size() + " open cells) · "
+                : "")
+            + tally.done
             + " trainings done"
             + (tally.memoized > 0 ? " (" + tally.memoized + " memoized)" : "")
             + " · "
