@@ -92,10 +92,15 @@ class SweepEstimateCommandTest {
             "--offline",
             "--no-calibration",
             "--protocol",
-            "tomo,paper",
+            "tomo,paper,finetune",
             "--json");
     assertThat(r.code()).isZero();
     JsonNode json = json(r.out()).get("byProtocol");
+    // fine-tuned: per seed the baseline in full (3 epochs) and its control, 3 cells, each
+    // fine-tuning 1 epoch (a fifth of 3, at least 1)
+    assertThat(json.get("finetune").get("trainings").asLong()).isEqualTo(2 * (2 + 3));
+    assertThat(json.get("finetune").get("remaining").get("crystalEpochs").asLong())
+        .isEqualTo(2L * 60 * 3 + 2L * 4 * 60);
     // 2 seeds × (volume, density, the null control): tomo a shared baseline per seed, the paper a
     // masked baseline per cell
     assertThat(json.get("tomo").get("trainings").asLong()).isEqualTo(2 * (1 + 3));
@@ -103,6 +108,32 @@ class SweepEstimateCommandTest {
     assertThat(json.get("paper").get("remaining").get("crystalEpochs").asLong())
         .isEqualTo(12L * 60 * 3);
     assertThat(json.get("paper").get("predictedSeconds").isNull()).isTrue();
+  }
+
+  @Test
+  void adaptiveSeedsGiveTheLeastAndTheMostTheSweepCanCost() throws Exception {
+    Path spec = spec("[band_gap]");
+    Files.writeString(spec, Files.readString(spec) + "moreSeeds: {upTo: 5}\n");
+    Result r =
+        execute("sweep", "estimate", "--spec", spec.toString(), "--offline", "--no-calibration");
+    assertThat(r.code()).isZero();
+    // 2 seeds × (baseline + 3 cells) at least; 5 seeds × 4 at most
+    assertThat(r.out())
+        .contains("adaptive seeds")
+        .contains("8-20")
+        .contains("the spec's 2 seeds per cell, up to 5 for every open cell");
+    Result j =
+        execute(
+            "sweep",
+            "estimate",
+            "--spec",
+            spec.toString(),
+            "--offline",
+            "--no-calibration",
+            "--json");
+    JsonNode json = json(j.out());
+    assertThat(json.get("trainings").asLong()).isEqualTo(8);
+    assertThat(json.get("atMostWithAdaptiveSeeds").get("trainings").asLong()).isEqualTo(20);
   }
 
   @Test

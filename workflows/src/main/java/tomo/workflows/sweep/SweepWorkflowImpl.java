@@ -452,6 +452,10 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       }
     }
     long failed = failures.size();
+    // adaptive seeds add trainings as rounds decide: the total grows with them (at least the
+    // spec's)
+    long total =
+        spec.moreSeeds() == null ? this.total : Math.max(this.total, done + failed + running);
     long pending = Math.max(0, total - done - failed - running);
     double meanEpoch = epochs == 0 ? 0 : seconds / epochs;
     Double eta = null;

@@ -186,6 +186,35 @@ class SweepSpecParserTest {
   }
 
   @Test
+  void adaptiveSeedsAreReadAndChecked() {
+    String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [0, 1, 2]\n";
+    SweepSpec s = SweepSpecParser.parse(head + "moreSeeds: {upTo: 7}\n", "m.yaml");
+    assertThat(s.moreSeeds()).isEqualTo(new MoreSeeds(7, MoreSeeds.DEFAULT_EFFECT));
+    assertThat(s.adaptiveSeeds()).containsExactly(3, 4, 5, 6);
+    assertThat(s.maxTrainingCount()).isEqualTo(7 * (1 + 2)); // b and the null control
+    assertThat(SweepSpecParser.parse(head + "moreSeeds: {upTo: 4, effect: 2.5}\n", "m.yaml"))
+        .extracting(x -> x.moreSeeds().effect())
+        .isEqualTo(2.5);
+    assertThat(SweepSpecParser.parse(head, "m.yaml").maxTrainingCount()).isEqualTo(3 * 3);
+    assertThatThrownBy(() -> SweepSpecParser.parse(head + "moreSeeds: {upTo: 3}\n", "m.yaml"))
+        .hasMessage("m.yaml: field 'moreSeeds.upTo': expected more than the 3 seeds listed, got 3");
+    assertThatThrownBy(
+            () -> SweepSpecParser.parse(head + "moreSeeds: {upTo: 5, effect: 0}\n", "m.yaml"))
+        .hasMessageContaining("field 'moreSeeds.effect'");
+    assertThatThrownBy(
+            () ->
+                SweepSpecParser.parse(
+                    head.replace("[0, 1, 2]", "[0]") + "moreSeeds: {upTo: 5}\n", "m.yaml"))
+        .hasMessageContaining("needs at least 2 seeds");
+    // the rule, by hand: [-3, -1] lies below 0; [-4, +4] within ±5; [-6, +1] is open
+    MoreSeeds m = new MoreSeeds(7, 5);
+    assertThat(m.verdict(-3, -1)).startsWith("settled").contains("below 0");
+    assertThat(m.verdict(1, 9)).startsWith("settled").contains("above 0");
+    assertThat(m.verdict(-4, 4)).startsWith("settled").contains("within ±5 %");
+    assertThat(MoreSeeds.open(m.verdict(-6, 1))).isTrue();
+  }
+
+  @Test
   void tomosProtocolIsTheDefaultAndItsValuesMayBeChanged() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
     SweepSpec tomo = SweepSpecParser.parse(head + "hyper: {epochs: 40}\n", "t.yaml");
