@@ -24,6 +24,8 @@ import tomo.workflows.model.CellState;
  *       <td>Unix time the first ETA promised (alerting: sweep past its ETA)</td></tr>
  *   <tr><td>{@code tomo_sweep_mean_delta_percent{sweep,target,property,representation}}</td>
  *       <td>heatmap so far: mean %Δ of the test metric over finished seeds</td></tr>
+ *   <tr><td>{@code tomo_sweep_seeds{sweep,target,property,representation}}</td>
+ *       <td>seeds of the cell so far (adaptive seeds add to the spec's)</td></tr>
  * </table>
  *
  * <p>Thread-safe.
@@ -102,6 +104,43 @@ public final class SweepMeters {
   /** Sets one heatmap cell so far: the mean %Δ of the test metric over the finished seeds. */
   public void meanDelta(
       String sweepId, String target, String property, String representation, double percent) {
+    cellGauge(
+        sweepId,
+        target,
+        property,
+        representation,
+        percent,
+        s -> s.deltas,
+        "tomo.sweep.mean.delta",
+        "percent",
+        "Mean over finished seeds of the test metric's change from the baseline, percent");
+  }
+
+  /** Sets the seeds one cell has so far (the spec's, and those adaptive rounds added). */
+  public void seeds(
+      String sweepId, String target, String property, String representation, double seeds) {
+    cellGauge(
+        sweepId,
+        target,
+        property,
+        representation,
+        seeds,
+        s -> s.seeds,
+        "tomo.sweep.seeds",
+        null,
+        "Seeds of the cell so far: the spec's and those adaptive rounds added");
+  }
+
+  private void cellGauge(
+      String sweepId,
+      String target,
+      String property,
+      String representation,
+      double value,
+      java.util.function.Function<SweepSeries, Map<Tags, double[]>> series,
+      String name,
+      String unit,
+      String description) {
     Tags tags =
         Tags.of(
             "sweep",
@@ -114,20 +153,14 @@ public final class SweepMeters {
             representations.value(representation));
     synchronized (sweeps) {
       SweepSeries sweep = sweep(sweepId);
-      double[] cell = sweep.deltas.get(tags);
+      Map<Tags, double[]> cells = series.apply(sweep);
+      double[] cell = cells.get(tags);
       if (cell == null) {
-        cell = new double[] {percent};
-        sweep.deltas.put(tags, cell);
-        sweep.meters.add(
-            CellGauge.register(
-                registry,
-                "tomo.sweep.mean.delta",
-                "percent",
-                tags,
-                cell,
-                "Mean over finished seeds of the test metric's change from the baseline, percent"));
+        cell = new double[] {value};
+        cells.put(tags, cell);
+        sweep.meters.add(CellGauge.register(registry, name, unit, tags, cell, description));
       }
-      cell[0] = percent;
+      cell[0] = value;
     }
   }
 
@@ -165,6 +198,7 @@ public final class SweepMeters {
     final double[] eta = {Double.NaN};
     final double[] plannedFinish = {Double.NaN};
     final Map<Tags, double[]> deltas = new HashMap<>();
+    final Map<Tags, double[]> seeds = new HashMap<>();
     final List<Meter> meters = new ArrayList<>();
   }
 }

@@ -44,6 +44,15 @@ final class TomoStatsReporter implements StatsReporter {
               value);
           return;
         }
+        case SweepMetrics.SEEDS -> {
+          sweeps.seeds(
+              sweep,
+              tags.get(SweepMetrics.TARGET),
+              tags.get(SweepMetrics.PROPERTY),
+              tags.get(SweepMetrics.REPRESENTATION),
+              value);
+          return;
+        }
         default -> {}
       }
     }

@@ -36,6 +36,9 @@ class TomoMetricsCardinalityTest {
         metrics
             .sweeps()
             .meanDelta(sweep, target, property, t % 2 == 0 ? "structure" : "composition", t);
+        metrics
+            .sweeps()
+            .seeds(sweep, target, property, t % 2 == 0 ? "structure" : "composition", 3 + t % 4);
         RunningTraining training =
             metrics
                 .trainings()
@@ -82,10 +85,11 @@ class TomoMetricsCardinalityTest {
 
   @Test
   void seriesStayBoundedAsSweepsAndIdsKeepComing() {
-    // what the label caps allow: 5 sweeps × (4 states + eta + planned + 20 heatmap cells),
+    // what the label caps allow: 5 sweeps × (4 states + eta + planned + 20 heatmap cells + 20
+    // cells' seeds),
     // 3 outcome counters and a 17-line epoch histogram per (9 queues × 3 representations),
     // 9 × 2 slot gauges, the dataset timer (3 lines) and the graph cache timer (3 modes × 2 × 3)
-    long allowed = 5 * (4 + 2 + 20) + 9 * 3 * (3 + 17) + 9 * 2 + 3 + 3 * 2 * 3;
+    long allowed = 5 * (4 + 2 + 20 + 20) + 9 * 3 * (3 + 17) + 9 * 2 + 3 + 3 * 2 * 3;
     drive(0, 20);
     long early = tomoSeries(series());
     drive(20, 380);

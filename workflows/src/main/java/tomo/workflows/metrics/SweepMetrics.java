@@ -28,6 +28,12 @@ public final class SweepMetrics {
    */
   public static final String MEAN_DELTA_PERCENT = "tomo_sweep_mean_delta_percent";
 
+  /**
+   * Seeds of a cell so far: the spec's, and those adaptive rounds added; tags sweep, target,
+   * property, representation.
+   */
+  public static final String SEEDS = "tomo_sweep_seeds";
+
   public static final String SWEEP = "sweep";
   public static final String STATE = "state";
   public static final String TARGET = "target";
@@ -93,6 +99,29 @@ public final class SweepMetrics {
                 representation.label()))
         .gauge(MEAN_DELTA_PERCENT)
         .update(meanPercent);
+  }
+
+  /** Reports how many seeds one cell has so far. */
+  public static void reportSeeds(
+      Scope scope,
+      String sweepId,
+      String target,
+      String property,
+      Representation representation,
+      int seeds) {
+    scope
+        .tagged(
+            Map.of(
+                SWEEP,
+                sweepId,
+                TARGET,
+                target,
+                PROPERTY,
+                property,
+                REPRESENTATION,
+                representation.label()))
+        .gauge(SEEDS)
+        .update(seeds);
   }
 
   private static void cells(Scope scope, String sweepId, CellState state, long count) {

@@ -84,6 +84,9 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
             : null;
     this.failedCellsShown = shown == null ? 0 : shown;
     showProgress();
+    if (request.adaptive() && request.offset() == 0) {
+      showSeeds();
+    }
     int size = request.size();
     int start = request.offset();
     while (start < size) {
@@ -161,6 +164,24 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
     Workflow.continueAsNew(
         ContinueAsNewOptions.newBuilder().setTypedSearchAttributes(ownSearchAttributes()).build(),
         request.nextRound(next, open, tally.freeze()));
+  }
+
+  /** The seeds each cell of this run has: the spec's, and one more for each adaptive round. */
+  private void showSeeds() {
+    int seeds = request.spec().seeds().size() + request.round();
+    List<String> properties =
+        request.round() == 0
+            ? request.spec().cellProperties()
+            : request.cells().stream().map(CellKey::property).distinct().toList();
+    for (String property : properties) {
+      SweepMetrics.reportSeeds(
+          Workflow.getMetricsScope(),
+          request.sweepId(),
+          request.target(),
+          property,
+          request.representation(),
+          seeds);
+    }
   }
 
   /** tomo's attributes of this run, for the next one (null: none, as the run was started). */
