@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where Airflow is and how to talk to it.
@@ -39,6 +40,15 @@ public record AirflowConfig(
       s = s.substring(0, s.length() - 1);
     }
     baseUrl = URI.create(s);
+  }
+
+  /**
+   * The configuration of {@link #fromEnvironment} when {@value #ENV_URL} names an Airflow; empty
+   * when it is unset or blank, which means a worker without sweep hooks, not an error.
+   */
+  public static Optional<AirflowConfig> fromEnvironmentIfSet(Map<String, String> env) {
+    String url = env.get(ENV_URL);
+    return url == null || url.isBlank() ? Optional.empty() : Optional.of(fromEnvironment(env));
   }
 
   /**

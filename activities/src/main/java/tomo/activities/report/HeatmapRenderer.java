@@ -78,7 +78,7 @@ final class HeatmapRenderer {
   private static final double INCOMPLETE_OFFSET = -0.38;
 
   private static final Font NOTICE_FONT = new Font(FONT, Font.BOLD, 15);
-  private static final Color NOTICE_COLOUR = new Color(0xB2182B);
+  static final Color NOTICE_COLOUR = new Color(0xB2182B);
 
   private final SweepReport report;
   private final ReportChecks checks;
@@ -147,7 +147,7 @@ final class HeatmapRenderer {
     List<String> failed =
         checks.diagonal().stream()
             .filter(d -> d.representation().equals(representation))
-            .filter(d -> !(d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT))
+            .filter(d -> !ReportChecks.diagonalPasses(d))
             .map(d -> d.target() + " " + percent(d.meanChangePercent()) + " %")
             .toList();
     if (!failed.isEmpty()) {
@@ -354,7 +354,7 @@ final class HeatmapRenderer {
 
   /** The diagonal check in the target's own grey cell: its mean change and the verdict. */
   private static void annotateDiagonal(XYPlot plot, CellSummary d, int column, int row) {
-    boolean passed = d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT;
+    boolean passed = ReportChecks.diagonalPasses(d);
     XYTextAnnotation mean =
         new XYTextAnnotation("self " + percent(d.meanChangePercent()), column, row + MEAN_OFFSET);
     mean.setFont(MEAN_FONT);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tomo.workflows.model.NullControl;
 import tomo.workflows.model.SignificanceRule;
 
@@ -13,13 +14,17 @@ import tomo.workflows.model.SignificanceRule;
  * One representation's heatmap as inline SVG for the HTML report: the same cells, colours and
  * annotations as the PNG, and in every cell's tooltip (an SVG {@code <title>}, which browsers show
  * on hover without script) its per-seed changes, the paper's bar and the verdict of every rule. An
- * incomplete cell is outlined dashed and says so in place of its range.
+ * incomplete cell is outlined dashed and says so in place of its range; the target's own cell shows
+ * the diagonal check.
  */
 final class HtmlHeatmap {
   private static final int CELL_WIDTH = 112;
   private static final int CELL_HEIGHT = 46;
   private static final double CHAR_WIDTH = 7.2; // of the 13 px labels, enough for the margins
   private static final int CONTROL_GAP = 14; // between the findings and the null-control rows
+  private static final String LEGEND_CAPTION = "mean change of the test error (blue: lower)";
+  // the legend bar, its tick labels 30 px below its top and the caption's descenders at 52 px
+  private static final int LEGEND_HEIGHT = 58;
 
   private final SweepReport report;
   private final DivergingPaintScale scale;
@@ -46,13 +51,18 @@ final class HtmlHeatmap {
     // target labels rise at 45° from their column's centre: as high and as far right as they are
     int slant = (int) (CHAR_WIDTH * longest(targets) * 0.72);
     int top = 16 + slant;
-    int width = left + CELL_WIDTH * targets.size() + Math.max(24, slant - CELL_WIDTH / 2 + 8);
+    int legendWidth = legendWidth(targets.size());
+    // the legend can outgrow a narrow grid (one target): the picture is as wide as the wider
+    int width =
+        Math.max(
+            left + CELL_WIDTH * targets.size() + Math.max(24, slant - CELL_WIDTH / 2 + 8),
+            left + legendWidth + 16);
     int controlTop = top + CELL_HEIGHT * properties.size() + CONTROL_GAP;
     int legendTop =
         (controls.isEmpty() ? top + CELL_HEIGHT * properties.size() : controlTop)
             + CELL_HEIGHT * controls.size()
             + 24;
-    int height = legendTop + 58;
+    int height = legendTop + LEGEND_HEIGHT;
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
@@ -130,8 +140,17 @@ final class HtmlHeatmap {
         "scale-" + representation.replaceAll("[^A-Za-z0-9_-]", "_"),
         left,
         legendTop,
-        Math.max(CELL_WIDTH * 2, CELL_WIDTH * targets.size()));
+        legendWidth);
     return s.append("</svg>").toString();
+  }
+
+  /**
+   * As wide as the grid, but at least two cells and the caption: centred under a bar at least its
+   * width, the caption and the end labels never reach past the bar's ends.
+   */
+  private static int legendWidth(int columns) {
+    int caption = (int) Math.ceil(CHAR_WIDTH * LEGEND_CAPTION.length());
+    return Math.max(Math.max(CELL_WIDTH * 2, CELL_WIDTH * columns), caption);
   }
 
   private void cell(
@@ -141,6 +160,10 @@ final class HtmlHeatmap {
         control
             ? report.controlCell(target, property, representation)
             : report.cell(target, property, representation);
+    if (summary.isEmpty() && property.equals(target)) {
+      diagonal(s, target, representation, x, y);
+      return;
+    }
     // a null control is never a finding: no star; "!" where its gate failed
     boolean star =
         !control && summary.map(c -> c.significant(report.criteria().primaryRule())).orElse(false);
@@ -184,39 +207,13 @@ final class HtmlHeatmap {
               HeatmapRenderer.percent(c.paperBounds().lowerPercent()),
               HeatmapRenderer.percent(c.paperBounds().upperPercent())));
       lines.add(verdicts(c));
-      for (PairedTraining p :
-          pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "seed %d: %s %% (%s %s → %s)",
-                p.seed(),
-                HeatmapRenderer.percent(p.changePercent()),
-                p.metric(),
-                CurvePlot.number(p.baselineMetric()),
-                CurvePlot.number(p.augmentedMetric())));
-      }
-    } else if (property.equals(target)) {
-      fill = hex(DivergingPaintScale.NO_VALUE);
-      text = "#202020";
-      lines.add("the target itself: no trainings");
+      lines.addAll(seedLines(target, property, representation));
     } else {
       fill = "#e4e4e4";
       text = "#202020";
       lines.add("no data: no seed has both trainings");
     }
-    s.append("<g class=\"cell\"><title>")
-        .append(HtmlReportWriter.escape(String.join("\n", lines)))
-        .append("</title>");
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
-            x,
-            y,
-            CELL_WIDTH,
-            CELL_HEIGHT,
-            fill));
+    openCell(s, lines, x, y, fill);
     int cx = x + CELL_WIDTH / 2;
     if (summary.isPresent()) {
       CellSummary c = summary.get();
@@ -250,7 +247,7 @@ final class HtmlHeatmap {
                       + HeatmapRenderer.percent(c.maxChangePercent())
                       + "]"
                   : "incomplete"));
-    } else if (!property.equals(target)) {
+    } else {
       s.append(
           String.format(
               Locale.ROOT,
@@ -260,6 +257,89 @@ final class HtmlHeatmap {
               text));
     }
     s.append("</g>");
+  }
+
+  /**
+   * The target's own cell, grey as in the PNG: the diagonal check's mean ("self") and verdict when
+   * the sweep trained the target as its own input.
+   */
+  private void diagonal(StringBuilder s, String target, String representation, int x, int y) {
+    Optional<CellSummary> check = report.diagonalCell(target, representation);
+    List<String> lines = new ArrayList<>();
+    lines.add(target + " → " + target + " (" + representation + ")");
+    if (check.isEmpty()) {
+      lines.add("the target itself: no trainings");
+      openCell(s, lines, x, y, hex(DivergingPaintScale.NO_VALUE));
+      s.append("</g>");
+      return;
+    }
+    CellSummary d = check.get();
+    boolean passed = ReportChecks.diagonalPasses(d);
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "the target as its own input (the diagonal check): mean %s %%, range [%s, %s] over"
+                + " %d seed(s)",
+            HeatmapRenderer.percent(d.meanChangePercent()),
+            HeatmapRenderer.percent(d.minChangePercent()),
+            HeatmapRenderer.percent(d.maxChangePercent()),
+            d.seedCount()));
+    lines.add(
+        (passed ? "check passed" : "CHECK FAILED")
+            + ": the mean must be below "
+            + ReportChecks.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+            + " %");
+    lines.addAll(seedLines(target, target, representation));
+    openCell(s, lines, x, y, hex(DivergingPaintScale.NO_VALUE));
+    String text = passed ? "#202020" : hex(HeatmapRenderer.NOTICE_COLOUR);
+    int cx = x + CELL_WIDTH / 2;
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"mean diagonal\">self %s</text>"
+                + "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"range diagonal\">%s</text></g>",
+            cx,
+            y + 20,
+            text,
+            HeatmapRenderer.percent(d.meanChangePercent()),
+            cx,
+            y + 36,
+            text,
+            passed ? "check passed" : "CHECK FAILED"));
+  }
+
+  /** A cell's group, its tooltip and its background; the caller adds its text and closes it. */
+  private static void openCell(StringBuilder s, List<String> tooltip, int x, int y, String fill) {
+    s.append("<g class=\"cell\"><title>")
+        .append(HtmlReportWriter.escape(String.join("\n", tooltip)))
+        .append("</title>");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+            x,
+            y,
+            CELL_WIDTH,
+            CELL_HEIGHT,
+            fill));
+  }
+
+  /** One tooltip line per paired seed of a cell: its change and both metrics. */
+  private List<String> seedLines(String target, String property, String representation) {
+    List<String> lines = new ArrayList<>();
+    for (PairedTraining p :
+        pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "seed %d: %s %% (%s %s → %s)",
+              p.seed(),
+              HeatmapRenderer.percent(p.changePercent()),
+              p.metric(),
+              CurvePlot.number(p.baselineMetric()),
+              CurvePlot.number(p.augmentedMetric())));
+    }
+    return lines;
   }
 
   /** Every rule's verdict on one line, the primary one marked, or why the cell is incomplete. */
@@ -281,7 +361,7 @@ final class HtmlHeatmap {
   /** The colour scale as a horizontal bar with its limits and 0. */
   private void legend(StringBuilder s, String id, int x, int y, int width) {
     double limit = scale.getUpperBound();
-    s.append("<defs><linearGradient id=\"").append(id).append("\">");
+    s.append("<g class=\"legend\"><defs><linearGradient id=\"").append(id).append("\">");
     for (int i = 0; i <= 20; i++) {
       double v = -limit + 2 * limit * i / 20;
       s.append(
@@ -318,10 +398,10 @@ final class HtmlHeatmap {
     s.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">mean change of the"
-                + " test error (blue: lower)</text>",
+            "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text></g>",
             x + width / 2,
-            y + 48));
+            y + 48,
+            LEGEND_CAPTION));
   }
 
   private static int longest(List<String> names) {

@@ -78,6 +78,14 @@ public record ReportChecks(
   }
 
   /**
+   * Whether a diagonal cell passes: its mean change below {@link #DIAGONAL_MAX_MEAN_CHANGE_PERCENT}
+   * (a NaN mean fails).
+   */
+  public static boolean diagonalPasses(CellSummary diagonal) {
+    return diagonal.meanChangePercent() < DIAGONAL_MAX_MEAN_CHANGE_PERCENT;
+  }
+
+  /**
    * Whether a null control passes: significant under no rule, |mean change| at most {@link
    * #CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT}.
    */
@@ -222,7 +230,7 @@ public record ReportChecks(
               + " trainings.csv).");
     }
     for (CellSummary d : diagonal) {
-      if (!(d.meanChangePercent() < DIAGONAL_MAX_MEAN_CHANGE_PERCENT)) {
+      if (!diagonalPasses(d)) {
         warnings.add(
             String.format(
                 Locale.ROOT,
@@ -301,7 +309,7 @@ public record ReportChecks(
             });
     diagonal.stream()
         .filter(d -> d.target().equals(target) && d.representation().equals(representation))
-        .filter(d -> !(d.meanChangePercent() < DIAGONAL_MAX_MEAN_CHANGE_PERCENT))
+        .filter(d -> !diagonalPasses(d))
         .forEach(
             d ->
                 tags.add(

@@ -560,9 +560,7 @@ final class TableWriter {
                 d.representation(),
                 HeatmapRenderer.percent(d.meanChangePercent()) + " %",
                 d.improvedSeeds() + "/" + d.seedCount(),
-                d.meanChangePercent() < ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT
-                    ? "ok"
-                    : "FAILED"));
+                ReportChecks.diagonalPasses(d) ? "ok" : "FAILED"));
       }
       md.append('\n');
     }

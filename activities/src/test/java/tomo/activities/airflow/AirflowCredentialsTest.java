@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,5 +76,26 @@ class AirflowCredentialsTest {
         .hasMessageContaining("TOMO_AIRFLOW_CREDENTIALS_FILE");
     assertThatThrownBy(() -> AirflowConfig.fromEnvironment(Map.of()))
         .hasMessageContaining("TOMO_AIRFLOW_URL");
+  }
+
+  @Test
+  void anUnsetOrBlankUrlMeansNoAirflowButABadSettingIsStillAnError() {
+    assertThat(AirflowConfig.fromEnvironmentIfSet(Map.of())).isEmpty();
+    assertThat(AirflowConfig.fromEnvironmentIfSet(Map.of("TOMO_AIRFLOW_URL", " "))).isEmpty();
+
+    Map<String, String> env =
+        Map.of(
+            "TOMO_AIRFLOW_URL", "http://airflow:8080/",
+            "TOMO_AIRFLOW_USERNAME", "tomo",
+            "TOMO_AIRFLOW_PASSWORD", "secret");
+    assertThat(AirflowConfig.fromEnvironmentIfSet(env))
+        .contains(AirflowConfig.fromEnvironment(env));
+    assertThat(AirflowConfig.fromEnvironmentIfSet(env).orElseThrow().baseUrl())
+        .hasToString("http://airflow:8080");
+
+    Map<String, String> badApi = new HashMap<>(env);
+    badApi.put("TOMO_AIRFLOW_API", "v9");
+    assertThatThrownBy(() -> AirflowConfig.fromEnvironmentIfSet(badApi))
+        .hasMessageContaining("TOMO_AIRFLOW_API must be v1 or v2, got 'v9'");
   }
 }

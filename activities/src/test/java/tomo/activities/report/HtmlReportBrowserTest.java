@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,51 @@ class HtmlReportBrowserTest {
     assertThat(openCurves)
         .as("pixels near the augmented curves' colour %s", CurvePlot.AUGMENTED_COLOUR)
         .isGreaterThan(closedCurves + 500);
+  }
+
+  /**
+   * Where the browser itself lays out each legend text of a heatmap, against the picture's viewBox:
+   * any text reaching outside it is clipped on screen.
+   */
+  private static final String MEASURE_LEGENDS =
+      """
+      <script>
+      var outside=[],measured=0;
+      document.querySelectorAll('svg.heatmap').forEach(function(svg){
+        var v=svg.viewBox.baseVal;
+        svg.querySelectorAll('g.legend text').forEach(function(t){
+          var b=t.getBBox();measured++;
+          if(b.x<0||b.y<0||b.x+b.width>v.width||b.y+b.height>v.height){
+            outside.push(t.textContent+' at '+Math.round(b.x)+'..'+Math.round(b.x+b.width)+' x '
+              +Math.round(b.y)+'..'+Math.round(b.y+b.height)+' in '+v.width+' x '+v.height);}
+        });
+      });
+      document.documentElement.setAttribute('data-legend-texts',String(measured));
+      document.documentElement.setAttribute('data-legend-outside',outside.join('; ')||'none');
+      </script>
+      """;
+
+  @Test
+  void theLegendOfAOneTargetHeatmapIsNotClipped() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.findOrSkip(dir);
+    SweepReport report =
+        new SweepAggregator().aggregate(HtmlReportWriterTest.oneTargetWithItsOwnCell());
+    assertThat(report.targets()).hasSize(1);
+    Path out = Files.createDirectories(outputDir().resolveSibling("html-one-target"));
+    ReportFiles files = new ReportWriter().write(report, out);
+    Path measured = out.resolve("report-measured.html");
+    Files.writeString(
+        measured, Files.readString(files.html()).replace("</body>", MEASURE_LEGENDS + "</body>"));
+
+    HeadlessChromium.Page page = chromium.dumpDom(measured);
+
+    assertThat(page.consoleMessages()).isEmpty();
+    // bar labels and caption of the one heatmap, each inside the drawn area
+    assertThat(page.dom()).contains("data-legend-texts=\"4\"");
+    Matcher outside = Pattern.compile("data-legend-outside=\"([^\"]*)\"").matcher(page.dom());
+    assertThat(outside.find()).as("the measuring script ran").isTrue();
+    assertThat(outside.group(1)).as("legend texts outside the heatmap").isEqualTo("none");
+    assertThat(page.dom()).contains(">self -75.0</text>", ">check passed</text>");
   }
 
   private static long pixelsNear(BufferedImage image, Color line) {

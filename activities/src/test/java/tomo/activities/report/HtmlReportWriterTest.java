@@ -234,6 +234,92 @@ class HtmlReportWriterTest {
         .hasMessage(file + ", line 3, field val_metric: 'lots' is not a number");
   }
 
+  /** One target, band_gap, also trained as its own input: -80 % and -70 %, a passed check. */
+  static List<TrainingOutcome> oneTargetWithItsOwnCell() {
+    String s = SweepAggregatorTest.S;
+    return List.of(
+        SweepAggregatorTest.mae("band_gap", null, s, 1, 0.50),
+        SweepAggregatorTest.mae("band_gap", null, s, 2, 0.40),
+        SweepAggregatorTest.mae("band_gap", "band_gap", s, 1, 0.10),
+        SweepAggregatorTest.mae("band_gap", "band_gap", s, 2, 0.12),
+        SweepAggregatorTest.mae("band_gap", "density", s, 1, 0.45),
+        SweepAggregatorTest.mae("band_gap", "density", s, 2, 0.36));
+  }
+
+  @Test
+  void theTargetsOwnCellShowsTheDiagonalCheckAsThePngDoes() throws Exception {
+    SweepReport passed = new SweepAggregator().aggregate(oneTargetWithItsOwnCell());
+    String html = Files.readString(new ReportWriter().write(passed, dir.resolve("passed")).html());
+
+    assertThat(html)
+        .contains(
+            "<title>band_gap → band_gap (structure)\nthe target as its own input (the diagonal"
+                + " check): mean -75.0 %, range [-80.0, -70.0] over 2 seed(s)\ncheck passed: the"
+                + " mean must be below -20 %\nseed 1: -80.0 % (mae 0.500 → 0.100)\n"
+                + "seed 2: -70.0 % (mae 0.400 → 0.120)</title>",
+            "fill=\"#202020\" class=\"mean diagonal\">self -75.0</text>",
+            "fill=\"#202020\" class=\"range diagonal\">check passed</text>");
+
+    // the volume sweep: its own input changed the error by only -5 %
+    SweepReport failed =
+        new SweepAggregator().aggregateTrainings(ReportChecksTest.undertrained("cgcnn-v1"));
+    String failedHtml =
+        Files.readString(new ReportWriter().write(failed, dir.resolve("failed")).html());
+    String notice = HtmlHeatmap.hex(HeatmapRenderer.NOTICE_COLOUR);
+    assertThat(failedHtml)
+        .contains(
+            "CHECK FAILED: the mean must be below -20 %",
+            "fill=\"" + notice + "\" class=\"mean diagonal\">self -5.0</text>",
+            "fill=\"" + notice + "\" class=\"range diagonal\">CHECK FAILED</text>");
+  }
+
+  @Test
+  void theLegendOfAOneTargetHeatmapLiesInsideItsPicture() {
+    SweepReport report = new SweepAggregator().aggregate(oneTargetWithItsOwnCell());
+    assertThat(report.targets()).hasSize(1);
+    double limit = HeatmapRenderer.colourLimit(report);
+    String svg = new HtmlHeatmap(report, limit).svg(SweepAggregatorTest.S);
+
+    Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+    assertThat(box.find()).isTrue();
+    int width = Integer.parseInt(box.group(1));
+    int height = Integer.parseInt(box.group(2));
+    Matcher bar =
+        Pattern.compile("<g class=\"legend\">.*?<rect x=\"(\\d+)\" y=\"\\d+\" width=\"(\\d+)\"")
+            .matcher(svg);
+    assertThat(bar.find()).isTrue();
+    int barLeft = Integer.parseInt(bar.group(1));
+    int barRight = barLeft + Integer.parseInt(bar.group(2));
+    assertThat(barRight).as("legend bar's right end in a picture %d wide", width).isLessThan(width);
+    // every label of the legend, estimated at the 13 px labels' width per character (the 12 px
+    // ticks are narrower), between 0 and the picture's width, and above its bottom
+    Matcher text =
+        Pattern.compile(
+                "<text x=\"(\\d+)\" y=\"(\\d+)\" class=\"tick\" text-anchor=\"(\\w+)\">([^<]*)<")
+            .matcher(svg.substring(svg.indexOf("<g class=\"legend\">")));
+    List<String> labels = new ArrayList<>();
+    while (text.find()) {
+      int x = Integer.parseInt(text.group(1));
+      double extent = 7.2 * text.group(4).length();
+      double left =
+          switch (text.group(3)) {
+            case "start" -> x;
+            case "middle" -> x - extent / 2;
+            default -> x - extent;
+          };
+      assertThat(left).as(text.group(4)).isGreaterThanOrEqualTo(0);
+      assertThat(left + extent).as(text.group(4)).isLessThanOrEqualTo(width);
+      assertThat(Integer.parseInt(text.group(2)) + 4).as(text.group(4)).isLessThan(height);
+      labels.add(text.group(4));
+    }
+    assertThat(labels)
+        .containsExactly(
+            HeatmapRenderer.percent(-limit) + " %",
+            "0",
+            HeatmapRenderer.percent(limit) + " %",
+            "mean change of the test error (blue: lower)");
+  }
+
   private static int count(String text, String what) {
     int n = 0;
     for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
+import tomo.activities.airflow.AirflowConfig;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.orchestration.SweepPreflight;
 import tomo.activities.training.TrainingLayout;
@@ -134,23 +135,23 @@ public final class DemoCommand implements Callable<Integer> {
           .layout(TaskQueues.TRAINING, layout.concurrency(), layout.threadsPerTraining());
       WorkflowClient client =
           TemporalOptions.connect(server.target(), "default", metrics.temporalScope());
-      try (TomoWorkers workers =
-          new TomoWorkers(
-              client,
-              TomoWorkerOptions.builder()
-                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-                  .training(
-                      new MeteredCellTrainer(
-                          trainer.create(
-                              Duration.ofMillis(epochPauseMillis),
-                              layout,
-                              metrics.tomo().preparation()),
-                          metrics.tomo().trainings(),
-                          TaskQueues.TRAINING),
-                      layout)
-                  .defaultDataset(dataset)
-                  .disableSticky(true)
-                  .build())) {
+      TomoWorkerOptions.Builder options =
+          TomoWorkerOptions.builder()
+              .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+              .training(
+                  new MeteredCellTrainer(
+                      trainer.create(
+                          Duration.ofMillis(epochPauseMillis),
+                          layout,
+                          metrics.tomo().preparation()),
+                      metrics.tomo().trainings(),
+                      TaskQueues.TRAINING),
+                  layout)
+              .defaultDataset(dataset)
+              .disableSticky(true);
+      // a spec with hooks runs them in the demo too, as on a worker
+      AirflowConfig.fromEnvironmentIfSet(System.getenv()).ifPresent(options::airflow);
+      try (TomoWorkers workers = new TomoWorkers(client, options.build())) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach(sweepId, spec);
         SweepProgress last = ProgressPrinter.watch(() -> sweeps.progress(sweepId), System.out);

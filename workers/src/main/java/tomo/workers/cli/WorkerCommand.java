@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tomo.activities.airflow.AirflowConfig;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.training.TrainingLayout;
 import tomo.workers.metrics.MeteredCellTrainer;
@@ -111,7 +112,10 @@ public final class WorkerCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The training queue alone, or the orchestration queue alone. */
+  /**
+   * The training queue alone, or the orchestration queue alone; the latter triggers sweep hooks on
+   * the Airflow that {@value AirflowConfig#ENV_URL} names, if any.
+   */
   private TomoWorkerOptions options(
       boolean training, TrainingLayout layout, ProcessMetrics metrics) {
     TomoWorkerOptions.Builder options = TomoWorkerOptions.builder().disableSticky(stickyOff);
@@ -126,9 +130,8 @@ public final class WorkerCommand implements Callable<Integer> {
               layout)
           .build();
     }
-    return options
-        .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-        .defaultDataset(dataset)
-        .build();
+    options.orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES).defaultDataset(dataset);
+    AirflowConfig.fromEnvironmentIfSet(System.getenv()).ifPresent(options::airflow);
+    return options.build();
   }
 }

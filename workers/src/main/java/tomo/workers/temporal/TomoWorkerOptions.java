@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import tomo.activities.airflow.AirflowConfig;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.TrainingLayout;
 
@@ -32,12 +33,17 @@ public record TomoWorkerOptions(
    * @param defaultDataset the dataset of specs that name none; empty: resolved at run time
    * @param renderHeatmaps whether reports render their heatmaps (false for scale runs, where only
    *     the collection is of interest)
+   * @param airflow the Airflow that sweep hooks trigger; empty: no hook activity is registered
    */
   public record Orchestration(
-      Set<String> knownProperties, Optional<Path> defaultDataset, boolean renderHeatmaps) {
+      Set<String> knownProperties,
+      Optional<Path> defaultDataset,
+      boolean renderHeatmaps,
+      Optional<AirflowConfig> airflow) {
     public Orchestration {
       knownProperties = Set.copyOf(knownProperties);
       Objects.requireNonNull(defaultDataset, "defaultDataset");
+      Objects.requireNonNull(airflow, "airflow");
     }
   }
 
@@ -62,7 +68,7 @@ public record TomoWorkerOptions(
     }
   }
 
-  /** No queue yet, sticky queues on, reports with heatmaps. */
+  /** No queue yet, sticky queues on, reports with heatmaps, no Airflow. */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,6 +78,7 @@ public record TomoWorkerOptions(
     private Set<String> knownProperties;
     private Path defaultDataset;
     private boolean renderHeatmaps = true;
+    private AirflowConfig airflow;
     private CellTrainer trainer;
     private int concurrentTrainings;
     private OptionalInt threadsPerTraining = OptionalInt.empty();
@@ -98,6 +105,15 @@ public record TomoWorkerOptions(
     /** Whether reports render their heatmaps (orchestration only; default true). */
     public Builder renderHeatmaps(boolean value) {
       this.renderHeatmaps = value;
+      return this;
+    }
+
+    /**
+     * The Airflow that sweep hooks trigger (orchestration only); never set: the worker registers no
+     * hook activity.
+     */
+    public Builder airflow(AirflowConfig config) {
+      this.airflow = Objects.requireNonNull(config, "airflow");
       return this;
     }
 
@@ -136,7 +152,10 @@ public record TomoWorkerOptions(
               ? Optional.empty()
               : Optional.of(
                   new Orchestration(
-                      knownProperties, Optional.ofNullable(defaultDataset), renderHeatmaps)),
+                      knownProperties,
+                      Optional.ofNullable(defaultDataset),
+                      renderHeatmaps,
+                      Optional.ofNullable(airflow))),
           trainer == null
               ? Optional.empty()
               : Optional.of(new Training(trainer, concurrentTrainings, threadsPerTraining, device)),

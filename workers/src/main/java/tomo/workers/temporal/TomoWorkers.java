@@ -13,16 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.airflow.AirflowClient;
-import tomo.activities.airflow.AirflowConfig;
 import tomo.activities.airflow.AirflowHookActivitiesImpl;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.orchestration.ReportActivitiesImpl;
 import tomo.activities.training.TrainingActivitiesImpl;
 import tomo.workflows.TaskQueues;
+import tomo.workflows.hooks.AirflowHookActivities;
 import tomo.workflows.plugin.OrchestrationPlugin;
 import tomo.workflows.plugin.TrainingPlugin;
 
@@ -127,28 +128,34 @@ public final class TomoWorkers implements AutoCloseable {
     }
   }
 
-  /**
-   * Prepare and report, plus the Airflow hook activity when {@value AirflowConfig#ENV_URL} names an
-   * Airflow (credentials as {@link AirflowConfig#fromEnvironment} reads them).
-   */
+  /** Prepare and report, plus the Airflow hook activity when the settings name an Airflow. */
   private static OrchestrationPlugin orchestrationPlugin(
       boolean disableSticky, TomoWorkerOptions.Orchestration settings) {
     var prepare =
         new PrepareActivitiesImpl(
             settings.defaultDataset().orElse(null), settings.knownProperties());
     var report = new ReportActivitiesImpl(settings.renderHeatmaps());
-    String airflow = System.getenv(AirflowConfig.ENV_URL);
-    if (airflow == null || airflow.isBlank()) {
-      return new OrchestrationPlugin(TaskQueues.ORCHESTRATION, disableSticky, prepare, report);
-    }
-    log.info("sweep hooks: Airflow at {}", airflow);
-    return new OrchestrationPlugin(
-        TaskQueues.ORCHESTRATION,
-        disableSticky,
-        prepare,
-        report,
-        new AirflowHookActivitiesImpl(
-            new AirflowClient(AirflowConfig.fromEnvironment(System.getenv()))));
+    return airflowHooks(settings)
+        .map(
+            hooks ->
+                new OrchestrationPlugin(
+                    TaskQueues.ORCHESTRATION, disableSticky, prepare, report, hooks))
+        .orElseGet(
+            () ->
+                new OrchestrationPlugin(TaskQueues.ORCHESTRATION, disableSticky, prepare, report));
+  }
+
+  /**
+   * The hook activity the orchestration worker registers: one when the settings name an Airflow.
+   */
+  static Optional<AirflowHookActivities> airflowHooks(TomoWorkerOptions.Orchestration settings) {
+    return settings
+        .airflow()
+        .map(
+            config -> {
+              log.info("sweep hooks: Airflow at {}", config.baseUrl());
+              return new AirflowHookActivitiesImpl(new AirflowClient(config));
+            });
   }
 
   /**

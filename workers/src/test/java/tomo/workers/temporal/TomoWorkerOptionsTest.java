@@ -3,11 +3,15 @@ package tomo.workers.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tomo.activities.airflow.AirflowApiVersion;
+import tomo.activities.airflow.AirflowConfig;
+import tomo.activities.airflow.AirflowCredentials;
 import tomo.activities.training.Concurrency;
 import tomo.activities.training.DeviceInventory;
 import tomo.activities.training.GpuSelection;
@@ -24,6 +28,7 @@ class TomoWorkerOptionsTest {
     assertThat(orchestration.disableSticky()).isFalse();
     assertThat(orchestration.orchestration().get().renderHeatmaps()).isTrue();
     assertThat(orchestration.orchestration().get().defaultDataset()).isEmpty();
+    assertThat(orchestration.orchestration().get().airflow()).isEmpty();
 
     SyntheticTrainer trainer = new SyntheticTrainer(Duration.ZERO);
     TomoWorkerOptions training =
@@ -67,6 +72,31 @@ class TomoWorkerOptionsTest {
     assertThat(o.knownProperties()).containsExactlyInAnyOrder("band_gap", "volume");
     assertThat(o.defaultDataset()).contains(Path.of("data.csv"));
     assertThat(o.renderHeatmaps()).isFalse();
+  }
+
+  @Test
+  void carriesTheAirflowOfSweepHooksToTheOrchestrationWorker() {
+    AirflowConfig airflow =
+        new AirflowConfig(
+            URI.create("http://airflow.internal:8080"),
+            AirflowApiVersion.V2,
+            new AirflowCredentials("tomo", "secret"),
+            Duration.ofSeconds(30));
+    TomoWorkerOptions.Orchestration with =
+        TomoWorkerOptions.builder()
+            .orchestration(Set.of("band_gap"))
+            .airflow(airflow)
+            .build()
+            .orchestration()
+            .orElseThrow();
+    assertThat(with.airflow()).contains(airflow);
+    assertThat(TomoWorkers.airflowHooks(with)).isPresent();
+
+    // without one the worker registers no hook activity, whatever the environment holds
+    TomoWorkerOptions.Orchestration without =
+        TomoWorkerOptions.builder().orchestration(Set.of("band_gap")).build().orchestration().get();
+    assertThat(without.airflow()).isEmpty();
+    assertThat(TomoWorkers.airflowHooks(without)).isEmpty();
   }
 
   @Test
