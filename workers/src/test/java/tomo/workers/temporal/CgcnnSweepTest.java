@@ -193,7 +193,7 @@ class CgcnnSweepTest {
             .contains("— protocol finetune")
             .contains("| ↳ null control (permuted band_gap) |");
         assertThat(Files.readString(report.resolve("provenance.csv")))
-            .contains("experimental: cells fine-tuned 1 epochs from their baseline's best weights");
+            .contains("experimental: cells fine-tuned 1 epoch from their baseline's best weights");
         // the report pairs each cell with its control: the baseline in full is not in it
         String trainings = Files.readString(report.resolve("trainings.csv"));
         assertThat(trainings.lines().skip(1).count()).isEqualTo(6);

@@ -189,9 +189,9 @@ public enum Protocol {
     List<String> out = new ArrayList<>();
     if (this == FINETUNE) {
       out.add(
-          ("experimental: cells fine-tuned %d epochs from their baseline's best weights, compared"
+          ("experimental: cells fine-tuned %d epoch%s from their baseline's best weights, compared"
                   + " with the baseline continued as long (the control)")
-              .formatted(hyper.finetuneEpochs()));
+              .formatted(hyper.finetuneEpochs(), hyper.finetuneEpochs() == 1 ? "" : "s"));
     }
     if (this != PAPER) {
       if (hyper.init() != init()) {
