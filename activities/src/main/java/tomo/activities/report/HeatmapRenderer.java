@@ -37,7 +37,8 @@ import org.jfree.svg.SVGUtils;
  * change of the test error and every cell is annotated with that mean and the [min, max] over
  * seeds; with {@link CellText#PAPER_BOUNDS} the colour is the paper's value (change of the seed
  * means) and the annotation its bar as the paper writes it. Significant cells (the report's primary
- * rule) are bold with *, incomplete cells say so at their top.
+ * rule) are bold with *, incomplete cells say so at their top. It draws into images and needs no
+ * display; the process entry ({@code TomoCli}) makes AWT headless, not this class.
  */
 final class HeatmapRenderer {
 
@@ -50,13 +51,6 @@ final class HeatmapRenderer {
      * value) / −(value − lower)}.
      */
     PAPER_BOUNDS
-  }
-
-  static {
-    // Rendering to PNG/SVG needs no display; without this AWT looks for one on a server and fails.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
   }
 
   private static final String FONT = Font.SANS_SERIF;
