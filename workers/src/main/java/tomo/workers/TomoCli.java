@@ -49,6 +49,12 @@ public final class TomoCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Every process starts here, `tomo worker` included. The reports draw into images, never a
+    // window, yet with a DISPLAY in the environment (a desktop, ssh -X) AWT connects to that X
+    // server and rendering fails when it cannot; set at the edge, so -Djava.awt.headless wins.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(commandLine().execute(args));
   }
 

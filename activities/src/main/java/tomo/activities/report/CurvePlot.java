@@ -74,7 +74,7 @@ final class CurvePlot {
     s.append("<text x=\"")
         .append(LEFT)
         .append("\" y=\"22\" class=\"panel\">")
-        .append(HtmlReportWriter.escape(log ? label + " (log scale)" : label))
+        .append(ReportFormat.escape(log ? label + " (log scale)" : label))
         .append("</text>");
     s.append(
         String.format(
@@ -138,7 +138,7 @@ final class CurvePlot {
               "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>",
               LEFT - 6,
               Math.round(axis.y(v)) + 7,
-              number(v)));
+              ReportFormat.metric(v)));
     }
   }
 
@@ -166,9 +166,9 @@ final class CurvePlot {
       s.append(Math.round(x)).append(',').append(Math.round(y));
     }
     s.append("\"><title>")
-        .append(HtmlReportWriter.escape(role + ", seed " + c.seed()))
+        .append(ReportFormat.escape(role + ", seed " + c.seed()))
         .append(": ")
-        .append(number(value.applyAsDouble(c.points().get(c.points().size() - 1))))
+        .append(ReportFormat.metric(value.applyAsDouble(c.points().get(c.points().size() - 1))))
         .append(" at epoch ")
         .append(c.points().get(c.points().size() - 1).epoch())
         .append("</title></polyline>");
@@ -185,9 +185,5 @@ final class CurvePlot {
       kept.add(points.get((int) Math.round((double) i * last / (MAX_POINTS - 1))));
     }
     return kept;
-  }
-
-  static String number(double v) {
-    return String.format(Locale.ROOT, "%.3g", v);
   }
 }

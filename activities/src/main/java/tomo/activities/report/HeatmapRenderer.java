@@ -37,7 +37,8 @@ import org.jfree.svg.SVGUtils;
  * change of the test error and every cell is annotated with that mean and the [min, max] over
  * seeds; with {@link CellText#PAPER_BOUNDS} the colour is the paper's value (change of the seed
  * means) and the annotation its bar as the paper writes it. Significant cells (the report's primary
- * rule) are bold with *, incomplete cells say so at their top.
+ * rule) are bold with *, incomplete cells say so at their top. It draws into images and needs no
+ * display; the process entry ({@code TomoCli}) makes AWT headless, not this class.
  */
 final class HeatmapRenderer {
 
@@ -50,13 +51,6 @@ final class HeatmapRenderer {
      * value) / −(value − lower)}.
      */
     PAPER_BOUNDS
-  }
-
-  static {
-    // Rendering to PNG/SVG needs no display; without this AWT looks for one on a server and fails.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
   }
 
   private static final String FONT = Font.SANS_SERIF;
@@ -131,13 +125,13 @@ final class HeatmapRenderer {
       if (b.ratio() == null) {
         unchecked = true;
       } else if (!b.beatsReference()) {
-        weak.add(b.target() + " " + ReportChecks.number(b.ratio()) + " ×");
+        weak.add(b.target() + " " + ReportFormat.number(b.ratio()) + " ×");
       }
     }
     if (!weak.isEmpty()) {
       lines.add(
           "WARNING weak baseline (test error not below "
-              + ReportChecks.number(ReportChecks.BASELINE_MAX_RATIO)
+              + ReportFormat.number(ReportChecks.BASELINE_MAX_RATIO)
               + " × the trivial predictor's): "
               + String.join(", ", weak));
     }
@@ -148,12 +142,12 @@ final class HeatmapRenderer {
         checks.diagonal().stream()
             .filter(d -> d.representation().equals(representation))
             .filter(d -> !ReportChecks.diagonalPasses(d))
-            .map(d -> d.target() + " " + percent(d.meanChangePercent()) + " %")
+            .map(d -> d.target() + " " + ReportFormat.percent(d.meanChangePercent()) + " %")
             .toList();
     if (!failed.isEmpty()) {
       lines.add(
           "WARNING diagonal check failed (target as its own input must change the error below "
-              + ReportChecks.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+              + ReportFormat.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
               + " %): "
               + String.join(", ", failed));
     }
@@ -161,22 +155,22 @@ final class HeatmapRenderer {
         checks.controls().stream()
             .filter(c -> c.representation().equals(representation))
             .filter(c -> !ReportChecks.controlPasses(c))
-            .map(c -> c.target() + " " + percent(c.meanChangePercent()) + " %")
+            .map(c -> c.target() + " " + ReportFormat.percent(c.meanChangePercent()) + " %")
             .toList();
     if (!controls.isEmpty()) {
       lines.add(
           "WARNING null control failed (a permuted property must be significant under no rule, |mean|"
               + " ≤ "
-              + ReportChecks.number(ReportChecks.CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+              + ReportFormat.number(ReportChecks.CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
               + " %): "
               + String.join(", ", controls));
     }
     if (!checks.convergence().passes()) {
       lines.add(
           "WARNING not converged: "
-              + ReportChecks.number(100 * checks.convergence().shareAtLastEpoch())
+              + ReportFormat.number(100 * checks.convergence().shareAtLastEpoch())
               + " % of trainings best at their last epoch (threshold: at most "
-              + ReportChecks.number(100 * ReportChecks.CONVERGENCE_MAX_SHARE)
+              + ReportFormat.number(100 * ReportChecks.CONVERGENCE_MAX_SHARE)
               + " %)");
     }
     return lines;
@@ -308,17 +302,8 @@ final class HeatmapRenderer {
   /** The second line of a cell: [min, max], or the paper's distances to its bounds. */
   private String secondLine(CellSummary cell) {
     return cellText == CellText.PAPER_BOUNDS
-        ? paperDistances(cell.paperBounds())
-        : "[" + percent(cell.minChangePercent()) + ", " + percent(cell.maxChangePercent()) + "]";
-  }
-
-  /** The paper's bar as error-bar distances from its value: {@code +a/−b}, in %. */
-  static String paperDistances(PaperBounds b) {
-    return String.format(
-        Locale.ROOT,
-        "+%.1f/−%.1f",
-        b.upperPercent() - b.valuePercent(),
-        b.valuePercent() - b.lowerPercent());
+        ? ReportFormat.paperDistances(cell.paperBounds())
+        : ReportFormat.percentRange(cell.minChangePercent(), cell.maxChangePercent());
   }
 
   private void annotate(XYPlot plot, CellSummary cell, int column, int row) {
@@ -328,7 +313,7 @@ final class HeatmapRenderer {
     boolean significant = !control && cell.significant(report.criteria().primaryRule());
     Color text = scale.darkTextReadable(value) ? DARK_TEXT : Color.WHITE;
     String mean =
-        percent(value)
+        ReportFormat.percent(value)
             + (control ? ReportChecks.controlPasses(cell) ? "" : " !" : significant ? "*" : "");
     XYTextAnnotation meanText = new XYTextAnnotation(mean, column, row + MEAN_OFFSET);
     meanText.setFont(significant ? SIGNIFICANT_MEAN_FONT : MEAN_FONT);
@@ -356,7 +341,8 @@ final class HeatmapRenderer {
   private static void annotateDiagonal(XYPlot plot, CellSummary d, int column, int row) {
     boolean passed = ReportChecks.diagonalPasses(d);
     XYTextAnnotation mean =
-        new XYTextAnnotation("self " + percent(d.meanChangePercent()), column, row + MEAN_OFFSET);
+        new XYTextAnnotation(
+            "self " + ReportFormat.percent(d.meanChangePercent()), column, row + MEAN_OFFSET);
     mean.setFont(MEAN_FONT);
     mean.setPaint(passed ? DARK_TEXT : NOTICE_COLOUR);
     plot.addAnnotation(mean);
@@ -456,12 +442,6 @@ final class HeatmapRenderer {
                 ? " No null control in this sweep."
                 : " Below the dark rule: the null control, a property permuted across materials"
                     + " (no information); \"!\": its gate failed."));
-  }
-
-  static String percent(double value) {
-    return Math.abs(value) >= 1000
-        ? String.format(Locale.ROOT, "%+.0f", value)
-        : String.format(Locale.ROOT, "%+.1f", value);
   }
 
   /** A round tick spacing giving at most five ticks on each side of 0, so labels never crowd. */

@@ -1,6 +1,5 @@
 package tomo.activities.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ final class HtmlHeatmap {
             height,
             width,
             height,
-            HtmlReportWriter.escape(representation)));
+            ReportFormat.escape(representation)));
     for (int column = 0; column < targets.size(); column++) {
       double x = left + CELL_WIDTH * (column + 0.5);
       s.append(
@@ -82,7 +81,7 @@ final class HtmlHeatmap {
               "<text class=\"label\" transform=\"translate(%.1f %d) rotate(-45)\">%s</text>",
               x,
               top - 6,
-              HtmlReportWriter.escape(targets.get(column))));
+              ReportFormat.escape(targets.get(column))));
     }
     for (int row = 0; row < properties.size(); row++) {
       s.append(
@@ -91,7 +90,7 @@ final class HtmlHeatmap {
               "<text class=\"label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
               left - 8,
               top + CELL_HEIGHT * row + CELL_HEIGHT / 2 + 4,
-              HtmlReportWriter.escape(properties.get(row))));
+              ReportFormat.escape(properties.get(row))));
     }
     for (int column = 0; column < targets.size(); column++) {
       for (int row = 0; row < properties.size(); row++) {
@@ -123,7 +122,7 @@ final class HtmlHeatmap {
                 "<text class=\"label control\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
                 left - 8,
                 y + CELL_HEIGHT / 2 + 4,
-                HtmlReportWriter.escape(SweepReport.controlLabel(controls.get(k)))));
+                ReportFormat.escape(SweepReport.controlLabel(controls.get(k)))));
         for (int column = 0; column < targets.size(); column++) {
           cell(
               s,
@@ -183,15 +182,15 @@ final class HtmlHeatmap {
             + ")");
     if (summary.isPresent()) {
       CellSummary c = summary.get();
-      fill = hex(scale.color(c.meanChangePercent()));
+      fill = ReportFormat.hex(scale.color(c.meanChangePercent()));
       text = scale.darkTextReadable(c.meanChangePercent()) ? "#202020" : "#ffffff";
       lines.add(
           String.format(
               Locale.ROOT,
               "mean %s %%, range [%s, %s] over %d seed(s)%s",
-              HeatmapRenderer.percent(c.meanChangePercent()),
-              HeatmapRenderer.percent(c.minChangePercent()),
-              HeatmapRenderer.percent(c.maxChangePercent()),
+              ReportFormat.percent(c.meanChangePercent()),
+              ReportFormat.percent(c.minChangePercent()),
+              ReportFormat.percent(c.maxChangePercent()),
               c.seedCount(),
               control
                   ? ReportChecks.controlPasses(c)
@@ -202,10 +201,10 @@ final class HtmlHeatmap {
           String.format(
               Locale.ROOT,
               "paper: %s %% %s, bar [%s, %s]",
-              HeatmapRenderer.percent(c.paperBounds().valuePercent()),
-              HeatmapRenderer.paperDistances(c.paperBounds()),
-              HeatmapRenderer.percent(c.paperBounds().lowerPercent()),
-              HeatmapRenderer.percent(c.paperBounds().upperPercent())));
+              ReportFormat.percent(c.paperBounds().valuePercent()),
+              ReportFormat.paperDistances(c.paperBounds()),
+              ReportFormat.percent(c.paperBounds().lowerPercent()),
+              ReportFormat.percent(c.paperBounds().upperPercent())));
       lines.add(verdicts(c));
       lines.addAll(seedLines(target, property, representation));
     } else {
@@ -236,16 +235,12 @@ final class HtmlHeatmap {
               y + 20,
               text,
               star ? " significant" : "",
-              HeatmapRenderer.percent(c.meanChangePercent()) + (star ? "*" : "") + mark,
+              ReportFormat.percent(c.meanChangePercent()) + (star ? "*" : "") + mark,
               cx,
               y + 36,
               text,
               c.complete()
-                  ? "["
-                      + HeatmapRenderer.percent(c.minChangePercent())
-                      + ", "
-                      + HeatmapRenderer.percent(c.maxChangePercent())
-                      + "]"
+                  ? ReportFormat.percentRange(c.minChangePercent(), c.maxChangePercent())
                   : "incomplete"));
     } else {
       s.append(
@@ -269,7 +264,7 @@ final class HtmlHeatmap {
     lines.add(target + " → " + target + " (" + representation + ")");
     if (check.isEmpty()) {
       lines.add("the target itself: no trainings");
-      openCell(s, lines, x, y, hex(DivergingPaintScale.NO_VALUE));
+      openCell(s, lines, x, y, ReportFormat.hex(DivergingPaintScale.NO_VALUE));
       s.append("</g>");
       return;
     }
@@ -280,18 +275,18 @@ final class HtmlHeatmap {
             Locale.ROOT,
             "the target as its own input (the diagonal check): mean %s %%, range [%s, %s] over"
                 + " %d seed(s)",
-            HeatmapRenderer.percent(d.meanChangePercent()),
-            HeatmapRenderer.percent(d.minChangePercent()),
-            HeatmapRenderer.percent(d.maxChangePercent()),
+            ReportFormat.percent(d.meanChangePercent()),
+            ReportFormat.percent(d.minChangePercent()),
+            ReportFormat.percent(d.maxChangePercent()),
             d.seedCount()));
     lines.add(
         (passed ? "check passed" : "CHECK FAILED")
             + ": the mean must be below "
-            + ReportChecks.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+            + ReportFormat.number(ReportChecks.DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
             + " %");
     lines.addAll(seedLines(target, target, representation));
-    openCell(s, lines, x, y, hex(DivergingPaintScale.NO_VALUE));
-    String text = passed ? "#202020" : hex(HeatmapRenderer.NOTICE_COLOUR);
+    openCell(s, lines, x, y, ReportFormat.hex(DivergingPaintScale.NO_VALUE));
+    String text = passed ? "#202020" : ReportFormat.hex(HeatmapRenderer.NOTICE_COLOUR);
     int cx = x + CELL_WIDTH / 2;
     s.append(
         String.format(
@@ -301,7 +296,7 @@ final class HtmlHeatmap {
             cx,
             y + 20,
             text,
-            HeatmapRenderer.percent(d.meanChangePercent()),
+            ReportFormat.percent(d.meanChangePercent()),
             cx,
             y + 36,
             text,
@@ -311,7 +306,7 @@ final class HtmlHeatmap {
   /** A cell's group, its tooltip and its background; the caller adds its text and closes it. */
   private static void openCell(StringBuilder s, List<String> tooltip, int x, int y, String fill) {
     s.append("<g class=\"cell\"><title>")
-        .append(HtmlReportWriter.escape(String.join("\n", tooltip)))
+        .append(ReportFormat.escape(String.join("\n", tooltip)))
         .append("</title>");
     s.append(
         String.format(
@@ -334,10 +329,10 @@ final class HtmlHeatmap {
               Locale.ROOT,
               "seed %d: %s %% (%s %s → %s)",
               p.seed(),
-              HeatmapRenderer.percent(p.changePercent()),
+              ReportFormat.percent(p.changePercent()),
               p.metric(),
-              CurvePlot.number(p.baselineMetric()),
-              CurvePlot.number(p.augmentedMetric())));
+              ReportFormat.metric(p.baselineMetric()),
+              ReportFormat.metric(p.augmentedMetric())));
     }
     return lines;
   }
@@ -369,7 +364,7 @@ final class HtmlHeatmap {
               Locale.ROOT,
               "<stop offset=\"%.3f\" stop-color=\"%s\"/>",
               i / 20.0,
-              hex(scale.color(v))));
+              ReportFormat.hex(scale.color(v))));
     }
     s.append("</linearGradient></defs>");
     s.append(
@@ -382,7 +377,7 @@ final class HtmlHeatmap {
             width,
             id));
     String[] labels = {
-      HeatmapRenderer.percent(-limit) + " %", "0", HeatmapRenderer.percent(limit) + " %"
+      ReportFormat.percent(-limit) + " %", "0", ReportFormat.percent(limit) + " %"
     };
     String[] anchors = {"start", "middle", "end"};
     for (int i = 0; i < 3; i++) {
@@ -406,9 +401,5 @@ final class HtmlHeatmap {
 
   private static int longest(List<String> names) {
     return names.stream().mapToInt(String::length).max().orElse(4);
-  }
-
-  static String hex(Color c) {
-    return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
   }
 }

@@ -83,14 +83,14 @@ final class HtmlReportWriter {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
-        .append(escape(report.titlePrefix()))
+        .append(ReportFormat.escape(report.titlePrefix()))
         .append("tomo report</title><style>")
         .append(STYLE)
         .append("</style></head><body>\n");
     h.append("<h1>")
-        .append(escape(report.titlePrefix()))
+        .append(ReportFormat.escape(report.titlePrefix()))
         .append("Feature importance: change of the test error when a property is added")
-        .append(escape(report.protocolSuffix()))
+        .append(ReportFormat.escape(report.protocolSuffix()))
         .append("</h1>\n");
     h.append("<p class=\"lead\">")
         .append(report.trainings().size())
@@ -102,7 +102,7 @@ final class HtmlReportWriter {
         .append(report.missing().size())
         .append(" unpaired.</p>\n");
     h.append("<p class=\"lead\" id=\"criteria\">")
-        .append(escape(report.criteria().describe()))
+        .append(ReportFormat.escape(report.criteria().describe()))
         .append("</p>\n");
     warnings(h);
     heatmaps(h);
@@ -123,7 +123,7 @@ final class HtmlReportWriter {
     }
     h.append("<section class=\"warnings\" id=\"warnings\"><strong>Warnings</strong><ul>");
     for (String w : all) {
-      h.append("<li>").append(escape(w)).append("</li>");
+      h.append("<li>").append(ReportFormat.escape(w)).append("</li>");
     }
     h.append("</ul></section>\n");
   }
@@ -133,7 +133,7 @@ final class HtmlReportWriter {
     h.append("<h2 id=\"heatmaps\">Heatmaps</h2>\n<p>Cell: mean % change of the test MAE (error")
         .append(" rate for categorical targets) over seeds, [min, max] below; bold with *:")
         .append(" significant under the primary rule, ")
-        .append(escape(report.criteria().primaryRule().label()))
+        .append(ReportFormat.escape(report.criteria().primaryRule().label()))
         .append("; dashed outline: incomplete, never significant. Hover a cell for every seed's")
         .append(" change, the paper's bar and every rule's verdict.")
         .append(
@@ -145,7 +145,7 @@ final class HtmlReportWriter {
         .append("</p>\n");
     h.append("<div class=\"heatmaps\">\n");
     for (String representation : report.representations()) {
-      h.append("<div><h3>").append(escape(representation)).append("</h3>\n");
+      h.append("<div><h3>").append(ReportFormat.escape(representation)).append("</h3>\n");
       h.append(heatmap.svg(representation)).append("</div>\n");
     }
     h.append("</div>\n");
@@ -154,7 +154,7 @@ final class HtmlReportWriter {
   /** Table 1's columns; a new criterion or statistic is one more entry here. */
   List<Table1Column> table1Columns() {
     List<Table1Column> columns = new ArrayList<>();
-    columns.add(new Table1Column("target", r -> escape(r.target())));
+    columns.add(new Table1Column("target", r -> ReportFormat.escape(r.target())));
     SignificanceRule primary = report.criteria().primaryRule();
     for (String representation : report.representations()) {
       columns.add(
@@ -202,10 +202,14 @@ final class HtmlReportWriter {
                       : r.incompleteByRepresentation().get(representation).stream()
                           .map(
                               p ->
-                                  escape(p)
+                                  ReportFormat.escape(p)
                                       + report
                                           .cell(r.target(), p, representation)
-                                          .map(c -> " (" + escape(c.incompleteReason()) + ")")
+                                          .map(
+                                              c ->
+                                                  " ("
+                                                      + ReportFormat.escape(c.incompleteReason())
+                                                      + ")")
                                           .orElse(""))
                           .collect(Collectors.joining(", "))));
     }
@@ -215,15 +219,18 @@ final class HtmlReportWriter {
   private void table1(StringBuilder h) {
     h.append("<h2 id=\"table1\">Table 1: properties whose addition lowers the test error</h2>\n")
         .append("<p class=\"criteria\">")
-        .append(escape(report.criteria().describe()))
+        .append(ReportFormat.escape(report.criteria().describe()))
         .append("</p>\n<p>Rules: ")
-        .append(escape(report.criteria().rulesText()))
+        .append(ReportFormat.escape(report.criteria().rulesText()))
         .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
-        .append(report.controls().isEmpty() ? "" : " " + escape(TableWriter.NULL_CONTROL_RULE))
+        .append(
+            report.controls().isEmpty()
+                ? ""
+                : " " + ReportFormat.escape(TableWriter.NULL_CONTROL_RULE))
         .append("</p>\n<table><thead><tr>");
     List<Table1Column> columns = table1Columns();
     for (Table1Column c : columns) {
-      h.append("<th>").append(escape(c.header())).append("</th>");
+      h.append("<th>").append(ReportFormat.escape(c.header())).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
     for (Table1Row row : report.table1()) {
@@ -247,26 +254,25 @@ final class HtmlReportWriter {
     List<String> parts = new ArrayList<>();
     for (String representation : report.representations()) {
       parts.add(
-          escape(representation)
+          ReportFormat.escape(representation)
               + ": "
               + report
                   .controlCell(target, control, representation)
                   .map(
                       c ->
-                          HeatmapRenderer.percent(c.meanChangePercent())
-                              + " % ["
-                              + HeatmapRenderer.percent(c.minChangePercent())
+                          ReportFormat.percent(c.meanChangePercent())
+                              + " % "
+                              + ReportFormat.percentRange(
+                                  c.minChangePercent(), c.maxChangePercent())
                               + ", "
-                              + HeatmapRenderer.percent(c.maxChangePercent())
-                              + "], "
                               + (ReportChecks.controlPasses(c)
                                   ? "passed"
                                   : "<strong>FAILED</strong>, "
-                                      + escape(ReportChecks.controlFailure(c))))
+                                      + ReportFormat.escape(ReportChecks.controlFailure(c))))
                   .orElse("no data"));
     }
     h.append("<tr class=\"control\"><td>↳ ")
-        .append(escape(SweepReport.controlLabel(control)))
+        .append(ReportFormat.escape(SweepReport.controlLabel(control)))
         .append("</td><td colspan=\"")
         .append(columns - 1)
         .append("\">")
@@ -282,13 +288,13 @@ final class HtmlReportWriter {
     return properties.stream()
         .map(
             p ->
-                escape(p)
+                ReportFormat.escape(p)
                     + report
                         .cell(target, p, representation)
                         .map(
                             c ->
                                 " ("
-                                    + HeatmapRenderer.percent(
+                                    + ReportFormat.percent(
                                         rule == SignificanceRule.PAPER_BOUNDS
                                             ? c.paperBounds().valuePercent()
                                             : c.meanChangePercent())
@@ -325,9 +331,9 @@ final class HtmlReportWriter {
           continue;
         }
         h.append("<details class=\"curves\"><summary>")
-            .append(escape(target))
+            .append(ReportFormat.escape(target))
             .append(" · ")
-            .append(escape(representation))
+            .append(ReportFormat.escape(representation))
             .append(" (")
             .append(cells.size())
             .append(cells.size() == 1 ? " property" : " properties")
@@ -346,13 +352,15 @@ final class HtmlReportWriter {
             }
           }
           h.append("<figure><figcaption>+ ")
-              .append(escape(cell.property()))
+              .append(ReportFormat.escape(cell.property()))
               .append(": ")
-              .append(HeatmapRenderer.percent(cell.meanChangePercent()))
+              .append(ReportFormat.percent(cell.meanChangePercent()))
               .append(" %");
           String lastEpochBest = lastEpochBest(baselines, augmented);
           if (!lastEpochBest.isEmpty()) {
-            h.append(" <span class=\"note\">").append(escape(lastEpochBest)).append("</span>");
+            h.append(" <span class=\"note\">")
+                .append(ReportFormat.escape(lastEpochBest))
+                .append("</span>");
           }
           h.append("</figcaption>");
           if (baselines.isEmpty() && augmented.isEmpty()) {
@@ -405,10 +413,10 @@ final class HtmlReportWriter {
     }
     h.append("<table><thead><tr><th>field</th><th>value (trainings)</th></tr></thead><tbody>\n");
     for (String field : summary.fieldNames()) {
-      h.append("<tr><td>").append(escape(field)).append("</td><td>");
+      h.append("<tr><td>").append(ReportFormat.escape(field)).append("</td><td>");
       h.append(
           summary.field(field).stream()
-              .map(e -> escape(e.value()) + " (" + e.trainings() + ")")
+              .map(e -> ReportFormat.escape(e.value()) + " (" + e.trainings() + ")")
               .collect(Collectors.joining("<br>")));
       h.append("</td></tr>\n");
     }
@@ -426,34 +434,17 @@ final class HtmlReportWriter {
         .append("</thead><tbody>\n");
     for (MissingPair m : report.missing()) {
       h.append("<tr><td>")
-          .append(escape(m.target()))
+          .append(ReportFormat.escape(m.target()))
           .append("</td><td>")
-          .append(m.property() == null ? "" : escape(m.property()))
+          .append(m.property() == null ? "" : ReportFormat.escape(m.property()))
           .append("</td><td>")
-          .append(escape(m.representation()))
+          .append(ReportFormat.escape(m.representation()))
           .append("</td><td>")
           .append(m.seed())
           .append("</td><td>")
-          .append(escape(m.reason()))
+          .append(ReportFormat.escape(m.reason()))
           .append("</td></tr>\n");
     }
     h.append("</tbody></table></details>\n");
-  }
-
-  /** Text as HTML or SVG character data or attribute value. */
-  static String escape(String text) {
-    StringBuilder s = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> s.append("&amp;");
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '"' -> s.append("&quot;");
-        case '\'' -> s.append("&#39;");
-        default -> s.append(c);
-      }
-    }
-    return s.toString();
   }
 }

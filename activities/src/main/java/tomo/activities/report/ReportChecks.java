@@ -104,9 +104,9 @@ public record ReportChecks(
     if (Math.abs(control.meanChangePercent()) > CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT) {
       why.add(
           "|mean change| "
-              + number(Math.abs(control.meanChangePercent()))
+              + ReportFormat.number(Math.abs(control.meanChangePercent()))
               + " % above "
-              + number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+              + ReportFormat.number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
               + " %");
     }
     return String.join(" and ", why);
@@ -191,11 +191,11 @@ public record ReportChecks(
             + " may have their best validation epoch at their last; a null control (a property"
             + " permuted across materials) must be significant under no rule and change the error"
             + " by at most %s %% in magnitude.",
-        number(BASELINE_MAX_RATIO),
-        number(-DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
-        number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
-        number(100 * CONVERGENCE_MAX_SHARE),
-        number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT));
+        ReportFormat.number(BASELINE_MAX_RATIO),
+        ReportFormat.number(-DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
+        ReportFormat.number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT),
+        ReportFormat.number(100 * CONVERGENCE_MAX_SHARE),
+        ReportFormat.number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT));
   }
 
   /** One line per failed gate, each stating its threshold; empty when every gate passes. */
@@ -214,11 +214,11 @@ public record ReportChecks(
                 b.target(),
                 b.representation(),
                 b.metric(),
-                number(b.meanBaselineMetric()),
-                number(b.ratio()),
+                ReportFormat.number(b.meanBaselineMetric()),
+                ReportFormat.number(b.ratio()),
                 b.referenceName(),
-                number(b.meanReferenceMetric()),
-                number(BASELINE_MAX_RATIO),
+                ReportFormat.number(b.meanReferenceMetric()),
+                ReportFormat.number(BASELINE_MAX_RATIO),
                 b.ratio() < 1 ? "barely beats" : "does not beat"));
       }
     }
@@ -239,8 +239,8 @@ public record ReportChecks(
                     + " enough to measure feature importance.",
                 d.target(),
                 d.representation(),
-                HeatmapRenderer.percent(d.meanChangePercent()),
-                number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)));
+                ReportFormat.percent(d.meanChangePercent()),
+                ReportFormat.number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)));
       }
     }
     for (CellSummary c : controls) {
@@ -255,11 +255,11 @@ public record ReportChecks(
                 c.target(),
                 c.representation(),
                 SweepReport.controlLabel(c.property()),
-                HeatmapRenderer.percent(c.meanChangePercent()),
-                HeatmapRenderer.percent(c.minChangePercent()),
-                HeatmapRenderer.percent(c.maxChangePercent()),
+                ReportFormat.percent(c.meanChangePercent()),
+                ReportFormat.percent(c.minChangePercent()),
+                ReportFormat.percent(c.maxChangePercent()),
                 controlFailure(c),
-                number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)));
+                ReportFormat.number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)));
       }
     }
     if (!convergence.passes()) {
@@ -271,8 +271,8 @@ public record ReportChecks(
                   + " longer.",
               convergence.atLastEpoch(),
               convergence.checked(),
-              number(100 * convergence.shareAtLastEpoch()),
-              number(100 * CONVERGENCE_MAX_SHARE)));
+              ReportFormat.number(100 * convergence.shareAtLastEpoch()),
+              ReportFormat.number(100 * CONVERGENCE_MAX_SHARE)));
     }
     if (convergence.unrecorded() > 0) {
       warnings.add(
@@ -299,11 +299,11 @@ public record ReportChecks(
               } else if (!b.beatsReference()) {
                 tags.add(
                     "weak baseline ("
-                        + number(b.ratio())
+                        + ReportFormat.number(b.ratio())
                         + " × "
                         + b.referenceName()
                         + ", threshold < "
-                        + number(BASELINE_MAX_RATIO)
+                        + ReportFormat.number(BASELINE_MAX_RATIO)
                         + ")");
               }
             });
@@ -314,9 +314,9 @@ public record ReportChecks(
             d ->
                 tags.add(
                     "diagonal check failed ("
-                        + HeatmapRenderer.percent(d.meanChangePercent())
+                        + ReportFormat.percent(d.meanChangePercent())
                         + " %, threshold < "
-                        + number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
+                        + ReportFormat.number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
                         + " %)"));
     controls.stream()
         .filter(c -> c.target().equals(target) && c.representation().equals(representation))
@@ -327,28 +327,20 @@ public record ReportChecks(
                     "null control failed ("
                         + c.property()
                         + " "
-                        + HeatmapRenderer.percent(c.meanChangePercent())
+                        + ReportFormat.percent(c.meanChangePercent())
                         + " %, "
                         + controlFailure(c)
                         + "; threshold: significant under no rule, |mean| ≤ "
-                        + number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
+                        + ReportFormat.number(CONTROL_MAX_ABS_MEAN_CHANGE_PERCENT)
                         + " %)"));
     if (!convergence.passes()) {
       tags.add(
           "not converged ("
-              + number(100 * convergence.shareAtLastEpoch())
+              + ReportFormat.number(100 * convergence.shareAtLastEpoch())
               + " % best at last epoch, threshold ≤ "
-              + number(100 * CONVERGENCE_MAX_SHARE)
+              + ReportFormat.number(100 * CONVERGENCE_MAX_SHARE)
               + " %)");
     }
     return tags;
-  }
-
-  /** A number with up to 4 significant digits, without trailing zeros. */
-  static String number(double value) {
-    return new java.math.BigDecimal(value)
-        .round(new java.math.MathContext(4))
-        .stripTrailingZeros()
-        .toPlainString();
   }
 }

@@ -215,11 +215,8 @@ final class TableWriter {
           case PAIRED -> c.improvedSeeds() + "/" + c.seedCount() + " seeds lower";
           case INTERVAL -> c.interval() == null ? "none (1 seed)" : interval(c.interval());
           case PAPER_BOUNDS ->
-              "["
-                  + HeatmapRenderer.percent(c.paperBounds().lowerPercent())
-                  + ", "
-                  + HeatmapRenderer.percent(c.paperBounds().upperPercent())
-                  + "]";
+              ReportFormat.percentRange(
+                  c.paperBounds().lowerPercent(), c.paperBounds().upperPercent());
         };
     return seen + (c.significant(rule) ? ", significant" : "");
   }
@@ -239,21 +236,15 @@ final class TableWriter {
 
   /** "+0.4 % [-0.2, +1.1], passed" or "… , FAILED": a control's change and the gate's verdict. */
   private static String controlChange(CellSummary c) {
-    return HeatmapRenderer.percent(c.meanChangePercent())
-        + " % ["
-        + HeatmapRenderer.percent(c.minChangePercent())
+    return ReportFormat.percent(c.meanChangePercent())
+        + " % "
+        + ReportFormat.percentRange(c.minChangePercent(), c.maxChangePercent())
         + ", "
-        + HeatmapRenderer.percent(c.maxChangePercent())
-        + "], "
         + (ReportChecks.controlPasses(c) ? "passed" : "FAILED");
   }
 
   private static String interval(MeanChangeInterval ci) {
-    return "["
-        + HeatmapRenderer.percent(ci.lowPercent())
-        + ", "
-        + HeatmapRenderer.percent(ci.highPercent())
-        + "] %";
+    return ReportFormat.percentRange(ci.lowPercent(), ci.highPercent()) + " %";
   }
 
   void writeTable1Markdown(Path file) throws IOException {
@@ -530,11 +521,11 @@ final class TableWriter {
           List.of(
               b.target(),
               b.representation(),
-              b.metric() + " " + ReportChecks.number(b.meanBaselineMetric()),
+              b.metric() + " " + ReportFormat.number(b.meanBaselineMetric()),
               b.meanReferenceMetric() == null
                   ? SweepReport.NOT_RECORDED
-                  : b.referenceName() + " " + ReportChecks.number(b.meanReferenceMetric()),
-              b.ratio() == null ? "" : ReportChecks.number(b.ratio()),
+                  : b.referenceName() + " " + ReportFormat.number(b.meanReferenceMetric()),
+              b.ratio() == null ? "" : ReportFormat.number(b.ratio()),
               b.ratio() == null ? "unchecked" : b.beatsReference() ? "ok" : "WEAK"));
     }
     md.append('\n');
@@ -558,7 +549,7 @@ final class TableWriter {
             List.of(
                 d.target(),
                 d.representation(),
-                HeatmapRenderer.percent(d.meanChangePercent()) + " %",
+                ReportFormat.percent(d.meanChangePercent()) + " %",
                 d.improvedSeeds() + "/" + d.seedCount(),
                 ReportChecks.diagonalPasses(d) ? "ok" : "FAILED"));
       }
@@ -588,12 +579,8 @@ final class TableWriter {
                 SweepReport.controlLabel(x.property()),
                 x.target(),
                 x.representation(),
-                HeatmapRenderer.percent(x.meanChangePercent()) + " %",
-                "["
-                    + HeatmapRenderer.percent(x.minChangePercent())
-                    + ", "
-                    + HeatmapRenderer.percent(x.maxChangePercent())
-                    + "] %",
+                ReportFormat.percent(x.meanChangePercent()) + " %",
+                ReportFormat.percentRange(x.minChangePercent(), x.maxChangePercent()) + " %",
                 x.improvedSeeds() + "/" + x.seedCount(),
                 rules.isEmpty() ? "no rule" : String.join(", ", rules),
                 ReportChecks.controlPasses(x) ? "ok" : "FAILED"));
@@ -608,7 +595,7 @@ final class TableWriter {
                 + "%s: %s.%n",
             c.atLastEpoch(),
             c.checked(),
-            ReportChecks.number(100 * c.shareAtLastEpoch()),
+            ReportFormat.number(100 * c.shareAtLastEpoch()),
             c.unrecorded() == 0 ? "" : " (" + c.unrecorded() + " without a recorded epoch count)",
             c.passes() ? "ok" : "NOT CONVERGED"));
     md.append("\n## Cells\n\n").append(criteria.rulesText()).append("\n\n");
@@ -637,18 +624,12 @@ final class TableWriter {
                   cell.target(),
                   cell.property(),
                   cell.representation(),
-                  HeatmapRenderer.percent(cell.meanChangePercent()) + " %",
-                  ci == null
-                      ? "none (1 seed)"
-                      : "["
-                          + HeatmapRenderer.percent(ci.lowPercent())
-                          + ", "
-                          + HeatmapRenderer.percent(ci.highPercent())
-                          + "] %",
-                  paperBar(cell.paperBounds()),
+                  ReportFormat.percent(cell.meanChangePercent()) + " %",
+                  ci == null ? "none (1 seed)" : interval(ci),
+                  ReportFormat.paperBar(cell.paperBounds()),
                   cell.improvedSeeds() + "/" + cell.seedCount(),
                   cell.changesPercent().stream()
-                      .map(HeatmapRenderer::percent)
+                      .map(ReportFormat::percent)
                       .collect(Collectors.joining(" "))));
       for (SignificanceRule rule : SignificanceRule.values()) {
         line.add(cell.significant(rule) ? "yes" : "no");
@@ -656,16 +637,6 @@ final class TableWriter {
       line.add(cell.complete() ? "yes" : "INCOMPLETE: " + cell.incompleteReason());
       row(md, line);
     }
-  }
-
-  /** The paper's bar: its value, then [lower, upper] bound, in %. */
-  static String paperBar(PaperBounds b) {
-    return HeatmapRenderer.percent(b.valuePercent())
-        + " % ["
-        + HeatmapRenderer.percent(b.lowerPercent())
-        + ", "
-        + HeatmapRenderer.percent(b.upperPercent())
-        + "]";
   }
 
   /** The rules other than the primary one, in declaration order. */
@@ -716,7 +687,7 @@ final class TableWriter {
                                 String.format(
                                     Locale.ROOT,
                                     " (%s %%)",
-                                    HeatmapRenderer.percent(
+                                    ReportFormat.percent(
                                         rule == SignificanceRule.PAPER_BOUNDS
                                             ? c.paperBounds().valuePercent()
                                             : c.meanChangePercent())))

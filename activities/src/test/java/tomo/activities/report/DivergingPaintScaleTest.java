@@ -53,8 +53,8 @@ class DivergingPaintScaleTest {
     assertThat(HeatmapRenderer.tickUnit(40)).isEqualTo(10);
     assertThat(HeatmapRenderer.tickUnit(5)).isEqualTo(1);
     assertThat(HeatmapRenderer.tickUnit(3000)).isEqualTo(1000);
-    assertThat(HeatmapRenderer.percent(-11.66)).isEqualTo("-11.7");
-    assertThat(HeatmapRenderer.percent(4)).isEqualTo("+4.0");
-    assertThat(HeatmapRenderer.percent(1234.5)).isEqualTo("+1235");
+    assertThat(ReportFormat.percent(-11.66)).isEqualTo("-11.7");
+    assertThat(ReportFormat.percent(4)).isEqualTo("+4.0");
+    assertThat(ReportFormat.percent(1234.5)).isEqualTo("+1235");
   }
 }

@@ -128,8 +128,8 @@ class HtmlReportWriterTest {
     // the report's own warnings (here: trainings without a recorded trainer) lead the page
     assertThat(report.warnings()).isNotEmpty();
     assertThat(html).contains("id=\"warnings\"");
-    assertThat(html).contains("<title>" + HtmlReportWriter.escape(report.titlePrefix()));
-    report.warnings().forEach(w -> assertThat(html).contains(HtmlReportWriter.escape(w)));
+    assertThat(html).contains("<title>" + ReportFormat.escape(report.titlePrefix()));
+    report.warnings().forEach(w -> assertThat(html).contains(ReportFormat.escape(w)));
   }
 
   @Test
@@ -265,7 +265,7 @@ class HtmlReportWriterTest {
         new SweepAggregator().aggregateTrainings(ReportChecksTest.undertrained("cgcnn-v1"));
     String failedHtml =
         Files.readString(new ReportWriter().write(failed, dir.resolve("failed")).html());
-    String notice = HtmlHeatmap.hex(HeatmapRenderer.NOTICE_COLOUR);
+    String notice = ReportFormat.hex(HeatmapRenderer.NOTICE_COLOUR);
     assertThat(failedHtml)
         .contains(
             "CHECK FAILED: the mean must be below -20 %",
@@ -314,9 +314,9 @@ class HtmlReportWriterTest {
     }
     assertThat(labels)
         .containsExactly(
-            HeatmapRenderer.percent(-limit) + " %",
+            ReportFormat.percent(-limit) + " %",
             "0",
-            HeatmapRenderer.percent(limit) + " %",
+            ReportFormat.percent(limit) + " %",
             "mean change of the test error (blue: lower)");
   }
 
