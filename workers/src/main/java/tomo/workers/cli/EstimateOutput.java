@@ -153,6 +153,17 @@ final class EstimateOutput {
                 : "; predicted at most " + duration(most.predictedSeconds())));
   }
 
+  /** An estimate's trainings, the work still to do and its predicted seconds (null: no speed). */
+  private static void counts(JsonMapper mapper, ObjectNode n, SweepEstimate e) {
+    n.put("trainings", e.workload().all().trainings());
+    n.set("remaining", mapper.valueToTree(e.workload().remaining()));
+    if (e.throughput() == null) {
+      n.putNull("predictedSeconds");
+    } else {
+      n.put("predictedSeconds", e.predictedSeconds());
+    }
+  }
+
   static String json(
       SweepSpec spec,
       Dataset dataset,
@@ -186,28 +197,11 @@ final class EstimateOutput {
     }
     if (most != null) {
       // adaptive seeds: the figures above are the least; these the most
-      ObjectNode n = root.putObject("atMostWithAdaptiveSeeds");
-      n.put("trainings", most.workload().all().trainings());
-      n.set("remaining", mapper.valueToTree(most.workload().remaining()));
-      if (most.throughput() == null) {
-        n.putNull("predictedSeconds");
-      } else {
-        n.put("predictedSeconds", most.predictedSeconds());
-      }
+      counts(mapper, root.putObject("atMostWithAdaptiveSeeds"), most);
     }
     if (!byProtocol.isEmpty()) {
       ObjectNode protocols = root.putObject("byProtocol");
-      byProtocol.forEach(
-          (p, pe) -> {
-            ObjectNode n = protocols.putObject(p.label());
-            n.put("trainings", pe.workload().all().trainings());
-            n.set("remaining", mapper.valueToTree(pe.workload().remaining()));
-            if (pe.throughput() == null) {
-              n.putNull("predictedSeconds");
-            } else {
-              n.put("predictedSeconds", pe.predictedSeconds());
-            }
-          });
+      byProtocol.forEach((p, pe) -> counts(mapper, protocols.putObject(p.label()), pe));
     }
     try {
       return mapper.writeValueAsString(root);

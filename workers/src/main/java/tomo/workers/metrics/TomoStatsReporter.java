@@ -35,22 +35,15 @@ final class TomoStatsReporter implements StatsReporter {
           sweeps.eta(sweep, value);
           return;
         }
-        case SweepMetrics.MEAN_DELTA_PERCENT -> {
-          sweeps.meanDelta(
-              sweep,
-              tags.get(SweepMetrics.TARGET),
-              tags.get(SweepMetrics.PROPERTY),
-              tags.get(SweepMetrics.REPRESENTATION),
-              value);
-          return;
-        }
-        case SweepMetrics.SEEDS -> {
-          sweeps.seeds(
-              sweep,
-              tags.get(SweepMetrics.TARGET),
-              tags.get(SweepMetrics.PROPERTY),
-              tags.get(SweepMetrics.REPRESENTATION),
-              value);
+        case SweepMetrics.MEAN_DELTA_PERCENT, SweepMetrics.SEEDS -> {
+          String target = tags.get(SweepMetrics.TARGET);
+          String property = tags.get(SweepMetrics.PROPERTY);
+          String representation = tags.get(SweepMetrics.REPRESENTATION);
+          if (name.equals(SweepMetrics.SEEDS)) {
+            sweeps.seeds(sweep, target, property, representation, value);
+          } else {
+            sweeps.meanDelta(sweep, target, property, representation, value);
+          }
           return;
         }
         default -> {}

@@ -55,14 +55,7 @@ class CgcnnSweepTest {
             .normalized("cgcnn");
     try (EmbeddedServer server = new EmbeddedServer(0)) {
       WorkflowClient client = TemporalOptions.connect(server.target(), "default");
-      try (TomoWorkers workers =
-          new TomoWorkers(
-              client,
-              TomoWorkerOptions.builder()
-                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-                  .training(TrainerChoice.cgcnn.create(Duration.ZERO, 1), 1)
-                  .disableSticky(true)
-                  .build())) {
+      try (TomoWorkers workers = workers(client, 1)) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("cgcnn", spec);
         SweepResult result = sweeps.await("cgcnn");
@@ -148,14 +141,7 @@ class CgcnnSweepTest {
             .normalized("finetune");
     try (EmbeddedServer server = new EmbeddedServer(0)) {
       WorkflowClient client = TemporalOptions.connect(server.target(), "default");
-      try (TomoWorkers workers =
-          new TomoWorkers(
-              client,
-              TomoWorkerOptions.builder()
-                  .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
-                  .training(TrainerChoice.cgcnn.create(Duration.ZERO, 2), 2)
-                  .disableSticky(true)
-                  .build())) {
+      try (TomoWorkers workers = workers(client, 2)) {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("finetune", spec);
         SweepResult result = sweeps.await("finetune");
@@ -199,6 +185,17 @@ class CgcnnSweepTest {
         assertThat(trainings.lines().skip(1).count()).isEqualTo(6);
       }
     }
+  }
+
+  /** Orchestration and a CGCNN training worker running {@code slots} trainings at once. */
+  private static TomoWorkers workers(WorkflowClient client, int slots) {
+    return new TomoWorkers(
+        client,
+        TomoWorkerOptions.builder()
+            .orchestration(PrepareActivitiesImpl.REGISTERED_PROPERTIES)
+            .training(TrainerChoice.cgcnn.create(Duration.ZERO, slots), slots)
+            .disableSticky(true)
+            .build());
   }
 
   private static StoredTraining read(Path file) {

@@ -86,17 +86,7 @@ public final class SweepMetrics {
       String property,
       Representation representation,
       double meanPercent) {
-    scope
-        .tagged(
-            Map.of(
-                SWEEP,
-                sweepId,
-                TARGET,
-                target,
-                PROPERTY,
-                property,
-                REPRESENTATION,
-                representation.label()))
+    cell(scope, sweepId, target, property, representation)
         .gauge(MEAN_DELTA_PERCENT)
         .update(meanPercent);
   }
@@ -109,19 +99,22 @@ public final class SweepMetrics {
       String property,
       Representation representation,
       int seeds) {
-    scope
-        .tagged(
-            Map.of(
-                SWEEP,
-                sweepId,
-                TARGET,
-                target,
-                PROPERTY,
-                property,
-                REPRESENTATION,
-                representation.label()))
-        .gauge(SEEDS)
-        .update(seeds);
+    cell(scope, sweepId, target, property, representation).gauge(SEEDS).update(seeds);
+  }
+
+  /** The scope of one heatmap cell: sweep, target, property and representation. */
+  private static Scope cell(
+      Scope scope, String sweepId, String target, String property, Representation representation) {
+    return scope.tagged(
+        Map.of(
+            SWEEP,
+            sweepId,
+            TARGET,
+            target,
+            PROPERTY,
+            property,
+            REPRESENTATION,
+            representation.label()));
   }
 
   private static void cells(Scope scope, String sweepId, CellState state, long count) {
