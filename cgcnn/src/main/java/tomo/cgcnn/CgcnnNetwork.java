@@ -174,6 +174,16 @@ final class CgcnnNetwork implements AutoCloseable {
     return buffers;
   }
 
+  /**
+   * What defines the function the network computes, by name: its parameters, then its batch-norm
+   * running statistics (no optimizer state); a new map over the same tensors.
+   */
+  Map<String, NDArray> weights() {
+    Map<String, NDArray> all = new LinkedHashMap<>(parameters);
+    all.putAll(buffers);
+    return all;
+  }
+
   DataType dtype() {
     return dtype;
   }

@@ -103,7 +103,7 @@ final class CheckpointStore {
               && (name.startsWith(PREFIX)
                   || name.startsWith("." + PREFIX)
                   || name.startsWith(".tmp-"))) {
-            deleteTree(p);
+            AtomicFiles.deleteTree(p);
           }
         }
       }
@@ -169,14 +169,6 @@ final class CheckpointStore {
       return NDList.decode(into, in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read weights " + file, e);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
     }
   }
 }

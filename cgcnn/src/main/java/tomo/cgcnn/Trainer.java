@@ -198,13 +198,11 @@ public final class Trainer {
     long seed = config.task().seed();
     ParameterOptimizer optimizer =
         new ParameterOptimizer(hyper.optimizer(), hyper.momentum(), net.parameters());
-    Map<String, NDArray> tensors = new LinkedHashMap<>();
-    tensors.putAll(net.parameters());
-    tensors.putAll(net.buffers());
+    // the weights that define the model, and with the optimizer's state what a checkpoint holds
+    Map<String, NDArray> model = net.weights();
+    Map<String, NDArray> tensors = new LinkedHashMap<>(model);
     tensors.putAll(optimizer.state());
-    // the weights that define the model (no optimizer state), and a copy of them at the best epoch
-    Map<String, NDArray> model = new LinkedHashMap<>(net.parameters());
-    model.putAll(net.buffers());
+    // a copy of the weights at the best epoch so far
     Map<String, NDArray> best = new LinkedHashMap<>();
     model.forEach((name, t) -> best.put(name, t.duplicate()));
     boolean bestHeld = false;
@@ -377,8 +375,7 @@ public final class Trainer {
    * names, the extra input's weights (which those weights lack) to zero.
    */
   static void startFrom(WarmStart start, CgcnnNetwork net) {
-    Map<String, NDArray> model = new LinkedHashMap<>(net.parameters());
-    model.putAll(net.buffers());
+    Map<String, NDArray> model = net.weights();
     try (NDManager tmp = net.manager().newSubManager()) {
       copyNamed(
           CheckpointStore.readNamed(start.weights(), tmp),

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import tomo.activities.training.GraphModes;
 import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.EpochProgress;
@@ -21,6 +20,7 @@ import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.MaterialRow;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.io.AtomicFiles;
 import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.Representation;
 
@@ -154,10 +154,8 @@ public final class CalibrationTraining {
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      AtomicFiles.deleteTree(dir);
     } catch (IOException e) {
       // a leftover temporary directory is harmless; the measurement stands
     }

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import tomo.activities.report.MeanChangeInterval;
+import tomo.activities.report.SweepAggregator;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.io.AtomicFiles;
-import tomo.workflows.model.BaselineMode;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.MoreSeeds;
 import tomo.workflows.model.PreparedDataset;
@@ -100,13 +100,16 @@ public final class AdaptiveSeeds {
                 .filter(Decision::added)
                 .map(Decision::property)
                 .toList();
+    // every candidate holds the spec's seeds and those of the rounds before this one
+    List<Integer> seeds = new ArrayList<>(spec.seeds());
+    for (int k = 1; k < round; k++) {
+      seeds.add(MoreSeeds.seedOfRound(largest, k));
+    }
     List<Decision> decisions = new ArrayList<>();
     for (String property : candidates) {
-      List<Integer> seeds = new ArrayList<>(spec.seeds());
-      for (int k = 1; k < round; k++) {
-        seeds.add(MoreSeeds.seedOfRound(largest, k));
-      }
-      decisions.add(judge(store, trainerId, spec, data, target, representation, property, seeds));
+      decisions.add(
+          judge(
+              store, trainerId, spec, data, target, representation, property, List.copyOf(seeds)));
     }
     Round decided = new Round(round, seed, List.copyOf(decisions));
     List<Round> rounds = new ArrayList<>(log.rounds());
@@ -130,7 +133,7 @@ public final class AdaptiveSeeds {
     double[] changes = new double[seeds.size()];
     for (int i = 0; i < seeds.size(); i++) {
       CellKey cell = new CellKey(target, property, representation, seeds.get(i));
-      Optional<Double> base = testMetric(store, trainerId, baseline(spec, data, cell));
+      Optional<Double> base = testMetric(store, trainerId, TrainingPlan.baseline(spec, data, cell));
       Optional<Double> augmented =
           testMetric(store, trainerId, TrainingPlan.request(spec, data, cell));
       if (base.isEmpty() || augmented.isEmpty() || !(base.get() > 0)) {
@@ -145,12 +148,6 @@ public final class AdaptiveSeeds {
     MeanChangeInterval ci = MeanChangeInterval.of(changes);
     String verdict = spec.moreSeeds().verdict(ci.lowPercent(), ci.highPercent());
     return new Decision(property, seeds, verdict, MoreSeeds.open(verdict));
-  }
-
-  private static TrainingRequest baseline(SweepSpec spec, PreparedDataset data, CellKey cell) {
-    return TrainingPlan.baselineMode(spec, data) == BaselineMode.PER_CELL
-        ? TrainingPlan.perCellBaseline(spec, data, cell)
-        : TrainingPlan.request(spec, data, cell.baseline());
   }
 
   private static Optional<Double> testMetric(
@@ -212,12 +209,12 @@ public final class AdaptiveSeeds {
     return out.toString();
   }
 
-  /** Seeds added to each cell, by "target|property|representation". */
+  /** Seeds added to each cell, by {@link SweepAggregator#cellId}. */
   public static Map<String, List<Integer>> addedSeedsByCell(List<CellKey> added) {
     Map<String, List<Integer>> out = new HashMap<>();
     for (CellKey c : added) {
       out.computeIfAbsent(
-              c.target() + "|" + c.property() + "|" + c.representation().label(),
+              SweepAggregator.cellId(c.target(), c.property(), c.representation().label()),
               k -> new ArrayList<>())
           .add(c.seed());
     }

@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.report.MaskedBaseline;
@@ -192,21 +193,15 @@ public final class ReportActivitiesImpl implements ReportActivities {
     if (added.isEmpty()) {
       return TrainingPlan.all(spec, data);
     }
-    Map<TrainingRequest, Boolean> all = new LinkedHashMap<>();
-    TrainingPlan.all(spec, data).forEach(r -> all.put(r, true));
-    boolean perCell = TrainingPlan.baselineMode(spec, data) == BaselineMode.PER_CELL;
+    Set<TrainingRequest> all = new LinkedHashSet<>(TrainingPlan.all(spec, data));
     for (CellKey cell : added) {
       if (spec.protocol() == Protocol.FINETUNE) {
-        all.put(TrainingPlan.pretrain(spec, data, cell.baseline()), true);
+        all.add(TrainingPlan.pretrain(spec, data, cell.baseline()));
       }
-      all.put(
-          perCell
-              ? TrainingPlan.perCellBaseline(spec, data, cell)
-              : TrainingPlan.request(spec, data, cell.baseline()),
-          true);
-      all.put(TrainingPlan.request(spec, data, cell), true);
+      all.add(TrainingPlan.baseline(spec, data, cell));
+      all.add(TrainingPlan.request(spec, data, cell));
     }
-    return List.copyOf(all.keySet());
+    return List.copyOf(all);
   }
 
   @Override
@@ -259,10 +254,10 @@ public final class ReportActivitiesImpl implements ReportActivities {
     ReportCriteria criteria =
         ReportCriteria.ofSpec(
             Objects.requireNonNullElse(spec.rule(), SignificanceRule.DEFAULT), spec.seeds());
+    ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
     // seeds adaptive rounds added to single cells: those cells must hold them too
     Map<String, List<Integer>> added =
-        AdaptiveSeeds.addedSeedsByCell(
-            AdaptiveSeeds.added(new ArtifactStore(Path.of(spec.artifactDir())), sweepId));
+        AdaptiveSeeds.addedSeedsByCell(AdaptiveSeeds.added(store, sweepId));
     SweepReport report =
         perCell
             ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes, criteria, added)
@@ -271,8 +266,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());
     masked.forEach(m -> trained.add(m.baseline().outcome()));
-    ReportDetails details =
-        ReportDetailsStore.read(new ArtifactStore(Path.of(spec.artifactDir())), trained);
+    ReportDetails details = ReportDetailsStore.read(store, trained);
     ReportFiles files = new ReportWriter().write(report, details, dir);
     List<String> all = new ArrayList<>(aggregated.files());
     files.all().forEach(p -> all.add(p.toString()));

@@ -72,9 +72,8 @@ public final class SweepAggregator {
   }
 
   /**
-   * @param addedSeeds seeds adaptive rounds gave single cells (by
-   *     "target|property|representation"), which those cells must hold besides the sweep's; another
-   *     cell lacking such a seed has no hole there
+   * @param addedSeeds seeds adaptive rounds gave single cells (by {@link #cellId}), which those
+   *     cells must hold besides the sweep's; another cell lacking such a seed has no hole there
    * @see #SweepAggregator(List, ReportCriteria)
    */
   public SweepAggregator(
@@ -86,11 +85,18 @@ public final class SweepAggregator {
     this.addedSeeds = Map.copyOf(addedSeeds);
   }
 
+  /**
+   * The key of a cell (all its seeds) in a map of added seeds: "target|property|representation".
+   */
+  public static String cellId(String target, String property, String representation) {
+    return target + "|" + property + "|" + representation;
+  }
+
   /** The seeds cell (target, property, representation) must hold: the sweep's and its added. */
   private List<Integer> expectedSeeds(
       List<Integer> sweepSeeds, String target, String property, String representation) {
     List<Integer> added =
-        addedSeeds.getOrDefault(target + "|" + property + "|" + representation, List.of());
+        addedSeeds.getOrDefault(cellId(target, property, representation), List.of());
     if (added.isEmpty()) {
       return sweepSeeds;
     }

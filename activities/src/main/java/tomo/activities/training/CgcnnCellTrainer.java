@@ -9,13 +9,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tomo.activities.store.ArtifactStore;
@@ -42,6 +40,7 @@ import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
+import tomo.materials.io.AtomicFiles;
 import tomo.materials.property.UnknownPropertyException;
 import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Scaling;
@@ -222,23 +221,16 @@ public final class CgcnnCellTrainer implements CellTrainer {
         "{}: the best weights of its baseline are not in {}: training that baseline again first",
         request.cell().label(),
         dir);
-    clear(dir); // a finished checkpoint without best weights would be resumed as done
+    try {
+      AtomicFiles.deleteTree(
+          dir); // a finished checkpoint without best weights would resume as done
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+    }
     train(pretrain, dir, (epoch, val, best, seconds) -> {}); // the activity heartbeats meanwhile
     return WarmStart.of(dir, epochs)
         .orElseThrow(
             () -> new IllegalStateException("baseline retrained into " + dir + " left no weights"));
-  }
-
-  private static void clear(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
-        Files.delete(p);
-      }
-    } catch (NoSuchFileException e) {
-      // nothing to clear
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-    }
   }
 
   @Override

@@ -27,20 +27,6 @@ public record GroupRequest(
     GroupTally tally,
     int round) {
 
-  /** A group of the spec's seeds, or a retry's cells. */
-  public GroupRequest(
-      String sweepId,
-      String groupId,
-      SweepSpec spec,
-      PreparedDataset data,
-      String target,
-      Representation representation,
-      List<CellKey> cells,
-      int offset,
-      GroupTally tally) {
-    this(sweepId, groupId, spec, data, target, representation, cells, offset, tally, 0);
-  }
-
   /** Adaptive round {@code next} of this group: {@code open} cells with the round's seed. */
   public GroupRequest nextRound(int next, List<CellKey> open, GroupTally carried) {
     return new GroupRequest(

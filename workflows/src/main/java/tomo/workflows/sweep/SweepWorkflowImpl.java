@@ -270,7 +270,8 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
             group.representation(),
             cells,
             0,
-            GroupTally.empty(counted));
+            GroupTally.empty(counted),
+            0);
     ChildWorkflowOptions.Builder options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(sweepId + "/" + groupId)

@@ -36,6 +36,16 @@ public final class TrainingPlan {
     return request(spec, data, base.baseline()).pretrain();
   }
 
+  /**
+   * The training {@code cell} is compared with: its per-cell baseline when the sweep has them, else
+   * its seed's shared baseline (under {@code protocol: finetune}, the control).
+   */
+  public static TrainingRequest baseline(SweepSpec spec, PreparedDataset data, CellKey cell) {
+    return baselineMode(spec, data) == BaselineMode.PER_CELL
+        ? perCellBaseline(spec, data, cell)
+        : request(spec, data, cell.baseline());
+  }
+
   /** The paper's per-cell baseline of {@code cell}: its property masked, not seen by the model. */
   public static TrainingRequest perCellBaseline(
       SweepSpec spec, PreparedDataset data, CellKey cell) {

@@ -68,6 +68,7 @@ class SweepSummariesTest {
         Representation.STRUCTURE,
         cells,
         0,
-        GroupTally.empty(List.of()));
+        GroupTally.empty(List.of()),
+        0);
   }
 }
