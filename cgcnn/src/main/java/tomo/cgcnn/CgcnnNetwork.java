@@ -7,52 +7,47 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The CGCNN network (Xie &amp; Grossman 2018) on DJL tensors, with explicit parameters so the
- * optimizer, checkpoints and the gradient check see exactly what is trained.
+ * The CGCNN network (Xie &amp; Grossman 2018) on DJL tensors, built from named layers: the atom
+ * {@link AtomEmbedding}, {@link ConvLayer}s, the mean over each crystal's atoms, the {@link
+ * HiddenLayer} where the extra input joins, and the output {@link Linear}. Its parameters are
+ * explicit, so the optimizer, checkpoints and the gradient check see exactly what is trained.
  *
- * <p>Each convolution computes W·[h_i, h_j, e_ij] + b in factored form W_i·h_i + W_j·h_j + W_e·e_ij
- * + b: the atom parts are computed once per atom (N rows) and only then gathered to the N × M
- * neighbour slots, about a third of the multiply-adds of the concatenation, with the same result.
- * Node features enter through the element table: the embedding of every element is computed once
- * (Z_max rows) and gathered per atom, equal to embedding every atom's one-hot vector.
+ * <p>The layers are built in a fixed order from one seeded stream (embedding, convolutions, hidden,
+ * output); that order is the order of {@link #parameters()} and of every checkpoint's tensors.
  *
  * <p>Every intermediate tensor lives in the caller's per-step manager; only parameters, batch-norm
  * running statistics and constants live in the network's own manager.
  */
 final class CgcnnNetwork implements AutoCloseable {
-  // PyTorch's batch-norm defaults: running stats move 10 % towards each batch, eps 1e-5
-  private static final float BN_KEEP = 0.9f; // DJL passes (1 - this) to libtorch as its momentum
-  private static final float BN_EPS = 1e-5f;
+  private static final String HIDDEN = "hidden";
 
   /** The weights of the extra input in the hidden layer (absent without an extra input). */
-  static final String EXTRA_WEIGHT = "hidden.extra_weight";
+  static final String EXTRA_WEIGHT = HIDDEN + "." + HiddenLayer.EXTRA_WEIGHT;
 
   private final NDManager manager;
   private final DataType dtype;
-  private final NetworkShape shape;
   private final int extraWidth;
   private final int outputWidth;
-  private final Map<String, NDArray> parameters = new LinkedHashMap<>();
-  private final Map<String, NDArray> buffers = new LinkedHashMap<>();
-  private final NDArray nodeTable; // (Zmax + 1) × F, row z = features of element z
   private final NDArray centers; // 1 × G Gaussian centres in Å
   private final double inverseWidth2;
+  private final AtomEmbedding embedding;
+  private final List<ConvLayer> convolutions;
+  private final HiddenLayer hidden;
+  private final Linear output;
+  private final Map<String, NDArray> parameters;
+  private final Map<String, NDArray> buffers;
 
-  /**
-   * Computes the edge linear as one matrix product of the concatenated [h_i, h_j, e_ij] (N·M rows)
-   * instead of the factored form; same parameters, same function. Only for measuring what the
-   * factored form buys ({@link #useConcatenatedEdgeLinear}).
-   */
-  private boolean concatEdgeLinear;
-
-  /** Factor on softplus(extra) before the hidden layer; see {@link ExtraGain}. */
-  private final double extraGain;
+  /** How the convolutions compute their edge linear; see {@link #useEdgeLinear}. */
+  private EdgeLinear edgeLinear = EdgeLinear.FACTORED;
 
   /**
    * @param nodeTable row z holds the node features of element z (row 0 unused)
@@ -80,96 +75,69 @@ final class CgcnnNetwork implements AutoCloseable {
       ExtraGain gain) {
     this.manager = parent.newSubManager();
     this.dtype = dtype;
-    this.shape = shape;
     this.extraWidth = extraWidth;
     this.outputWidth = outputWidth;
-    this.nodeTable = manager.create(nodeTable).toType(dtype, false);
+    NDArray table = manager.create(nodeTable).toType(dtype, false);
     this.centers =
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
-    this.extraGain = gain.factor(shape, extraWidth);
 
     boolean independent = init == InitScheme.INDEPENDENT && extraProperty != null;
     long streamSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
-    SplittableRandom random = new SplittableRandom(streamSeed ^ 0xC6C_1111L);
-    int f = nodeTable[0].length;
+    ParameterFactory factory =
+        new ParameterFactory(manager, dtype, new SplittableRandom(streamSeed ^ 0xC6C_1111L));
     int a = shape.atomFeatures();
     int g = centersAngstrom.length;
-    linear("embedding", f, a, random);
+    this.embedding = new AtomEmbedding("embedding", table, a, factory);
+    List<ConvLayer> convs = new ArrayList<>();
     for (int c = 0; c < shape.convolutions(); c++) {
-      String p = "conv" + c + ".";
-      // one PyTorch Linear(2a + g, 2a) split by input block: same init bound 1/sqrt(2a + g)
-      double bound = 1.0 / Math.sqrt(2.0 * a + g);
-      parameters.put(p + "w_self", uniform(random, bound, a, 2 * a));
-      parameters.put(p + "w_neighbor", uniform(random, bound, a, 2 * a));
-      parameters.put(p + "w_edge", uniform(random, bound, g, 2 * a));
-      parameters.put(p + "bias", uniform(random, bound, 2 * a));
-      batchNorm(p + "bn_edge", 2 * a);
-      batchNorm(p + "bn_sum", a);
+      convs.add(new ConvLayer("conv" + c, a, g, factory));
     }
-    int hidden = shape.hiddenFeatures();
-    if (independent) {
-      // the paper's one Linear(a + extra, hidden): the extra rows are drawn like the others
-      double bound = 1.0 / Math.sqrt(a + extraWidth);
-      double[] w = draw(random, bound, (a + extraWidth) * hidden);
-      parameters.put("hidden.weight", create(Arrays.copyOfRange(w, 0, a * hidden), a, hidden));
-      parameters.put("hidden.bias", uniform(random, bound, hidden));
-      if (extraWidth > 0) {
-        double[] rows = Arrays.copyOfRange(w, a * hidden, w.length);
-        parameters.put(EXTRA_WEIGHT, create(rows, extraWidth, hidden));
-      }
-    } else {
-      // the baseline's hidden layer, drawn exactly as without the extra input; the extra rows
-      // apart and zero, so that the network starts as the baseline's function, bit for bit
-      linear("hidden", a, hidden, random);
-      if (extraWidth > 0) {
-        parameters.put(EXTRA_WEIGHT, manager.zeros(new Shape(extraWidth, hidden), dtype));
-      }
+    this.convolutions = List.copyOf(convs);
+    double extraGain = gain.factor(shape, extraWidth);
+    int h = shape.hiddenFeatures();
+    this.hidden =
+        independent
+            ? HiddenLayer.independent(HIDDEN, a, extraWidth, h, extraGain, factory)
+            : HiddenLayer.tight(HIDDEN, a, extraWidth, h, extraGain, factory);
+    this.output = new Linear("output", h, outputWidth, factory);
+
+    Map<String, NDArray> params = new LinkedHashMap<>();
+    Map<String, NDArray> stats = new LinkedHashMap<>();
+    for (Layer layer : layers()) {
+      layer.addParameters(params);
+      layer.addBuffers(stats);
     }
-    linear("output", hidden, outputWidth, random);
-    for (NDArray p : parameters.values()) {
+    for (NDArray p : params.values()) {
       p.setRequiresGradient(true);
     }
+    this.parameters = Collections.unmodifiableMap(params);
+    this.buffers = Collections.unmodifiableMap(stats);
   }
 
-  private void linear(String name, int in, int out, SplittableRandom random) {
-    // PyTorch's nn.Linear default: weight and bias uniform in ±1/sqrt(fan_in)
-    double bound = 1.0 / Math.sqrt(in);
-    parameters.put(name + ".weight", uniform(random, bound, in, out));
-    parameters.put(name + ".bias", uniform(random, bound, out));
+  private List<Layer> layers() {
+    List<Layer> all = new ArrayList<>();
+    all.add(embedding);
+    all.addAll(convolutions);
+    all.add(hidden);
+    all.add(output);
+    return all;
   }
 
-  private void batchNorm(String name, int width) {
-    parameters.put(name + ".gamma", manager.ones(new Shape(width), dtype));
-    parameters.put(name + ".beta", manager.zeros(new Shape(width), dtype));
-    buffers.put(name + ".running_mean", manager.zeros(new Shape(width), dtype));
-    buffers.put(name + ".running_var", manager.ones(new Shape(width), dtype));
+  /**
+   * Lets the convolutions compute their edge linear in another form of the same function (a
+   * benchmark or a check compares them); the network uses {@link EdgeLinear#FACTORED} otherwise.
+   */
+  void useEdgeLinear(EdgeLinear form) {
+    edgeLinear = Objects.requireNonNull(form);
   }
 
-  private NDArray uniform(SplittableRandom random, double bound, long... dims) {
-    return create(draw(random, bound, Math.toIntExact(new Shape(dims).size())), dims);
-  }
-
-  private static double[] draw(SplittableRandom random, double bound, int count) {
-    double[] v = new double[count];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (random.nextDouble() * 2 - 1) * bound;
-    }
-    return v;
-  }
-
-  private NDArray create(double[] values, long... dims) {
-    return manager.create(values).toType(dtype, false).reshape(new Shape(dims));
-  }
-
-  void useConcatenatedEdgeLinear(boolean value) {
-    concatEdgeLinear = value;
-  }
-
+  /** The trained tensors by name, layer by layer: the optimizer's and the checkpoints' order. */
   Map<String, NDArray> parameters() {
     return parameters;
   }
 
+  /** The batch-norm running statistics by name, layer by layer. */
   Map<String, NDArray> buffers() {
     return buffers;
   }
@@ -242,82 +210,26 @@ final class CgcnnNetwork implements AutoCloseable {
     NDArray crystal = in.get(3);
     NDArray inverseCount = in.get(4);
     NDArray extra = in.get(5);
-    long atoms = z.getShape().get(0);
-    int a = shape.atomFeatures();
 
-    // embedding of every element, then one row per atom
-    NDArray table = nodeTable.matMul(p("embedding.weight"));
-    table.attach(step);
-    NDArray h = table.add(p("embedding.bias")).get(z);
-
-    // Gaussian expansion of the slot distances: exp(-(d - μ)² / w²), (N·M) × G
-    NDArray edge = dist.sub(centers).square().mul(-inverseWidth2).exp();
-
-    for (int c = 0; c < shape.convolutions(); c++) {
-      String p = "conv" + c + ".";
-      NDArray gated;
-      if (concatEdgeLinear) {
-        NDArray selfRows =
-            h.reshape(atoms, 1, a).repeat(1, maxNeighbors).reshape(atoms * maxNeighbors, a);
-        NDArray selfAndNeighbor = p(p + "w_self").concat(p(p + "w_neighbor"), 0);
-        selfAndNeighbor.attach(step);
-        NDArray w = selfAndNeighbor.concat(p(p + "w_edge"), 0);
-        gated = selfRows.concat(h.get(nbr), 1).concat(edge, 1).matMul(w).add(p(p + "bias"));
-      } else {
-        NDArray self = h.matMul(p(p + "w_self")).add(p(p + "bias")); // N × 2a
-        NDArray neighbor = h.matMul(p(p + "w_neighbor")).get(nbr); // (N·M) × 2a
-        gated =
-            edge.matMul(p(p + "w_edge"))
-                .add(neighbor)
-                .reshape(atoms, maxNeighbors, 2L * a)
-                .add(self.reshape(atoms, 1, 2L * a))
-                .reshape(atoms * maxNeighbors, 2L * a);
-      }
-      gated = batchNorm(gated, p + "bn_edge", training);
-      NDList halves = gated.split(2, 1);
-      NDArray filter = halves.get(0).getNDArrayInternal().sigmoid();
-      NDArray core = halves.get(1).getNDArrayInternal().softPlus();
-      NDArray summed = filter.mul(core).reshape(atoms, maxNeighbors, a).sum(new int[] {1});
-      summed = batchNorm(summed, p + "bn_sum", training);
-      h = h.add(summed).getNDArrayInternal().softPlus();
+    NDArray h = embedding.forward(z, step);
+    NeighborSlots slots = new NeighborSlots(nbr, expand(dist), maxNeighbors);
+    for (ConvLayer conv : convolutions) {
+      h = conv.forward(h, slots, training, edgeLinear, step);
     }
-
-    // mean over each crystal's atoms: (B × N one-hot) · (N × a), scaled by 1/atoms
-    NDArray membership = crystal.oneHot(crystals, dtype).transpose();
-    NDArray pooled = membership.matMul(h).mul(inverseCount);
-    // the hidden layer W·softplus([pooled, extra]) + b in factored form W_p·softplus(pooled) + b +
-    // W_x·softplus(extra): with W_x zero the sum is exactly the baseline's, bit for bit (one matrix
-    // product over the concatenation may reduce in another order)
-    NDArray x =
-        pooled.getNDArrayInternal().softPlus().matMul(p("hidden.weight")).add(p("hidden.bias"));
-    if (extraWidth > 0) {
-      NDArray fed = extra.getNDArrayInternal().softPlus();
-      if (extraGain != 1) {
-        fed = fed.mul(extraGain);
-      }
-      x = x.add(fed.matMul(p("hidden.extra_weight")));
-    }
-    x = x.getNDArrayInternal().softPlus();
-    return x.matMul(p("output.weight")).add(p("output.bias"));
+    NDArray pooled = meanOverCrystals(h, crystal, inverseCount, crystals);
+    return output.forward(hidden.forward(pooled, extra));
   }
 
-  private NDArray batchNorm(NDArray x, String name, boolean training) {
-    return x.getNDArrayInternal()
-        .batchNorm(
-            x,
-            buffers.get(name + ".running_mean"),
-            buffers.get(name + ".running_var"),
-            p(name + ".gamma"),
-            p(name + ".beta"),
-            1,
-            BN_KEEP,
-            BN_EPS,
-            training)
-        .singletonOrThrow();
+  /** Gaussian expansion of the slot distances: exp(-(d - μ)² / w²), (N·M) × G. */
+  private NDArray expand(NDArray distances) {
+    return distances.sub(centers).square().mul(-inverseWidth2).exp();
   }
 
-  private NDArray p(String name) {
-    return parameters.get(name);
+  /** Mean over each crystal's atoms: (B × N one-hot) · (N × a), scaled by 1/atoms. */
+  private NDArray meanOverCrystals(
+      NDArray h, NDArray crystalOfAtom, NDArray inverseCount, int crystals) {
+    NDArray membership = crystalOfAtom.oneHot(crystals, dtype).transpose();
+    return membership.matMul(h).mul(inverseCount);
   }
 
   @Override

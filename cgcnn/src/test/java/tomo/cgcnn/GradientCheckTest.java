@@ -161,9 +161,8 @@ class GradientCheckTest {
     HostBatch batch = prepared.batch(IntStream.range(0, 8).toArray(), 0, 8);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = new Trainer(DataType.FLOAT64).network(prepared, config, root)) {
-      net.useConcatenatedEdgeLinear(false);
       double factored = lossValue(prepared, net, batch);
-      net.useConcatenatedEdgeLinear(true);
+      net.useEdgeLinear(new ConcatenatedEdgeLinear());
       double concatenated = lossValue(prepared, net, batch);
       assertThat(concatenated).isCloseTo(factored, org.assertj.core.data.Offset.offset(1e-12));
     }
