@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,6 +170,44 @@ final class CheckpointStore {
       return NDList.decode(into, in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read weights " + file, e);
+    }
+  }
+
+  /**
+   * Copies the named tensors of {@code from} into {@code into}: every tensor of {@code into} must
+   * be there with its shape and type, except {@code zeroIfAbsent} (set to zero when absent), and no
+   * other.
+   */
+  static void copyNamed(NDList from, Map<String, NDArray> into, Path file, String zeroIfAbsent) {
+    Map<String, NDArray> byName = new LinkedHashMap<>();
+    for (NDArray t : from) {
+      byName.put(t.getName(), t);
+    }
+    if (!into.keySet().containsAll(byName.keySet())) {
+      throw new IllegalStateException(
+          "weights %s hold tensors %s, the network has %s"
+              .formatted(file, byName.keySet(), into.keySet()));
+    }
+    for (Map.Entry<String, NDArray> e : into.entrySet()) {
+      NDArray source = byName.get(e.getKey());
+      NDArray target = e.getValue();
+      if (source == null && e.getKey().equals(zeroIfAbsent)) {
+        target.set(new byte[Math.toIntExact(target.size() * target.getDataType().getNumOfBytes())]);
+        continue;
+      }
+      if (source == null
+          || !source.getShape().equals(target.getShape())
+          || source.getDataType() != target.getDataType()) {
+        throw new IllegalStateException(
+            "weights %s: tensor %s is %s, the network's is %s %s"
+                .formatted(
+                    file,
+                    e.getKey(),
+                    source == null ? "missing" : source.getDataType() + " " + source.getShape(),
+                    target.getDataType(),
+                    target.getShape()));
+      }
+      target.set(source.toByteBuffer());
     }
   }
 }

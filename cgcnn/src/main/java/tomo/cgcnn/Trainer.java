@@ -9,20 +9,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-  private static final int PREFETCH = 3;
 
   private final DataType dtype;
   private final int gpu;
@@ -185,6 +175,7 @@ public final class Trainer {
         config.hyper().extraGain());
   }
 
+  /** One run: where it starts, its epochs, and what it found. */
   private TrainingResult run(
       TrainingConfig config,
       PreparedData prepared,
@@ -194,154 +185,62 @@ public final class Trainer {
       ProgressListener listener,
       ExecutorService assembler,
       String deviceName) {
-    TrainingHyper hyper = config.hyper();
-    long seed = config.task().seed();
     ParameterOptimizer optimizer =
-        new ParameterOptimizer(hyper.optimizer(), hyper.momentum(), net.parameters());
-    // the weights that define the model, and with the optimizer's state what a checkpoint holds
-    Map<String, NDArray> model = net.weights();
-    Map<String, NDArray> tensors = new LinkedHashMap<>(model);
-    tensors.putAll(optimizer.state());
-    // a copy of the weights at the best epoch so far
-    Map<String, NDArray> best = new LinkedHashMap<>();
-    model.forEach((name, t) -> best.put(name, t.duplicate()));
-    boolean bestHeld = false;
+        new ParameterOptimizer(
+            config.hyper().optimizer(), config.hyper().momentum(), net.parameters());
     String fingerprint =
         fingerprint(config, prepared.data)
             + (start == null ? "" : " start=" + start.sha256() + "@" + start.epochOffset());
-    int offset = start == null ? 0 : start.epochOffset();
-    String extraProperty = config.task().extraProperty();
-    boolean independent = hyper.init() == InitScheme.INDEPENDENT && extraProperty != null;
-    long shuffleSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
+    TrainingState state = new TrainingState(net, optimizer, fingerprint);
+    int startEpoch = begin(state, store, net, start, listener);
+    Throughput throughput = new Throughput(startEpoch, config.hyper().epochs());
+    int epochsRun =
+        new EpochLoop(this, config, prepared, net, optimizer, state, store, assembler)
+            .run(startEpoch, BatchOrder.of(config, prepared, start), throughput, listener);
+    return result(config, prepared, state, startEpoch, epochsRun, throughput, deviceName);
+  }
 
-    int startEpoch = 0;
-    double bestVal = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    double bestTest = Double.NaN;
-    List<EpochProgress> history = new ArrayList<>();
-    Optional<Path> latest = store.latest();
-    if (latest.isPresent()) {
-      CheckpointState s = store.readState(latest.get());
-      if (!s.fingerprint().equals(fingerprint)) {
-        throw new IllegalStateException(
-            "checkpoint %s belongs to another training:%n  it: %s%n  now: %s"
-                .formatted(latest.get(), s.fingerprint(), fingerprint));
-      }
-      try (NDManager tmp = net.manager().newSubManager()) {
-        store.readTensors(latest.get(), s, tensors, tmp);
-        Optional<NDList> kept = CheckpointStore.readBest(latest.get(), tmp);
-        if (kept.isPresent()) {
-          copyNamed(kept.get(), best, latest.get(), null);
-          bestHeld = true;
-        }
-      }
-      optimizer.restoreSteps(s.optimizerSteps());
-      startEpoch = s.epochsDone();
-      bestVal = s.bestValMetric();
-      bestEpoch = s.bestEpoch();
-      bestTest = s.bestTestMetric();
-      history.addAll(s.history());
-      LOG.info("resuming from {} after epoch {}", latest.get(), startEpoch);
-      listener.onResume(startEpoch, bestVal);
-    } else if (start != null) {
+  /**
+   * Where a run starts: after the newest checkpoint of the same training, else from the warm start,
+   * else from the seed's weights; returns the epochs already done.
+   */
+  private static int begin(
+      TrainingState state,
+      CheckpointStore store,
+      CgcnnNetwork net,
+      WarmStart start,
+      ProgressListener listener) {
+    Optional<TrainingState.Resumed> resumed = state.resume(store, net.manager());
+    if (resumed.isPresent()) {
+      int epochsDone = resumed.get().epochsDone();
+      LOG.info("resuming from {} after epoch {}", resumed.get().checkpoint(), epochsDone);
+      listener.onResume(epochsDone, state.best().valMetric());
+      return epochsDone;
+    }
+    if (start != null) {
       startFrom(start, net);
-      LOG.info("starting from {} (epoch {} of its training)", start.weights(), offset);
+      LOG.info("starting from {} (epoch {} of its training)", start.weights(), start.epochOffset());
     }
+    return 0;
+  }
 
-    // PREFETCH batches packed ahead plus the one in the step: the same buffers for the whole run
-    BlockingQueue<HostBatch> free = new ArrayBlockingQueue<>(PREFETCH + 1);
-    for (int i = 0; i <= PREFETCH; i++) {
-      free.add(new HostBatch());
-    }
-    List<HostBatch> valBatches = fixedBatches(prepared, prepared.validation, hyper.batchSize());
-    List<HostBatch> testBatches = fixedBatches(prepared, prepared.test, hyper.batchSize());
-    double trainSeconds = 0;
-    long trainCrystals = 0;
-    long trainAtoms = 0;
-    int epoch = startEpoch;
-    for (; epoch < hyper.epochs(); epoch++) {
-      if (hyper.patience() != null && epoch - bestEpoch >= hyper.patience()) {
-        // checked before the epoch, so a rerun of a stopped training stops again at once
-        LOG.info(
-            "stopping after epoch {}: no better validation metric in {} epochs (best: epoch {})",
-            epoch,
-            hyper.patience(),
-            bestEpoch);
-        break;
-      }
-      long t0 = System.nanoTime();
-      // a fine-tuning continues its start's batch order; its rate follows its own milestone
-      int at = offset + epoch;
-      double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
-      int[] order =
-          independent
-              ? shuffled(prepared.train, shuffleSeed, at)
-              : shuffled(prepared.train, prepared.data.size(), seed, at);
-      double loss =
-          trainEpoch(prepared, net, optimizer, order, hyper.batchSize(), lr, assembler, free);
-      double t1 = (System.nanoTime() - t0) / 1e9;
-      if (epoch > startEpoch || hyper.epochs() - startEpoch == 1) {
-        // steady state: the first epoch of a process pays for warm-up (JIT, allocator, caches)
-        trainSeconds += t1;
-        trainCrystals += order.length;
-        trainAtoms += atoms(prepared, order);
-      }
-      double val = evaluate(prepared, net, valBatches);
-      if (val < bestVal || bestEpoch == 0) {
-        bestVal = val;
-        bestEpoch = epoch + 1;
-        bestTest = evaluate(prepared, net, testBatches);
-        model.forEach((name, t) -> t.copyTo(best.get(name)));
-        bestHeld = true;
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      EpochProgress progress =
-          new EpochProgress(
-              epoch + 1,
-              hyper.epochs(),
-              loss,
-              val,
-              bestVal,
-              bestEpoch,
-              seconds,
-              t1,
-              NativeMemory.residentMiB());
-      history.add(progress);
-      LOG.info(
-          "epoch {}/{}: loss {}, validation {}, best {} (epoch {}), {} s",
-          progress.epoch(),
-          progress.epochs(),
-          String.format("%.4f", loss),
-          String.format("%.4f", val),
-          String.format("%.4f", bestVal),
-          bestEpoch,
-          String.format("%.1f", seconds));
-      store.write(
-          new CheckpointState(
-              fingerprint,
-              epoch + 1,
-              bestVal,
-              bestEpoch,
-              bestTest,
-              optimizer.steps(),
-              seed,
-              prepared.targetScaler,
-              prepared.extraScaler,
-              history,
-              List.copyOf(tensors.keySet())),
-          tensors,
-          bestHeld ? best : null);
-      listener.onEpoch(progress);
-    }
-
+  private static TrainingResult result(
+      TrainingConfig config,
+      PreparedData prepared,
+      TrainingState state,
+      int startEpoch,
+      int epochsRun,
+      Throughput throughput,
+      String deviceName) {
     Engine engine = Engine.getEngine("PyTorch");
+    BestEpoch best = state.best();
     return new TrainingResult(
         config,
         new TrainingMetrics(
             prepared.target.categorical() ? "error_rate" : "mae",
-            bestEpoch,
-            bestVal,
-            bestTest,
+            best.epoch(),
+            best.valMetric(),
+            best.testMetric(),
             referenceMetric(prepared)),
         new TrainingSplit(
             prepared.train.length,
@@ -356,18 +255,18 @@ public final class Trainer {
             prepared.targetScaler,
             prepared.extraScaler),
         new TrainingEnvironment(
-            trainSeconds > 0 ? trainCrystals / trainSeconds : Double.NaN,
-            trainSeconds > 0 ? trainAtoms / trainSeconds : Double.NaN,
+            throughput.crystalsPerSecond(),
+            throughput.atomsPerSecond(),
             deviceName.startsWith("gpu") ? "CUDA" : "CPU",
             deviceName,
             JniUtils.getNumThreads(),
             Engine.getDjlVersion(),
             engine.getVersion(),
             NativeMemory.allocator()),
-        history,
+        state.history(),
         startEpoch,
-        epoch < hyper.epochs(),
-        epoch);
+        epochsRun < config.hyper().epochs(),
+        epochsRun);
   }
 
   /**
@@ -377,50 +276,11 @@ public final class Trainer {
   static void startFrom(WarmStart start, CgcnnNetwork net) {
     Map<String, NDArray> model = net.weights();
     try (NDManager tmp = net.manager().newSubManager()) {
-      copyNamed(
+      CheckpointStore.copyNamed(
           CheckpointStore.readNamed(start.weights(), tmp),
           model,
           start.weights(),
           CgcnnNetwork.EXTRA_WEIGHT);
-    }
-  }
-
-  /**
-   * Copies the named tensors of {@code from} into {@code into}: every tensor of {@code into} must
-   * be there with its shape and type, except {@code zeroIfAbsent} (set to zero when absent), and no
-   * other.
-   */
-  private static void copyNamed(
-      NDList from, Map<String, NDArray> into, Path file, String zeroIfAbsent) {
-    Map<String, NDArray> byName = new LinkedHashMap<>();
-    for (NDArray t : from) {
-      byName.put(t.getName(), t);
-    }
-    if (!into.keySet().containsAll(byName.keySet())) {
-      throw new IllegalStateException(
-          "weights %s hold tensors %s, the network has %s"
-              .formatted(file, byName.keySet(), into.keySet()));
-    }
-    for (Map.Entry<String, NDArray> e : into.entrySet()) {
-      NDArray source = byName.get(e.getKey());
-      NDArray target = e.getValue();
-      if (source == null && e.getKey().equals(zeroIfAbsent)) {
-        target.set(new byte[Math.toIntExact(target.size() * target.getDataType().getNumOfBytes())]);
-        continue;
-      }
-      if (source == null
-          || !source.getShape().equals(target.getShape())
-          || source.getDataType() != target.getDataType()) {
-        throw new IllegalStateException(
-            "weights %s: tensor %s is %s, the network's is %s %s"
-                .formatted(
-                    file,
-                    e.getKey(),
-                    source == null ? "missing" : source.getDataType() + " " + source.getShape(),
-                    target.getDataType(),
-                    target.getShape()));
-      }
-      target.set(source.toByteBuffer());
     }
   }
 
@@ -448,100 +308,6 @@ public final class Trainer {
         + data.graphSettingsKey()
         + "/"
         + data.size();
-  }
-
-  /** Atoms in the crystals of {@code rows}: crystals differ 200-fold in size, so atoms/s too. */
-  private static long atoms(PreparedData prepared, int[] rows) {
-    long n = 0;
-    for (int r : rows) {
-      n += prepared.data.graphs().get(r).nodeCount();
-    }
-    return n;
-  }
-
-  /**
-   * Epoch {@code epoch}'s order of the training rows: one permutation of all {@code size} materials
-   * from (seed, epoch), cut to {@code rows}. A training that lacks some rows (no extra value) so
-   * visits the others in its baseline's order.
-   */
-  static int[] shuffled(int[] rows, int size, long seed, int epoch) {
-    boolean[] kept = new boolean[size];
-    for (int r : rows) {
-      kept[r] = true;
-    }
-    int[] p = DataSplit.permutation(size, new SplittableRandom(seed * 1_000_003L + epoch));
-    int[] out = new int[rows.length];
-    int k = 0;
-    for (int r : p) {
-      if (kept[r]) {
-        out[k++] = r;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The order of an {@link InitScheme#INDEPENDENT} network (the paper's code, and tomo before tight
-   * pairs): a permutation of the kept rows from its own (seed, epoch).
-   */
-  static int[] shuffled(int[] rows, long seed, int epoch) {
-    int[] p = DataSplit.permutation(rows.length, new SplittableRandom(seed * 1_000_003L + epoch));
-    int[] out = new int[rows.length];
-    for (int i = 0; i < p.length; i++) {
-      out[i] = rows[p[i]];
-    }
-    return out;
-  }
-
-  private static List<HostBatch> fixedBatches(PreparedData prepared, int[] rows, int batchSize) {
-    List<HostBatch> batches = new ArrayList<>();
-    for (int from = 0; from < rows.length; from += batchSize) {
-      batches.add(prepared.batch(rows, from, Math.min(rows.length, from + batchSize)));
-    }
-    return batches;
-  }
-
-  /** One epoch of updates; returns the mean training loss. Batches are packed on another thread. */
-  private double trainEpoch(
-      PreparedData prepared,
-      CgcnnNetwork net,
-      ParameterOptimizer optimizer,
-      int[] order,
-      int batchSize,
-      double lr,
-      ExecutorService assembler,
-      BlockingQueue<HostBatch> free) {
-    Deque<Future<HostBatch>> queue = new ArrayDeque<>();
-    int next = 0;
-    double lossSum = 0;
-    long seen = 0;
-    while (next < order.length || !queue.isEmpty()) {
-      while (next < order.length && queue.size() < PREFETCH) {
-        int from = next;
-        int to = Math.min(order.length, from + batchSize);
-        HostBatch into = free.remove();
-        queue.add(assembler.submit(() -> prepared.pack(order, from, to, into)));
-        next = to;
-      }
-      HostBatch batch = take(queue.poll());
-      if (batch.atoms() >= 2) { // batch norm needs two values per channel (a final one-atom batch)
-        lossSum += step(prepared, net, optimizer, batch, lr) * batch.crystals();
-        seen += batch.crystals();
-      }
-      free.add(batch); // the step's tensors are closed: the buffers may be refilled
-    }
-    return seen == 0 ? Double.NaN : lossSum / seen;
-  }
-
-  private static HostBatch take(Future<HostBatch> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while packing a batch", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("packing a batch failed: " + e.getCause(), e.getCause());
-    }
   }
 
   /** Forward, backward and update on one batch; returns the loss. */

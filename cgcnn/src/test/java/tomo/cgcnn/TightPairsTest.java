@@ -92,9 +92,9 @@ class TightPairsTest {
     }
     // and visits its batches in an order of its own
     int[] rows = prepared("energy").train;
-    assertThat(Trainer.shuffled(rows, InitScheme.independentSeed(9, "energy"), 0))
-        .isNotEqualTo(Trainer.shuffled(rows, DATA.size(), 9, 0))
-        .isNotEqualTo(Trainer.shuffled(rows, InitScheme.independentSeed(9, "size"), 0));
+    assertThat(BatchOrder.shuffled(rows, InitScheme.independentSeed(9, "energy"), 0))
+        .isNotEqualTo(BatchOrder.shuffled(rows, DATA.size(), 9, 0))
+        .isNotEqualTo(BatchOrder.shuffled(rows, InitScheme.independentSeed(9, "size"), 0));
   }
 
   private static PreparedData prepared(String extra) {
@@ -144,14 +144,14 @@ class TightPairsTest {
         new PreparedData(DATA, config("size").task()); // "size" is missing for material 3
     assertThat(aug.train.length).isLessThan(base.train.length);
     for (int epoch = 0; epoch < 3; epoch++) {
-      int[] baseOrder = Trainer.shuffled(base.train, DATA.size(), 9, epoch);
-      int[] augOrder = Trainer.shuffled(aug.train, DATA.size(), 9, epoch);
+      int[] baseOrder = BatchOrder.shuffled(base.train, DATA.size(), 9, epoch);
+      int[] augOrder = BatchOrder.shuffled(aug.train, DATA.size(), 9, epoch);
       int[] expected = Arrays.stream(baseOrder).filter(r -> r != 3).toArray();
       assertThat(augOrder).containsExactly(expected);
       assertThat(baseOrder).containsExactlyInAnyOrder(base.train);
     }
-    assertThat(Trainer.shuffled(base.train, DATA.size(), 9, 0))
-        .isNotEqualTo(Trainer.shuffled(base.train, DATA.size(), 9, 1));
+    assertThat(BatchOrder.shuffled(base.train, DATA.size(), 9, 0))
+        .isNotEqualTo(BatchOrder.shuffled(base.train, DATA.size(), 9, 1));
   }
 
   private static float[] forward(CgcnnNetwork net, HostBatch batch, boolean training) {
