@@ -9,15 +9,10 @@ import java.util.Map;
  * state, checkpoints and warm starts find them.
  */
 abstract class Layer {
-  private final String name;
+  private final String name; // the prefix of its tensors' names
 
   Layer(String name) {
     this.name = name;
-  }
-
-  /** The layer's name, the prefix of its tensors' names. */
-  final String name() {
-    return name;
   }
 
   /** The full name of the layer's tensor {@code part}. */
