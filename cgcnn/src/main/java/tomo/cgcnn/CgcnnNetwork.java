@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.InitMode;
 
 /**
  * The CGCNN network (Xie &amp; Grossman 2018) on DJL tensors, with explicit parameters so the
@@ -76,7 +78,7 @@ final class CgcnnNetwork implements AutoCloseable {
       int outputWidth,
       long seed,
       String extraProperty,
-      InitScheme init,
+      InitMode init,
       ExtraGain gain) {
     this.manager = parent.newSubManager();
     this.dtype = dtype;
@@ -87,10 +89,10 @@ final class CgcnnNetwork implements AutoCloseable {
     this.centers =
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
-    this.extraGain = gain.factor(shape, extraWidth);
+    this.extraGain = gain.columnFactor(shape.atomFeatures(), extraWidth);
 
-    boolean independent = init == InitScheme.INDEPENDENT && extraProperty != null;
-    long streamSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
+    boolean independent = init == InitMode.INDEPENDENT && extraProperty != null;
+    long streamSeed = independent ? IndependentSeed.of(seed, extraProperty) : seed;
     SplittableRandom random = new SplittableRandom(streamSeed ^ 0xC6C_1111L);
     int f = nodeTable[0].length;
     int a = shape.atomFeatures();

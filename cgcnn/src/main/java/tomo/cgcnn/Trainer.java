@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
 
 /**
  * Trains CGCNN on DJL's PyTorch engine: split, standardization, SGD or Adam with a step learning
@@ -124,7 +126,7 @@ public final class Trainer {
       JniUtils.getNumThreads();
       JniUtils.setNumThreads(config.runtime().threads());
     }
-    PreparedData prepared = new PreparedData(data, config.task());
+    PreparedData prepared = new PreparedData(data, config.task(), config.hyper().scaling());
     Device device = device(config, engine);
     String deviceName =
         device.isGpu()
@@ -173,7 +175,7 @@ public final class Trainer {
     return new CgcnnNetwork(
         root,
         dtype,
-        config.hyper().shape(),
+        config.shape(),
         prepared.nodeTable,
         centers,
         e.widthAngstrom(),
@@ -194,7 +196,7 @@ public final class Trainer {
       ProgressListener listener,
       ExecutorService assembler,
       String deviceName) {
-    TrainingHyper hyper = config.hyper();
+    HyperParameters hyper = config.hyper();
     long seed = config.task().seed();
     ParameterOptimizer optimizer =
         new ParameterOptimizer(hyper.optimizer(), hyper.momentum(), net.parameters());
@@ -211,8 +213,8 @@ public final class Trainer {
             + (start == null ? "" : " start=" + start.sha256() + "@" + start.epochOffset());
     int offset = start == null ? 0 : start.epochOffset();
     String extraProperty = config.task().extraProperty();
-    boolean independent = hyper.init() == InitScheme.INDEPENDENT && extraProperty != null;
-    long shuffleSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
+    boolean independent = hyper.init() == InitMode.INDEPENDENT && extraProperty != null;
+    long shuffleSeed = independent ? IndependentSeed.of(seed, extraProperty) : seed;
 
     int startEpoch = 0;
     double bestVal = Double.POSITIVE_INFINITY;
@@ -272,7 +274,7 @@ public final class Trainer {
       long t0 = System.nanoTime();
       // a fine-tuning continues its start's batch order; its rate follows its own milestone
       int at = offset + epoch;
-      double lr = hyper.learningRate() * (epoch >= hyper.milestoneEpoch() ? 0.1 : 1.0);
+      double lr = hyper.learningRate() * (epoch >= hyper.milestone() ? 0.1 : 1.0);
       int[] order =
           independent
               ? shuffled(prepared.train, shuffleSeed, at)
@@ -439,9 +441,9 @@ public final class Trainer {
             : data.column(extra).classes().size();
     return config.resumeIdentity()
         + " init="
-        + (config.hyper().init() == InitScheme.TIGHT ? "tight-zero" : config.hyper().init().key())
+        + (config.hyper().init() == InitMode.TIGHT ? "tight-zero" : config.hyper().init().label())
         + " extraGain="
-        + config.hyper().extraGain().factor(config.hyper().shape(), extraWidth)
+        + config.hyper().extraGain().columnFactor(config.shape().atomFeatures(), extraWidth)
         + " data="
         + data.datasetSha256()
         + "/"
@@ -481,7 +483,7 @@ public final class Trainer {
   }
 
   /**
-   * The order of an {@link InitScheme#INDEPENDENT} network (the paper's code, and tomo before tight
+   * The order of an {@link InitMode#INDEPENDENT} network (the paper's code, and tomo before tight
    * pairs): a permutation of the kept rows from its own (seed, epoch).
    */
   static int[] shuffled(int[] rows, long seed, int epoch) {
