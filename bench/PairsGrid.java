@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tomo.cgcnn.EpochProgress;
-import tomo.cgcnn.ExtraGain;
-import tomo.cgcnn.InitScheme;
-import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
 import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingResult;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -97,12 +97,12 @@ public class PairsGrid {
           TrainingConfig config =
               TrainingConfig.paper(target, extra, mode, seed, epochs)
                   .toBuilder()
-                  .optimizer(OptimizerKind.ADAM, lr)
+                  .optimizer(Optimizer.ADAM, lr)
                   .batchSize(batchSize)
                   .threads(1)
                   .extraMasked(run.endsWith("-masked"))
                   .patience(patience)
-                  .init(InitScheme.valueOf(run.split("-")[0].toUpperCase(Locale.ROOT)))
+                  .init(InitMode.valueOf(run.split("-")[0].toUpperCase(Locale.ROOT)))
                   .extraGain(gain)
                   .build();
           Path ckpt = Files.createTempDirectory("pairs-ckpt");

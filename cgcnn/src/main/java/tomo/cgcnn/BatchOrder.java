@@ -1,6 +1,7 @@
 package tomo.cgcnn;
 
 import java.util.SplittableRandom;
+import tomo.hyper.InitMode;
 
 /**
  * The order in which each epoch visits the training rows, from the seed and the epoch alone (so a
@@ -16,8 +17,7 @@ final class BatchOrder {
   private final int epochOffset;
 
   /**
-   * @param seed the training's seed, or an independent network's own ({@link
-   *     InitScheme#independentSeed})
+   * @param seed the training's seed, or an independent network's own ({@link IndependentSeed#of})
    * @param epochOffset the epochs of the training a fine-tuning starts from (0 for none)
    */
   private BatchOrder(int[] rows, int materials, boolean independent, long seed, int epochOffset) {
@@ -32,12 +32,12 @@ final class BatchOrder {
   static BatchOrder of(TrainingConfig config, PreparedData prepared, WarmStart start) {
     long seed = config.task().seed();
     String extraProperty = config.task().extraProperty();
-    boolean independent = config.hyper().init() == InitScheme.INDEPENDENT && extraProperty != null;
+    boolean independent = config.hyper().init() == InitMode.INDEPENDENT && extraProperty != null;
     return new BatchOrder(
         prepared.train,
         prepared.data.size(),
         independent,
-        independent ? InitScheme.independentSeed(seed, extraProperty) : seed,
+        independent ? IndependentSeed.of(seed, extraProperty) : seed,
         start == null ? 0 : start.epochOffset());
   }
 
@@ -69,7 +69,7 @@ final class BatchOrder {
   }
 
   /**
-   * The order of an {@link InitScheme#INDEPENDENT} network (the paper's code, and tomo before tight
+   * The order of an {@link InitMode#INDEPENDENT} network (the paper's code, and tomo before tight
    * pairs): a permutation of the kept rows from its own (seed, epoch).
    */
   static int[] shuffled(int[] rows, long seed, int epoch) {

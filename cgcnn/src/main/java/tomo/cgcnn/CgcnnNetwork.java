@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.InitMode;
 
 /**
  * The CGCNN network (Xie &amp; Grossman 2018) on DJL tensors, built from named layers: the atom
@@ -71,7 +73,7 @@ final class CgcnnNetwork implements AutoCloseable {
       int outputWidth,
       long seed,
       String extraProperty,
-      InitScheme init,
+      InitMode init,
       ExtraGain gain) {
     this.manager = parent.newSubManager();
     this.dtype = dtype;
@@ -82,8 +84,8 @@ final class CgcnnNetwork implements AutoCloseable {
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
 
-    boolean independent = init == InitScheme.INDEPENDENT && extraProperty != null;
-    long streamSeed = independent ? InitScheme.independentSeed(seed, extraProperty) : seed;
+    boolean independent = init == InitMode.INDEPENDENT && extraProperty != null;
+    long streamSeed = independent ? IndependentSeed.of(seed, extraProperty) : seed;
     ParameterFactory factory =
         new ParameterFactory(manager, dtype, new SplittableRandom(streamSeed ^ 0xC6C_1111L));
     int a = shape.atomFeatures();
@@ -94,7 +96,7 @@ final class CgcnnNetwork implements AutoCloseable {
       convs.add(new ConvLayer("conv" + c, a, g, factory));
     }
     this.convolutions = List.copyOf(convs);
-    double extraGain = gain.factor(shape, extraWidth);
+    double extraGain = gain.columnFactor(shape.atomFeatures(), extraWidth);
     int h = shape.hiddenFeatures();
     this.hidden =
         independent

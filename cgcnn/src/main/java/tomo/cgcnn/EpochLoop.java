@@ -77,8 +77,7 @@ final class EpochLoop {
       }
       long t0 = System.nanoTime();
       // a fine-tuning continues its start's batch order; its rate follows its own milestone
-      double lr =
-          config.hyper().learningRate() * (epoch >= config.hyper().milestoneEpoch() ? 0.1 : 1.0);
+      double lr = config.hyper().learningRate() * (epoch >= config.hyper().milestone() ? 0.1 : 1.0);
       int[] rows = order.epoch(epoch);
       double loss = trainEpoch(rows, lr);
       double t1 = (System.nanoTime() - t0) / 1e9;

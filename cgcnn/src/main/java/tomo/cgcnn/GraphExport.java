@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tomo.hyper.HyperParameters;
 import tomo.materials.graph.CrystalGraph;
 import tomo.materials.graph.GaussianExpansion;
 
@@ -113,17 +114,17 @@ public final class GraphExport {
       meta.put("extra_categorical", extra.categorical());
       meta.put("extra_classes", extra.classes());
     }
-    TrainingHyper h = config.hyper();
+    HyperParameters h = config.hyper();
     Map<String, Object> hyper = new LinkedHashMap<>();
     hyper.put("epochs", h.epochs());
     hyper.put("batch_size", h.batchSize());
     hyper.put("lr", h.learningRate());
     hyper.put("momentum", h.momentum());
-    hyper.put("milestone", h.milestoneEpoch());
-    hyper.put("optimizer", h.optimizer().name().toLowerCase(Locale.ROOT));
-    hyper.put("atom_features", h.shape().atomFeatures());
-    hyper.put("hidden_features", h.shape().hiddenFeatures());
-    hyper.put("convolutions", h.shape().convolutions());
+    hyper.put("milestone", h.milestone());
+    hyper.put("optimizer", h.optimizer().label());
+    hyper.put("atom_features", config.shape().atomFeatures());
+    hyper.put("hidden_features", config.shape().hiddenFeatures());
+    hyper.put("convolutions", config.shape().convolutions());
     meta.put("hyper", hyper);
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)

@@ -5,6 +5,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tomo.hyper.Optimizer;
 
 /**
  * SGD with momentum or Adam over the network's parameters, with PyTorch's update rules so that
@@ -16,19 +17,19 @@ final class ParameterOptimizer {
   private static final double BETA2 = 0.999;
   private static final double ADAM_EPS = 1e-8;
 
-  private final OptimizerKind kind;
+  private final Optimizer kind;
   private final double momentum;
   private final Map<String, NDArray> parameters;
   private final Map<String, NDArray> state = new LinkedHashMap<>();
   private long steps;
 
-  ParameterOptimizer(OptimizerKind kind, double momentum, Map<String, NDArray> parameters) {
+  ParameterOptimizer(Optimizer kind, double momentum, Map<String, NDArray> parameters) {
     this.kind = kind;
     this.momentum = momentum;
     this.parameters = parameters;
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
       NDArray p = e.getValue();
-      if (kind == OptimizerKind.SGD) {
+      if (kind == Optimizer.SGD) {
         state.put(e.getKey() + ".momentum", p.zerosLike());
       } else {
         state.put(e.getKey() + ".adam_m", p.zerosLike());
@@ -56,7 +57,7 @@ final class ParameterOptimizer {
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
       NDArray p = e.getValue();
       try (NDArray g = p.getGradient()) {
-        if (kind == OptimizerKind.SGD) {
+        if (kind == Optimizer.SGD) {
           // PyTorch: buf = momentum·buf + g; p -= lr·buf (first step: buf = g)
           NDArray buf = state.get(e.getKey() + ".momentum");
           buf.muli(momentum).addi(g);

@@ -3,6 +3,7 @@ package tomo.cgcnn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.CrystalGraph;
 
 /**
@@ -26,7 +27,7 @@ final class PreparedData {
   final int extraWidth;
   final float[][] nodeTable;
 
-  PreparedData(TrainingData data, TrainingTask task) {
+  PreparedData(TrainingData data, TrainingTask task, Scaling scaling) {
     this.data = data;
     this.target = data.column(task.target());
     this.extra = task.extraProperty() == null ? null : data.column(task.extraProperty());
@@ -78,22 +79,19 @@ final class PreparedData {
     }
     // the paper z-scores with its whole (complete) dataset's statistics, tomo with the training
     // part's, which the model is fitted on
-    int[] scaled =
-        task.standardization() == Standardization.ALL_ROWS
-            ? concat(train, validation, test)
-            : train;
+    int[] scaled = scaling == Scaling.DATASET ? concat(train, validation, test) : train;
     this.targetScaler =
-        target.categorical() ? Standardizer.IDENTITY : scaler(task, target.values(), scaled);
+        target.categorical() ? Standardizer.IDENTITY : scaler(scaling, target.values(), scaled);
     this.extraScaler =
         extra == null || extra.categorical()
             ? Standardizer.IDENTITY
-            : scaler(task, extra.values(), scaled);
+            : scaler(scaling, extra.values(), scaled);
     this.extraWidth = extra == null ? 0 : extra.categorical() ? extra.classes().size() : 1;
     this.nodeTable = nodeTable(data);
   }
 
-  private static Standardizer scaler(TrainingTask task, double[] values, int[] rows) {
-    return task.standardization() == Standardization.ALL_ROWS
+  private static Standardizer scaler(Scaling scaling, double[] values, int[] rows) {
+    return scaling == Scaling.DATASET
         ? Standardizer.ofSample(values, rows)
         : Standardizer.of(values, rows);
   }

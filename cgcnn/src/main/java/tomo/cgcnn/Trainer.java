@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.hyper.InitMode;
 
 /**
  * Trains CGCNN on DJL's PyTorch engine: split, standardization, SGD or Adam with a step learning
@@ -114,7 +115,7 @@ public final class Trainer {
       JniUtils.getNumThreads();
       JniUtils.setNumThreads(config.runtime().threads());
     }
-    PreparedData prepared = new PreparedData(data, config.task());
+    PreparedData prepared = new PreparedData(data, config.task(), config.hyper().scaling());
     Device device = device(config, engine);
     String deviceName =
         device.isGpu()
@@ -163,7 +164,7 @@ public final class Trainer {
     return new CgcnnNetwork(
         root,
         dtype,
-        config.hyper().shape(),
+        config.shape(),
         prepared.nodeTable,
         centers,
         e.widthAngstrom(),
@@ -299,9 +300,9 @@ public final class Trainer {
             : data.column(extra).classes().size();
     return config.resumeIdentity()
         + " init="
-        + (config.hyper().init() == InitScheme.TIGHT ? "tight-zero" : config.hyper().init().key())
+        + (config.hyper().init() == InitMode.TIGHT ? "tight-zero" : config.hyper().init().label())
         + " extraGain="
-        + config.hyper().extraGain().factor(config.hyper().shape(), extraWidth)
+        + config.hyper().extraGain().columnFactor(config.shape().atomFeatures(), extraWidth)
         + " data="
         + data.datasetSha256()
         + "/"

@@ -1,45 +1,69 @@
 package tomo.cgcnn;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.GraphMode;
 
 /**
- * Everything that decides one CGCNN training (besides the data): what it learns, how it optimizes
- * and where it runs. In JSON the three parts are written as one flat object, as before they were
- * parts.
+ * Everything that decides one CGCNN training (besides the data): what it learns, how it optimizes,
+ * the network's widths and where it runs. In JSON one flat object with the keys it had before it
+ * had parts ({@link FlatTrainingConfig}).
  *
  * @param task the property predicted, its extra input, graphs and seed
- * @param hyper the hyper-parameters
+ * @param hyper the hyper-parameters, the type a sweep's spec names them with; {@code epochs} are
+ *     this training's own (a fine-tuning's F), so it has no fine-tuning epochs
+ * @param shape the network's widths
  * @param runtime threads and device, which do not change what is learned
  */
 public record TrainingConfig(
-    @JsonUnwrapped TrainingTask task,
-    @JsonUnwrapped TrainingHyper hyper,
-    @JsonUnwrapped TrainingRuntime runtime) {
+    TrainingTask task, HyperParameters hyper, NetworkShape shape, TrainingRuntime runtime) {
 
   public TrainingConfig {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(hyper, "hyper");
+    Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(hyper.optimizer(), "optimizer");
+    if (hyper.epochs() < 1 || hyper.batchSize() < 1 || !(hyper.learningRate() > 0)) {
+      throw new IllegalArgumentException(
+          "training needs epochs >= 1, batch size >= 1, learning rate > 0");
+    }
+    if (hyper.patience() != null && hyper.patience() < 1) {
+      throw new IllegalArgumentException(
+          "patience must be at least 1 epoch, got " + hyper.patience());
+    }
+    if (hyper.finetuneEpochs() != null) {
+      throw new IllegalArgumentException(
+          "a training's hyper-parameters have no fine-tuning epochs (its epochs are those it"
+              + " trains), got finetuneEpochs "
+              + hyper.finetuneEpochs());
+    }
   }
 
   /**
-   * The paper's hyper-parameters ({@link TrainingHyper#paper}) for {@code target} with an unmasked
-   * {@code extraProperty} (null: a baseline), on the engine's default threads of the CPU.
+   * The paper's hyper-parameters ({@link HyperParameters#paper}) and network for {@code target}
+   * with an unmasked {@code extraProperty} (null: a baseline), on the engine's default threads of
+   * the CPU.
    */
   public static TrainingConfig paper(
       String target, String extraProperty, GraphMode mode, long seed, int epochs) {
     return new TrainingConfig(
         new TrainingTask(target, extraProperty, false, mode, seed),
-        TrainingHyper.paper(epochs),
+        HyperParameters.paper(epochs),
+        NetworkShape.PAPER,
         TrainingRuntime.DEFAULT);
   }
 
   /** This training on another runtime. */
   public TrainingConfig withRuntime(TrainingRuntime value) {
-    return new TrainingConfig(task, hyper, value);
+    return new TrainingConfig(task, hyper, shape, value);
   }
 
   /** A builder that starts from this configuration. */
@@ -47,21 +71,29 @@ public record TrainingConfig(
     return new Builder(this);
   }
 
-  /**
-   * The text that names what is trained: a checkpoint written under another text is refused, and
-   * {@code tomo train} names its checkpoint folders after it. It comes from the task and the
-   * hyper-parameters alone, without the epochs and the patience (they only decide where a training
-   * ends, so a training may be continued for longer); the runtime has no part in it.
-   */
-  public String resumeIdentity() {
-    return resumeIdentity(task, hyper);
+  /** The flat object of the JSON. */
+  @JsonValue
+  FlatTrainingConfig json() {
+    return FlatTrainingConfig.of(this);
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static TrainingConfig fromJson(FlatTrainingConfig flat) {
+    return flat.config();
   }
 
   /**
-   * The text of the flat 15-field record this one replaced, with epochs 1, no patience and the
-   * default runtime, as it was computed then: checkpoints written before keep resuming.
+   * The text that names what is trained: a checkpoint written under another text is refused, and
+   * {@code tomo train} names its checkpoint folders after it. It comes from the task, the
+   * hyper-parameters and the shape alone, without the epochs and the patience (they only decide
+   * where a training ends, so a training may be continued for longer); the runtime has no part in
+   * it. The init and the gain are named by the checkpoint's fingerprint ({@link Trainer}).
+   *
+   * <p>It is the text of the flat 15-field record this one replaced, with epochs 1, no patience and
+   * the default runtime, as it was computed then (the optimizer by its constant's name), so
+   * checkpoints written before keep resuming.
    */
-  private static String resumeIdentity(TrainingTask task, TrainingHyper hyper) {
+  public String resumeIdentity() {
     return "TrainingConfig[target="
         + task.target()
         + ", extraProperty="
@@ -75,42 +107,33 @@ public record TrainingConfig(
         + ", epochs=1, batchSize="
         + hyper.batchSize()
         + ", optimizer="
-        + hyper.optimizer()
+        + hyper.optimizer().name()
         + ", learningRate="
         + hyper.learningRate()
         + ", momentum="
         + hyper.momentum()
         + ", milestoneEpoch="
-        + hyper.milestoneEpoch()
+        + hyper.milestone()
         + ", shape="
-        + hyper.shape()
+        + shape
         + ", threads=0, useGpu=false, patience=null]"
         // choices added later, named only where they differ from what every training did before
         + (task.completeOver().isEmpty() ? "" : " completeOver=" + task.completeOver())
-        + (task.standardization() == Standardization.TRAIN_SPLIT
+        + (hyper.scaling() == Scaling.TRAIN
             ? ""
-            : " standardization=" + task.standardization());
+            : " standardization=" + FlatTrainingConfig.standardization(hyper.scaling()));
   }
 
   /** Sets single settings of a configuration; {@link #build} validates them. */
   public static final class Builder {
-    private String target;
-    private String extraProperty;
+    private final String target;
+    private final String extraProperty;
     private boolean extraMasked;
-    private GraphMode mode;
-    private long seed;
+    private final GraphMode mode;
+    private final long seed;
     private List<String> completeOver;
-    private Standardization standardization;
-    private int epochs;
-    private int batchSize;
-    private OptimizerKind optimizer;
-    private double learningRate;
-    private double momentum;
-    private int milestoneEpoch;
+    private HyperParameters.Builder hyper;
     private NetworkShape shape;
-    private Integer patience;
-    private InitScheme init;
-    private ExtraGain extraGain;
     private int threads;
     private boolean useGpu;
 
@@ -121,17 +144,8 @@ public record TrainingConfig(
       mode = from.task.mode();
       seed = from.task.seed();
       completeOver = from.task.completeOver();
-      standardization = from.task.standardization();
-      epochs = from.hyper.epochs();
-      batchSize = from.hyper.batchSize();
-      optimizer = from.hyper.optimizer();
-      learningRate = from.hyper.learningRate();
-      momentum = from.hyper.momentum();
-      milestoneEpoch = from.hyper.milestoneEpoch();
-      shape = from.hyper.shape();
-      patience = from.hyper.patience();
-      init = from.hyper.init();
-      extraGain = from.hyper.extraGain();
+      hyper = from.hyper.toBuilder();
+      shape = from.shape;
       threads = from.runtime.threads();
       useGpu = from.runtime.useGpu();
     }
@@ -147,36 +161,43 @@ public record TrainingConfig(
       return this;
     }
 
-    public Builder standardization(Standardization value) {
-      standardization = value;
+    /** Every hyper-parameter at once, e.g. a request's. */
+    public Builder hyper(HyperParameters value) {
+      hyper = value.toBuilder();
+      return this;
+    }
+
+    /** Where the z-scores of the target and a numeric extra come from. */
+    public Builder scaling(Scaling value) {
+      hyper.scaling(value);
       return this;
     }
 
     public Builder epochs(int value) {
-      epochs = value;
+      hyper.epochs(value);
       return this;
     }
 
     public Builder batchSize(int value) {
-      batchSize = value;
+      hyper.batchSize(value);
       return this;
     }
 
-    /** The optimizer with its initial learning rate (the defaults differ between the two). */
-    public Builder optimizer(OptimizerKind kind, double lr) {
-      optimizer = kind;
-      learningRate = lr;
+    /** The optimizer with its initial learning rate. */
+    public Builder optimizer(Optimizer kind, double lr) {
+      hyper.optimizer(kind).learningRate(lr);
       return this;
     }
 
-    /** SGD momentum (a sweep's spec may change the paper's 0.9). */
+    /** SGD momentum (a sweep's spec may change the paper's). */
     public Builder momentum(double value) {
-      momentum = value;
+      hyper.momentum(value);
       return this;
     }
 
-    public Builder milestoneEpoch(int value) {
-      milestoneEpoch = value;
+    /** The 0-based epoch from which the learning rate is ×0.1. */
+    public Builder milestone(int value) {
+      hyper.milestone(value);
       return this;
     }
 
@@ -187,19 +208,19 @@ public record TrainingConfig(
 
     /** Epochs without a better validation metric before stopping; null trains every epoch. */
     public Builder patience(Integer value) {
-      patience = value;
+      hyper.patience(value);
       return this;
     }
 
     /** How a network with an extra input starts against its baseline. */
-    public Builder init(InitScheme value) {
-      init = value;
+    public Builder init(InitMode value) {
+      hyper.init(value);
       return this;
     }
 
     /** The factor on the extra input. */
     public Builder extraGain(ExtraGain value) {
-      extraGain = value;
+      hyper.extraGain(value);
       return this;
     }
 
@@ -218,19 +239,9 @@ public record TrainingConfig(
      */
     public TrainingConfig build() {
       return new TrainingConfig(
-          new TrainingTask(
-              target, extraProperty, extraMasked, mode, seed, completeOver, standardization),
-          new TrainingHyper(
-              epochs,
-              batchSize,
-              optimizer,
-              learningRate,
-              momentum,
-              milestoneEpoch,
-              shape,
-              patience,
-              init,
-              extraGain),
+          new TrainingTask(target, extraProperty, extraMasked, mode, seed, completeOver),
+          hyper.build(),
+          shape,
           new TrainingRuntime(threads, useGpu));
     }
   }

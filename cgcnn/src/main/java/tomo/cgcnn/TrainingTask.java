@@ -1,6 +1,5 @@
 package tomo.cgcnn;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import tomo.materials.graph.GraphMode;
@@ -20,7 +19,6 @@ import tomo.materials.graph.GraphMode;
  * @param completeOver properties every row used must have a value of, besides the target and the
  *     extra (a sweep's grid, when it drops incomplete rows); a row lacking one is dropped before
  *     the split's parts are taken, for baseline and augmented trainings alike
- * @param standardization where the z-scores of the target and a numeric extra come from
  */
 public record TrainingTask(
     String target,
@@ -28,24 +26,21 @@ public record TrainingTask(
     boolean extraMasked,
     GraphMode mode,
     long seed,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> completeOver,
-    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Standardization.Default.class)
-        Standardization standardization) {
+    List<String> completeOver) {
 
   public TrainingTask {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(mode, "mode");
-    // absent in JSON written before these existed: what every training did then
+    // absent in JSON written before it existed: what every training did then
     completeOver = completeOver == null ? List.of() : List.copyOf(completeOver);
-    standardization = standardization == null ? Standardization.TRAIN_SPLIT : standardization;
     if (extraMasked && extraProperty == null) {
       throw new IllegalArgumentException("a masked extra input needs an extra property");
     }
   }
 
-  /** A task on the rows that have its target and extra, z-scored on the training split. */
+  /** A task on the rows that have its target and extra. */
   public TrainingTask(
       String target, String extraProperty, boolean extraMasked, GraphMode mode, long seed) {
-    this(target, extraProperty, extraMasked, mode, seed, List.of(), Standardization.TRAIN_SPLIT);
+    this(target, extraProperty, extraMasked, mode, seed, List.of());
   }
 }

@@ -6,7 +6,7 @@
  * standardization, checkpoints with resume, and {@link tomo.cgcnn.Trainer}, which turns a {@link
  * tomo.cgcnn.TrainingConfig} and {@link tomo.cgcnn.TrainingData} into a {@link
  * tomo.cgcnn.TrainingResult} with its provenance. The only module with ML code. Imports
- * tomo.materials (graphs, properties, datasets), DJL, Jackson and SLF4J; nothing of Temporal,
- * workflows, activities or workers.
+ * tomo.materials (graphs, properties, datasets), tomo.hyper (the hyper-parameters a spec names
+ * too), DJL, Jackson and SLF4J; nothing of Temporal, workflows, activities or workers.
  */
 package tomo.cgcnn;

@@ -24,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.io.Sha256;
@@ -77,8 +79,8 @@ class CheckpointBeforeLayersTest {
     return TrainingConfig.paper("energy", "size", GraphMode.STRUCTURE, 7, epochs).toBuilder()
         .shape(new NetworkShape(3, 4, 2))
         .batchSize(8)
-        .milestoneEpoch(3)
-        .optimizer(OptimizerKind.ADAM, 0.01)
+        .milestone(3)
+        .optimizer(Optimizer.ADAM, 0.01)
         .threads(1)
         .build();
   }
@@ -87,13 +89,12 @@ class CheckpointBeforeLayersTest {
   private static Map<String, TrainingConfig> initCases() {
     Map<String, TrainingConfig> cases = new LinkedHashMap<>();
     cases.put("energy+size tight", config(1));
-    cases.put(
-        "energy+size independent", config(1).toBuilder().init(InitScheme.INDEPENDENT).build());
+    cases.put("energy+size independent", config(1).toBuilder().init(InitMode.INDEPENDENT).build());
     cases.put(
         "energy+kind independent",
         TrainingConfig.paper("energy", "kind", GraphMode.STRUCTURE, 7, 1).toBuilder()
             .shape(new NetworkShape(3, 4, 2))
-            .init(InitScheme.INDEPENDENT)
+            .init(InitMode.INDEPENDENT)
             .build());
     cases.put(
         "kind",
@@ -172,7 +173,8 @@ class CheckpointBeforeLayersTest {
     Map<String, String> hashes = new LinkedHashMap<>();
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager()) {
       for (Map.Entry<String, TrainingConfig> c : initCases().entrySet()) {
-        PreparedData prepared = new PreparedData(DATA, c.getValue().task());
+        PreparedData prepared =
+            new PreparedData(DATA, c.getValue().task(), c.getValue().hyper().scaling());
         try (CgcnnNetwork net = new Trainer().network(prepared, c.getValue(), root)) {
           hashes.put(c.getKey(), sha256(net.weights()));
         }
@@ -189,7 +191,7 @@ class CheckpointBeforeLayersTest {
     JniUtils.getNumThreads();
     JniUtils.setNumThreads(1);
     TrainingConfig config = config(2);
-    PreparedData prepared = new PreparedData(DATA, config.task());
+    PreparedData prepared = new PreparedData(DATA, config.task(), config.hyper().scaling());
     Trainer trainer = new Trainer();
     CheckpointStore store = new CheckpointStore(checkpoint.getParent());
     try (NDManager root = engine.newBaseManager();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -31,7 +32,7 @@ class FineTuneTest {
     return TrainingConfig.paper("energy", extra, GraphMode.STRUCTURE, 9, epochs).toBuilder()
         .shape(new NetworkShape(6, 10, 2))
         .batchSize(16)
-        .milestoneEpoch(2)
+        .milestone(2)
         .threads(1)
         .build();
   }
@@ -42,8 +43,8 @@ class FineTuneTest {
     WarmStart start = WarmStart.of(tmp.resolve("base"), 3).orElseThrow();
     Trainer trainer = new Trainer(DataType.FLOAT32);
     for (String extra : new String[] {"energy", "kind"}) { // numeric, one-hot (3 columns)
-      PreparedData control = new PreparedData(DATA, config(null, 2).task());
-      PreparedData cell = new PreparedData(DATA, config(extra, 2).task());
+      PreparedData control = new PreparedData(DATA, config(null, 2).task(), Scaling.TRAIN);
+      PreparedData cell = new PreparedData(DATA, config(extra, 2).task(), Scaling.TRAIN);
       try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
           CgcnnNetwork c = trainer.network(control, config(null, 2), root);
           CgcnnNetwork a = trainer.network(cell, config(extra, 2), root)) {
@@ -104,7 +105,7 @@ class FineTuneTest {
     TrainingResult base = new Trainer().train(config(null, 4), DATA, tmp.resolve("base"), p -> {});
     WarmStart start = WarmStart.of(tmp.resolve("base"), 4).orElseThrow();
     // a network set to the best weights scores the best epoch's validation metric
-    PreparedData prepared = new PreparedData(DATA, config(null, 4).task());
+    PreparedData prepared = new PreparedData(DATA, config(null, 4).task(), Scaling.TRAIN);
     Trainer trainer = new Trainer(DataType.FLOAT32);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = trainer.network(prepared, config(null, 4), root)) {

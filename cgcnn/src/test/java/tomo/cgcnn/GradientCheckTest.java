@@ -98,7 +98,7 @@ class GradientCheckTest {
         TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 3, 1).toBuilder()
             .shape(new NetworkShape(3, 5, 2))
             .build();
-    PreparedData prepared = new PreparedData(data, config.task());
+    PreparedData prepared = new PreparedData(data, config.task(), config.hyper().scaling());
     Trainer trainer = new Trainer(DataType.FLOAT64);
     int[] rows =
         IntStream.range(0, data.size())
@@ -157,7 +157,7 @@ class GradientCheckTest {
         TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 3, 1).toBuilder()
             .shape(new NetworkShape(4, 6, 3))
             .build();
-    PreparedData prepared = new PreparedData(data, config.task());
+    PreparedData prepared = new PreparedData(data, config.task(), config.hyper().scaling());
     HostBatch batch = prepared.batch(IntStream.range(0, 8).toArray(), 0, 8);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = new Trainer(DataType.FLOAT64).network(prepared, config, root)) {

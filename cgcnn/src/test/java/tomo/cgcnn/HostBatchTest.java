@@ -18,7 +18,7 @@ class HostBatchTest {
   @CsvSource({"energy, kind", "kind, size", "energy,"})
   void aReusedBatchEqualsAFreshOne(String target, String extra) {
     TrainingConfig config = TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 9, 3);
-    PreparedData prepared = new PreparedData(DATA, config.task());
+    PreparedData prepared = new PreparedData(DATA, config.task(), config.hyper().scaling());
     int[] rows = prepared.train;
     HostBatch reused = new HostBatch();
     // small, then large (the buffers grow), then small again (stale values past the end)
@@ -48,7 +48,7 @@ class HostBatchTest {
   @CsvSource({"energy, kind"})
   void oneHotExtraInputHasOneOnePerCrystal(String target, String extra) {
     TrainingConfig config = TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 9, 3);
-    PreparedData prepared = new PreparedData(DATA, config.task());
+    PreparedData prepared = new PreparedData(DATA, config.task(), config.hyper().scaling());
     HostBatch batch = new HostBatch();
     prepared.pack(prepared.train, 0, 30, batch);
     prepared.pack(prepared.train, 30, 50, batch);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -35,12 +36,11 @@ class NetworkBehaviourTest {
   @Test
   void trainingStepsLeaveNoTensorsBehind() {
     TrainingConfig config = config("energy", "size");
-    PreparedData prepared = new PreparedData(DATA, config.task());
+    PreparedData prepared = new PreparedData(DATA, config.task(), config.hyper().scaling());
     Trainer trainer = new Trainer(DataType.FLOAT32);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = trainer.network(prepared, config, root)) {
-      ParameterOptimizer optimizer =
-          new ParameterOptimizer(OptimizerKind.ADAM, 0.9, net.parameters());
+      ParameterOptimizer optimizer = new ParameterOptimizer(Optimizer.ADAM, 0.9, net.parameters());
       HostBatch batch = prepared.batch(prepared.train, 0, 16);
       trainer.step(prepared, net, optimizer, batch, 0.01);
       int after1 = net.manager().getManagedArrays().size();

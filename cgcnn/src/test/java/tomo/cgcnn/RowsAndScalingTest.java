@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -21,20 +22,20 @@ class RowsAndScalingTest {
   private static final TrainingData DATA =
       SyntheticCrystals.data(60, 4, 3, 5.0, new GaussianExpansion(0, 5, 0.5, 0.5), 5);
 
-  private static TrainingTask task(String extra, List<String> completeOver, Standardization s) {
-    return TrainingConfig.paper("energy", extra, GraphMode.STRUCTURE, 4, 1).toBuilder()
-        .completeOver(completeOver)
-        .standardization(s)
-        .build()
-        .task();
+  private static PreparedData prepared(String extra, List<String> completeOver, Scaling s) {
+    TrainingTask task =
+        TrainingConfig.paper("energy", extra, GraphMode.STRUCTURE, 4, 1).toBuilder()
+            .completeOver(completeOver)
+            .build()
+            .task();
+    return new PreparedData(DATA, task, s);
   }
 
   @Test
   void aBaselineCompleteOverTheGridTestsOnItsPartnersMaterials() {
-    PreparedData perTarget = new PreparedData(DATA, task(null, List.of(), null));
-    PreparedData augmented = new PreparedData(DATA, task("size", List.of(), null));
-    PreparedData complete =
-        new PreparedData(DATA, task(null, List.of("size"), Standardization.TRAIN_SPLIT));
+    PreparedData perTarget = prepared(null, List.of(), Scaling.TRAIN);
+    PreparedData augmented = prepared("size", List.of(), Scaling.TRAIN);
+    PreparedData complete = prepared(null, List.of("size"), Scaling.TRAIN);
     // kept per target, the baseline tests on a material its partner never sees
     assertThat(
             Stream.of(perTarget.train, perTarget.validation, perTarget.test)
@@ -50,8 +51,8 @@ class RowsAndScalingTest {
 
   @Test
   void thePapersScalingIsEveryKeptRowsMeanAndSampleDeviation() {
-    PreparedData split = new PreparedData(DATA, task("size", List.of(), null));
-    PreparedData all = new PreparedData(DATA, task("size", List.of(), Standardization.ALL_ROWS));
+    PreparedData split = prepared("size", List.of(), Scaling.TRAIN);
+    PreparedData all = prepared("size", List.of(), Scaling.DATASET);
     int[] kept = IntStream.range(0, DATA.size()).filter(i -> i != 3).toArray();
     double[] energy =
         Arrays.stream(kept).mapToDouble(i -> DATA.column("energy").values()[i]).toArray();

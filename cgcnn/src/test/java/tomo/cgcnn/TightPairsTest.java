@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -34,8 +37,8 @@ class TightPairsTest {
   @Test
   void augmentedNetworkStartsAsItsBaselineBitForBit() {
     for (String extra : new String[] {"energy", "kind"}) { // numeric (width 1), one-hot (width 3)
-      PreparedData base = new PreparedData(DATA, config(null).task());
-      PreparedData aug = new PreparedData(DATA, config(extra).task());
+      PreparedData base = new PreparedData(DATA, config(null).task(), Scaling.TRAIN);
+      PreparedData aug = new PreparedData(DATA, config(extra).task(), Scaling.TRAIN);
       assertThat(aug.train).containsExactly(base.train);
       Trainer trainer = new Trainer(DataType.FLOAT32);
       try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
@@ -92,17 +95,17 @@ class TightPairsTest {
     }
     // and visits its batches in an order of its own
     int[] rows = prepared("energy").train;
-    assertThat(BatchOrder.shuffled(rows, InitScheme.independentSeed(9, "energy"), 0))
+    assertThat(BatchOrder.shuffled(rows, IndependentSeed.of(9, "energy"), 0))
         .isNotEqualTo(BatchOrder.shuffled(rows, DATA.size(), 9, 0))
-        .isNotEqualTo(BatchOrder.shuffled(rows, InitScheme.independentSeed(9, "size"), 0));
+        .isNotEqualTo(BatchOrder.shuffled(rows, IndependentSeed.of(9, "size"), 0));
   }
 
   private static PreparedData prepared(String extra) {
-    return new PreparedData(DATA, config(extra).task());
+    return new PreparedData(DATA, config(extra).task(), Scaling.TRAIN);
   }
 
   private static TrainingConfig independent(String extra) {
-    return config(extra).toBuilder().init(InitScheme.INDEPENDENT).build();
+    return config(extra).toBuilder().init(InitMode.INDEPENDENT).build();
   }
 
   private static float[] values(CgcnnNetwork net, String name) {
@@ -111,12 +114,11 @@ class TightPairsTest {
 
   @Test
   void zeroExtraWeightsLearnAndChangeTheTraining() {
-    PreparedData aug = new PreparedData(DATA, config("energy").task());
+    PreparedData aug = new PreparedData(DATA, config("energy").task(), Scaling.TRAIN);
     Trainer trainer = new Trainer(DataType.FLOAT32);
     try (NDManager root = Engine.getEngine("PyTorch").newBaseManager();
         CgcnnNetwork net = trainer.network(aug, config("energy"), root)) {
-      ParameterOptimizer optimizer =
-          new ParameterOptimizer(OptimizerKind.ADAM, 0.9, net.parameters());
+      ParameterOptimizer optimizer = new ParameterOptimizer(Optimizer.ADAM, 0.9, net.parameters());
       trainer.step(aug, net, optimizer, aug.batch(aug.train, 0, 16), 0.01);
       float[] w = net.parameters().get("hidden.extra_weight").toFloatArray();
       assertThat(w).as("extra weights after one step").isNotEqualTo(new float[w.length]);
@@ -129,9 +131,9 @@ class TightPairsTest {
     // the literal concatenation (hyper.extraGain 1) it tracked it: 0.176 against 0.174
     // here, and 0.146 with the default gain √6
     TrainingConfig base =
-        config(null).toBuilder().epochs(20).optimizer(OptimizerKind.ADAM, 0.003).build();
+        config(null).toBuilder().epochs(20).optimizer(Optimizer.ADAM, 0.003).build();
     TrainingConfig aug =
-        config("energy").toBuilder().epochs(20).optimizer(OptimizerKind.ADAM, 0.003).build();
+        config("energy").toBuilder().epochs(20).optimizer(Optimizer.ADAM, 0.003).build();
     TrainingResult b = new Trainer().train(base, DATA, tmp.resolve("b"), p -> {});
     TrainingResult a = new Trainer().train(aug, DATA, tmp.resolve("a"), p -> {});
     assertThat(a.metrics().testMetric()).isLessThan(0.9 * b.metrics().testMetric());
@@ -139,9 +141,10 @@ class TightPairsTest {
 
   @Test
   void epochOrderOfATrainingThatLacksRowsIsItsBaselinesWithoutThem() {
-    PreparedData base = new PreparedData(DATA, config(null).task());
+    PreparedData base = new PreparedData(DATA, config(null).task(), Scaling.TRAIN);
     PreparedData aug =
-        new PreparedData(DATA, config("size").task()); // "size" is missing for material 3
+        new PreparedData(
+            DATA, config("size").task(), Scaling.TRAIN); // "size" is missing for material 3
     assertThat(aug.train.length).isLessThan(base.train.length);
     for (int epoch = 0; epoch < 3; epoch++) {
       int[] baseOrder = BatchOrder.shuffled(base.train, DATA.size(), 9, epoch);

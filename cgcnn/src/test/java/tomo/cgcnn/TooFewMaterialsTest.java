@@ -32,7 +32,7 @@ class TooFewMaterialsTest {
             columns);
     TrainingConfig config = TrainingConfig.paper("efermi", "energy", GraphMode.STRUCTURE, 1, 1);
 
-    assertThatThrownBy(() -> new PreparedData(data, config.task()))
+    assertThatThrownBy(() -> new PreparedData(data, config.task(), config.hyper().scaling()))
         .isInstanceOf(TrainingDataException.class)
         .hasMessageContaining("target efermi (extra energy)")
         .hasMessageContaining("of 40 materials 40 lack the target")

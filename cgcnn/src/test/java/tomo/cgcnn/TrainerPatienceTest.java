@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -21,7 +22,7 @@ class TrainerPatienceTest {
     return TrainingConfig.paper("energy", null, GraphMode.STRUCTURE, 4, 25).toBuilder()
         .shape(new NetworkShape(6, 10, 2))
         .batchSize(16)
-        .optimizer(OptimizerKind.ADAM, 0.03)
+        .optimizer(Optimizer.ADAM, 0.03)
         .threads(1)
         .build();
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -17,12 +18,12 @@ class TrainerResumeTest {
   private static final TrainingData DATA =
       SyntheticCrystals.data(240, 6, 6, 6.0, new GaussianExpansion(0, 6, 0.5, 0.5), 11);
 
-  private static TrainingConfig config(String target, String extra, OptimizerKind optimizer) {
+  private static TrainingConfig config(String target, String extra, Optimizer optimizer) {
     return TrainingConfig.paper(target, extra, GraphMode.STRUCTURE, 5, 6).toBuilder()
         .shape(new NetworkShape(8, 16, 2))
         .batchSize(32)
-        .milestoneEpoch(4)
-        .optimizer(optimizer, optimizer == OptimizerKind.SGD ? 0.05 : 0.01)
+        .milestone(4)
+        .optimizer(optimizer, optimizer == Optimizer.SGD ? 0.05 : 0.01)
         .threads(1)
         .build();
   }
@@ -35,7 +36,7 @@ class TrainerResumeTest {
 
   @Test
   void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
-    for (OptimizerKind optimizer : OptimizerKind.values()) {
+    for (Optimizer optimizer : Optimizer.values()) {
       TrainingConfig config = config("energy", "size", optimizer);
       Path whole = tmp.resolve(optimizer + "-whole");
       Path broken = tmp.resolve(optimizer + "-broken");
@@ -85,7 +86,7 @@ class TrainerResumeTest {
     TrainingResult r =
         new Trainer()
             .train(
-                config("energy", null, OptimizerKind.ADAM).toBuilder().epochs(6).build(),
+                config("energy", null, Optimizer.ADAM).toBuilder().epochs(6).build(),
                 DATA,
                 tmp,
                 p -> {});
@@ -109,7 +110,7 @@ class TrainerResumeTest {
     TrainingResult r =
         new Trainer()
             .train(
-                config("kind", "size", OptimizerKind.ADAM).toBuilder().epochs(1).build(),
+                config("kind", "size", Optimizer.ADAM).toBuilder().epochs(1).build(),
                 DATA,
                 tmp,
                 p -> {});
@@ -126,12 +127,12 @@ class TrainerResumeTest {
   void refusesACheckpointOfAnotherTraining(@TempDir Path tmp) {
     new Trainer()
         .train(
-            config("energy", null, OptimizerKind.SGD).toBuilder().epochs(1).build(),
+            config("energy", null, Optimizer.SGD).toBuilder().epochs(1).build(),
             DATA,
             tmp,
             p -> {});
     assertThatThrownBy(
-            () -> new Trainer().train(config("kind", null, OptimizerKind.SGD), DATA, tmp, p -> {}))
+            () -> new Trainer().train(config("kind", null, Optimizer.SGD), DATA, tmp, p -> {}))
         .hasMessageContaining("belongs to another training");
   }
 }

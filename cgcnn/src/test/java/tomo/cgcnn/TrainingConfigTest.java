@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 
@@ -32,8 +36,8 @@ class TrainingConfigTest {
     return TrainingConfig.paper("energy", "size", GraphMode.STRUCTURE, 5, 6).toBuilder()
         .shape(new NetworkShape(8, 16, 2))
         .batchSize(32)
-        .milestoneEpoch(4)
-        .optimizer(OptimizerKind.SGD, 0.05)
+        .milestone(4)
+        .optimizer(Optimizer.SGD, 0.05)
         .threads(1)
         .build();
   }
@@ -42,7 +46,7 @@ class TrainingConfigTest {
   private static TrainingConfig unusual() {
     return TrainingConfig.paper("kind", "size", GraphMode.COMPOSITION, 9, 3).toBuilder()
         .extraMasked(true)
-        .optimizer(OptimizerKind.ADAM, 0.003)
+        .optimizer(Optimizer.ADAM, 0.003)
         .momentum(0.8)
         .patience(4)
         .gpu(true)
@@ -74,7 +78,7 @@ class TrainingConfigTest {
     assertThat(Trainer.fingerprint(base.toBuilder().extraGain(ExtraGain.of(1)).build(), DATA))
         .isEqualTo(
             FINGERPRINT_RESUME_TEST.replace("extraGain=2.8284271247461903", "extraGain=1.0"));
-    assertThat(Trainer.fingerprint(base.toBuilder().init(InitScheme.INDEPENDENT).build(), DATA))
+    assertThat(Trainer.fingerprint(base.toBuilder().init(InitMode.INDEPENDENT).build(), DATA))
         .isEqualTo(FINGERPRINT_RESUME_TEST.replace("init=tight-zero", "init=independent"));
     // auto on a categorical extra (3 classes): √64/√3 per column, not the 8 it was before
     TrainingConfig categorical =
@@ -84,6 +88,56 @@ class TrainingConfigTest {
     assertThat(
             Trainer.fingerprint(categorical.toBuilder().extraGain(ExtraGain.of(8)).build(), DATA))
         .contains(" extraGain=8.0 data=");
+  }
+
+  /** Every choice away from what every training did before: ADAM, the paper's init and scaling. */
+  private static TrainingConfig everyChoice() {
+    return TrainingConfig.paper("energy", "size", GraphMode.COMPOSITION, 7, 12).toBuilder()
+        .shape(new NetworkShape(8, 16, 2))
+        .batchSize(64)
+        .optimizer(Optimizer.ADAM, 0.003)
+        .momentum(0.8)
+        .milestone(7)
+        .patience(3)
+        .completeOver(List.of("kind"))
+        .scaling(Scaling.DATASET)
+        .init(InitMode.INDEPENDENT)
+        .extraGain(ExtraGain.of(1.5))
+        .threads(2)
+        .build();
+  }
+
+  @Test
+  void theSharedHyperParametersKeepTheIdentityFingerprintAndJsonOfTheTrainersOwn()
+      throws IOException {
+    // the texts computed at 55055e4, when the trainer had hyper-parameter types of its own
+    TrainingConfig every = everyChoice();
+    assertThat(every.resumeIdentity()).isEqualTo(IDENTITY_EVERY_CHOICE);
+    assertThat(Trainer.fingerprint(every, DATA)).isEqualTo(FINGERPRINT_EVERY_CHOICE);
+    TrainingConfig gainOne =
+        TrainingConfig.paper("energy", "kind", GraphMode.STRUCTURE, 3, 5).toBuilder()
+            .extraGain(ExtraGain.of(1))
+            .build();
+    assertThat(Trainer.fingerprint(gainOne, DATA)).isEqualTo(FINGERPRINT_GAIN_ONE);
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.writeValueAsString(every)).isEqualTo(JSON_EVERY_CHOICE);
+    assertThat(json.writeValueAsString(gainOne)).isEqualTo(JSON_GAIN_ONE);
+    assertThat(json.writeValueAsString(paper())).isEqualTo(JSON_PAPER);
+    for (TrainingConfig c : List.of(every, gainOne, paper(), unusual())) {
+      assertThat(json.readValue(json.writeValueAsString(c), TrainingConfig.class)).isEqualTo(c);
+    }
+  }
+
+  @Test
+  void refusesFineTuningEpochsInATrainingsOwnHyperParameters() {
+    assertThatThrownBy(
+            () ->
+                new TrainingConfig(
+                    paper().task(),
+                    paper().hyper().toBuilder().finetuneEpochs(3).build(),
+                    NetworkShape.PAPER,
+                    TrainingRuntime.DEFAULT))
+        .hasMessageContaining("no fine-tuning epochs");
   }
 
   @Test
@@ -125,7 +179,7 @@ class TrainingConfigTest {
     assertThat(longer.task()).isEqualTo(base.task());
     assertThat(longer.runtime()).isEqualTo(base.runtime());
     assertThat(longer.hyper().epochs()).isEqualTo(30);
-    assertThat(longer.hyper().optimizer()).isEqualTo(OptimizerKind.ADAM);
+    assertThat(longer.hyper().optimizer()).isEqualTo(Optimizer.ADAM);
     assertThat(base.withRuntime(TrainingRuntime.DEFAULT).runtime().threads()).isZero();
   }
 
@@ -182,6 +236,21 @@ class TrainingConfigTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  // computed at 55055e4 by everyChoice() and gainOne, with TrainingHyper, OptimizerKind,
+  // InitScheme, Standardization and the trainer's own ExtraGain
+  private static final String IDENTITY_EVERY_CHOICE =
+      "TrainingConfig[target=energy, extraProperty=size, extraMasked=false, mode=COMPOSITION, seed=7, epochs=1, batchSize=64, optimizer=ADAM, learningRate=0.003, momentum=0.8, milestoneEpoch=7, shape=NetworkShape[atomFeatures=8, hiddenFeatures=16, convolutions=2], threads=0, useGpu=false, patience=null] completeOver=[kind] standardization=ALL_ROWS";
+  private static final String FINGERPRINT_EVERY_CHOICE =
+      "TrainingConfig[target=energy, extraProperty=size, extraMasked=false, mode=COMPOSITION, seed=7, epochs=1, batchSize=64, optimizer=ADAM, learningRate=0.003, momentum=0.8, milestoneEpoch=7, shape=NetworkShape[atomFeatures=8, hiddenFeatures=16, convolutions=2], threads=0, useGpu=false, patience=null] completeOver=[kind] standardization=ALL_ROWS init=independent extraGain=1.5 data=synthetic-11/synthetic-m6/240";
+  private static final String FINGERPRINT_GAIN_ONE =
+      "TrainingConfig[target=energy, extraProperty=kind, extraMasked=false, mode=STRUCTURE, seed=3, epochs=1, batchSize=256, optimizer=SGD, learningRate=0.01, momentum=0.9, milestoneEpoch=100, shape=NetworkShape[atomFeatures=64, hiddenFeatures=128, convolutions=3], threads=0, useGpu=false, patience=null] init=tight-zero extraGain=1.0 data=synthetic-11/synthetic-m6/240";
+  private static final String JSON_EVERY_CHOICE =
+      "{\"target\":\"energy\",\"extraProperty\":\"size\",\"extraMasked\":false,\"mode\":\"COMPOSITION\",\"seed\":7,\"completeOver\":[\"kind\"],\"standardization\":\"ALL_ROWS\",\"epochs\":12,\"batchSize\":64,\"optimizer\":\"ADAM\",\"learningRate\":0.003,\"momentum\":0.8,\"milestoneEpoch\":7,\"shape\":{\"atomFeatures\":8,\"hiddenFeatures\":16,\"convolutions\":2},\"patience\":3,\"init\":\"independent\",\"extraGain\":1.5,\"threads\":2,\"useGpu\":false}";
+  private static final String JSON_GAIN_ONE =
+      "{\"target\":\"energy\",\"extraProperty\":\"kind\",\"extraMasked\":false,\"mode\":\"STRUCTURE\",\"seed\":3,\"epochs\":5,\"batchSize\":256,\"optimizer\":\"SGD\",\"learningRate\":0.01,\"momentum\":0.9,\"milestoneEpoch\":100,\"shape\":{\"atomFeatures\":64,\"hiddenFeatures\":128,\"convolutions\":3},\"patience\":null,\"init\":\"tight\",\"extraGain\":1.0,\"threads\":0,\"useGpu\":false}";
+  private static final String JSON_PAPER =
+      "{\"target\":\"energy\",\"extraProperty\":null,\"extraMasked\":false,\"mode\":\"STRUCTURE\",\"seed\":1,\"epochs\":500,\"batchSize\":256,\"optimizer\":\"SGD\",\"learningRate\":0.01,\"momentum\":0.9,\"milestoneEpoch\":100,\"shape\":{\"atomFeatures\":64,\"hiddenFeatures\":128,\"convolutions\":3},\"patience\":null,\"init\":\"tight\",\"extraGain\":\"auto\",\"threads\":0,\"useGpu\":false}";
 
   // computed by the flat 15-field TrainingConfig and Trainer of the version before its parts
   private static final String IDENTITY_RESUME_TEST =

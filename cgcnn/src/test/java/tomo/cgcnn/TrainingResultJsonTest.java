@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.GraphMode;
 
 /**
@@ -45,6 +47,17 @@ class TrainingResultJsonTest {
         .containsExactlyInAnyOrderElementsOf(fieldNames(before.get("config")));
   }
 
+  @Test
+  void readsTheConfigurationOfAResultWrittenBeforeParts() throws IOException {
+    JsonNode before;
+    try (InputStream in = getClass().getResourceAsStream("train-result-before-parts.json")) {
+      before = JSON.readTree(in);
+    }
+    // without the init and the gain: the defaults it was trained under
+    assertThat(JSON.treeToValue(before.get("config"), TrainingConfig.class))
+        .isEqualTo(fromFlatJson(before).config());
+  }
+
   /** The result that the flat JSON describes, value by value. */
   private static TrainingResult fromFlatJson(JsonNode j) throws IOException {
     JsonNode c = j.get("config");
@@ -56,17 +69,16 @@ class TrainingResultJsonTest {
                 c.get("extraMasked").asBoolean(),
                 GraphMode.valueOf(c.get("mode").asText()),
                 c.get("seed").asLong()),
-            new TrainingHyper(
-                c.get("epochs").asInt(),
-                c.get("batchSize").asInt(),
-                OptimizerKind.valueOf(c.get("optimizer").asText()),
-                c.get("learningRate").asDouble(),
-                c.get("momentum").asDouble(),
-                c.get("milestoneEpoch").asInt(),
-                JSON.treeToValue(c.get("shape"), NetworkShape.class),
-                c.get("patience").isNull() ? null : c.get("patience").asInt(),
-                null,
-                null),
+            HyperParameters.builder()
+                .epochs(c.get("epochs").asInt())
+                .batchSize(c.get("batchSize").asInt())
+                .optimizer(Optimizer.valueOf(c.get("optimizer").asText()))
+                .learningRate(c.get("learningRate").asDouble())
+                .momentum(c.get("momentum").asDouble())
+                .milestone(c.get("milestoneEpoch").asInt())
+                .patience(c.get("patience").isNull() ? null : c.get("patience").asInt())
+                .build(),
+            JSON.treeToValue(c.get("shape"), NetworkShape.class),
             new TrainingRuntime(c.get("threads").asInt(), c.get("useGpu").asBoolean()));
     return new TrainingResult(
         config,

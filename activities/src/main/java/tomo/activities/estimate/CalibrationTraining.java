@@ -9,19 +9,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import tomo.activities.training.GraphModes;
-import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
 import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingResult;
+import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.MaterialRow;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.AtomicFiles;
-import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.Representation;
 
 /**
@@ -87,8 +86,8 @@ public final class CalibrationTraining {
     TrainingConfig config =
         TrainingConfig.paper(target, null, mode, 0, epochs).toBuilder()
             .batchSize(hyper.batchSize())
-            .optimizer(OptimizerKinds.of(hyper.optimizer()), hyper.learningRate())
-            .milestoneEpoch(hyper.milestone())
+            .optimizer(hyper.optimizer(), hyper.learningRate())
+            .milestone(hyper.milestone())
             .threads(threads)
             .build();
     Path work;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import tomo.activities.store.StoredTraining;
-import tomo.workflows.model.HyperParameters;
+import tomo.hyper.HyperParameters;
 import tomo.workflows.model.TrainingRequest;
 
 /**

@@ -2,7 +2,7 @@ package tomo.activities.report;
 
 import java.util.List;
 import tomo.activities.store.StoredTraining;
-import tomo.workflows.model.HyperParameters;
+import tomo.hyper.HyperParameters;
 import tomo.workflows.model.TrainingOutcome;
 
 /**

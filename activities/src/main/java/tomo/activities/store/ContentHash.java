@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.InitMode;
+import tomo.hyper.Scaling;
 import tomo.materials.io.Sha256;
-import tomo.workflows.model.ExtraGain;
-import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Protocol;
-import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainingRequest;
 
 /**

@@ -20,9 +20,7 @@ import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
 import tomo.cgcnn.EpochProgress;
-import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.ProgressListener;
-import tomo.cgcnn.Standardization;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
@@ -43,7 +41,6 @@ import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.AtomicFiles;
 import tomo.materials.property.UnknownPropertyException;
 import tomo.workflows.model.Protocol;
-import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -59,7 +56,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
    * pairs changed the init of augmented trainings and every training's batch order, and the extra
    * input enters with a gain, so results stored by v1 must not pair with new ones. v3: the init and
    * the gain became request fields, and the automatic gain of a categorical extra property is
-   * √64/√d per column of its d-column one-hot block instead of 8 (tomo.cgcnn.ExtraGain), so a
+   * √64/√d per column of its d-column one-hot block instead of 8 (tomo.hyper.ExtraGain), so a
    * categorical cell stored by v2 is another network.
    */
   public static final String ID = "cgcnn-v3";
@@ -245,32 +242,28 @@ public final class CgcnnCellTrainer implements CellTrainer {
   /** The trainer's configuration; hyper-parameters it refuses are spec errors, not retried. */
   private TrainingConfig config(TrainingRequest request, String extra, GraphMode mode)
       throws BadInputException {
-    OptimizerKind optimizer = OptimizerKinds.of(request.hyper().optimizer());
     try {
       return TrainingConfig.paper(
               request.target(), extra, mode, request.seed(), request.epochsToTrain())
           .toBuilder()
-          .batchSize(request.hyper().batchSize())
-          .optimizer(optimizer, request.hyper().learningRate())
-          .momentum(request.hyper().momentum())
+          // the request's hyper-parameters over the epochs this training trains (a fine-tuning's
+          // own F, which a training's configuration does not name apart)
+          .hyper(
+              request.hyper().toBuilder()
+                  .epochs(request.epochsToTrain())
+                  .finetuneEpochs(null)
+                  .build())
           // a fine-tuning runs tomo's schedule over its own epochs: the full rate for the first
           // half (the zero extra weights must learn), ×0.1 for the rest
-          .milestoneEpoch(
+          .milestone(
               request.isFinetune()
                   ? Protocol.TOMO.milestone(request.epochsToTrain())
                   : request.hyper().milestone())
           .extraMasked(request.maskedProperty() != null)
-          .patience(request.hyper().patience())
           .completeOver(
               request.completeOver().stream()
                   .filter(n -> !n.equals(request.target()) && !n.equals(extra))
                   .toList())
-          .standardization(
-              request.hyper().scaling() == Scaling.DATASET
-                  ? Standardization.ALL_ROWS
-                  : Standardization.TRAIN_SPLIT)
-          .init(ExtraInputSettings.of(request.hyper().init()))
-          .extraGain(ExtraInputSettings.of(request.hyper().extraGain()))
           .build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException("sweep spec hyper-parameters: " + e.getMessage());

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
 import tomo.materials.dataset.MaterialRow;
 import tomo.materials.dataset.ReadOptions;
-import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.Representation;
 
 class CalibrationTrainingTest {

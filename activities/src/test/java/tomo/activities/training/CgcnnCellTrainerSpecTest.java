@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.model.CellKey;
-import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingRequest;
 

@@ -25,14 +25,15 @@ import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.CellKey;
-import tomo.workflows.model.ExtraGain;
-import tomo.workflows.model.HyperParameters;
-import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
-import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -156,6 +157,43 @@ class TrainingActivitiesImplTest {
     // every setting its own results, "auto" too: on a categorical property it is not a factor 8
     assertThat(hashes).doesNotHaveDuplicates();
     assertThat(withHyper(tight, h, InitMode.TIGHT, ExtraGain.AUTO)).isEqualTo(tight);
+  }
+
+  @Test
+  void aRequestWithEveryHyperParameterChosenKeepsItsJsonAndHash() throws Exception {
+    TrainingRequest every =
+        TrainingRequest.builder()
+            .dataset("data.csv", "sha")
+            .cell(new CellKey("band_gap", "volume", Representation.COMPOSITION, 3))
+            .hyper(
+                HyperParameters.builder()
+                    .epochs(6)
+                    .batchSize(64)
+                    .optimizer(Optimizer.ADAM)
+                    .learningRate(0.003)
+                    .momentum(0.8)
+                    .milestone(7)
+                    .patience(3)
+                    .init(InitMode.INDEPENDENT)
+                    .extraGain(ExtraGain.of(1.5))
+                    .scaling(Scaling.DATASET)
+                    .finetuneEpochs(2)
+                    .build())
+            .artifactDir("a")
+            .trainer(TrainerKind.SYNTHETIC)
+            .build();
+    // both computed at 55055e4, when the hyper-parameters were types of tomo.workflows.model
+    assertThat(ContentHash.of(every, "t"))
+        .isEqualTo("5c0e470f0269bad3aadd29118cd91cd7182a497cc8a9840207228736b95b4f12");
+    ObjectMapper json = ArtifactStore.json();
+    assertThat(json.valueToTree(every).get("hyper"))
+        .isEqualTo(
+            json.readTree(
+                "{\"epochs\":6,\"batchSize\":64,\"optimizer\":\"adam\",\"learningRate\":0.003,"
+                    + "\"momentum\":0.8,\"milestone\":7,\"patience\":3,\"init\":\"independent\","
+                    + "\"extraGain\":1.5,\"scaling\":\"dataset\",\"finetuneEpochs\":2}"));
+    assertThat(json.readValue(json.writeValueAsString(every), TrainingRequest.class))
+        .isEqualTo(every);
   }
 
   private static TrainingRequest withHyper(

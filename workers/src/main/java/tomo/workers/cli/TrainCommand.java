@@ -17,21 +17,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import tomo.activities.training.ExtraInputSettings;
 import tomo.activities.training.GraphModes;
-import tomo.activities.training.OptimizerKinds;
 import tomo.cgcnn.DataSplit;
 import tomo.cgcnn.EpochProgress;
-import tomo.cgcnn.ExtraGain;
 import tomo.cgcnn.GraphExport;
-import tomo.cgcnn.InitScheme;
-import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.Trainer;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
 import tomo.cgcnn.TrainingDataLoader;
 import tomo.cgcnn.TrainingResult;
 import tomo.cgcnn.TrainingTask;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
@@ -42,8 +41,6 @@ import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.Sha256;
 import tomo.materials.property.PropertyDefinition;
 import tomo.materials.property.PropertyRegistry;
-import tomo.workflows.model.InitMode;
-import tomo.workflows.model.Optimizer;
 import tomo.workflows.model.Representation;
 
 /**
@@ -58,6 +55,9 @@ import tomo.workflows.model.Representation;
       "A checkpoint is written after every epoch; rerunning the same training resumes from it."
     })
 public final class TrainCommand implements Callable<Integer> {
+  /** Where every option of how the training optimizes takes its default. */
+  private static final HyperParameters DEFAULTS = HyperParameters.defaults();
+
   /** Reads {@code --mode} as specs spell a representation. */
   static final class RepresentationConverter implements ITypeConverter<Representation> {
     @Override
@@ -71,11 +71,11 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** Reads {@code --optimizer} as specs spell it ({@code sgd}, {@code adam}). */
-  static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
+  static final class OptimizerConverter implements ITypeConverter<Optimizer> {
     @Override
-    public OptimizerKind convert(String value) {
+    public Optimizer convert(String value) {
       try {
-        return OptimizerKinds.of(Optimizer.of(value));
+        return Optimizer.of(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
@@ -83,11 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** Reads {@code --init} as specs spell it ({@code tight}, {@code independent}). */
-  static final class InitConverter implements ITypeConverter<InitScheme> {
+  static final class InitConverter implements ITypeConverter<InitMode> {
     @Override
-    public InitScheme convert(String value) {
+    public InitMode convert(String value) {
       try {
-        return ExtraInputSettings.of(InitMode.of(value));
+        return InitMode.of(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
@@ -99,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public ExtraGain convert(String value) {
       try {
-        return ExtraInputSettings.of(tomo.workflows.model.ExtraGain.parse(value));
+        return ExtraGain.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
@@ -132,8 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "structure or composition")
   Representation mode;
 
-  @Option(names = "--epochs", defaultValue = "30", description = "epochs (paper: 500)")
-  int epochs;
+  // the options of how the training optimizes take their defaults from the field's initial value
+  @Option(names = "--epochs", description = "epochs (paper: 500)")
+  int epochs = DEFAULTS.epochs();
 
   @Option(names = "--seed", defaultValue = "1", description = "split and initialisation seed")
   long seed;
@@ -163,28 +164,28 @@ public final class TrainCommand implements Callable<Integer> {
       description = "intra-op threads of libtorch (0: its default, the core count)")
   int threads;
 
-  @Option(names = "--batch-size", defaultValue = "256", description = "crystals per step")
-  int batchSize;
+  @Option(names = "--batch-size", description = "crystals per step")
+  int batchSize = DEFAULTS.batchSize();
 
   @Option(
       names = "--optimizer",
-      defaultValue = "sgd",
       converter = OptimizerConverter.class,
-      description = "sgd (paper) or adam; either starts at learning rate 0.01 unless --lr is given")
-  OptimizerKind optimizer;
+      description =
+          "sgd (paper) or adam; either starts at learning rate "
+              + Optimizer.DEFAULT_LEARNING_RATE
+              + " unless --lr is given")
+  Optimizer optimizer = DEFAULTS.optimizer();
 
   @Option(
       names = "--lr",
       description =
-          "learning rate (default 0.01 for SGD and Adam alike, the paper's value and sweeps'"
-              + " default)")
+          "learning rate (default "
+              + Optimizer.DEFAULT_LEARNING_RATE
+              + " for SGD and Adam alike, the paper's value and sweeps' default)")
   Double learningRate;
 
-  @Option(
-      names = "--milestone",
-      defaultValue = "100",
-      description = "epoch from which the learning rate is ×0.1")
-  int milestone;
+  @Option(names = "--milestone", description = "epoch from which the learning rate is ×0.1")
+  int milestone = DEFAULTS.milestone();
 
   @Option(
       names = "--patience",
@@ -196,21 +197,19 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--init",
-      defaultValue = "tight",
       converter = InitConverter.class,
       description =
           "tight (the augmented network starts as its baseline) or independent (the paper's code:"
               + " its own initial weights and batch order)")
-  InitScheme init;
+  InitMode init = DEFAULTS.init();
 
   @Option(
       names = "--extra-gain",
-      defaultValue = "auto",
       converter = ExtraGainConverter.class,
       description =
           "factor on the extra input: auto (√64 = 8; √64/√d per column of a d-class one-hot) or a"
               + " positive number (1: the paper's literal concatenation)")
-  ExtraGain extraGain;
+  ExtraGain extraGain = DEFAULTS.extraGain();
 
   @Option(names = "--gpu", description = "train on the first GPU when libtorch has CUDA")
   boolean gpu;
@@ -265,15 +264,12 @@ public final class TrainCommand implements Callable<Integer> {
         file,
         mode,
         (System.nanoTime() - start) / 1e9);
-    double lr =
-        learningRate != null
-            ? learningRate
-            : OptimizerKinds.optimizer(optimizer).defaultLearningRate();
+    double lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
     TrainingConfig config =
         TrainingConfig.paper(target, extra, graphMode, seed, Math.max(1, epochs)).toBuilder()
             .batchSize(batchSize)
             .optimizer(optimizer, lr)
-            .milestoneEpoch(milestone)
+            .milestone(milestone)
             .threads(threads)
             .extraMasked(extraMasked)
             .gpu(gpu)

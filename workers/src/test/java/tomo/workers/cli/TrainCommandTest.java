@@ -15,20 +15,18 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import tomo.activities.training.OptimizerKinds;
-import tomo.cgcnn.ExtraGain;
-import tomo.cgcnn.InitScheme;
-import tomo.cgcnn.OptimizerKind;
 import tomo.cgcnn.TrainingConfig;
 import tomo.cgcnn.TrainingData;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
 import tomo.materials.graph.CrystalGraph;
 import tomo.materials.graph.GaussianExpansion;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.NodeFeaturizer;
 import tomo.materials.testing.Fixtures;
 import tomo.workers.TomoCli;
-import tomo.workflows.model.HyperParameters;
-import tomo.workflows.model.Optimizer;
 import tomo.workflows.model.Representation;
 
 class TrainCommandTest {
@@ -89,13 +87,13 @@ class TrainCommandTest {
   void theInitAndTheExtraGainAreFlagsWithTheSpecsNamesAndDefaults() {
     TrainCommand defaults = new TrainCommand();
     new CommandLine(defaults).parseArgs("--target", "band_gap");
-    assertThat(defaults.init).isEqualTo(InitScheme.TIGHT);
+    assertThat(defaults.init).isEqualTo(InitMode.TIGHT);
     assertThat(defaults.extraGain).isEqualTo(ExtraGain.AUTO);
 
     TrainCommand paper = new TrainCommand();
     new CommandLine(paper)
         .parseArgs("--target", "band_gap", "--init", "independent", "--extra-gain", "1");
-    assertThat(paper.init).isEqualTo(InitScheme.INDEPENDENT);
+    assertThat(paper.init).isEqualTo(InitMode.INDEPENDENT);
     assertThat(paper.extraGain).isEqualTo(ExtraGain.of(1));
 
     assertThatThrownBy(
@@ -110,19 +108,34 @@ class TrainCommandTest {
   }
 
   @Test
+  void theOptionsOfHowATrainingOptimizesDefaultToTheSpecsDefaults() {
+    TrainCommand defaults = new TrainCommand();
+    new CommandLine(defaults).parseArgs("--target", "band_gap");
+    HyperParameters paper = HyperParameters.defaults();
+    assertThat(defaults.epochs).isEqualTo(paper.epochs()).isEqualTo(30);
+    assertThat(defaults.batchSize).isEqualTo(paper.batchSize()).isEqualTo(256);
+    assertThat(defaults.milestone).isEqualTo(paper.milestone()).isEqualTo(100);
+    assertThat(defaults.optimizer).isEqualTo(paper.optimizer()).isEqualTo(Optimizer.SGD);
+    assertThat(defaults.learningRate).isNull();
+    assertThat(defaults.patience).isNull();
+    assertThat(defaults.init).isEqualTo(paper.init());
+    assertThat(defaults.extraGain).isEqualTo(paper.extraGain());
+  }
+
+  @Test
   void modeAndOptimizerTakeTheNamesSpecsUseAndBothOptimizersStartAtTheSameRate() {
     TrainCommand defaults = new TrainCommand();
     new CommandLine(defaults).parseArgs("--target", "band_gap");
     assertThat(defaults.mode).isEqualTo(Representation.STRUCTURE);
-    assertThat(defaults.optimizer).isEqualTo(OptimizerKind.SGD);
+    assertThat(defaults.optimizer).isEqualTo(Optimizer.SGD);
 
     TrainCommand adam = new TrainCommand();
     new CommandLine(adam)
         .parseArgs("--target", "band_gap", "--mode", "composition", "--optimizer", "adam");
     assertThat(adam.mode).isEqualTo(Representation.COMPOSITION);
-    assertThat(adam.optimizer).isEqualTo(OptimizerKind.ADAM);
+    assertThat(adam.optimizer).isEqualTo(Optimizer.ADAM);
     assertThat(adam.learningRate).isNull(); // so the optimizer's default: 0.01, as in sweeps
-    assertThat(OptimizerKinds.optimizer(OptimizerKind.ADAM).defaultLearningRate())
+    assertThat(Optimizer.ADAM.defaultLearningRate())
         .isEqualTo(HyperParameters.builder().optimizer(Optimizer.ADAM).build().learningRate());
 
     for (String[] bad :
@@ -266,7 +279,7 @@ class TrainCommandTest {
     TrainingConfig config =
         TrainingConfig.paper("kind", "size", GraphMode.COMPOSITION, 9, 3).toBuilder()
             .extraMasked(true)
-            .optimizer(OptimizerKind.ADAM, 0.003)
+            .optimizer(Optimizer.ADAM, 0.003)
             .momentum(0.8)
             .patience(4)
             .gpu(true)

@@ -13,8 +13,8 @@ import tomo.activities.training.BadInputException;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.EpochListener;
 import tomo.activities.training.TrainingRun;
+import tomo.hyper.HyperParameters;
 import tomo.workflows.model.CellKey;
-import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingRequest;
 

@@ -1,8 +1,14 @@
 package tomo.workflows.model;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-/** Where a training of a sweep stands, as progress and metrics count it. */
+/**
+ * Where a training of a sweep stands, as progress and metrics count it. Spelled by {@link #label()}
+ * in metric labels only: not a {@code tomo.hyper.Labelled}, since progress in Temporal payloads
+ * writes the constant's name.
+ */
 public enum CellState {
   /** Not started yet. */
   PENDING,
@@ -15,11 +21,11 @@ public enum CellState {
 
   /** The metric label value: {@code pending}, {@code running}, {@code done}, {@code failed}. */
   public String label() {
-    return Labels.of(this);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Every state's label, in declaration order. */
   public static List<String> labels() {
-    return Labels.all(CellState.class);
+    return Arrays.stream(values()).map(CellState::label).toList();
   }
 }

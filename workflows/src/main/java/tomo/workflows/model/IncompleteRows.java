@@ -1,11 +1,11 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import tomo.hyper.Labelled;
 
 /** What a sweep does with a dataset row that lacks a value of one of its targets or properties. */
-public enum IncompleteRows {
+public enum IncompleteRows implements Labelled {
   /**
    * Drop it before the split, for every training of the sweep (the paper's {@code dropna}): every
    * training of the sweep sees the same materials, and the report counts the rows dropped.
@@ -17,12 +17,6 @@ public enum IncompleteRows {
    * errors on different materials in one cell).
    */
   KEEP;
-
-  /** The name specs and stored JSON use: {@code drop}, {@code keep}. */
-  @JsonValue
-  public String label() {
-    return Labels.of(this);
-  }
 
   @Override
   public String toString() {
@@ -36,11 +30,11 @@ public enum IncompleteRows {
    */
   @JsonCreator
   public static IncompleteRows of(String label) {
-    return Labels.parse(IncompleteRows.class, label);
+    return Labelled.parse(IncompleteRows.class, label);
   }
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Labels.all(IncompleteRows.class);
+    return Labelled.labels(IncompleteRows.class);
   }
 }

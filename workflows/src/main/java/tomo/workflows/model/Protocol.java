@@ -1,10 +1,15 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Labelled;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 
 /**
  * A named set of the choices that change a sweep's numbers besides the data and the grid: how the
@@ -13,7 +18,7 @@ import java.util.Set;
  * spec names one; the fields it leaves out take that protocol's values, and every training records
  * it, so a report never mixes two.
  */
-public enum Protocol {
+public enum Protocol implements Labelled {
   /**
    * tomo's: tight pairs (the augmented network starts as its baseline: same draws, extra weights
    * zero, same batches), the extra input scaled by the automatic gain, one baseline per (target,
@@ -41,10 +46,8 @@ public enum Protocol {
   /** The protocol of a spec that names none. */
   public static final Protocol DEFAULT = TOMO;
 
-  /** The paper's epoch count, and its learning-rate milestone. */
+  /** The paper's epoch count. */
   public static final int PAPER_EPOCHS = 500;
-
-  public static final int PAPER_MILESTONE = 100;
 
   /** The fine-tuning epochs F of a spec that gives none: a fifth of the baseline's, at least 1. */
   public static int finetuneEpochs(int epochs) {
@@ -86,7 +89,7 @@ public enum Protocol {
    * budget (a constant rate over 40 epochs left pairs 10 % apart seed to seed).
    */
   public int milestone(int epochs) {
-    return this == PAPER ? PAPER_MILESTONE : Math.max(1, (epochs + 1) / 2);
+    return this == PAPER ? HyperParameters.PAPER_MILESTONE : Math.max(1, (epochs + 1) / 2);
   }
 
   /** This protocol's hyper-parameters for {@code epochs} epochs, CGCNN's published values else. */
@@ -208,17 +211,24 @@ public enum Protocol {
       if (hyper.epochs() != PAPER_EPOCHS) {
         out.add("%d epochs (the paper's: %d)".formatted(hyper.epochs(), PAPER_EPOCHS));
       }
-      if (hyper.learningRate() != 0.01) {
-        out.add("learning rate %s (the paper's: 0.01)".formatted(hyper.learningRate()));
+      double lr = Optimizer.DEFAULT_LEARNING_RATE;
+      if (hyper.learningRate() != lr) {
+        out.add("learning rate %s (the paper's: %s)".formatted(hyper.learningRate(), lr));
       }
-      if (hyper.batchSize() != 256) {
-        out.add("batch %d (the paper's: 256)".formatted(hyper.batchSize()));
+      if (hyper.batchSize() != HyperParameters.PAPER_BATCH_SIZE) {
+        out.add(
+            "batch %d (the paper's: %d)"
+                .formatted(hyper.batchSize(), HyperParameters.PAPER_BATCH_SIZE));
       }
-      if (hyper.momentum() != 0.9) {
-        out.add("momentum %s (the paper's: 0.9)".formatted(hyper.momentum()));
+      if (hyper.momentum() != HyperParameters.PAPER_MOMENTUM) {
+        out.add(
+            "momentum %s (the paper's: %s)"
+                .formatted(hyper.momentum(), HyperParameters.PAPER_MOMENTUM));
       }
-      if (hyper.milestone() != PAPER_MILESTONE) {
-        out.add("milestone %d (the paper's: %d)".formatted(hyper.milestone(), PAPER_MILESTONE));
+      if (hyper.milestone() != HyperParameters.PAPER_MILESTONE) {
+        out.add(
+            "milestone %d (the paper's: %d)"
+                .formatted(hyper.milestone(), HyperParameters.PAPER_MILESTONE));
       }
     }
     if (hyper.milestone() >= hyper.epochs()) {
@@ -230,12 +240,6 @@ public enum Protocol {
     return out;
   }
 
-  /** The name specs, stored JSON and reports use: {@code tomo}, {@code paper}. */
-  @JsonValue
-  public String label() {
-    return Labels.of(this);
-  }
-
   @Override
   public String toString() {
     return label();
@@ -243,7 +247,7 @@ public enum Protocol {
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Labels.all(Protocol.class);
+    return Labelled.labels(Protocol.class);
   }
 
   /**
@@ -253,6 +257,6 @@ public enum Protocol {
    */
   @JsonCreator
   public static Protocol of(String label) {
-    return Labels.parse(Protocol.class, label);
+    return Labelled.parse(Protocol.class, label);
   }
 }

@@ -1,24 +1,18 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import tomo.hyper.Labelled;
 
 /**
  * What of a material a model sees: its crystal structure, or only its composition. Specs, training
  * requests, stored results, the command line and metric labels all spell it by {@link #label()}.
  */
-public enum Representation {
+public enum Representation implements Labelled {
   /** The crystal graph: each site bonded to its nearest neighbours. */
   STRUCTURE,
   /** The composition only: no geometry reaches the network. */
   COMPOSITION;
-
-  /** The name specs and stored JSON use: {@code structure}, {@code composition}. */
-  @JsonValue
-  public String label() {
-    return Labels.of(this);
-  }
 
   /** The same name, so text built from a representation reads as the spec wrote it. */
   @Override
@@ -28,7 +22,7 @@ public enum Representation {
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Labels.all(Representation.class);
+    return Labelled.labels(Representation.class);
   }
 
   /**
@@ -38,6 +32,6 @@ public enum Representation {
    */
   @JsonCreator
   public static Representation of(String label) {
-    return Labels.parse(Representation.class, label);
+    return Labelled.parse(Representation.class, label);
   }
 }

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.Optimizer;
 import tomo.workflows.TaskQueues;
 import tomo.workflows.hooks.SweepHooks;
 

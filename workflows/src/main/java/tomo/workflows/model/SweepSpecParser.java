@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tomo.hyper.HyperParameters;
 
 /** Reads a {@link SweepSpec} from YAML or JSON text (JSON is YAML, so one parser reads both). */
 public final class SweepSpecParser {

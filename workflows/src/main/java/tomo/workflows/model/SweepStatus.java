@@ -1,6 +1,11 @@
 package tomo.workflows.model;
 
-/** Where a sweep stands. */
+import java.util.Locale;
+
+/**
+ * Where a sweep stands. Spelled by {@link #label()} in search attributes only: not a {@code
+ * tomo.hyper.Labelled}, since progress in Temporal payloads writes the constant's name.
+ */
 public enum SweepStatus {
   PREPARING,
   RUNNING,
@@ -18,6 +23,6 @@ public enum SweepStatus {
 
   /** How search attributes and the Temporal UI spell it: {@code waiting_for_retry}. */
   public String label() {
-    return Labels.of(this);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import tomo.hyper.HyperParameters;
 
 /**
  * Everything a training activity needs, and nothing that does not change its result: the content

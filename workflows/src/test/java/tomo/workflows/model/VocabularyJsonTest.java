@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tomo.hyper.ExtraGain;
+import tomo.hyper.HyperParameters;
+import tomo.hyper.InitMode;
+import tomo.hyper.Optimizer;
+import tomo.hyper.Scaling;
 
 /** Representations, optimizers and groups keep the names stored JSON and workflow ids use. */
 class VocabularyJsonTest {

@@ -1,12 +1,12 @@
-package tomo.cgcnn;
+package tomo.hyper;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
- * The factor on the extra input before the hidden layer: {@link #AUTO} (tomo's rule) or a fixed
- * positive number (1: the paper's literal concatenation, W·softplus([pooled, extra])).
+ * The factor on the extra property's input before the network's hidden layer (spec key {@code
+ * hyper.extraGain}): {@link #AUTO}, tomo's rule, or a fixed positive number (1: the paper's literal
+ * concatenation, W·softplus([pooled, extra])). In JSON the string {@code "auto"} or a number.
  *
  * <p>Why a gain: the extra input is one column beside the 64 pooled features; a plain concatenation
  * gives it 1/65 of what an Adam step can change in the hidden layer (under SGD, 1/64 of the pooled
@@ -15,12 +15,12 @@ import java.util.Locale;
  * pairs").
  *
  * <p>{@link #AUTO}: √(atom features / extra width) on every column of softplus(extra): for a
- * numeric extra (width 1) √64 = 8 for the paper's network, as before; for a categorical extra (a
- * one-hot block of d columns) √64/√d per column, so the block's norm matches one numeric column's.
- * The factor 8 on every column of the block feeds 8·softplus(0) = 5.5 on each inactive column, 230
- * of them for space groups, which swamps the 64 pooled features: a real sweep measured +78 % test
- * MAE for spacegroup.number in every seed. Measured (bench/README.md "The gain of a categorical
- * extra input", formation energy, composition, 1000 materials, 20 epochs, 2 seeds), the change for
+ * numeric extra (width 1) √64 = 8 for the paper's network; for a categorical extra (a one-hot block
+ * of d columns) √64/√d per column, so the block's norm matches one numeric column's. The factor 8
+ * on every column of the block feeds 8·softplus(0) = 5.5 on each inactive column, 230 of them for
+ * space groups, which swamps the 64 pooled features: a real sweep measured +78 % test MAE for
+ * spacegroup.number in every seed. Measured (bench/README.md "The gain of a categorical extra
+ * input", formation energy, composition, 1000 materials, 20 epochs, 2 seeds), the change for
  * spacegroup.number was +148 %, +43 % under 8 per column, +9 %, +18 % with the block centred
  * (inactive columns feeding 0) under 8, and −5.9 %, +1.5 % under √64/√230 per column.
  *
@@ -34,7 +34,7 @@ public record ExtraGain(boolean auto, double factor) {
   public ExtraGain {
     if (auto != Double.isNaN(factor) || (!auto && !(factor > 0 && Double.isFinite(factor)))) {
       throw new IllegalArgumentException(
-          "the extra input's gain is 'auto' or a positive number, got " + factor);
+          "expected 'auto' or a positive number for the extra input's gain, got " + factor);
     }
   }
 
@@ -44,20 +44,19 @@ public record ExtraGain(boolean auto, double factor) {
   }
 
   /**
-   * "auto" or a positive number.
+   * {@code auto} or a positive number, as a spec or the command line writes it.
    *
    * @throws IllegalArgumentException naming what was expected
    */
   public static ExtraGain parse(String text) {
-    String t = text.trim();
-    if (t.toLowerCase(Locale.ROOT).equals("auto")) {
+    if (text.trim().equals("auto")) {
       return AUTO;
     }
     try {
-      return of(Double.parseDouble(t));
+      return of(Double.parseDouble(text.trim()));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "the extra input's gain is 'auto' or a positive number, got '" + text + "'", e);
+          "expected 'auto' or a positive number for the extra input's gain, got '" + text + "'", e);
     }
   }
 
@@ -66,23 +65,24 @@ public record ExtraGain(boolean auto, double factor) {
     return value instanceof Number n ? of(n.doubleValue()) : parse(String.valueOf(value));
   }
 
-  /** "auto" or the number, as in JSON. */
+  /** {@code "auto"} or the number. */
   @JsonValue
   Object json() {
     return auto ? "auto" : factor;
   }
 
   /**
-   * The factor on each column of softplus(extra) for a network of {@code shape} whose extra input
-   * is {@code extraWidth} columns wide (1 for a numeric property, the class count for a categorical
-   * one).
+   * The factor on each column of softplus(extra) for a network with {@code atomFeatures}-wide atom
+   * vectors whose extra input is {@code extraWidth} columns wide (1 for a numeric property, the
+   * class count for a categorical one).
    */
-  double factor(NetworkShape shape, int extraWidth) {
-    return auto ? Math.sqrt((double) shape.atomFeatures() / Math.max(1, extraWidth)) : factor;
+  public double columnFactor(int atomFeatures, int extraWidth) {
+    return auto ? Math.sqrt((double) atomFeatures / Math.max(1, extraWidth)) : factor;
   }
 
+  /** {@code auto} or the number, as specs, the command line and reports write it. */
   @Override
   public String toString() {
-    return auto ? "auto" : Double.toString(factor);
+    return auto ? "auto" : factor == Math.rint(factor) ? Long.toString((long) factor) : "" + factor;
   }
 }

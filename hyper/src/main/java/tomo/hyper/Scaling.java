@@ -1,24 +1,17 @@
-package tomo.workflows.model;
+package tomo.hyper;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /** Where the z-scores of a training's numeric target and numeric extra input come from. */
-public enum Scaling {
+public enum Scaling implements Labelled {
   /** The training split's mean and population standard deviation (tomo's). */
   TRAIN,
   /**
-   * The mean and standard deviation (ddof 1) of every row the sweep keeps, before the split: the
-   * paper's column statistics.
+   * The mean and sample standard deviation (ddof 1) of every row the training may use, before the
+   * split: the paper's column statistics.
    */
   DATASET;
-
-  /** The name specs and stored JSON use: {@code train}, {@code dataset}. */
-  @JsonValue
-  public String label() {
-    return Labels.of(this);
-  }
 
   @Override
   public String toString() {
@@ -32,11 +25,11 @@ public enum Scaling {
    */
   @JsonCreator
   public static Scaling of(String label) {
-    return Labels.parse(Scaling.class, label);
+    return Labelled.parse(Scaling.class, label);
   }
 
   /** Every label, in declaration order. */
   public static List<String> labels() {
-    return Labels.all(Scaling.class);
+    return Labelled.labels(Scaling.class);
   }
 }

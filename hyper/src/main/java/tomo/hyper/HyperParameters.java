@@ -1,4 +1,4 @@
-package tomo.workflows.model;
+package tomo.hyper;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -6,17 +6,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * Training hyper-parameters of every training of a sweep: CGCNN's published defaults (Xie &amp;
- * Grossman's {@code main.py}: SGD, learning rate 0.01, momentum 0.9, batch 256, ×0.1 after epoch
- * 100, 30 epochs) for every field a spec leaves out. A field given explicitly is taken as given and
- * checked by {@link SweepSpec#normalized}: {@code epochs: 0} is an error, not "the default".
+ * How a training optimizes, from a sweep's spec (its {@code hyper} block) down to the CGCNN
+ * trainer: CGCNN's published defaults (Xie &amp; Grossman's {@code main.py}: SGD, learning rate
+ * 0.01, momentum 0.9, batch 256, ×0.1 after epoch 100, 30 epochs) for every field a spec leaves
+ * out, written once, in the constants here and {@link Optimizer#DEFAULT_LEARNING_RATE}. A field
+ * given explicitly is taken as given and checked where it is used (a sweep's spec names the field
+ * of a bad value; the trainer refuses what it cannot train): {@code epochs: 0} is an error, not
+ * "the default".
  *
  * @param epochs training epochs
  * @param batchSize crystals per mini-batch
  * @param optimizer {@code sgd} or {@code adam}
  * @param learningRate initial learning rate
  * @param momentum SGD momentum
- * @param milestone epoch after which the learning rate drops by 10x
+ * @param milestone the 0-based epoch from which the learning rate is ×0.1
  * @param patience stop a training after this many epochs without a better validation metric; null
  *     trains every epoch (the paper's protocol) and, left out of the JSON, keeps the content hashes
  *     of sweeps without it
@@ -49,6 +52,18 @@ public record HyperParameters(
     extraGain = extraGain == null ? ExtraGain.AUTO : extraGain;
     scaling = scaling == null ? Scaling.TRAIN : scaling;
   }
+
+  /** Epochs of a training that names none (the paper's sweeps train 500). */
+  public static final int DEFAULT_EPOCHS = 30;
+
+  /** The paper's crystals per mini-batch. */
+  public static final int PAPER_BATCH_SIZE = 256;
+
+  /** The paper's SGD momentum. */
+  public static final double PAPER_MOMENTUM = 0.9;
+
+  /** The paper's learning-rate milestone: ×0.1 from this 0-based epoch on. */
+  public static final int PAPER_MILESTONE = 100;
 
   /** CGCNN's published defaults. */
   public static HyperParameters defaults() {
@@ -136,12 +151,12 @@ public record HyperParameters(
 
   /** Hyper-parameters that start as the paper's; each setter replaces one. */
   public static final class Builder {
-    private int epochs = 30;
-    private int batchSize = 256;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = PAPER_BATCH_SIZE;
     private Optimizer optimizer = Optimizer.SGD;
     private Double learningRate; // unset: the optimizer's default
-    private double momentum = 0.9;
-    private int milestone = 100;
+    private double momentum = PAPER_MOMENTUM;
+    private int milestone = PAPER_MILESTONE;
     private Integer patience;
     private InitMode init = InitMode.TIGHT;
     private ExtraGain extraGain = ExtraGain.AUTO;
