@@ -196,13 +196,7 @@ public record SweepReport(
 
   /** The statistics of one cell, if any seed of it could be paired. */
   public Optional<CellSummary> cell(String target, String property, Representation representation) {
-    return cells.stream()
-        .filter(
-            c ->
-                c.target().equals(target)
-                    && c.property().equals(property)
-                    && c.representation() == representation)
-        .findFirst();
+    return find(cells, target, property, representation);
   }
 
   /** The null controls' property names ({@code permuted:band_gap}), in report order. */
@@ -213,7 +207,12 @@ public record SweepReport(
   /** The statistics of one null-control cell, if any seed of it could be paired. */
   public Optional<CellSummary> controlCell(
       String target, String property, Representation representation) {
-    return controls.stream()
+    return find(controls, target, property, representation);
+  }
+
+  private static Optional<CellSummary> find(
+      List<CellSummary> cells, String target, String property, Representation representation) {
+    return cells.stream()
         .filter(
             c ->
                 c.target().equals(target)
