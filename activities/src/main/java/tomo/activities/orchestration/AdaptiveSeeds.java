@@ -214,7 +214,7 @@ public final class AdaptiveSeeds {
     Map<String, List<Integer>> out = new HashMap<>();
     for (CellKey c : added) {
       out.computeIfAbsent(
-              SweepAggregator.cellId(c.target(), c.property(), c.representation().label()),
+              SweepAggregator.cellId(c.target(), c.property(), c.representation()),
               k -> new ArrayList<>())
           .add(c.seed());
     }

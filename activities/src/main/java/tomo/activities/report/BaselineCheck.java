@@ -1,6 +1,7 @@
 package tomo.activities.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import tomo.workflows.model.Representation;
 
 /**
  * How a target's baseline compares with the trivial predictor (the training mean for an MAE, the
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record BaselineCheck(
     String target,
-    String representation,
+    Representation representation,
     String metric,
     int baselines,
     double meanBaselineMetric,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 
 /**
@@ -32,7 +33,7 @@ import tomo.workflows.model.SignificanceRule;
 public record CellSummary(
     String target,
     String property,
-    String representation,
+    Representation representation,
     String metric,
     List<Integer> seeds,
     double meanChangePercent,

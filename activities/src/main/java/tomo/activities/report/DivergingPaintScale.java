@@ -15,6 +15,9 @@ final class DivergingPaintScale implements PaintScale {
   /** The colour of a cell without a value, such as the target itself. */
   static final Color NO_VALUE = new Color(0xBDBDBD);
 
+  /** The colour of a failed check's text in every picture. */
+  static final Color NOTICE_COLOUR = new Color(0xB2182B);
+
   private static final Color[] STOPS = {
     new Color(0x053061),
     new Color(0x2166AC),
@@ -83,5 +86,28 @@ final class DivergingPaintScale implements PaintScale {
 
   private static int mix(int a, int b, double f) {
     return (int) Math.round(a + (b - a) * f);
+  }
+
+  /** The colour limit for a report: the largest |mean change| rounded up to a round number. */
+  static double colourLimit(SweepReport report) {
+    return colourLimit(report.maxAbsMeanChangePercent());
+  }
+
+  /** The colour limit of the paper's bars: the largest |value| rounded up likewise. */
+  static double paperColourLimit(SweepReport report) {
+    return colourLimit(
+        report.cells().stream()
+            .mapToDouble(c -> Math.abs(c.paperBounds().valuePercent()))
+            .max()
+            .orElse(0));
+  }
+
+  private static double colourLimit(double max) {
+    for (double nice : new double[] {5, 10, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500}) {
+      if (max <= nice) {
+        return nice;
+      }
+    }
+    return Math.ceil(max / 1000) * 1000;
   }
 }

@@ -30,6 +30,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
+import tomo.workflows.model.Representation;
 
 /**
  * Draws one representation's heatmap in the style of the paper's Figures 4 and 5: rows are the
@@ -72,7 +73,6 @@ final class HeatmapRenderer {
   private static final double INCOMPLETE_OFFSET = -0.38;
 
   private static final Font NOTICE_FONT = new Font(FONT, Font.BOLD, 15);
-  static final Color NOTICE_COLOUR = new Color(0xB2182B);
 
   private final SweepReport report;
   private final ReportChecks checks;
@@ -113,13 +113,13 @@ final class HeatmapRenderer {
    * The banner (synthetic or unknown trainer) and the failed gates that bear on one representation,
    * one short line each, thresholds stated; the full texts are in table1.md.
    */
-  List<String> notices(String representation) {
+  List<String> notices(Representation representation) {
     List<String> lines = new ArrayList<>();
     report.banner().ifPresent(lines::add);
     List<String> weak = new ArrayList<>();
     boolean unchecked = false;
     for (BaselineCheck b : checks.baselines()) {
-      if (!b.representation().equals(representation)) {
+      if (b.representation() != representation) {
         continue;
       }
       if (b.ratio() == null) {
@@ -140,7 +140,7 @@ final class HeatmapRenderer {
     }
     List<String> failed =
         checks.diagonal().stream()
-            .filter(d -> d.representation().equals(representation))
+            .filter(d -> d.representation() == representation)
             .filter(d -> !ReportChecks.diagonalPasses(d))
             .map(d -> d.target() + " " + ReportFormat.percent(d.meanChangePercent()) + " %")
             .toList();
@@ -153,7 +153,7 @@ final class HeatmapRenderer {
     }
     List<String> controls =
         checks.controls().stream()
-            .filter(c -> c.representation().equals(representation))
+            .filter(c -> c.representation() == representation)
             .filter(c -> !ReportChecks.controlPasses(c))
             .map(c -> c.target() + " " + ReportFormat.percent(c.meanChangePercent()) + " %")
             .toList();
@@ -176,13 +176,12 @@ final class HeatmapRenderer {
     return lines;
   }
 
-  JFreeChart chart(String representation) {
+  JFreeChart chart(Representation representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
     // the null controls below the findings, past a dark rule, labelled as controls
     List<String> controls = report.controlProperties();
-    List<String> rowLabels = new ArrayList<>(properties);
-    controls.forEach(c -> rowLabels.add(SweepReport.controlLabel(c)));
+    List<String> rowLabels = report.heatmapRowLabels();
 
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);
@@ -194,7 +193,7 @@ final class HeatmapRenderer {
 
     Map<List<String>, CellSummary> cells = new HashMap<>();
     for (CellSummary c : report.cells()) {
-      if (c.representation().equals(representation)) {
+      if (c.representation() == representation) {
         cells.put(List.of(c.target(), c.property()), c);
       }
     }
@@ -266,7 +265,7 @@ final class HeatmapRenderer {
     chart.setPadding(new RectangleInsets(10, 10, 10, 20));
     for (String line : notices(representation)) {
       TextTitle notice = new TextTitle(line, NOTICE_FONT);
-      notice.setPaint(NOTICE_COLOUR);
+      notice.setPaint(DivergingPaintScale.NOTICE_COLOUR);
       chart.addSubtitle(notice);
     }
     for (String line : subtitle()) {
@@ -344,12 +343,12 @@ final class HeatmapRenderer {
         new XYTextAnnotation(
             "self " + ReportFormat.percent(d.meanChangePercent()), column, row + MEAN_OFFSET);
     mean.setFont(MEAN_FONT);
-    mean.setPaint(passed ? DARK_TEXT : NOTICE_COLOUR);
+    mean.setPaint(passed ? DARK_TEXT : DivergingPaintScale.NOTICE_COLOUR);
     plot.addAnnotation(mean);
     XYTextAnnotation verdict =
         new XYTextAnnotation(passed ? "check passed" : "CHECK FAILED", column, row + RANGE_OFFSET);
     verdict.setFont(RANGE_FONT);
-    verdict.setPaint(passed ? DARK_TEXT : NOTICE_COLOUR);
+    verdict.setPaint(passed ? DARK_TEXT : DivergingPaintScale.NOTICE_COLOUR);
     plot.addAnnotation(verdict);
   }
 
@@ -410,11 +409,9 @@ final class HeatmapRenderer {
     return legend;
   }
 
-  private String title(String representation) {
-    String name =
-        representation.isEmpty()
-            ? representation
-            : representation.substring(0, 1).toUpperCase(Locale.ROOT) + representation.substring(1);
+  private String title(Representation representation) {
+    String label = representation.label();
+    String name = label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
     return name
         + ": change of the test error when a property is added"
         + (cellText == CellText.PAPER_BOUNDS ? " (the paper's bars)" : "");
@@ -453,28 +450,5 @@ final class HeatmapRenderer {
         }
       }
     }
-  }
-
-  /** The colour limit for a report: the largest |mean change| rounded up to a round number. */
-  static double colourLimit(SweepReport report) {
-    return colourLimit(report.maxAbsMeanChangePercent());
-  }
-
-  /** The colour limit of the paper's bars: the largest |value| rounded up likewise. */
-  static double paperColourLimit(SweepReport report) {
-    return colourLimit(
-        report.cells().stream()
-            .mapToDouble(c -> Math.abs(c.paperBounds().valuePercent()))
-            .max()
-            .orElse(0));
-  }
-
-  private static double colourLimit(double max) {
-    for (double nice : new double[] {5, 10, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500}) {
-      if (max <= nice) {
-        return nice;
-      }
-    }
-    return Math.ceil(max / 1000) * 1000;
   }
 }

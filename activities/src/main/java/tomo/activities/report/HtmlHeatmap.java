@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tomo.workflows.model.NullControl;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 
 /**
@@ -27,7 +28,7 @@ final class HtmlHeatmap {
 
   private final SweepReport report;
   private final DivergingPaintScale scale;
-  private final Map<List<String>, List<PairedTraining>> pairsByCell = new HashMap<>();
+  private final Map<List<Object>, List<PairedTraining>> pairsByCell = new HashMap<>();
 
   HtmlHeatmap(SweepReport report, double colourLimitPercent) {
     this.report = report;
@@ -40,12 +41,11 @@ final class HtmlHeatmap {
     }
   }
 
-  String svg(String representation) {
+  String svg(Representation representation) {
     List<String> targets = report.targets();
     List<String> properties = report.properties();
     List<String> controls = report.controlProperties();
-    List<String> labels = new ArrayList<>(properties);
-    controls.forEach(c -> labels.add(SweepReport.controlLabel(c)));
+    List<String> labels = report.heatmapRowLabels();
     int left = 16 + (int) (CHAR_WIDTH * longest(labels));
     // target labels rise at 45° from their column's centre: as high and as far right as they are
     int slant = (int) (CHAR_WIDTH * longest(targets) * 0.72);
@@ -72,7 +72,7 @@ final class HtmlHeatmap {
             height,
             width,
             height,
-            ReportFormat.escape(representation)));
+            ReportFormat.escape(representation.label())));
     for (int column = 0; column < targets.size(); column++) {
       double x = left + CELL_WIDTH * (column + 0.5);
       s.append(
@@ -134,12 +134,7 @@ final class HtmlHeatmap {
         }
       }
     }
-    legend(
-        s,
-        "scale-" + representation.replaceAll("[^A-Za-z0-9_-]", "_"),
-        left,
-        legendTop,
-        legendWidth);
+    legend(s, "scale-" + representation.label(), left, legendTop, legendWidth);
     return s.append("</svg>").toString();
   }
 
@@ -153,7 +148,12 @@ final class HtmlHeatmap {
   }
 
   private void cell(
-      StringBuilder s, String target, String property, String representation, int x, int y) {
+      StringBuilder s,
+      String target,
+      String property,
+      Representation representation,
+      int x,
+      int y) {
     boolean control = NullControl.isControl(property);
     var summary =
         control
@@ -258,7 +258,8 @@ final class HtmlHeatmap {
    * The target's own cell, grey as in the PNG: the diagonal check's mean ("self") and verdict when
    * the sweep trained the target as its own input.
    */
-  private void diagonal(StringBuilder s, String target, String representation, int x, int y) {
+  private void diagonal(
+      StringBuilder s, String target, Representation representation, int x, int y) {
     Optional<CellSummary> check = report.diagonalCell(target, representation);
     List<String> lines = new ArrayList<>();
     lines.add(target + " → " + target + " (" + representation + ")");
@@ -286,7 +287,7 @@ final class HtmlHeatmap {
             + " %");
     lines.addAll(seedLines(target, target, representation));
     openCell(s, lines, x, y, ReportFormat.hex(DivergingPaintScale.NO_VALUE));
-    String text = passed ? "#202020" : ReportFormat.hex(HeatmapRenderer.NOTICE_COLOUR);
+    String text = passed ? "#202020" : ReportFormat.hex(DivergingPaintScale.NOTICE_COLOUR);
     int cx = x + CELL_WIDTH / 2;
     s.append(
         String.format(
@@ -320,7 +321,7 @@ final class HtmlHeatmap {
   }
 
   /** One tooltip line per paired seed of a cell: its change and both metrics. */
-  private List<String> seedLines(String target, String property, String representation) {
+  private List<String> seedLines(String target, String property, Representation representation) {
     List<String> lines = new ArrayList<>();
     for (PairedTraining p :
         pairsByCell.getOrDefault(List.of(target, property, representation), List.of())) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import tomo.activities.report.Table1Layout.Column;
+import tomo.activities.report.Table1Layout.ControlLine;
 import tomo.activities.store.EpochPoint;
 import tomo.workflows.model.Representation;
-import tomo.workflows.model.SignificanceRule;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS, SVG and a few lines of script;
@@ -93,12 +94,8 @@ final class HtmlReportWriter {
         .append(ReportFormat.escape(report.protocolSuffix()))
         .append("</h1>\n");
     h.append("<p class=\"lead\">")
-        .append(report.trainings().size())
-        .append(" trainings; ")
-        .append(report.pairs().size())
-        .append(" augmented trainings paired with their baseline; ")
-        .append(report.cells().size())
-        .append(" cells; ")
+        .append(ReportFormat.escape(ReportFormat.counts(report)))
+        .append("; ")
         .append(report.missing().size())
         .append(" unpaired.</p>\n");
     h.append("<p class=\"lead\" id=\"criteria\">")
@@ -129,7 +126,7 @@ final class HtmlReportWriter {
   }
 
   private void heatmaps(StringBuilder h) {
-    HtmlHeatmap heatmap = new HtmlHeatmap(report, HeatmapRenderer.colourLimit(report));
+    HtmlHeatmap heatmap = new HtmlHeatmap(report, DivergingPaintScale.colourLimit(report));
     h.append("<h2 id=\"heatmaps\">Heatmaps</h2>\n<p>Cell: mean % change of the test MAE (error")
         .append(" rate for categorical targets) over seeds, [min, max] below; bold with *:")
         .append(" significant under the primary rule, ")
@@ -144,76 +141,33 @@ final class HtmlReportWriter {
                     + " failed.")
         .append("</p>\n");
     h.append("<div class=\"heatmaps\">\n");
-    for (String representation : report.representations()) {
-      h.append("<div><h3>").append(ReportFormat.escape(representation)).append("</h3>\n");
+    for (Representation representation : report.representations()) {
+      h.append("<div><h3>").append(ReportFormat.escape(representation.label())).append("</h3>\n");
       h.append(heatmap.svg(representation)).append("</div>\n");
     }
     h.append("</div>\n");
   }
 
-  /** Table 1's columns; a new criterion or statistic is one more entry here. */
-  List<Table1Column> table1Columns() {
-    List<Table1Column> columns = new ArrayList<>();
-    columns.add(new Table1Column("target", r -> ReportFormat.escape(r.target())));
-    SignificanceRule primary = report.criteria().primaryRule();
-    for (String representation : report.representations()) {
-      columns.add(
-          new Table1Column(
-              "significant (" + primary + ", primary), " + representation,
-              r ->
-                  propertyList(
-                      r.target(),
-                      representation,
-                      r.significantByRepresentation().get(representation),
-                      primary)));
-    }
-    for (SignificanceRule rule : SignificanceRule.values()) {
-      if (rule == primary) {
-        continue;
-      }
-      for (String representation : report.representations()) {
-        columns.add(
-            new Table1Column(
-                rule + ", " + representation,
-                r ->
-                    propertyList(
-                        r.target(), representation, r.significant(rule, representation), rule)));
-      }
-    }
-    if (report.representations().contains(Representation.STRUCTURE.label())
-        && report.representations().contains(Representation.COMPOSITION.label())) {
-      columns.add(
-          new Table1Column(
-              "in structure, not in composition (" + primary + ")",
-              r ->
-                  propertyList(
-                      r.target(),
-                      Representation.STRUCTURE.label(),
-                      r.structureNotComposition(),
-                      primary)));
-    }
-    for (String representation : report.representations()) {
-      columns.add(
-          new Table1Column(
-              "incomplete (never significant), " + representation,
-              r ->
-                  r.incompleteByRepresentation().getOrDefault(representation, List.of()).isEmpty()
-                      ? "none"
-                      : r.incompleteByRepresentation().get(representation).stream()
-                          .map(
-                              p ->
-                                  ReportFormat.escape(p)
-                                      + report
-                                          .cell(r.target(), p, representation)
-                                          .map(
-                                              c ->
-                                                  " ("
-                                                      + ReportFormat.escape(c.incompleteReason())
-                                                      + ")")
-                                          .orElse(""))
-                          .collect(Collectors.joining(", "))));
-    }
+  /**
+   * Table 1's columns in the page's order: the primary rule's, the other rules', the structure's
+   * own, the incomplete ones; a new criterion or statistic is one more column of {@link
+   * Table1Layout}.
+   */
+  private static List<Column> table1Columns(Table1Layout layout) {
+    List<Column> columns = new ArrayList<>(layout.primaryColumns());
+    columns.addAll(layout.ruleColumns(layout.otherRules()));
+    layout.structureNotComposition().ifPresent(columns::add);
+    columns.addAll(layout.incompleteColumns());
     return columns;
+  }
+
+  private static String header(Column c) {
+    return switch (c.kind()) {
+      case PRIMARY -> "significant (" + c.rule() + ", primary), " + c.representation();
+      case RULE -> c.rule() + ", " + c.representation();
+      case STRUCTURE_NOT_COMPOSITION -> "in structure, not in composition (" + c.rule() + ")";
+      case INCOMPLETE -> "incomplete (never significant), " + c.representation();
+    };
   }
 
   private void table1(StringBuilder h) {
@@ -226,21 +180,22 @@ final class HtmlReportWriter {
         .append(
             report.controls().isEmpty()
                 ? ""
-                : " " + ReportFormat.escape(TableWriter.NULL_CONTROL_RULE))
-        .append("</p>\n<table><thead><tr>");
-    List<Table1Column> columns = table1Columns();
-    for (Table1Column c : columns) {
-      h.append("<th>").append(ReportFormat.escape(c.header())).append("</th>");
+                : " " + ReportFormat.escape(Table1Layout.NULL_CONTROL_RULE))
+        .append("</p>\n<table><thead><tr><th>target</th>");
+    Table1Layout layout = Table1Layout.of(report);
+    List<Column> columns = table1Columns(layout);
+    for (Column c : columns) {
+      h.append("<th>").append(ReportFormat.escape(header(c))).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
-    for (Table1Row row : report.table1()) {
-      h.append("<tr>");
-      for (Table1Column c : columns) {
-        h.append("<td>").append(c.html().apply(row)).append("</td>");
+    for (Table1Layout.Line line : layout.lines()) {
+      h.append("<tr><td>").append(ReportFormat.escape(line.target())).append("</td>");
+      for (Column c : columns) {
+        h.append("<td>").append(propertyList(line.cell(c))).append("</td>");
       }
       h.append("</tr>\n");
-      for (String control : report.controlProperties()) {
-        controlLine(h, row.target(), control, columns.size());
+      for (ControlLine control : line.controls()) {
+        controlLine(h, layout, control, columns.size() + 1);
       }
     }
     h.append("</tbody></table>\n");
@@ -250,14 +205,15 @@ final class HtmlReportWriter {
    * A target's null-control line under its row: one cell spanning the property columns, so that a
    * new column of Table 1 needs nothing here.
    */
-  private void controlLine(StringBuilder h, String target, String control, int columns) {
+  private static void controlLine(
+      StringBuilder h, Table1Layout layout, ControlLine control, int columns) {
     List<String> parts = new ArrayList<>();
-    for (String representation : report.representations()) {
+    for (Representation representation : layout.representations()) {
       parts.add(
-          ReportFormat.escape(representation)
+          ReportFormat.escape(representation.label())
               + ": "
-              + report
-                  .controlCell(target, control, representation)
+              + control
+                  .cell(representation)
                   .map(
                       c ->
                           ReportFormat.percent(c.meanChangePercent())
@@ -272,7 +228,7 @@ final class HtmlReportWriter {
                   .orElse("no data"));
     }
     h.append("<tr class=\"control\"><td>↳ ")
-        .append(ReportFormat.escape(SweepReport.controlLabel(control)))
+        .append(ReportFormat.escape(control.label()))
         .append("</td><td colspan=\"")
         .append(columns - 1)
         .append("\">")
@@ -280,26 +236,16 @@ final class HtmlReportWriter {
         .append("</td></tr>\n");
   }
 
-  private String propertyList(
-      String target, String representation, List<String> properties, SignificanceRule rule) {
-    if (properties.isEmpty()) {
+  /** A cell of Table 1: "none", or each property with its note in parentheses, escaped. */
+  private static String propertyList(List<Table1Layout.Entry> entries) {
+    if (entries.isEmpty()) {
       return "none";
     }
-    return properties.stream()
+    return entries.stream()
         .map(
-            p ->
-                ReportFormat.escape(p)
-                    + report
-                        .cell(target, p, representation)
-                        .map(
-                            c ->
-                                " ("
-                                    + ReportFormat.percent(
-                                        rule == SignificanceRule.PAPER_BOUNDS
-                                            ? c.paperBounds().valuePercent()
-                                            : c.meanChangePercent())
-                                    + " %)")
-                        .orElse(""))
+            e ->
+                ReportFormat.escape(e.property())
+                    + e.note().map(n -> " (" + ReportFormat.escape(n) + ")").orElse(""))
         .collect(Collectors.joining(", "));
   }
 
@@ -322,10 +268,10 @@ final class HtmlReportWriter {
     CurvePlot validation = new CurvePlot("validation metric", EpochPoint::valMetric);
     CurvePlot loss = new CurvePlot("training loss", EpochPoint::trainLoss);
     for (String target : report.targets()) {
-      for (String representation : report.representations()) {
+      for (Representation representation : report.representations()) {
         List<CellSummary> cells =
             report.cells().stream()
-                .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+                .filter(c -> c.target().equals(target) && c.representation() == representation)
                 .toList();
         if (cells.isEmpty()) {
           continue;
@@ -333,7 +279,7 @@ final class HtmlReportWriter {
         h.append("<details class=\"curves\"><summary>")
             .append(ReportFormat.escape(target))
             .append(" · ")
-            .append(ReportFormat.escape(representation))
+            .append(ReportFormat.escape(representation.label()))
             .append(" (")
             .append(cells.size())
             .append(cells.size() == 1 ? " property" : " properties")
@@ -438,7 +384,7 @@ final class HtmlReportWriter {
           .append("</td><td>")
           .append(m.property() == null ? "" : ReportFormat.escape(m.property()))
           .append("</td><td>")
-          .append(ReportFormat.escape(m.representation()))
+          .append(ReportFormat.escape(m.representation().label()))
           .append("</td><td>")
           .append(m.seed())
           .append("</td><td>")

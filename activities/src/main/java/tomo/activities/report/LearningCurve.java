@@ -3,6 +3,7 @@ package tomo.activities.report;
 import java.util.List;
 import tomo.activities.store.EpochPoint;
 import tomo.activities.store.StoredTraining;
+import tomo.workflows.model.Representation;
 
 /**
  * One training's learning curve as the report draws it.
@@ -15,7 +16,7 @@ import tomo.activities.store.StoredTraining;
 public record LearningCurve(
     String target,
     String property,
-    String representation,
+    Representation representation,
     int seed,
     String baselineFor,
     List<EpochPoint> points) {
@@ -29,24 +30,24 @@ public record LearningCurve(
     return new LearningCurve(
         t.request().target(),
         t.request().property(),
-        t.request().representation().label(),
+        t.request().representation(),
         t.request().seed(),
         t.request().maskedProperty(),
         t.history());
   }
 
   /** Whether this is a baseline of the cell (target, property, representation). */
-  boolean isBaselineOf(String target, String cellProperty, String representation) {
+  boolean isBaselineOf(String target, String cellProperty, Representation representation) {
     return property == null
         && this.target.equals(target)
-        && this.representation.equals(representation)
+        && this.representation == representation
         && (baselineFor == null || baselineFor.equals(cellProperty));
   }
 
   /** Whether this is an augmented training of the cell (target, property, representation). */
-  boolean isAugmentedOf(String target, String cellProperty, String representation) {
+  boolean isAugmentedOf(String target, String cellProperty, Representation representation) {
     return cellProperty.equals(property)
         && this.target.equals(target)
-        && this.representation.equals(representation);
+        && this.representation == representation;
   }
 }

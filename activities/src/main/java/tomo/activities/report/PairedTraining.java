@@ -1,5 +1,7 @@
 package tomo.activities.report;
 
+import tomo.workflows.model.Representation;
+
 /**
  * An augmented training matched with the baseline of the same target, representation and seed.
  *
@@ -11,7 +13,7 @@ package tomo.activities.report;
 public record PairedTraining(
     String target,
     String property,
-    String representation,
+    Representation representation,
     int seed,
     String metric,
     double baselineMetric,

@@ -3,6 +3,7 @@ package tomo.activities.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /**
@@ -55,7 +56,7 @@ public final class PerCellAggregation {
     augmented.forEach(o -> seen.add(o.outcome().seed()));
     ReportCriteria resolved = criteria.resolved(seen);
     List<String> targets = new ArrayList<>();
-    List<String> representations = new ArrayList<>();
+    List<Representation> representations = new ArrayList<>();
     List<TrainingOutcome> trainings = new ArrayList<>();
     List<PairedTraining> pairs = new ArrayList<>();
     List<CellSummary> cells = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 import tomo.workflows.model.TrainingOutcome;
 
@@ -115,10 +116,11 @@ public record ReportChecks(
   /** Computes the checks of a report from its trainings and diagonal cells. */
   static ReportChecks of(SweepReport report) {
     // Per (target, representation), in report order: baselines with and without a reference.
-    Map<List<String>, List<Integer>> baselineIndexes = new LinkedHashMap<>();
+    record Key(String target, Representation representation) {}
+    Map<Key, List<Integer>> baselineIndexes = new LinkedHashMap<>();
     for (String target : report.targets()) {
-      for (String representation : report.representations()) {
-        baselineIndexes.put(List.of(target, representation), new ArrayList<>());
+      for (Representation representation : report.representations()) {
+        baselineIndexes.put(new Key(target, representation), new ArrayList<>());
       }
     }
     int checked = 0;
@@ -129,8 +131,7 @@ public record ReportChecks(
       TrainingProvenance p = report.provenance().get(i);
       if (t.property() == null) {
         baselineIndexes
-            .computeIfAbsent(
-                List.of(t.target(), t.representation().label()), k -> new ArrayList<>())
+            .computeIfAbsent(new Key(t.target(), t.representation()), k -> new ArrayList<>())
             .add(i);
       }
       if (p.epochs() == null) {
@@ -167,8 +168,8 @@ public record ReportChecks(
                       .orElseThrow();
           baselines.add(
               new BaselineCheck(
-                  key.get(0),
-                  key.get(1),
+                  key.target(),
+                  key.representation(),
                   report.trainings().get(used.get(0)).metric(),
                   used.size(),
                   baseline,
@@ -288,10 +289,10 @@ public record ReportChecks(
    * columns of the CSV files: a weak or unchecked baseline, a failed diagonal check, a failed null
    * control, and a failed convergence gate (which bears on every cell).
    */
-  public List<String> cellWarnings(String target, String representation) {
+  public List<String> cellWarnings(String target, Representation representation) {
     List<String> tags = new ArrayList<>();
     baselines.stream()
-        .filter(b -> b.target().equals(target) && b.representation().equals(representation))
+        .filter(b -> b.target().equals(target) && b.representation() == representation)
         .forEach(
             b -> {
               if (b.ratio() == null) {
@@ -308,7 +309,7 @@ public record ReportChecks(
               }
             });
     diagonal.stream()
-        .filter(d -> d.target().equals(target) && d.representation().equals(representation))
+        .filter(d -> d.target().equals(target) && d.representation() == representation)
         .filter(d -> !diagonalPasses(d))
         .forEach(
             d ->
@@ -319,7 +320,7 @@ public record ReportChecks(
                         + ReportFormat.number(DIAGONAL_MAX_MEAN_CHANGE_PERCENT)
                         + " %)"));
     controls.stream()
-        .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+        .filter(c -> c.target().equals(target) && c.representation() == representation)
         .filter(c -> !controlPasses(c))
         .forEach(
             c ->

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tomo.activities.store.EpochPoint;
+import tomo.workflows.model.Representation;
 
 /**
  * The report's learning curves ({@code curves.csv}, one row per training and epoch) and provenance
@@ -51,7 +52,7 @@ public final class ReportDetailsCsv {
           csv.writeRecord(
               c.target(),
               c.property() == null ? "" : c.property(),
-              c.representation(),
+              c.representation().label(),
               String.valueOf(c.seed()),
               c.baselineFor() == null ? "" : c.baselineFor(),
               String.valueOf(p.epoch()),
@@ -77,17 +78,26 @@ public final class ReportDetailsCsv {
    * @throws IllegalArgumentException naming the file, line and field of the first bad value
    */
   public static List<LearningCurve> readCurves(Path file) {
-    Map<List<String>, List<EpochPoint>> byTraining = new LinkedHashMap<>();
+    // one training's rows: the curve without its points
+    record Training(
+        String target,
+        String property,
+        Representation representation,
+        int seed,
+        String baselineFor) {}
+    Map<Training, List<EpochPoint>> byTraining = new LinkedHashMap<>();
     read(
         file,
         row -> {
-          List<String> key =
-              Arrays.asList(
+          String property = row.text("property", true);
+          String baselineFor = row.text("baseline_for", true);
+          Training key =
+              new Training(
                   row.text("target", false),
-                  row.text("property", true),
-                  row.text("representation", false),
-                  String.valueOf(row.integer("seed")),
-                  row.text("baseline_for", true));
+                  property.isEmpty() ? null : property,
+                  row.representation("representation"),
+                  row.integer("seed"),
+                  baselineFor.isEmpty() ? null : baselineFor);
           byTraining
               .computeIfAbsent(key, k -> new ArrayList<>())
               .add(
@@ -99,11 +109,11 @@ public final class ReportDetailsCsv {
         (k, points) ->
             curves.add(
                 new LearningCurve(
-                    k.get(0),
-                    k.get(1).isEmpty() ? null : k.get(1),
-                    k.get(2),
-                    Integer.parseInt(k.get(3)),
-                    k.get(4).isEmpty() ? null : k.get(4),
+                    k.target(),
+                    k.property(),
+                    k.representation(),
+                    k.seed(),
+                    k.baselineFor(),
                     points)));
     return curves;
   }

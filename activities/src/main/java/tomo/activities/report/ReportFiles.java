@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tomo.workflows.model.Representation;
 
 /**
  * The files a {@link ReportWriter} wrote.
@@ -24,9 +25,9 @@ import java.util.Map;
  * @param provenanceCsv how the trainings were made, one row per field and value
  */
 public record ReportFiles(
-    Map<String, Path> heatmapPng,
-    Map<String, Path> heatmapSvg,
-    Map<String, Path> paperHeatmapPng,
+    Map<Representation, Path> heatmapPng,
+    Map<Representation, Path> heatmapSvg,
+    Map<Representation, Path> paperHeatmapPng,
     Path table1Markdown,
     Path table1Csv,
     Path table1Json,

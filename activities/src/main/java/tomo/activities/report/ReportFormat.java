@@ -15,6 +15,19 @@ import java.util.Locale;
 final class ReportFormat {
   private ReportFormat() {}
 
+  /**
+   * "12 trainings; 9 augmented trainings paired with their baseline; 9 cells": the counts every
+   * format states under its title or table.
+   */
+  static String counts(SweepReport report) {
+    return report.trainings().size()
+        + " trainings; "
+        + report.pairs().size()
+        + " augmented trainings paired with their baseline; "
+        + report.cells().size()
+        + " cells";
+  }
+
   /** A change in %, signed, one decimal below ±1000 and none from there: -11.7, +4.0, +1235. */
   static String percent(double value) {
     return Math.abs(value) >= 1000

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.workflows.model.Representation;
 
 /**
  * Writes a sweep's report into a directory: one heatmap per representation (PNG and SVG, the
@@ -40,28 +41,18 @@ public final class ReportWriter {
   public ReportFiles write(SweepReport report, ReportDetails details, Path outDir) {
     try {
       Files.createDirectories(outDir);
-      Map<String, Path> png = new LinkedHashMap<>();
-      Map<String, Path> svg = new LinkedHashMap<>();
-      Map<String, Path> paperPng = new LinkedHashMap<>();
-      Map<String, String> fileNames = new LinkedHashMap<>();
-      HeatmapRenderer renderer = new HeatmapRenderer(report, HeatmapRenderer.colourLimit(report));
+      Map<Representation, Path> png = new LinkedHashMap<>();
+      Map<Representation, Path> svg = new LinkedHashMap<>();
+      Map<Representation, Path> paperPng = new LinkedHashMap<>();
+      HeatmapRenderer renderer =
+          new HeatmapRenderer(report, DivergingPaintScale.colourLimit(report));
       HeatmapRenderer paperRenderer =
           new HeatmapRenderer(
               report,
-              HeatmapRenderer.paperColourLimit(report),
+              DivergingPaintScale.paperColourLimit(report),
               HeatmapRenderer.CellText.PAPER_BOUNDS);
-      for (String representation : report.representations()) {
-        String base = "heatmap-" + fileSafe(representation);
-        String clash = fileNames.put(base, representation);
-        if (clash != null) {
-          throw new IllegalArgumentException(
-              "representations '"
-                  + clash
-                  + "' and '"
-                  + representation
-                  + "' map to one file "
-                  + base);
-        }
+      for (Representation representation : report.representations()) {
+        String base = "heatmap-" + representation.label();
         JFreeChart chart = renderer.chart(representation);
         Path pngFile = outDir.resolve(base + ".png");
         Path svgFile = outDir.resolve(base + ".svg");
@@ -113,9 +104,5 @@ public final class ReportWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report to " + outDir + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String fileSafe(String name) {
-    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 }

@@ -88,13 +88,13 @@ public final class SweepAggregator {
   /**
    * The key of a cell (all its seeds) in a map of added seeds: "target|property|representation".
    */
-  public static String cellId(String target, String property, String representation) {
+  public static String cellId(String target, String property, Representation representation) {
     return target + "|" + property + "|" + representation;
   }
 
   /** The seeds cell (target, property, representation) must hold: the sweep's and its added. */
   private List<Integer> expectedSeeds(
-      List<Integer> sweepSeeds, String target, String property, String representation) {
+      List<Integer> sweepSeeds, String target, String property, Representation representation) {
     List<Integer> added =
         addedSeeds.getOrDefault(cellId(target, property, representation), List.of());
     if (added.isEmpty()) {
@@ -173,12 +173,11 @@ public final class SweepAggregator {
 
     List<String> targets =
         propertyOrder.sorted(unique.values().stream().map(TrainingOutcome::target).toList());
-    List<String> representations =
+    List<Representation> representations =
         unique.values().stream()
             .map(TrainingOutcome::representation)
             .distinct()
             .sorted() // declaration order: structure, then composition
-            .map(Representation::label)
             .toList();
     List<String> added =
         propertyOrder.sorted(
@@ -205,9 +204,9 @@ public final class SweepAggregator {
     List<CellSummary> diagonal = new ArrayList<>();
     List<CellSummary> controls = new ArrayList<>();
     List<MissingPair> missing = new ArrayList<>();
-    Map<List<String>, Group> groups = groups(unique.values());
+    Map<List<Object>, Group> groups = groups(unique.values());
     for (String target : targets) {
-      for (String representation : representations) {
+      for (Representation representation : representations) {
         Group group = groups.getOrDefault(List.of(target, representation), new Group());
         for (String property : added) {
           Map<Integer, TrainingOutcome> bySeed = group.augmented.getOrDefault(property, Map.of());
@@ -395,11 +394,11 @@ public final class SweepAggregator {
   }
 
   /** The trainings of each (target, representation), keyed by that pair. */
-  private static Map<List<String>, Group> groups(Iterable<TrainingOutcome> outcomes) {
-    Map<List<String>, Group> groups = new HashMap<>();
+  private static Map<List<Object>, Group> groups(Iterable<TrainingOutcome> outcomes) {
+    Map<List<Object>, Group> groups = new HashMap<>();
     for (TrainingOutcome o : outcomes) {
       Group group =
-          groups.computeIfAbsent(List.of(o.target(), o.representation().label()), k -> new Group());
+          groups.computeIfAbsent(List.of(o.target(), o.representation()), k -> new Group());
       if (o.property() == null) {
         group.baselines.put(o.seed(), o);
       } else {

@@ -41,7 +41,7 @@ import tomo.workflows.model.TrainingOutcome;
 public record SweepReport(
     List<String> targets,
     List<String> properties,
-    List<String> representations,
+    List<Representation> representations,
     List<TrainingOutcome> trainings,
     List<PairedTraining> pairs,
     List<CellSummary> cells,
@@ -72,35 +72,6 @@ public record SweepReport(
     if (criteria == null) {
       throw new IllegalArgumentException("a report needs its significance criteria");
     }
-  }
-
-  /**
-   * A report judged by the default criteria (paired primary, the seeds of its trainings), without a
-   * null control.
-   */
-  public SweepReport(
-      List<String> targets,
-      List<String> properties,
-      List<String> representations,
-      List<TrainingOutcome> trainings,
-      List<PairedTraining> pairs,
-      List<CellSummary> cells,
-      List<MissingPair> missing,
-      List<TrainingProvenance> provenance,
-      List<CellSummary> diagonal) {
-    this(
-        targets,
-        properties,
-        representations,
-        trainings,
-        pairs,
-        cells,
-        missing,
-        provenance,
-        diagonal,
-        ReportCriteria.defaults()
-            .resolved(trainings.stream().map(TrainingOutcome::seed).distinct().toList()),
-        List.of());
   }
 
   /**
@@ -224,14 +195,8 @@ public record SweepReport(
   }
 
   /** The statistics of one cell, if any seed of it could be paired. */
-  public Optional<CellSummary> cell(String target, String property, String representation) {
-    return cells.stream()
-        .filter(
-            c ->
-                c.target().equals(target)
-                    && c.property().equals(property)
-                    && c.representation().equals(representation))
-        .findFirst();
+  public Optional<CellSummary> cell(String target, String property, Representation representation) {
+    return find(cells, target, property, representation);
   }
 
   /** The null controls' property names ({@code permuted:band_gap}), in report order. */
@@ -240,14 +205,27 @@ public record SweepReport(
   }
 
   /** The statistics of one null-control cell, if any seed of it could be paired. */
-  public Optional<CellSummary> controlCell(String target, String property, String representation) {
-    return controls.stream()
+  public Optional<CellSummary> controlCell(
+      String target, String property, Representation representation) {
+    return find(controls, target, property, representation);
+  }
+
+  private static Optional<CellSummary> find(
+      List<CellSummary> cells, String target, String property, Representation representation) {
+    return cells.stream()
         .filter(
             c ->
                 c.target().equals(target)
                     && c.property().equals(property)
-                    && c.representation().equals(representation))
+                    && c.representation() == representation)
         .findFirst();
+  }
+
+  /** A heatmap's rows: the added properties, then the null controls below them, labelled. */
+  public List<String> heatmapRowLabels() {
+    List<String> labels = new ArrayList<>(properties);
+    controlProperties().forEach(c -> labels.add(controlLabel(c)));
+    return labels;
   }
 
   /** "null control (permuted band_gap)": how every format labels a control's row. */
@@ -258,9 +236,9 @@ public record SweepReport(
   }
 
   /** The diagonal cell of a target, if the grid holds the target as its own property. */
-  public Optional<CellSummary> diagonalCell(String target, String representation) {
+  public Optional<CellSummary> diagonalCell(String target, Representation representation) {
     return diagonal.stream()
-        .filter(c -> c.target().equals(target) && c.representation().equals(representation))
+        .filter(c -> c.target().equals(target) && c.representation() == representation)
         .findFirst();
   }
 
@@ -270,12 +248,12 @@ public record SweepReport(
    * lists of every rule, and the incomplete cells (never significant).
    */
   public List<Table1Row> table1() {
-    String structure = Representation.STRUCTURE.label();
-    String composition = Representation.COMPOSITION.label();
+    Representation structure = Representation.STRUCTURE;
+    Representation composition = Representation.COMPOSITION;
     boolean both = representations.contains(structure) && representations.contains(composition);
     // One pass over the cells; they are already in report order. Key: rule label (or INCOMPLETE),
     // target, representation.
-    Map<List<String>, List<String>> lists = new HashMap<>();
+    Map<List<Object>, List<String>> lists = new HashMap<>();
     for (CellSummary c : cells) {
       for (SignificanceRule rule : SignificanceRule.values()) {
         if (c.significant(rule)) {
@@ -294,23 +272,23 @@ public record SweepReport(
     }
     List<Table1Row> rows = new ArrayList<>();
     for (String target : targets) {
-      Map<SignificanceRule, Map<String, List<String>>> byRule = new LinkedHashMap<>();
+      Map<SignificanceRule, Map<Representation, List<String>>> byRule = new LinkedHashMap<>();
       for (SignificanceRule rule : SignificanceRule.values()) {
-        Map<String, List<String>> byRepresentation = new LinkedHashMap<>();
-        for (String representation : representations) {
+        Map<Representation, List<String>> byRepresentation = new LinkedHashMap<>();
+        for (Representation representation : representations) {
           byRepresentation.put(
               representation,
               lists.getOrDefault(List.of(rule.label(), target, representation), List.of()));
         }
         byRule.put(rule, byRepresentation);
       }
-      Map<String, List<String>> incomplete = new LinkedHashMap<>();
-      for (String representation : representations) {
+      Map<Representation, List<String>> incomplete = new LinkedHashMap<>();
+      for (Representation representation : representations) {
         incomplete.put(
             representation,
             lists.getOrDefault(List.of(INCOMPLETE, target, representation), List.of()));
       }
-      Map<String, List<String>> primary = byRule.get(criteria.primaryRule());
+      Map<Representation, List<String>> primary = byRule.get(criteria.primaryRule());
       List<String> structureOnly = List.of();
       if (both) {
         Set<String> compositionToo = new HashSet<>(primary.get(composition));

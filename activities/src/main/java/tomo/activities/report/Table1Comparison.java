@@ -60,7 +60,8 @@ public record Table1Comparison(
     differing.sort(
         Comparator.comparing(Cell::target)
             .thenComparing(Cell::property)
-            .thenComparing(Cell::representation));
+            // by label, as the tables spell it: the order of the printed differences
+            .thenComparing(c -> c.representation().label()));
     int onlyA = (int) a.measured().stream().filter(c -> !both.contains(c)).count();
     int onlyB = (int) b.measured().stream().filter(c -> !both.contains(c)).count();
     return new Table1Comparison(

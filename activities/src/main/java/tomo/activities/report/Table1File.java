@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 
 /**
@@ -66,7 +67,7 @@ public record Table1File(
   static final String LEGACY_INTERVAL = "significantByIntervalByRepresentation";
 
   /** One cell of the grid. */
-  public record Cell(String target, String property, String representation) {
+  public record Cell(String target, String property, Representation representation) {
     @Override
     public String toString() {
       return target + "/" + property + "/" + representation;
@@ -107,7 +108,11 @@ public record Table1File(
     }
     SignificanceRule primary = primaryRule(file, root);
     SignificanceRule wanted = rule == null ? primary : rule;
-    List<String> representations = strings(file, root.get("representations"), "representations");
+    List<Representation> representations = new ArrayList<>();
+    List<String> labels = strings(file, root.get("representations"), "representations");
+    for (int i = 0; i < labels.size(); i++) {
+      representations.add(representation(file, labels.get(i), "representations[" + i + "]"));
+    }
     List<String> properties = strings(file, root.get("properties"), "properties");
     JsonNode rows = root.get("table1");
     if (rows == null || !rows.isArray()) {
@@ -142,7 +147,8 @@ public record Table1File(
       var fields = byRepresentation.fields();
       while (fields.hasNext()) {
         var e = fields.next();
-        String representation = e.getKey();
+        Representation representation =
+            representation(file, e.getKey(), where + "." + field + " key");
         if (!representations.contains(representation)) {
           throw new IllegalArgumentException(
               file
@@ -186,7 +192,10 @@ public record Table1File(
             new Cell(
                 text(file, c.get("target"), where + ".target"),
                 text(file, c.get("property"), where + ".property"),
-                text(file, c.get("representation"), where + ".representation"));
+                representation(
+                    file,
+                    text(file, c.get("representation"), where + ".representation"),
+                    where + ".representation"));
         if (cell.target().equals(cell.property())) {
           continue;
         }
@@ -202,7 +211,7 @@ public record Table1File(
     } else {
       for (String target : targets) {
         for (String property : properties) {
-          for (String representation : representations) {
+          for (Representation representation : representations) {
             if (!property.equals(target)) {
               measured.add(new Cell(target, property, representation));
             }
@@ -260,6 +269,15 @@ public record Table1File(
 
   private static String pointer(String dottedField) {
     return "/" + dottedField.replace(".", "/");
+  }
+
+  /** The representation a table names, or an error naming the file, the field and the labels. */
+  private static Representation representation(Path file, String label, String field) {
+    try {
+      return Representation.of(label);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ", field " + field + ": " + e.getMessage(), e);
+    }
   }
 
   private static String text(Path file, JsonNode node, String field) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 
 /**
@@ -21,27 +22,27 @@ import tomo.workflows.model.SignificanceRule;
  */
 public record Table1Row(
     String target,
-    Map<String, List<String>> significantByRepresentation,
+    Map<Representation, List<String>> significantByRepresentation,
     List<String> structureNotComposition,
-    Map<SignificanceRule, Map<String, List<String>>> significantByRule,
-    Map<String, List<String>> incompleteByRepresentation) {
+    Map<SignificanceRule, Map<Representation, List<String>>> significantByRule,
+    Map<Representation, List<String>> incompleteByRepresentation) {
 
   public Table1Row {
     significantByRepresentation = copy(significantByRepresentation);
     structureNotComposition = List.copyOf(structureNotComposition);
-    Map<SignificanceRule, Map<String, List<String>>> rules = new LinkedHashMap<>();
+    Map<SignificanceRule, Map<Representation, List<String>>> rules = new LinkedHashMap<>();
     significantByRule.forEach((k, v) -> rules.put(k, copy(v)));
     significantByRule = Collections.unmodifiableMap(rules);
     incompleteByRepresentation = copy(incompleteByRepresentation);
   }
 
   /** The properties significant under {@code rule} in {@code representation}. */
-  public List<String> significant(SignificanceRule rule, String representation) {
+  public List<String> significant(SignificanceRule rule, Representation representation) {
     return significantByRule.getOrDefault(rule, Map.of()).getOrDefault(representation, List.of());
   }
 
-  private static Map<String, List<String>> copy(Map<String, List<String>> lists) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
+  private static Map<Representation, List<String>> copy(Map<Representation, List<String>> lists) {
+    Map<Representation, List<String>> copy = new LinkedHashMap<>();
     lists.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     return Collections.unmodifiableMap(copy);
   }

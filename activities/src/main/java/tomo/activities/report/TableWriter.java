@@ -10,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
+import tomo.activities.report.Table1Layout.Column;
+import tomo.activities.report.Table1Layout.ControlLine;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
@@ -29,28 +29,18 @@ import tomo.workflows.model.TrainingOutcome;
  */
 final class TableWriter {
 
-  static final String NULL_CONTROL_RULE =
-      "Null control: per target and representation, one cell adds a real property's values"
-          + " permuted across materials (no information about the target). It is shown on its own"
-          + " line and never counted among the significant properties; a finding must beat it.";
   private static final String LIST_SEPARATOR = "; ";
 
   private final SweepReport report;
   private final ReportCriteria criteria;
   private final ReportChecks checks;
-  private final boolean structureAndComposition;
-  private final Map<List<String>, CellSummary> cells = new HashMap<>();
+  private final Table1Layout layout;
 
   TableWriter(SweepReport report) {
     this.report = report;
     this.criteria = report.criteria();
     this.checks = report.checks();
-    for (CellSummary c : report.cells()) {
-      cells.put(List.of(c.target(), c.property(), c.representation()), c);
-    }
-    this.structureAndComposition =
-        report.representations().contains(Representation.STRUCTURE.label())
-            && report.representations().contains(Representation.COMPOSITION.label());
+    this.layout = Table1Layout.of(report);
   }
 
   /**
@@ -76,7 +66,7 @@ final class TableWriter {
       List<String> warnings,
       List<String> targets,
       List<String> properties,
-      List<String> representations,
+      List<Representation> representations,
       List<Table1Row> table1,
       List<CellSummary> cells,
       List<MissingPair> missing,
@@ -102,107 +92,105 @@ final class TableWriter {
             warnings(),
             report.targets(),
             report.properties(),
-            report.representations(),
-            report.table1(),
+            layout.representations(),
+            layout.lines().stream().map(Table1Layout.Line::row).toList(),
             report.cells(),
             report.missing(),
             checks,
-            NULL_CONTROL_RULE,
+            Table1Layout.NULL_CONTROL_RULE,
             report.controls()));
   }
 
   void writeTable1Csv(Path file) throws IOException {
+    // every rule's columns, the primary one's again: a CSV reader looks a rule up by its name
+    List<Column> columns = new ArrayList<>(layout.primaryColumns());
+    layout.structureNotComposition().ifPresent(columns::add);
+    columns.addAll(layout.ruleColumns(List.of(SignificanceRule.values())));
+    columns.addAll(layout.incompleteColumns());
     try (CsvWriter csv = csv(file)) {
       List<String> header = new ArrayList<>();
       header.add("target");
-      header.addAll(report.representations());
-      if (structureAndComposition) {
-        header.add("structure_not_composition");
-      }
-      for (SignificanceRule rule : SignificanceRule.values()) {
-        report.representations().forEach(r -> header.add(r + "_" + column(rule)));
-      }
-      report.representations().forEach(r -> header.add(r + "_incomplete"));
+      columns.forEach(c -> header.add(csvHeader(c)));
       header.add("primary_rule");
       header.add("trainer");
       header.add("warnings");
       // which line of a target: its significant properties, or a null control's
       header.add("line");
       csv.writeRecord(header);
-      for (Table1Row row : report.table1()) {
+      for (Table1Layout.Line line : layout.lines()) {
         List<String> record = new ArrayList<>();
-        record.add(row.target());
-        for (String representation : report.representations()) {
+        record.add(line.target());
+        for (Column c : columns) {
           record.add(
-              String.join(LIST_SEPARATOR, row.significantByRepresentation().get(representation)));
-        }
-        if (structureAndComposition) {
-          record.add(String.join(LIST_SEPARATOR, row.structureNotComposition()));
-        }
-        for (SignificanceRule rule : SignificanceRule.values()) {
-          for (String representation : report.representations()) {
-            record.add(String.join(LIST_SEPARATOR, row.significant(rule, representation)));
-          }
-        }
-        for (String representation : report.representations()) {
-          record.add(
-              String.join(LIST_SEPARATOR, row.incompleteByRepresentation().get(representation)));
+              line.cell(c).stream()
+                  .map(Table1Layout.Entry::property)
+                  .collect(Collectors.joining(LIST_SEPARATOR)));
         }
         record.add(criteria.primaryRule().label());
         record.add(trainerName());
         List<String> warnings = new ArrayList<>();
         report.originTag().ifPresent(warnings::add);
-        for (String representation : report.representations()) {
-          warnings.addAll(checks.cellWarnings(row.target(), representation));
+        for (Representation representation : layout.representations()) {
+          warnings.addAll(checks.cellWarnings(line.target(), representation));
         }
         record.add(String.join(LIST_SEPARATOR, warnings.stream().distinct().toList()));
         record.add("significant properties");
         csv.writeRecord(record);
-        for (String control : report.controlProperties()) {
-          List<String> line =
-              controlLine(row.target(), control, Arrays.asList(SignificanceRule.values()));
-          line.add(criteria.primaryRule().label());
-          line.add(trainerName());
-          line.add(controlVerdicts(row.target(), control));
-          line.add(SweepReport.controlLabel(control));
-          csv.writeRecord(line);
+        for (ControlLine control : line.controls()) {
+          List<String> cells = controlLine(control, columns);
+          cells.add(criteria.primaryRule().label());
+          cells.add(trainerName());
+          cells.add(controlVerdicts(control));
+          cells.add(control.label());
+          csv.writeRecord(cells);
         }
       }
     }
   }
 
+  /** A column's name in table1.csv: {@code composition}, {@code composition_paper_bounds}. */
+  private static String csvHeader(Column c) {
+    return switch (c.kind()) {
+      case PRIMARY -> c.representation().label();
+      case STRUCTURE_NOT_COMPOSITION -> "structure_not_composition";
+      case RULE -> c.representation() + "_" + column(c.rule());
+      case INCOMPLETE -> c.representation() + "_incomplete";
+    };
+  }
+
+  /** A column's header in table1.md. */
+  private static String markdownHeader(Column c) {
+    return switch (c.kind()) {
+      case PRIMARY -> c.representation() + " (" + c.rule() + ", primary)";
+      case STRUCTURE_NOT_COMPOSITION -> "in structure, not in composition";
+      case RULE -> c.representation() + " (" + c.rule() + ")";
+      case INCOMPLETE -> c.representation() + ": incomplete, never significant";
+    };
+  }
+
   /**
-   * A target's null-control line in the columns of Table 1 that {@code rules} fill: under each
-   * representation the control's mean change and verdict, under each rule's column what that rule
-   * sees (the seeds it lowered, the interval, the paper's bar), under each incomplete column why.
+   * A target's null-control line in {@code columns}: under a primary column the control's mean
+   * change and verdict, under each rule's column what that rule sees (the seeds it lowered, the
+   * interval, the paper's bar), under an incomplete column why.
    */
-  private List<String> controlLine(String target, String control, List<SignificanceRule> rules) {
+  private static List<String> controlLine(ControlLine control, List<Column> columns) {
     List<String> line = new ArrayList<>();
-    line.add(target);
-    for (String representation : report.representations()) {
-      line.add(
-          report
-              .controlCell(target, control, representation)
-              .map(TableWriter::controlChange)
-              .orElse("no data"));
-    }
-    if (structureAndComposition) {
-      line.add("");
-    }
-    for (SignificanceRule rule : rules) {
-      for (String representation : report.representations()) {
-        line.add(
-            report
-                .controlCell(target, control, representation)
-                .map(c -> controlUnder(rule, c))
-                .orElse("no data"));
+    line.add(control.target());
+    for (Column c : columns) {
+      if (c.kind() == Table1Layout.Kind.STRUCTURE_NOT_COMPOSITION) {
+        line.add("");
+        continue;
       }
-    }
-    for (String representation : report.representations()) {
       line.add(
-          report
-              .controlCell(target, control, representation)
-              .map(c -> c.complete() ? "" : c.incompleteReason())
+          control
+              .cell(c.representation())
+              .map(
+                  x ->
+                      switch (c.kind()) {
+                        case PRIMARY -> controlChange(x);
+                        case RULE -> controlUnder(c.rule(), x);
+                        default -> x.complete() ? "" : x.incompleteReason();
+                      })
               .orElse("no data"));
     }
     return line;
@@ -222,11 +210,11 @@ final class TableWriter {
   }
 
   /** The control gate's failures of a target's control, by representation. */
-  private String controlVerdicts(String target, String control) {
+  private String controlVerdicts(ControlLine control) {
     List<String> verdicts = new ArrayList<>();
-    for (String representation : report.representations()) {
-      report
-          .controlCell(target, control, representation)
+    for (Representation representation : layout.representations()) {
+      control
+          .cell(representation)
           .filter(x -> !ReportChecks.controlPasses(x))
           .ifPresent(
               x -> verdicts.add(representation + ": FAILED, " + ReportChecks.controlFailure(x)));
@@ -268,67 +256,33 @@ final class TableWriter {
         .append(" In parentheses: the mean change over seeds (paper-bounds: the paper's value).")
         .append("\n\n");
     if (!report.controls().isEmpty()) {
-      md.append(NULL_CONTROL_RULE).append("\n\n");
+      md.append(Table1Layout.NULL_CONTROL_RULE).append("\n\n");
     }
-    SignificanceRule primary = criteria.primaryRule();
+    List<Column> columns = new ArrayList<>(layout.primaryColumns());
+    layout.structureNotComposition().ifPresent(columns::add);
+    columns.addAll(layout.ruleColumns(layout.otherRules()));
+    columns.addAll(layout.incompleteColumns());
     List<String> header = new ArrayList<>();
     header.add("target");
-    report.representations().forEach(r -> header.add(r + " (" + primary + ", primary)"));
-    if (structureAndComposition) {
-      header.add("in structure, not in composition");
-    }
-    for (SignificanceRule rule : otherRules()) {
-      report.representations().forEach(r -> header.add(r + " (" + rule + ")"));
-    }
-    report.representations().forEach(r -> header.add(r + ": incomplete, never significant"));
+    columns.forEach(c -> header.add(markdownHeader(c)));
     row(md, header);
     row(md, header.stream().map(h -> "---").toList());
-    for (Table1Row row : report.table1()) {
+    for (Table1Layout.Line line : layout.lines()) {
       List<String> cells = new ArrayList<>();
-      cells.add(row.target());
-      for (String representation : report.representations()) {
-        cells.add(
-            propertyList(
-                row.target(),
-                representation,
-                row.significantByRepresentation().get(representation),
-                primary));
-      }
-      if (structureAndComposition) {
-        cells.add(
-            propertyList(
-                row.target(),
-                Representation.STRUCTURE.label(),
-                row.structureNotComposition(),
-                primary));
-      }
-      for (SignificanceRule rule : otherRules()) {
-        for (String representation : report.representations()) {
-          cells.add(
-              propertyList(
-                  row.target(), representation, row.significant(rule, representation), rule));
-        }
-      }
-      for (String representation : report.representations()) {
-        List<String> incomplete = row.incompleteByRepresentation().get(representation);
-        cells.add(incomplete.isEmpty() ? "none" : incompleteList(row.target(), representation));
+      cells.add(line.target());
+      for (Column c : columns) {
+        cells.add(propertyList(line.cell(c)));
       }
       row(md, cells);
-      for (String control : report.controlProperties()) {
-        List<String> line = controlLine(row.target(), control, otherRules());
+      for (ControlLine control : line.controls()) {
+        List<String> cellsOfControl = controlLine(control, columns);
         // the label in the target's column
-        line.set(0, "↳ " + SweepReport.controlLabel(control));
-        row(md, line);
+        cellsOfControl.set(0, "↳ " + control.label());
+        row(md, cellsOfControl);
       }
     }
     checksMarkdown(md);
-    md.append("\n")
-        .append(report.trainings().size())
-        .append(" trainings; ")
-        .append(report.pairs().size())
-        .append(" augmented trainings paired with their baseline; ")
-        .append(report.cells().size())
-        .append(" cells.\n");
+    md.append("\n").append(ReportFormat.counts(report)).append(".\n");
     if (!report.missing().isEmpty()) {
       md.append("\n## Unpaired trainings\n\n")
           .append(report.missing().size())
@@ -343,7 +297,7 @@ final class TableWriter {
             List.of(
                 m.target(),
                 m.property() == null ? "" : m.property(),
-                m.representation(),
+                m.representation().label(),
                 String.valueOf(m.seed()),
                 m.reason()));
       }
@@ -392,7 +346,7 @@ final class TableWriter {
         csv.writeRecord(
             c.target(),
             c.property(),
-            c.representation(),
+            c.representation().label(),
             c.metric(),
             String.valueOf(c.seedCount()),
             c.seeds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
@@ -427,9 +381,7 @@ final class TableWriter {
   void writeTrainingsCsv(Path file) throws IOException {
     Map<CellKey, PairedTraining> pairs = new HashMap<>();
     for (PairedTraining p : report.pairs()) {
-      pairs.put(
-          new CellKey(p.target(), p.property(), Representation.of(p.representation()), p.seed()),
-          p);
+      pairs.put(new CellKey(p.target(), p.property(), p.representation(), p.seed()), p);
     }
     try (CsvWriter csv = csv(file)) {
       csv.writeRecord(
@@ -520,7 +472,7 @@ final class TableWriter {
           md,
           List.of(
               b.target(),
-              b.representation(),
+              b.representation().label(),
               b.metric() + " " + ReportFormat.number(b.meanBaselineMetric()),
               b.meanReferenceMetric() == null
                   ? SweepReport.NOT_RECORDED
@@ -548,7 +500,7 @@ final class TableWriter {
             md,
             List.of(
                 d.target(),
-                d.representation(),
+                d.representation().label(),
                 ReportFormat.percent(d.meanChangePercent()) + " %",
                 d.improvedSeeds() + "/" + d.seedCount(),
                 ReportChecks.diagonalPasses(d) ? "ok" : "FAILED"));
@@ -578,7 +530,7 @@ final class TableWriter {
             List.of(
                 SweepReport.controlLabel(x.property()),
                 x.target(),
-                x.representation(),
+                x.representation().label(),
                 ReportFormat.percent(x.meanChangePercent()) + " %",
                 ReportFormat.percentRange(x.minChangePercent(), x.maxChangePercent()) + " %",
                 x.improvedSeeds() + "/" + x.seedCount(),
@@ -623,7 +575,7 @@ final class TableWriter {
               List.of(
                   cell.target(),
                   cell.property(),
-                  cell.representation(),
+                  cell.representation().label(),
                   ReportFormat.percent(cell.meanChangePercent()) + " %",
                   ci == null ? "none (1 seed)" : interval(ci),
                   ReportFormat.paperBar(cell.paperBounds()),
@@ -637,13 +589,6 @@ final class TableWriter {
       line.add(cell.complete() ? "yes" : "INCOMPLETE: " + cell.incompleteReason());
       row(md, line);
     }
-  }
-
-  /** The rules other than the primary one, in declaration order. */
-  private List<SignificanceRule> otherRules() {
-    return Arrays.stream(SignificanceRule.values())
-        .filter(r -> r != criteria.primaryRule())
-        .toList();
   }
 
   /** Each rule's text by its label, for the JSON document. */
@@ -660,38 +605,13 @@ final class TableWriter {
     return rule.label().replace('-', '_');
   }
 
-  /** The incomplete cells of a target and representation, each with why. */
-  private String incompleteList(String target, String representation) {
-    return report.cells().stream()
-        .filter(
-            c ->
-                c.target().equals(target)
-                    && c.representation().equals(representation)
-                    && !c.complete())
-        .map(c -> c.property() + " (" + c.incompleteReason() + ")")
-        .collect(Collectors.joining(", "));
-  }
-
-  private String propertyList(
-      String target, String representation, List<String> properties, SignificanceRule rule) {
-    if (properties.isEmpty()) {
+  /** A cell of table1.md: "none", or each property with its note in parentheses. */
+  private static String propertyList(List<Table1Layout.Entry> entries) {
+    if (entries.isEmpty()) {
       return "none";
     }
-    return properties.stream()
-        .map(
-            p ->
-                p
-                    + Optional.ofNullable(cells.get(List.of(target, p, representation)))
-                        .map(
-                            c ->
-                                String.format(
-                                    Locale.ROOT,
-                                    " (%s %%)",
-                                    ReportFormat.percent(
-                                        rule == SignificanceRule.PAPER_BOUNDS
-                                            ? c.paperBounds().valuePercent()
-                                            : c.meanChangePercent())))
-                        .orElse(""))
+    return entries.stream()
+        .map(e -> e.property() + e.note().map(n -> " (" + n + ")").orElse(""))
         .collect(Collectors.joining(", "));
   }
 

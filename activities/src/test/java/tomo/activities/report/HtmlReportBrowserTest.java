@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 /** Opens {@code report.html} in headless Chromium and checks that it rendered. */
@@ -44,9 +45,12 @@ class HtmlReportBrowserTest {
     assertThat(colours(image)).as("distinct colours in the screenshot").hasSizeGreaterThan(20);
     // the significant cell's colour, painted by the browser from the inline SVG
     Color significant =
-        new DivergingPaintScale(HeatmapRenderer.colourLimit(report))
+        new DivergingPaintScale(DivergingPaintScale.colourLimit(report))
             .color(
-                report.cell("band_gap", "density", "structure").orElseThrow().meanChangePercent());
+                report
+                    .cell("band_gap", "density", Representation.STRUCTURE)
+                    .orElseThrow()
+                    .meanChangePercent());
     assertThat(colours(image)).contains(significant.getRGB() & 0xffffff);
 
     // the same page with every curve section open draws the augmented curves in their colour

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.EpochPoint;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.TrainingOutcome;
 
 class HtmlReportWriterTest {
@@ -26,8 +27,7 @@ class HtmlReportWriterTest {
         points.add(new EpochPoint(e, 0.3 + 0.7 / e, o.testMetric() * (1 + 2.0 / e)));
       }
       curves.add(
-          new LearningCurve(
-              o.target(), o.property(), o.representation().label(), o.seed(), null, points));
+          new LearningCurve(o.target(), o.property(), o.representation(), o.seed(), null, points));
     }
     return curves;
   }
@@ -146,7 +146,9 @@ class HtmlReportWriterTest {
 
     String svg =
         new CurvePlot("validation metric", EpochPoint::valMetric)
-            .svg(List.of(new LearningCurve("t", null, "structure", 1, null, points)), List.of());
+            .svg(
+                List.of(new LearningCurve("t", null, Representation.STRUCTURE, 1, null, points)),
+                List.of());
     Matcher m = Pattern.compile("points=\"([^\"]*)\"").matcher(svg);
     assertThat(m.find()).isTrue();
     assertThat(m.group(1).split(" ")).hasSize(CurvePlot.MAX_POINTS);
@@ -159,7 +161,9 @@ class HtmlReportWriterTest {
         List.of(new EpochPoint(1, 9, 16.0), new EpochPoint(2, 1, 0.4), new EpochPoint(3, 1, 0.2));
 
     String svg =
-        plot.svg(List.of(new LearningCurve("t", null, "structure", 1, null, steep)), List.of());
+        plot.svg(
+            List.of(new LearningCurve("t", null, Representation.STRUCTURE, 1, null, steep)),
+            List.of());
 
     assertThat(svg).contains(">validation metric (log scale)<", ">16.0<", ">0.200<");
     // linear, 0.4 would sit 0.2/15.8 of the height above 0.2; on a log scale a fifth of the way
@@ -169,7 +173,8 @@ class HtmlReportWriterTest {
     List<EpochPoint> gentle = List.of(new EpochPoint(1, 1, 0.8), new EpochPoint(2, 1, 0.5));
     assertThat(
             plot.svg(
-                List.of(new LearningCurve("t", null, "structure", 1, null, gentle)), List.of()))
+                List.of(new LearningCurve("t", null, Representation.STRUCTURE, 1, null, gentle)),
+                List.of()))
         .contains(">validation metric<");
   }
 
@@ -209,7 +214,7 @@ class HtmlReportWriterTest {
         new LearningCurve(
             "band_gap",
             null,
-            "structure",
+            Representation.STRUCTURE,
             1,
             "density",
             List.of(new EpochPoint(1, Double.NaN, 0.7))));
@@ -236,7 +241,7 @@ class HtmlReportWriterTest {
 
   /** One target, band_gap, also trained as its own input: -80 % and -70 %, a passed check. */
   static List<TrainingOutcome> oneTargetWithItsOwnCell() {
-    String s = SweepAggregatorTest.S;
+    Representation s = SweepAggregatorTest.S;
     return List.of(
         SweepAggregatorTest.mae("band_gap", null, s, 1, 0.50),
         SweepAggregatorTest.mae("band_gap", null, s, 2, 0.40),
@@ -265,7 +270,7 @@ class HtmlReportWriterTest {
         new SweepAggregator().aggregateTrainings(ReportChecksTest.undertrained("cgcnn-v1"));
     String failedHtml =
         Files.readString(new ReportWriter().write(failed, dir.resolve("failed")).html());
-    String notice = ReportFormat.hex(HeatmapRenderer.NOTICE_COLOUR);
+    String notice = ReportFormat.hex(DivergingPaintScale.NOTICE_COLOUR);
     assertThat(failedHtml)
         .contains(
             "CHECK FAILED: the mean must be below -20 %",
@@ -277,7 +282,7 @@ class HtmlReportWriterTest {
   void theLegendOfAOneTargetHeatmapLiesInsideItsPicture() {
     SweepReport report = new SweepAggregator().aggregate(oneTargetWithItsOwnCell());
     assertThat(report.targets()).hasSize(1);
-    double limit = HeatmapRenderer.colourLimit(report);
+    double limit = DivergingPaintScale.colourLimit(report);
     String svg = new HtmlHeatmap(report, limit).svg(SweepAggregatorTest.S);
 
     Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);

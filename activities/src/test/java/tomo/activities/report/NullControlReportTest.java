@@ -95,7 +95,7 @@ class NullControlReportTest {
         .contains("| volume | density (-10.0 %) | density (-10.0 %) |")
         .contains("| ↳ " + LABEL + " | +0.1 % [-0.3, +0.5], passed | +0.1 % [-0.3, +0.5], passed |")
         .contains("| " + LABEL + " | volume | structure | +0.1 % |")
-        .contains(TableWriter.NULL_CONTROL_RULE);
+        .contains(Table1Layout.NULL_CONTROL_RULE);
 
     List<NamedCsvRecord> table1 = csv(files.table1Csv());
     assertThat(table1).hasSize(2);
@@ -112,7 +112,7 @@ class NullControlReportTest {
     assertThat(json.get("cells").toString()).doesNotContain(CONTROL);
     assertThat(json.get("controls")).hasSize(2);
     assertThat(json.get("controls").get(0).get("property").asText()).isEqualTo(CONTROL);
-    assertThat(json.get("nullControl").asText()).isEqualTo(TableWriter.NULL_CONTROL_RULE);
+    assertThat(json.get("nullControl").asText()).isEqualTo(Table1Layout.NULL_CONTROL_RULE);
 
     List<NamedCsvRecord> cells = csv(files.cellsCsv());
     assertThat(cells)
@@ -158,7 +158,7 @@ class NullControlReportTest {
             + " most 5 %); the protocol, not the property, moves the error, so findings of this"
             + " size are doubtful.";
     assertThat(report.warnings()).contains(warning).hasSize(2);
-    assertThat(report.checks().cellWarnings("volume", "composition"))
+    assertThat(report.checks().cellWarnings("volume", Representation.COMPOSITION))
         .singleElement()
         .asString()
         .startsWith("null control failed (permuted:band_gap -8.0 %, significant");

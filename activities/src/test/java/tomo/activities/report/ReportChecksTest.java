@@ -14,7 +14,7 @@ import tomo.workflows.model.TrainingOutcome;
 class ReportChecksTest {
 
   static final String VOLUME = "volume";
-  static final String S = Representation.STRUCTURE.label();
+  static final Representation S = Representation.STRUCTURE;
   static final String SHA = "ab12";
 
   static ReportTraining training(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.workflows.model.Representation;
 
 /** Every report format carries the synthetic banner and each failed gate with its threshold. */
 class ReportWarningsTest {
@@ -87,7 +88,7 @@ class ReportWarningsTest {
         .contains("weak baseline (0.7895 × mean predictor, threshold < 0.5)")
         .contains("diagonal check failed (-5.0 %, threshold < -20 %)");
     assertThat(text(files.table1Csv())).contains("not converged (50 % best at last epoch");
-    String svg = text(files.heatmapSvg().get("structure"));
+    String svg = text(files.heatmapSvg().get(Representation.STRUCTURE));
     assertThat(svg)
         .contains("WARNING weak baseline (test error not below 0.5 × the trivial predictor")
         .contains("WARNING diagonal check failed")

@@ -61,7 +61,8 @@ class ReportWriterTest {
     ReportFiles files = new ReportWriter().write(report, outputDir("hand-made"));
 
     assertThat(files.all()).allSatisfy(f -> assertThat(f).isRegularFile().isNotEmptyFile());
-    assertThat(files.heatmapPng().keySet()).containsExactly("structure", "composition");
+    assertThat(files.heatmapPng().keySet())
+        .containsExactly(Representation.STRUCTURE, Representation.COMPOSITION);
     // The grid, and room for the banner and warning lines above it.
     HeatmapLayout layout = new HeatmapRenderer(report, 10).layout();
     assertThat(layout.heightPx())
@@ -80,13 +81,14 @@ class ReportWriterTest {
       Document doc = xml.newDocumentBuilder().parse(svg.toFile());
       assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
     }
-    assertThat(Files.readString(files.heatmapSvg().get("structure")))
+    assertThat(Files.readString(files.heatmapSvg().get(Representation.STRUCTURE)))
         .contains(">-11.7*<", ">[-20.0, -5.0]<", ">-3.3<");
     // volume, composition: -5 % for its 2 seeds, but seed 3 is missing: incomplete, no *
-    assertThat(Files.readString(files.heatmapSvg().get("composition")))
+    assertThat(Files.readString(files.heatmapSvg().get(Representation.COMPOSITION)))
         .contains(">-5.0<", ">incomplete: seed 3 missing<", ">no data<")
         .doesNotContain(">-5.0*<");
-    assertThat(files.paperHeatmapPng().keySet()).containsExactly("structure", "composition");
+    assertThat(files.paperHeatmapPng().keySet())
+        .containsExactly(Representation.STRUCTURE, Representation.COMPOSITION);
     for (Path png : files.paperHeatmapPng().values()) {
       assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(layout.widthPx());
     }

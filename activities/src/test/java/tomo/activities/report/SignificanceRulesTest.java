@@ -264,7 +264,8 @@ class SignificanceRulesTest {
     assertThat(row.get("significantByRule").fieldNames())
         .toIterable()
         .containsExactly("paired", "interval", "paper-bounds");
-    assertThat(row.get("incompleteByRepresentation").get(S).get(0).asText()).isEqualTo("volume");
+    assertThat(row.get("incompleteByRepresentation").get(S.label()).get(0).asText())
+        .isEqualTo("volume");
     JsonNode volumeJson = json.get("cells").get(2);
     assertThat(volumeJson.get("property").asText()).isEqualTo("volume");
     assertThat(volumeJson.get("complete").asBoolean()).isFalse();

@@ -17,25 +17,18 @@ class SweepAggregatorTest {
 
   static final String BAND_GAP = "band_gap";
   static final String SYSTEM = "spacegroup.crystal_system";
-  static final String S = Representation.STRUCTURE.label();
-  static final String C = Representation.COMPOSITION.label();
+  static final Representation S = Representation.STRUCTURE;
+  static final Representation C = Representation.COMPOSITION;
 
-  static TrainingOutcome mae(String target, String property, String rep, int seed, double value) {
+  static TrainingOutcome mae(
+      String target, String property, Representation rep, int seed, double value) {
     return new TrainingOutcome(
-        target,
-        property,
-        Representation.of(rep),
-        seed,
-        "mae",
-        value,
-        10,
-        "artifacts/" + target + "/" + property);
+        target, property, rep, seed, "mae", value, 10, "artifacts/" + target + "/" + property);
   }
 
   static TrainingOutcome errorRate(
-      String target, String property, String rep, int seed, double value) {
-    return new TrainingOutcome(
-        target, property, Representation.of(rep), seed, "error_rate", value, 7, null);
+      String target, String property, Representation rep, int seed, double value) {
+    return new TrainingOutcome(target, property, rep, seed, "error_rate", value, 7, null);
   }
 
   /** A small sweep with known answers and known holes (see the comments). */
@@ -237,7 +230,7 @@ class SweepAggregatorTest {
     List<TrainingOutcome> outcomes = new ArrayList<>();
     Random random = new Random(3);
     for (int t = 0; t < 20; t++) {
-      for (String rep : List.of(S, C)) {
+      for (Representation rep : List.of(S, C)) {
         for (int seed = 1; seed <= 50; seed++) {
           outcomes.add(mae("t" + t, null, rep, seed, 1.0));
           for (int p = 0; p < 50; p++) {

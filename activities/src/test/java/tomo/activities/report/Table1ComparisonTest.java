@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.report.Table1File.Cell;
+import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
 
 /** Precision, recall and F1 of two hand-made Table 1s, typed in the documented schema. */
@@ -68,9 +69,9 @@ class Table1ComparisonTest {
     assertThat(c.f1()).isCloseTo(2 * 0.75 * 0.6 / 1.35, within(1e-12));
     assertThat(c.differing())
         .containsExactly(
-            new Cell("band_gap", "volume", "composition"),
-            new Cell("band_gap", "volume", "structure"),
-            new Cell("formation_energy_per_atom", "density", "structure"));
+            new Cell("band_gap", "volume", Representation.COMPOSITION),
+            new Cell("band_gap", "volume", Representation.STRUCTURE),
+            new Cell("formation_energy_per_atom", "density", Representation.STRUCTURE));
     assertThat(c.onlyInA()).isZero();
     assertThat(c.onlyInB()).isZero();
   }
@@ -129,13 +130,13 @@ class Table1ComparisonTest {
     assertThat(t.measured()).hasSize(report.cells().size());
     assertThat(t.significant())
         .containsExactly(
-            new Cell("band_gap", "density", "structure"),
-            new Cell("spacegroup.crystal_system", "band_gap", "structure"));
+            new Cell("band_gap", "density", Representation.STRUCTURE),
+            new Cell("spacegroup.crystal_system", "band_gap", Representation.STRUCTURE));
     // volume, composition: -5 % for both its seeds, but seed 3 is missing
-    Cell volume = new Cell("band_gap", "volume", "composition");
+    Cell volume = new Cell("band_gap", "volume", Representation.COMPOSITION);
     assertThat(t.meanChangePercent().get(volume)).isCloseTo(-5, within(1e-9));
     assertThat(t.incomplete())
-        .containsExactly(new Cell("band_gap", "density", "composition"), volume);
+        .containsExactly(new Cell("band_gap", "density", Representation.COMPOSITION), volume);
     assertThat(Table1File.read(files.table1Json(), SignificanceRule.INTERVAL).significant())
         .isEmpty();
     assertThat(Table1File.read(files.table1Json()).rule()).isEqualTo(SignificanceRule.PAIRED);
