@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.orchestration.GridCompleteness;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
@@ -56,10 +57,7 @@ public record SweepWorkload(
 
   /** How the sweep's trainings read the dataset: the rows every training of it sees. */
   public static ReadOptions readOptions(SweepSpec spec) {
-    return ReadOptions.defaults()
-        .withLimit(spec.limit())
-        .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
-        .withSkipBad(spec.skipBadRows());
+    return DatasetRows.readOptions(spec.selection());
   }
 
   /** Trainings already stored: the spec's trainings minus the remaining ones. */

@@ -82,8 +82,7 @@ public final class AdaptiveSeeds {
     }
     Path file = file(store, sweepId, target, representation);
     GroupLog log = read(file).orElse(new GroupLog(target, representation, List.of()));
-    int largest = spec.seeds().stream().mapToInt(Integer::intValue).max().orElse(0);
-    int seed = MoreSeeds.seedOfRound(largest, round);
+    int seed = spec.seedOfRound(round);
     for (Round r : log.rounds()) {
       if (r.round() == round) {
         return cells(target, representation, r);
@@ -103,7 +102,7 @@ public final class AdaptiveSeeds {
     // every candidate holds the spec's seeds and those of the rounds before this one
     List<Integer> seeds = new ArrayList<>(spec.seeds());
     for (int k = 1; k < round; k++) {
-      seeds.add(MoreSeeds.seedOfRound(largest, k));
+      seeds.add(spec.seedOfRound(k));
     }
     List<Decision> decisions = new ArrayList<>();
     for (String property : candidates) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.training.GraphModes;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
@@ -21,7 +22,6 @@ import tomo.materials.dataset.DatasetColumns;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
-import tomo.materials.dataset.ReadOptions;
 import tomo.materials.dataset.SkippedRowsCsv;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
@@ -95,13 +95,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
                         .toList()),
             TrainingActivities.BAD_INPUT);
       }
-      dataset =
-          DatasetReader.read(
-              file,
-              ReadOptions.defaults()
-                  .withLimit(spec.limit())
-                  .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
-                  .withSkipBad(spec.skipBadRows()));
+      dataset = DatasetReader.read(file, DatasetRows.readOptions(spec.selection()));
     } catch (DatasetException | CifException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TrainingActivities.BAD_INPUT);
     }

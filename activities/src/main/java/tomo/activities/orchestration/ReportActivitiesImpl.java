@@ -137,7 +137,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
             decisions, AdaptiveSeeds.csv(store, sweepId).getBytes(StandardCharsets.UTF_8));
         files.add(decisions.toString());
       }
-      if (!spec.unavailableOrNone().isEmpty()) {
+      if (!spec.unavailable().isEmpty()) {
         Path notRun = dir.resolve(NOT_RUN);
         AtomicFiles.write(notRun, NotRunCsv.of(spec).getBytes(StandardCharsets.UTF_8));
         files.add(notRun.toString());

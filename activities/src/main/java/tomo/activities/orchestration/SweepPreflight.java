@@ -65,7 +65,7 @@ public final class SweepPreflight {
     if (missing.isEmpty()) {
       return spec;
     }
-    if (spec.skipsMissing()) {
+    if (spec.skipMissing()) {
       return spec.without(missing, source);
     }
     List<String> lines = new ArrayList<>();

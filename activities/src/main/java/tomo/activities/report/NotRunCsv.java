@@ -19,10 +19,10 @@ public final class NotRunCsv {
     // a left-out target lists its cells with every property, left-out ones included, so a cell
     // whose target and property are both missing appears once
     List<String> allProperties = new ArrayList<>(spec.cellProperties());
-    spec.unavailableOrNone().stream()
+    spec.unavailable().stream()
         .filter(u -> u.field().equals("properties"))
         .forEach(u -> allProperties.add(u.name()));
-    for (UnavailableName u : spec.unavailableOrNone()) {
+    for (UnavailableName u : spec.unavailable()) {
       boolean target = u.field().equals("targets");
       List<String> targets = target ? List.of(u.name()) : spec.targets();
       List<String> properties = target ? allProperties : List.of(u.name());

@@ -32,6 +32,7 @@ import tomo.workflows.model.HyperParameters;
 import tomo.workflows.model.InitMode;
 import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.Scaling;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
@@ -183,13 +184,13 @@ class TrainingActivitiesImplTest {
                     + "\"momentum\":0.0,\"milestone\":100},\"limit\":0,\"artifactDir\":\"a\"}",
                 TrainingRequest.class);
     assertThat(old.trainer()).isEqualTo(TrainerKind.CGCNN);
-    assertThat(old.sample()).isZero();
+    assertThat(old.selection().rows()).isEqualTo(Rows.ALL);
     // what was stored is kept, even a momentum the paper would not use
     assertThat(old.hyper().momentum()).isZero();
   }
 
   private static TrainingRequest withSample(TrainingRequest r, int rows, long seed) {
-    return r.toBuilder().sample(rows, seed).skipBadRows(false).build();
+    return r.toBuilder().rows(Rows.of(0, rows, seed)).skipBadRows(false).build();
   }
 
   @Test

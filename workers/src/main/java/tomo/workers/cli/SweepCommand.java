@@ -62,7 +62,7 @@ public final class SweepCommand {
     public Integer call() throws IOException, InterruptedException {
       // every check that needs no training runs here: a bad spec exits 1 with nothing started
       SweepSpec parsed = SweepPreflight.check(readSpec(spec), null, spec.toString());
-      for (UnavailableName u : parsed.unavailableOrNone()) {
+      for (UnavailableName u : parsed.unavailable()) {
         System.out.println(
             "not run (skipMissing): " + u.field() + " " + u.name() + ": " + u.reason());
       }

@@ -78,7 +78,7 @@ public record SweepSpec(
     Integer sample,
     Long sampleSeed,
     TrainerKind trainer,
-    Boolean skipMissing,
+    boolean skipMissing,
     List<UnavailableName> unavailable,
     boolean skipBadRows,
     Protocol protocol,
@@ -98,7 +98,19 @@ public record SweepSpec(
     // earlier sweep's data lacked a value, so none of them dropped a row either way)
     protocol = protocol == null ? Protocol.DEFAULT : protocol;
     incompleteRows = incompleteRows == null ? IncompleteRows.DROP : incompleteRows;
+    // absent has one meaning in a file and in a sweep started before the field existed
+    hooks = hooks == null ? SweepHooks.none() : hooks;
+    unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
+    retryWindowMinutes =
+        retryWindowMinutes == null ? DEFAULT_RETRY_WINDOW_MINUTES : retryWindowMinutes;
+    heartbeatSeconds = heartbeatSeconds == null ? DEFAULT_HEARTBEAT_SECONDS : heartbeatSeconds;
   }
+
+  /** How long a finished sweep with failed cells waits for a retry signal, unless the spec says. */
+  public static final int DEFAULT_RETRY_WINDOW_MINUTES = 24 * 60;
+
+  /** A training without a heartbeat for this long is retried elsewhere, unless the spec says. */
+  public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
 
   /** A spec with every field absent (each one left so is filled by {@link #normalized}). */
   public static Builder builder() {
@@ -167,7 +179,7 @@ public record SweepSpec(
               + String.join("; ", missing.stream().map(UnavailableName::reason).toList())
               + ")");
     }
-    List<UnavailableName> all = new ArrayList<>(unavailableOrNone());
+    List<UnavailableName> all = new ArrayList<>(unavailable);
     all.addAll(missing);
     return toBuilder()
         .targets(List.copyOf(t))
@@ -177,34 +189,15 @@ public record SweepSpec(
         .build();
   }
 
-  /** Names left out because the dataset lacks them, never null. */
+  /**
+   * The rows every training of this (normalized) sweep reads, and whether unreadable ones are
+   * skipped: what its training requests carry and the dataset reader is given.
+   */
   @JsonIgnore
-  public List<UnavailableName> unavailableOrNone() {
-    return unavailable == null ? List.of() : unavailable;
-  }
-
-  /** Whether names the dataset lacks are left out rather than refused. */
-  @JsonIgnore
-  public boolean skipsMissing() {
-    return Boolean.TRUE.equals(skipMissing);
-  }
-
-  /** Rows of the sampled subset, 0 when the sweep uses all rows (or the first {@code limit}). */
-  @JsonIgnore
-  public int sampleRows() {
-    return sample == null ? 0 : sample;
-  }
-
-  /** Seed of the sampled subset (0 without a sample). */
-  @JsonIgnore
-  public long sampleSeedOrZero() {
-    return sampleSeed == null ? 0 : sampleSeed;
-  }
-
-  /** The hooks, never null. */
-  @JsonIgnore
-  public SweepHooks hooksOrNone() {
-    return hooks == null ? SweepHooks.none() : hooks;
+  public RowSelection selection() {
+    return new RowSelection(
+        Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
+        skipBadRows);
   }
 
   /**
@@ -300,12 +293,19 @@ public record SweepSpec(
   public List<Integer> adaptiveSeeds() {
     List<Integer> out = new ArrayList<>();
     if (moreSeeds != null) {
-      int largest = seeds.stream().mapToInt(Integer::intValue).max().orElse(0);
       for (int round = 1; round <= moreSeeds.upTo() - seeds.size(); round++) {
-        out.add(MoreSeeds.seedOfRound(largest, round));
+        out.add(seedOfRound(round));
       }
     }
     return out;
+  }
+
+  /**
+   * The seed adaptive round {@code round} (1, 2, …) adds: the spec's largest seed plus the round,
+   * the same for every cell the round extends, so one baseline serves them all.
+   */
+  public int seedOfRound(int round) {
+    return seeds.stream().mapToInt(Integer::intValue).max().orElse(0) + round;
   }
 
   /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
@@ -368,13 +368,11 @@ public record SweepSpec(
     if (sampleSeed != null && sample == null) {
       throw fail(source, "sampleSeed", "only means something with 'sample'");
     }
-    int window = retryWindowMinutes == null ? 24 * 60 : retryWindowMinutes;
-    if (window < 0) {
-      throw fail(source, "retryWindowMinutes", "expected minutes >= 0, got " + window);
+    if (retryWindowMinutes < 0) {
+      throw fail(source, "retryWindowMinutes", "expected minutes >= 0, got " + retryWindowMinutes);
     }
-    int heartbeat = heartbeatSeconds == null ? 30 : heartbeatSeconds;
-    if (heartbeat < 1) {
-      throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeat);
+    if (heartbeatSeconds < 1) {
+      throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeatSeconds);
     }
     for (int i = 0; i < t.size(); i++) {
       if (NullControl.isControl(t.get(i))) {
@@ -420,12 +418,8 @@ public record SweepSpec(
         .orchestrationQueue(
             orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue)
         .trainingQueue(trainingQueue == null ? TaskQueues.TRAINING : trainingQueue)
-        .retryWindowMinutes(window)
-        .heartbeatSeconds(heartbeat)
         .hooks(hooks(source))
         .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
-        .skipMissing(Boolean.TRUE.equals(skipMissing))
-        .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
         .rule(rule == null ? pr.rule() : rule)
         .nullControl(control)
         .build();
@@ -453,9 +447,6 @@ public record SweepSpec(
   }
 
   private SweepHooks hooks(String source) {
-    if (hooks == null) {
-      return SweepHooks.none();
-    }
     String start = blankToNull(hooks.onStartDag());
     String complete = blankToNull(hooks.onCompleteDag());
     for (String[] dag :
@@ -543,7 +534,7 @@ public record SweepSpec(
     private Integer sample;
     private Long sampleSeed;
     private TrainerKind trainer;
-    private Boolean skipMissing;
+    private boolean skipMissing;
     private List<UnavailableName> unavailable;
     private boolean skipBadRows;
     private Protocol protocol;
@@ -660,7 +651,7 @@ public record SweepSpec(
       return this;
     }
 
-    public Builder skipMissing(Boolean value) {
+    public Builder skipMissing(boolean value) {
       skipMissing = value;
       return this;
     }

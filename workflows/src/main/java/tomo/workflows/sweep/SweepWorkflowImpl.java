@@ -127,7 +127,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
 
     PreparedDataset data = prepare.prepare(spec);
     log.info("sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
-    SweepHooks hooks = spec.hooksOrNone();
+    SweepHooks hooks = spec.hooks();
     if (hooks.onStartDag() != null) {
       // e.g. a data-refresh pipeline: awaited before any training; its failure fails the sweep
       hookStub(spec)

@@ -58,11 +58,9 @@ public final class TrainingPlan {
         .dataset(data.path(), data.contentSha256())
         .cell(cell)
         .hyper(spec.hyper())
-        .limit(spec.limit())
+        .selection(spec.selection())
         .artifactDir(spec.artifactDir())
-        .sample(spec.sampleRows(), spec.sampleSeedOrZero())
         .trainer(spec.trainer())
-        .skipBadRows(spec.skipBadRows())
         .protocol(spec.protocol())
         .completeOver(completeOver(spec, data));
   }

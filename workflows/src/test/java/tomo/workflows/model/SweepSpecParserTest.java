@@ -359,13 +359,13 @@ class SweepSpecParserTest {
             "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n"
                 + "hooks: {onStartDag: refresh_data, onCompleteDag: publish_report}\n",
             "s.yaml");
-    assertThat(spec.hooksOrNone().onStartDag()).isEqualTo("refresh_data");
-    assertThat(spec.hooksOrNone().onCompleteDag()).isEqualTo("publish_report");
+    assertThat(spec.hooks().onStartDag()).isEqualTo("refresh_data");
+    assertThat(spec.hooks().onCompleteDag()).isEqualTo("publish_report");
 
     SweepSpec none =
         SweepSpecParser.parse(
             "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n", "s.yaml");
-    assertThat(none.hooksOrNone().any()).isFalse();
+    assertThat(none.hooks().any()).isFalse();
   }
 
   @Test
@@ -376,8 +376,8 @@ class SweepSpecParserTest {
     assertThat(strict.skipBadRows()).isFalse();
     assertThat(skipping.skipBadRows()).isTrue();
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
-    assertThat(TrainingPlan.all(skipping, data)).allMatch(TrainingRequest::skipBadRows);
-    assertThat(TrainingPlan.all(strict, data)).noneMatch(TrainingRequest::skipBadRows);
+    assertThat(TrainingPlan.all(skipping, data)).allMatch(r -> r.selection().skipBadRows());
+    assertThat(TrainingPlan.all(strict, data)).noneMatch(r -> r.selection().skipBadRows());
     // a spec stored before the option existed still loads, as a strict one
     String old = PRETTY.writeValueAsString(strict).replace(",\n  \"skipBadRows\" : false", "");
     assertThat(PRETTY.writeValueAsString(strict)).contains("skipBadRows");
