@@ -47,7 +47,7 @@ public record TrainingRequest(
     List<String> completeOver) {
 
   public TrainingRequest {
-    trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
+    trainer = trainer == null ? SweepTraining.DEFAULT_TRAINER : trainer;
     selection = selection == null ? RowSelection.ALL : selection;
     // absent (requests made before protocols had names): tomo's, which they all followed
     protocol = protocol == null ? Protocol.DEFAULT : protocol;
@@ -133,7 +133,7 @@ public record TrainingRequest(
     private HyperParameters hyper;
     private RowSelection selection = RowSelection.ALL;
     private String artifactDir;
-    private TrainerKind trainer = SweepSpec.DEFAULT_TRAINER;
+    private TrainerKind trainer = SweepTraining.DEFAULT_TRAINER;
     private Protocol protocol = Protocol.DEFAULT;
     private List<String> completeOver = List.of();
 
