@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.orchestration.GridCompleteness;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
@@ -56,10 +57,7 @@ public record SweepWorkload(
 
   /** How the sweep's trainings read the dataset: the rows every training of it sees. */
   public static ReadOptions readOptions(SweepSpec spec) {
-    return ReadOptions.defaults()
-        .withLimit(spec.limit())
-        .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
-        .withSkipBad(spec.skipBadRows());
+    return DatasetRows.readOptions(spec.data().selection());
   }
 
   /** Trainings already stored: the spec's trainings minus the remaining ones. */
@@ -73,8 +71,8 @@ public record SweepWorkload(
    */
   public static SweepWorkload count(SweepSpec spec, Dataset read, String trainerId) {
     // the null control's column, so its cells count the materials they train on
-    Dataset dataset = read.withColumns(spec.cellProperties());
-    ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+    Dataset dataset = read.withColumns(spec.grid().cellProperties());
+    ArtifactStore store = new ArtifactStore(Path.of(spec.runtime().artifactDir()));
     // the prepare step's record of the data, as far as the requests depend on it
     GridCompleteness completeness = GridCompleteness.of(spec, dataset);
     PreparedDataset data =
@@ -128,7 +126,7 @@ public record SweepWorkload(
     return new SweepWorkload(
         dataset.contentSha256(),
         dataset.size(),
-        spec.hyper().epochs(),
+        spec.training().hyper().epochs(),
         all,
         remaining,
         critical,

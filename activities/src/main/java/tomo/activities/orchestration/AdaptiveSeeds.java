@@ -76,14 +76,13 @@ public final class AdaptiveSeeds {
       String target,
       Representation representation,
       int round) {
-    MoreSeeds more = spec.moreSeeds();
+    MoreSeeds more = spec.grid().moreSeeds();
     if (more == null) {
       return List.of();
     }
     Path file = file(store, sweepId, target, representation);
     GroupLog log = read(file).orElse(new GroupLog(target, representation, List.of()));
-    int largest = spec.seeds().stream().mapToInt(Integer::intValue).max().orElse(0);
-    int seed = MoreSeeds.seedOfRound(largest, round);
+    int seed = spec.grid().seedOfRound(round);
     for (Round r : log.rounds()) {
       if (r.round() == round) {
         return cells(target, representation, r);
@@ -95,15 +94,15 @@ public final class AdaptiveSeeds {
     }
     List<String> candidates =
         round == 1
-            ? spec.cellProperties()
+            ? spec.grid().cellProperties()
             : log.rounds().get(round - 2).decisions().stream()
                 .filter(Decision::added)
                 .map(Decision::property)
                 .toList();
     // every candidate holds the spec's seeds and those of the rounds before this one
-    List<Integer> seeds = new ArrayList<>(spec.seeds());
+    List<Integer> seeds = new ArrayList<>(spec.grid().seeds());
     for (int k = 1; k < round; k++) {
-      seeds.add(MoreSeeds.seedOfRound(largest, k));
+      seeds.add(spec.grid().seedOfRound(k));
     }
     List<Decision> decisions = new ArrayList<>();
     for (String property : candidates) {
@@ -127,7 +126,7 @@ public final class AdaptiveSeeds {
       Representation representation,
       String property,
       List<Integer> seeds) {
-    if (seeds.size() >= spec.moreSeeds().upTo()) {
+    if (seeds.size() >= spec.grid().moreSeeds().upTo()) {
       return new Decision(property, seeds, "has " + seeds.size() + " seeds, the most asked", false);
     }
     double[] changes = new double[seeds.size()];
@@ -146,7 +145,7 @@ public final class AdaptiveSeeds {
       changes[i] = 100.0 * (augmented.get() - base.get()) / base.get();
     }
     MeanChangeInterval ci = MeanChangeInterval.of(changes);
-    String verdict = spec.moreSeeds().verdict(ci.lowPercent(), ci.highPercent());
+    String verdict = spec.grid().moreSeeds().verdict(ci.lowPercent(), ci.highPercent());
     return new Decision(property, seeds, verdict, MoreSeeds.open(verdict));
   }
 

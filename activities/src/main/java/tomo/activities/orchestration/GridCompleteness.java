@@ -25,10 +25,11 @@ public record GridCompleteness(int incompleteRows, Map<String, Integer> missingV
 
   /** Counts over the rows of {@code dataset} (as the sweep reads it). */
   public static GridCompleteness of(SweepSpec spec, Dataset dataset) {
-    List<String> names = new ArrayList<>(spec.targets());
-    spec.properties().stream().filter(p -> !names.contains(p)).forEach(names::add);
+    List<String> names = new ArrayList<>(spec.grid().targets());
+    spec.grid().properties().stream().filter(p -> !names.contains(p)).forEach(names::add);
     // the null control's column lacks a value wherever its source property does
-    spec.controlProperty()
+    spec.grid()
+        .controlProperty()
         .flatMap(NullControl::source)
         .filter(p -> !names.contains(p))
         .ifPresent(names::add);

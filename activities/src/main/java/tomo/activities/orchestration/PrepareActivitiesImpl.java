@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.training.GraphModes;
 import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
@@ -21,7 +22,6 @@ import tomo.materials.dataset.DatasetColumns;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.materials.dataset.DatasetReader;
-import tomo.materials.dataset.ReadOptions;
 import tomo.materials.dataset.SkippedRowsCsv;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
@@ -75,10 +75,10 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
 
   @Override
   public PreparedDataset prepare(SweepSpec spec) {
-    check(spec.targets(), "targets");
-    check(spec.properties(), "properties");
+    check(spec.grid().targets(), "targets");
+    check(spec.grid().properties(), "properties");
     check(
-        spec.controlProperty().flatMap(NullControl::source).stream().toList(),
+        spec.grid().controlProperty().flatMap(NullControl::source).stream().toList(),
         SweepSpec.NULL_CONTROL);
     Path file = datasetFile(spec);
     Dataset dataset;
@@ -95,13 +95,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
                         .toList()),
             TrainingActivities.BAD_INPUT);
       }
-      dataset =
-          DatasetReader.read(
-              file,
-              ReadOptions.defaults()
-                  .withLimit(spec.limit())
-                  .withSample(spec.sampleRows(), spec.sampleSeedOrZero())
-                  .withSkipBad(spec.skipBadRows()));
+      dataset = DatasetReader.read(file, DatasetRows.readOptions(spec.data().selection()));
     } catch (DatasetException | CifException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TrainingActivities.BAD_INPUT);
     }
@@ -112,9 +106,9 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
     // graph builds report from their worker threads, so take the activity's context here
     ActivityExecutionContext context = currentActivity();
     List<String> caches = new ArrayList<>();
-    Path cacheDir = Path.of(spec.artifactDir()).resolve("graphs");
+    Path cacheDir = Path.of(spec.runtime().artifactDir()).resolve("graphs");
     IsolatedAtoms isolated = IsolatedAtoms.NONE;
-    for (Representation representation : spec.representations()) {
+    for (Representation representation : spec.grid().representations()) {
       GraphMode mode = GraphModes.of(representation);
       GraphSettings settings = GraphSettings.of(mode);
       GraphCache cache =
@@ -150,7 +144,7 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
           incomplete,
           dataset.size(),
           completeness.missingValues(),
-          spec.incompleteRows() == IncompleteRows.DROP
+          spec.data().incompleteRows() == IncompleteRows.DROP
               ? "every training drops them (incompleteRows: drop)"
               : "kept where their values suffice (incompleteRows: keep)");
     }
@@ -177,12 +171,14 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
       return null;
     }
     Path file =
-        Path.of(spec.artifactDir())
+        Path.of(spec.runtime().artifactDir())
             .resolve("datasets")
             .resolve(
                 "%s-limit%d-%s"
                     .formatted(
-                        dataset.contentSha256().substring(0, 16), spec.limit(), SKIPPED_ROWS));
+                        dataset.contentSha256().substring(0, 16),
+                        spec.data().selection().rows().limit(),
+                        SKIPPED_ROWS));
     try {
       AtomicFiles.write(
           file, SkippedRowsCsv.of(dataset.skipped()).getBytes(StandardCharsets.UTF_8));
@@ -208,8 +204,8 @@ public final class PrepareActivitiesImpl implements PrepareActivities {
   private Path datasetFile(SweepSpec spec) {
     try {
       Path file =
-          spec.dataset() != null
-              ? Path.of(spec.dataset())
+          spec.data().dataset() != null
+              ? Path.of(spec.data().dataset())
               : defaultDataset != null ? defaultDataset : DatasetLocation.resolve(null);
       if (!Files.isRegularFile(file)) {
         throw ApplicationFailure.newNonRetryableFailure(

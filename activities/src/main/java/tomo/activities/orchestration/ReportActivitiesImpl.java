@@ -82,8 +82,8 @@ public final class ReportActivitiesImpl implements ReportActivities {
 
   @Override
   public ReportSummary aggregate(String sweepId, SweepSpec spec, PreparedDataset data) {
-    ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
-    String trainerId = TrainerIds.of(spec.trainer());
+    ArtifactStore store = new ArtifactStore(Path.of(spec.runtime().artifactDir()));
+    String trainerId = TrainerIds.of(spec.training().trainer());
     List<ReportTraining> outcomes = new ArrayList<>();
     List<MaskedBaseline> masked = new ArrayList<>();
     int missing = 0;
@@ -130,14 +130,14 @@ public final class ReportActivitiesImpl implements ReportActivities {
     List<String> files = new ArrayList<>(List.of(file.toString()));
     try {
       AtomicFiles.write(file, ArtifactStore.json().writeValueAsBytes(outcomes));
-      if (spec.moreSeeds() != null) {
+      if (spec.grid().moreSeeds() != null) {
         // every adaptive decision, cell by cell: which seeds each cell got, and why
         Path decisions = dir.resolve(AdaptiveSeeds.CSV);
         AtomicFiles.write(
             decisions, AdaptiveSeeds.csv(store, sweepId).getBytes(StandardCharsets.UTF_8));
         files.add(decisions.toString());
       }
-      if (!spec.unavailableOrNone().isEmpty()) {
+      if (!spec.data().unavailable().isEmpty()) {
         Path notRun = dir.resolve(NOT_RUN);
         AtomicFiles.write(notRun, NotRunCsv.of(spec).getBytes(StandardCharsets.UTF_8));
         files.add(notRun.toString());
@@ -195,7 +195,7 @@ public final class ReportActivitiesImpl implements ReportActivities {
     }
     Set<TrainingRequest> all = new LinkedHashSet<>(TrainingPlan.all(spec, data));
     for (CellKey cell : added) {
-      if (spec.protocol() == Protocol.FINETUNE) {
+      if (spec.training().protocol() == Protocol.FINETUNE) {
         all.add(TrainingPlan.pretrain(spec, data, cell.baseline()));
       }
       all.add(TrainingPlan.baseline(spec, data, cell));
@@ -214,8 +214,8 @@ public final class ReportActivitiesImpl implements ReportActivities {
       int round) {
     List<CellKey> cells =
         AdaptiveSeeds.decide(
-            new ArtifactStore(Path.of(spec.artifactDir())),
-            TrainerIds.of(spec.trainer()),
+            new ArtifactStore(Path.of(spec.runtime().artifactDir())),
+            TrainerIds.of(spec.training().trainer()),
             sweepId,
             spec,
             data,
@@ -253,15 +253,17 @@ public final class ReportActivitiesImpl implements ReportActivities {
     // A sweep started before specs named a rule has none in its history: the default.
     ReportCriteria criteria =
         ReportCriteria.ofSpec(
-            Objects.requireNonNullElse(spec.rule(), SignificanceRule.DEFAULT), spec.seeds());
-    ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+            Objects.requireNonNullElse(spec.training().rule(), SignificanceRule.DEFAULT),
+            spec.grid().seeds());
+    ArtifactStore store = new ArtifactStore(Path.of(spec.runtime().artifactDir()));
     // seeds adaptive rounds added to single cells: those cells must hold them too
     Map<String, List<Integer>> added =
         AdaptiveSeeds.addedSeedsByCell(AdaptiveSeeds.added(store, sweepId));
     SweepReport report =
         perCell
-            ? PerCellAggregation.aggregate(spec.cellProperties(), masked, outcomes, criteria, added)
-            : new SweepAggregator(spec.cellProperties(), criteria, added)
+            ? PerCellAggregation.aggregate(
+                spec.grid().cellProperties(), masked, outcomes, criteria, added)
+            : new SweepAggregator(spec.grid().cellProperties(), criteria, added)
                 .aggregateTrainings(outcomes);
     List<TrainingOutcome> trained =
         new ArrayList<>(outcomes.stream().map(ReportTraining::outcome).toList());

@@ -28,8 +28,8 @@ public final class SweepPreflight {
    * @throws SweepSpecException naming the field and the file when it is not there
    */
   public static Path datasetFile(SweepSpec spec, Path defaultDataset, String source) {
-    if (spec.dataset() != null) {
-      Path file = Path.of(spec.dataset());
+    if (spec.data().dataset() != null) {
+      Path file = Path.of(spec.data().dataset());
       if (!Files.isRegularFile(file)) {
         throw new SweepSpecException(
             source + ": field 'dataset': file " + file.toAbsolutePath() + " not found");
@@ -65,7 +65,7 @@ public final class SweepPreflight {
     if (missing.isEmpty()) {
       return spec;
     }
-    if (spec.skipsMissing()) {
+    if (spec.data().skipMissing()) {
       return spec.without(missing, source);
     }
     List<String> lines = new ArrayList<>();
@@ -87,10 +87,10 @@ public final class SweepPreflight {
    */
   public static List<UnavailableName> unavailable(SweepSpec spec, DatasetColumns columns) {
     List<UnavailableName> out = new ArrayList<>();
-    collect("targets", spec.targets(), columns, out);
-    collect("properties", spec.properties(), columns, out);
+    collect("targets", spec.grid().targets(), columns, out);
+    collect("properties", spec.grid().properties(), columns, out);
     // the null control needs its permuted property; the default one is checked like a named one
-    collect(SweepSpec.NULL_CONTROL, spec.controlProperty().stream().toList(), columns, out);
+    collect(SweepSpec.NULL_CONTROL, spec.grid().controlProperty().stream().toList(), columns, out);
     return out;
   }
 

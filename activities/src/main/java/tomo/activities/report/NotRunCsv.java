@@ -18,18 +18,18 @@ public final class NotRunCsv {
     StringBuilder csv = new StringBuilder("target,property,representation,seed,reason\n");
     // a left-out target lists its cells with every property, left-out ones included, so a cell
     // whose target and property are both missing appears once
-    List<String> allProperties = new ArrayList<>(spec.cellProperties());
-    spec.unavailableOrNone().stream()
+    List<String> allProperties = new ArrayList<>(spec.grid().cellProperties());
+    spec.data().unavailable().stream()
         .filter(u -> u.field().equals("properties"))
         .forEach(u -> allProperties.add(u.name()));
-    for (UnavailableName u : spec.unavailableOrNone()) {
+    for (UnavailableName u : spec.data().unavailable()) {
       boolean target = u.field().equals("targets");
-      List<String> targets = target ? List.of(u.name()) : spec.targets();
+      List<String> targets = target ? List.of(u.name()) : spec.grid().targets();
       List<String> properties = target ? allProperties : List.of(u.name());
       for (String t : targets) {
         for (String p : properties) {
-          for (Representation r : spec.representations()) {
-            for (int seed : spec.seeds()) {
+          for (Representation r : spec.grid().representations()) {
+            for (int seed : spec.grid().seeds()) {
               csv.append(
                       String.join(",", t, p, r.label(), Integer.toString(seed), quoted(u.reason())))
                   .append('\n');

@@ -141,13 +141,6 @@ public record ProvenanceSummary(List<Entry> entries) {
 
   /** Which rows a training read: a seeded sample, the first N rows, or all. */
   private static String materials(StoredTraining t) {
-    if (t.request().sample() > 0) {
-      return "random sample of "
-          + t.request().sample()
-          + " (seed "
-          + t.request().sampleSeed()
-          + ")";
-    }
-    return t.request().limit() == 0 ? "all rows" : "first " + t.request().limit() + " rows";
+    return t.request().selection().rows().describe();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tomo.hyper.ExtraGain;
@@ -11,6 +12,7 @@ import tomo.hyper.InitMode;
 import tomo.hyper.Scaling;
 import tomo.materials.io.Sha256;
 import tomo.workflows.model.Protocol;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -24,6 +26,9 @@ public final class ContentHash {
       JsonMapper.builder()
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          // the hashed tree sorted as a whole: a part written flat (the request's row selection)
+          // lands among the fields it replaced, as the bytes hashed before it was a part
+          .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
           .build();
 
   private ContentHash() {}
@@ -32,7 +37,7 @@ public final class ContentHash {
     ObjectNode node = CANONICAL.valueToTree(request);
     node.remove("datasetPath");
     node.remove("artifactDir");
-    if (request.sample() == 0) {
+    if (!(request.selection().rows() instanceof Rows.Sample)) {
       // all rows, as before samples existed: the hash of results stored then stays the same
       node.remove("sample");
       node.remove("sampleSeed");

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
@@ -34,13 +35,13 @@ import tomo.materials.cif.CifException;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.DatasetException;
 import tomo.materials.dataset.DatasetReader;
-import tomo.materials.dataset.ReadOptions;
 import tomo.materials.graph.GraphCache;
 import tomo.materials.graph.GraphMode;
 import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.AtomicFiles;
 import tomo.materials.property.UnknownPropertyException;
 import tomo.workflows.model.Protocol;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -184,7 +185,9 @@ public final class CgcnnCellTrainer implements CellTrainer {
           "dataset %s%s: %s"
               .formatted(
                   request.datasetPath(),
-                  request.limit() > 0 ? " (first " + request.limit() + " rows)" : "",
+                  request.selection().rows() instanceof Rows.First first
+                      ? " (" + first.describe() + ")"
+                      : "",
                   e.getMessage()));
     }
   }
@@ -282,33 +285,25 @@ public final class CgcnnCellTrainer implements CellTrainer {
         String.join(
             "|",
             request.datasetPath(),
-            Integer.toString(request.limit()),
-            Integer.toString(request.sample()),
-            Long.toString(request.sampleSeed()),
-            Boolean.toString(request.skipBadRows()));
+            Integer.toString(request.selection().rows().limit()),
+            Integer.toString(request.selection().rows().sampleSize()),
+            Long.toString(request.selection().rows().sampleSeed()),
+            Boolean.toString(request.selection().skipBadRows()));
     FileStamp stamp = FileStamp.of(file);
     if (!key.equals(loadedKey) || !stamp.equals(loadedStamp)) {
       if (key.equals(loadedKey)) {
         log.info("dataset {} changed on disk since it was read: reading it again", file);
       }
       long readStart = System.nanoTime();
-      loaded =
-          DatasetReader.read(
-              file,
-              ReadOptions.defaults()
-                  .withLimit(request.limit())
-                  .withSample(request.sample(), request.sampleSeed())
-                  .withSkipBad(request.skipBadRows()));
+      loaded = DatasetReader.read(file, DatasetRows.readOptions(request.selection()));
       preparation.datasetRead(Duration.ofNanos(System.nanoTime() - readStart));
       loadedKey = key;
       loadedStamp = stamp;
       log.info(
-          "dataset {}: {} materials (limit {}, sample {} seed {}), sha256 {}",
+          "dataset {}: {} materials ({}), sha256 {}",
           request.datasetPath(),
           loaded.rows().size(),
-          request.limit(),
-          request.sample(),
-          request.sampleSeed(),
+          request.selection().rows().describe(),
           loaded.contentSha256());
     }
     return loaded;

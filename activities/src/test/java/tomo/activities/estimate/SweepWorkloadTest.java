@@ -47,7 +47,8 @@ class SweepWorkloadTest {
   @Test
   void aStoredTrainingIsDoneAndGivesTheMeasuredSpeed() {
     SweepSpec spec = spec("[band_gap]", "shared");
-    Dataset dataset = DatasetReader.read(Path.of(spec.dataset()), SweepWorkload.readOptions(spec));
+    Dataset dataset =
+        DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
     String trainer = new CgcnnCellTrainer(1).id();
 
     SweepWorkload before = SweepWorkload.count(spec, dataset, trainer);
@@ -85,7 +86,7 @@ class SweepWorkloadTest {
       env.close();
     }
     StoredTraining stored =
-        new ArtifactStore(Path.of(spec.artifactDir()))
+        new ArtifactStore(Path.of(spec.runtime().artifactDir()))
             .find(ContentHash.of(first, trainer))
             .orElseThrow();
 
@@ -111,7 +112,8 @@ class SweepWorkloadTest {
   @Test
   void perCellBaselinesAndTargetsWithoutValues() {
     SweepSpec spec = spec("[band_gap, energy_per_atom]", "per-cell");
-    Dataset dataset = DatasetReader.read(Path.of(spec.dataset()), SweepWorkload.readOptions(spec));
+    Dataset dataset =
+        DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
 
     SweepWorkload w = SweepWorkload.count(spec, dataset, "cgcnn-v1");
 

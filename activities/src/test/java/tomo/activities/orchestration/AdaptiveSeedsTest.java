@@ -91,7 +91,7 @@ class AdaptiveSeedsTest {
   void onlyAnOpenCellGetsTheRoundsSeedAndOnlyOnce() throws Exception {
     SweepSpec spec = spec();
     ArtifactStore store = new ArtifactStore(dir.resolve("artifacts"));
-    for (int seed : spec.seeds()) {
+    for (int seed : spec.grid().seeds()) {
       store(store, spec, seed);
     }
     List<CellKey> round1 = decide(store, spec, 1);

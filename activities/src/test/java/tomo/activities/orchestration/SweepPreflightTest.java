@@ -59,13 +59,13 @@ class SweepPreflightTest {
 
     SweepSpec named = SweepSpecParser.parse(grid + "nullControl: volume\n", "s.yaml");
     assertThat(SweepPreflight.check(named, null, "s.yaml")).isSameAs(named);
-    assertThat(named.cellProperties()).containsExactly("volume", "permuted:volume");
+    assertThat(named.grid().cellProperties()).containsExactly("volume", "permuted:volume");
 
     SweepSpec skipping = SweepSpecParser.parse(grid + "skipMissing: true\n", "s.yaml");
     SweepSpec started = SweepPreflight.check(skipping, null, "s.yaml");
-    assertThat(started.controlProperty()).isEmpty();
-    assertThat(started.cellProperties()).containsExactly("volume");
-    assertThat(started.unavailable())
+    assertThat(started.grid().controlProperty()).isEmpty();
+    assertThat(started.grid().cellProperties()).containsExactly("volume");
+    assertThat(started.data().unavailable())
         .extracting(UnavailableName::field, UnavailableName::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("nullControl", "permuted:band_gap"));
     assertThat(NotRunCsv.of(started))
@@ -83,11 +83,11 @@ class SweepPreflightTest {
     SweepSpec paper = repoSpec("paper.yaml", "skipMissing: true\n");
     SweepSpec started = SweepPreflight.check(paper, DatasetLocation.resolve(null), "paper");
     List<String> lacking = List.of("energy", "energy_per_atom", "e_above_hull");
-    assertThat(started.targets()).hasSize(6).doesNotContainAnyElementsOf(lacking);
-    assertThat(started.properties()).hasSize(10).doesNotContainAnyElementsOf(lacking);
+    assertThat(started.grid().targets()).hasSize(6).doesNotContainAnyElementsOf(lacking);
+    assertThat(started.grid().properties()).hasSize(10).doesNotContainAnyElementsOf(lacking);
     // per-cell baselines (the paper's protocol), the null control one more cell: 6 × 11 × 2 × 5
     assertThat(started.trainingCount()).isEqualTo(2 * 6 * 11 * 2 * 5);
-    assertThat(started.unavailable())
+    assertThat(started.data().unavailable())
         .extracting(UnavailableName::name)
         .containsExactlyInAnyOrder(
             "e_above_hull",
@@ -100,7 +100,7 @@ class SweepPreflightTest {
     List<String> notRun = NotRunCsv.of(started).lines().toList();
     assertThat(notRun.get(0)).isEqualTo("target,property,representation,seed,reason");
     // every cell of the paper's grid is either run or listed, once
-    assertThat(notRun).hasSize(1 + (int) (paper.cellCount() - started.cellCount()));
+    assertThat(notRun).hasSize(1 + (int) (paper.grid().cellCount() - started.grid().cellCount()));
     assertThat(notRun.stream().skip(1).distinct()).hasSize(notRun.size() - 1);
     assertThat(notRun)
         .anySatisfy(

@@ -11,6 +11,7 @@ import tomo.hyper.HyperParameters;
 import tomo.hyper.InitMode;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainingOutcome;
 import tomo.workflows.model.TrainingRequest;
 
@@ -22,7 +23,7 @@ class ProvenanceSummaryTest {
             .dataset("d.csv.gz", "5f3a")
             .cell(new CellKey("band_gap", null, Representation.STRUCTURE, seed))
             .hyper(HyperParameters.defaults())
-            .limit(1000)
+            .rows(new Rows.First(1000))
             .artifactDir("/a")
             .build();
     return new StoredTraining(
@@ -80,7 +81,7 @@ class ProvenanceSummaryTest {
   void aSampledSweepSaysItsSampleAndSeed() {
     StoredTraining t = trained(1, Map.of());
     TrainingRequest r = t.request();
-    TrainingRequest sampled = r.toBuilder().limit(0).sample(1000, 2020).build();
+    TrainingRequest sampled = r.toBuilder().rows(new Rows.Sample(1000, 2020)).build();
     StoredTraining s =
         new StoredTraining(
             t.contentHash(),

@@ -9,6 +9,7 @@ import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainingRequest;
 
 /**
@@ -25,7 +26,7 @@ class CgcnnCellTrainerSpecTest {
         .cell(new CellKey("band_gap", null, Representation.COMPOSITION, 1))
         .hyper(HyperParameters.builder().epochs(2).batchSize(16).momentum(momentum).build())
         .artifactDir(dir.resolve("artifacts").toString())
-        .sample(sample, sampleSeed)
+        .rows(Rows.of(0, sample, sampleSeed))
         .build();
   }
 

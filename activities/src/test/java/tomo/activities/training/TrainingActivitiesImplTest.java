@@ -34,6 +34,7 @@ import tomo.workflows.activity.TrainingActivities;
 import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Protocol;
 import tomo.workflows.model.Representation;
+import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainerKind;
 import tomo.workflows.model.TrainingReceipt;
 import tomo.workflows.model.TrainingRequest;
@@ -221,13 +222,13 @@ class TrainingActivitiesImplTest {
                     + "\"momentum\":0.0,\"milestone\":100},\"limit\":0,\"artifactDir\":\"a\"}",
                 TrainingRequest.class);
     assertThat(old.trainer()).isEqualTo(TrainerKind.CGCNN);
-    assertThat(old.sample()).isZero();
+    assertThat(old.selection().rows()).isEqualTo(Rows.ALL);
     // what was stored is kept, even a momentum the paper would not use
     assertThat(old.hyper().momentum()).isZero();
   }
 
   private static TrainingRequest withSample(TrainingRequest r, int rows, long seed) {
-    return r.toBuilder().sample(rows, seed).skipBadRows(false).build();
+    return r.toBuilder().rows(Rows.of(0, rows, seed)).skipBadRows(false).build();
   }
 
   @Test

@@ -113,13 +113,13 @@ public final class DemoCommand implements Callable<Integer> {
             : demoSpec();
     String sweepId = spec.name();
     // a spec names its trainer, and the worker must run that one
-    TrainerChoice trainer = TrainerChoice.valueOf(spec.trainer().toString());
+    TrainerChoice trainer = TrainerChoice.valueOf(spec.training().trainer().toString());
     TrainingLayout layout = layoutOptions.plan();
     System.out.println(
         "tomo demo: "
             + spec.trainingCount()
             + " trainings ("
-            + spec.cellCount()
+            + spec.grid().cellCount()
             + " cells + their baselines), trainer "
             + trainer
             + ", "

@@ -49,10 +49,10 @@ final class EstimateOutput {
         out,
         "epochs",
         "%,d".formatted(w.epochs()),
-        spec.hyper().finetuneEpochs() == null
+        spec.training().hyper().finetuneEpochs() == null
             ? "per training"
             : "per baseline; %d per fine-tuning (cells and controls)"
-                .formatted(spec.hyper().finetuneEpochs()));
+                .formatted(spec.training().hyper().finetuneEpochs()));
     row(
         out,
         "crystal-epochs",
@@ -122,7 +122,7 @@ final class EstimateOutput {
 
   // where finished trainings are looked up: the client must see the store the workers write
   static Path store(SweepSpec spec) {
-    return new ArtifactStore(Path.of(spec.artifactDir())).root();
+    return new ArtifactStore(Path.of(spec.runtime().artifactDir())).root();
   }
 
   private static void row(PrintStream out, String label, String value, String note) {
@@ -142,7 +142,7 @@ final class EstimateOutput {
         "adaptive seeds",
         "%,d-%,d".formatted(least.workload().all().trainings(), most.workload().all().trainings()),
         "trainings: the spec's %d seeds per cell, up to %d for every open cell (moreSeeds)"
-            .formatted(spec.seeds().size(), spec.moreSeeds().upTo()));
+            .formatted(spec.grid().seeds().size(), spec.grid().moreSeeds().upTo()));
     row(
         out,
         "  atom-epochs",

@@ -62,7 +62,7 @@ public final class SweepCommand {
     public Integer call() throws IOException, InterruptedException {
       // every check that needs no training runs here: a bad spec exits 1 with nothing started
       SweepSpec parsed = SweepPreflight.check(readSpec(spec), null, spec.toString());
-      for (UnavailableName u : parsed.unavailableOrNone()) {
+      for (UnavailableName u : parsed.data().unavailable()) {
         System.out.println(
             "not run (skipMissing): " + u.field() + " " + u.name() + ": " + u.reason());
       }
@@ -72,9 +72,9 @@ public final class SweepCommand {
                 + ": ok, "
                 + parsed.trainingCount()
                 + " trainings ("
-                + parsed.cellCount()
+                + parsed.grid().cellCount()
                 + " cells), trainer "
-                + parsed.trainer());
+                + parsed.training().trainer());
         System.out.println(protocolLine(parsed));
         return 0;
       }
@@ -102,13 +102,13 @@ public final class SweepCommand {
 
   /** "protocol X" and what the spec departs from in it, as the report will say it. */
   static String protocolLine(SweepSpec spec) {
-    List<String> notes = spec.protocolNotes();
+    List<String> notes = spec.training().protocolNotes();
     return "protocol "
-        + spec.protocol()
+        + spec.training().protocol()
         + ", baseline "
-        + spec.baseline().label()
+        + spec.training().baseline().label()
         + ", incomplete rows "
-        + spec.incompleteRows()
+        + spec.data().incompleteRows()
         + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
   }
 

@@ -115,7 +115,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
           p, SweepEstimate.of(SweepWorkload.count(under, dataset, trainerId(under)), throughput));
     }
     SweepEstimate most = null;
-    if (parsed.moreSeeds() != null) {
+    if (parsed.grid().moreSeeds() != null) {
       // adaptive seeds: the estimate above is the least (no cell extended); this the most
       SweepSpec every = parsed.withEveryAdaptiveSeed();
       most = SweepEstimate.of(SweepWorkload.count(every, dataset, trainerId(every)), throughput);
@@ -154,7 +154,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
         TrainingQueuePollers.Seen seen = TrainingQueuePollers.Seen.unknown("not asked");
         if (temporal != null) {
           WorkflowClient client = temporal.connect();
-          seen = TrainingQueuePollers.ask(client, spec.trainingQueue(), 5);
+          seen = TrainingQueuePollers.ask(client, spec.runtime().trainingQueue(), 5);
           client.getWorkflowServiceStubs().shutdownNow();
         }
         int workers = seen.known() && seen.workers() > 0 ? seen.workers() : 1;
@@ -186,11 +186,14 @@ final class SweepEstimateCommand implements Callable<Integer> {
 
   // the sweep's trainer; the content hashes of its stored trainings carry this id
   private static String trainerId(SweepSpec spec) {
-    return TrainerIds.of(spec.trainer());
+    return TrainerIds.of(spec.training().trainer());
   }
 
   private static Dataset readDataset(SweepSpec spec) {
-    Path file = spec.dataset() != null ? Path.of(spec.dataset()) : DatasetLocation.resolve(null);
+    Path file =
+        spec.data().dataset() != null
+            ? Path.of(spec.data().dataset())
+            : DatasetLocation.resolve(null);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("sweep spec field 'dataset': file " + file + " not found");
     }
@@ -227,7 +230,8 @@ final class SweepEstimateCommand implements Callable<Integer> {
       workersSource = "this machine (--offline)";
     } else {
       WorkflowClient client = temporal.connect();
-      TrainingQueuePollers.Seen seen = TrainingQueuePollers.ask(client, parsed.trainingQueue(), 10);
+      TrainingQueuePollers.Seen seen =
+          TrainingQueuePollers.ask(client, parsed.runtime().trainingQueue(), 10);
       client.getWorkflowServiceStubs().shutdownNow();
       if (seen.known() && seen.workers() > 0) {
         count = seen.workers();
@@ -242,7 +246,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
             "this machine: "
                 + (seen.known()
                     ? "no training worker polling task queue "
-                        + parsed.trainingQueue()
+                        + parsed.runtime().trainingQueue()
                         + " at "
                         + temporal.target
                     : seen.note() + " at " + temporal.target);
@@ -257,7 +261,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
     }
     // the first target the data has values of (a spec may name targets this dataset lacks)
     String target =
-        parsed.targets().stream()
+        parsed.grid().targets().stream()
             .filter(t -> dataset.rows().stream().filter(r -> r.value(t).isPresent()).count() >= 10)
             .findFirst()
             .orElseThrow(
@@ -269,8 +273,8 @@ final class SweepEstimateCommand implements Callable<Integer> {
         CalibrationTraining.run(
             dataset,
             target,
-            parsed.representations().get(0),
-            parsed.hyper(),
+            parsed.grid().representations().get(0),
+            parsed.training().hyper(),
             calibrationMaterials,
             calibrationEpochs,
             calibrationThreads);

@@ -288,13 +288,13 @@ class SweepEstimateCommandTest {
   }
 
   private static long remainingAtomEpochs(SweepSpec spec) {
-    Dataset d = DatasetReader.read(Path.of(spec.dataset()), SweepWorkload.readOptions(spec));
+    Dataset d = DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
     return SweepWorkload.count(spec, d, CgcnnCellTrainer.ID).remaining().atomEpochs();
   }
 
   /** One real training of the sweep, stored as a training worker stores it. */
   private static void trainFirst(SweepSpec spec) {
-    Dataset d = DatasetReader.read(Path.of(spec.dataset()), SweepWorkload.readOptions(spec));
+    Dataset d = DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
     PreparedDataset data =
         new PreparedDataset(d.source().toString(), d.contentSha256(), d.size(), List.of());
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();

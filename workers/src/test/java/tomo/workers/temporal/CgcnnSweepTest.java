@@ -69,7 +69,9 @@ class CgcnnSweepTest {
         assertThat(trainings).contains("band_gap").contains("volume");
         // real trainings: no synthetic banner, and the baseline is checked against the mean
         // predictor the trainer recorded
-        assertThat(trainings).contains(",cgcnn-v3,").contains("," + spec.hyper().epochs() + ",");
+        assertThat(trainings)
+            .contains(",cgcnn-v3,")
+            .contains("," + spec.training().hyper().epochs() + ",");
         String table1 = Files.readString(report.resolve("table1.md"));
         assertThat(table1).startsWith("# Table 1").doesNotContain("SYNTHETIC");
         assertThat(table1)

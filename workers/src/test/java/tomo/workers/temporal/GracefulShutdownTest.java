@@ -76,7 +76,7 @@ class GracefulShutdownTest {
         Process a = processes.start(trainingWorker(server, logA));
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("sigterm", spec);
-        Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
+        Path checkpoints = Path.of(spec.runtime().artifactDir(), "checkpoints");
         await()
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(100))

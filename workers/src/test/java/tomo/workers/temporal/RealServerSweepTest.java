@@ -180,7 +180,7 @@ class RealServerSweepTest {
       try {
         SweepClient sweeps = new SweepClient(client);
         sweeps.startOrAttach("kill", spec);
-        Path checkpoints = Path.of(spec.artifactDir(), "checkpoints");
+        Path checkpoints = Path.of(spec.runtime().artifactDir(), "checkpoints");
         await()
             .atMost(Duration.ofMinutes(6))
             .pollInterval(Duration.ofMillis(100))
@@ -195,7 +195,7 @@ class RealServerSweepTest {
         assertThat(result.done()).isEqualTo(spec.trainingCount());
 
         // some training was finished by worker B after resuming: it trained fewer than 12 epochs
-        ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+        ArtifactStore store = new ArtifactStore(Path.of(spec.runtime().artifactDir()));
         List<StoredTraining> stored = stored(store);
         assertThat(stored).hasSize((int) spec.trainingCount());
         assertThat(stored).anyMatch(t -> t.epochs() < 12);
@@ -229,7 +229,7 @@ class RealServerSweepTest {
       assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
       assertThat(result.done()).isEqualTo(spec.trainingCount());
       assertThat(result.failed()).isZero();
-      assertThat(stored(new ArtifactStore(Path.of(spec.artifactDir()))))
+      assertThat(stored(new ArtifactStore(Path.of(spec.runtime().artifactDir()))))
           .hasSize((int) spec.trainingCount());
     }
   }
@@ -258,7 +258,7 @@ class RealServerSweepTest {
       assertThat(result.status()).isEqualTo(SweepStatus.COMPLETED);
       assertThat(result.failed()).isZero();
 
-      ArtifactStore store = new ArtifactStore(Path.of(spec.artifactDir()));
+      ArtifactStore store = new ArtifactStore(Path.of(spec.runtime().artifactDir()));
       List<CellKey> added = AdaptiveSeeds.added(store, "adaptive");
       assertThat(added).isNotEmpty().doesNotHaveDuplicates();
       // each (round, representation, property) decided once: one line each in the table

@@ -66,7 +66,7 @@ public final class SweepClient {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(sweepId)
-            .setTaskQueue(spec.orchestrationQueue())
+            .setTaskQueue(spec.runtime().orchestrationQueue())
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
             .setWorkflowIdConflictPolicy(

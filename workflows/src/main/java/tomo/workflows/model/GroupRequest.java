@@ -35,12 +35,14 @@ public record GroupRequest(
 
   /** Whether this run may add seeds when it ends: the spec asks for it, and this is no retry. */
   public boolean adaptive() {
-    return spec.moreSeeds() != null && (cells == null || round > 0);
+    return spec.grid().moreSeeds() != null && (cells == null || round > 0);
   }
 
   /** Number of work items (cells, or listed keys). */
   public int size() {
-    return cells != null ? cells.size() : spec.seeds().size() * spec.cellProperties().size();
+    return cells != null
+        ? cells.size()
+        : spec.grid().seeds().size() * spec.grid().cellProperties().size();
   }
 
   /** The {@code i}-th work item. */
@@ -48,9 +50,10 @@ public record GroupRequest(
     if (cells != null) {
       return cells.get(i);
     }
-    List<String> properties = spec.cellProperties();
+    List<String> properties = spec.grid().cellProperties();
     int p = properties.size();
-    return new CellKey(target, properties.get(i % p), representation, spec.seeds().get(i / p));
+    return new CellKey(
+        target, properties.get(i % p), representation, spec.grid().seeds().get(i / p));
   }
 
   public GroupRequest continueAt(int nextOffset, GroupTally carried) {

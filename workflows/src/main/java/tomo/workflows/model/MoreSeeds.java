@@ -11,10 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * t-interval of its mean change over its seeds lies wholly below 0 or wholly above 0 (the sign is
  * decided), or wholly inside ±{@code effect} % (any effect it has is smaller than the size worth
  * finding). Otherwise it is <em>open</em> and gets the round's seed, together with the baseline
- * that seed needs. Round k's seed is the largest seed of the spec plus k, the same for every cell
- * it extends, so one baseline serves them all; a cell settled in a round is never extended again
- * (its numbers do not change). A cell with a failed or missing training gets no seed (retry it
- * first).
+ * that seed needs. Round k's seed is the largest seed of the spec plus k ({@link
+ * SweepSpec#seedOfRound}), the same for every cell it extends, so one baseline serves them all; a
+ * cell settled in a round is never extended again (its numbers do not change). A cell with a failed
+ * or missing training gets no seed (retry it first).
  *
  * @param upTo the most seeds a cell gets, the spec's included
  * @param effect the smallest change worth finding, in percent (default {@link #DEFAULT_EFFECT}: the
@@ -31,11 +31,6 @@ public record MoreSeeds(int upTo, double effect) {
   public static MoreSeeds fromSpec(
       @JsonProperty("upTo") Integer upTo, @JsonProperty("effect") Double effect) {
     return new MoreSeeds(upTo == null ? 0 : upTo, effect == null ? DEFAULT_EFFECT : effect);
-  }
-
-  /** The seed of adaptive round {@code round} (1, 2, …) of a sweep whose largest seed is given. */
-  public static int seedOfRound(int largestSpecSeed, int round) {
-    return largestSpecSeed + round;
   }
 
   /**

@@ -1,10 +1,11 @@
 package tomo.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import tomo.hyper.HyperParameters;
 import tomo.hyper.Optimizer;
@@ -12,97 +13,33 @@ import tomo.workflows.TaskQueues;
 import tomo.workflows.hooks.SweepHooks;
 
 /**
- * What a sweep trains: every (target, property, representation, seed) of the lists below, each
- * compared with its baseline. Read from YAML or JSON by {@link SweepSpecParser}; {@link
- * #normalized(String)} fills defaults and checks every field.
+ * What a sweep trains, in the parts a reader thinks in: the {@link SweepGrid grid} (which cells),
+ * the {@link DataSelection data} (which file and rows), the {@link SweepTraining training} (how the
+ * numbers are made and judged) and the {@link SweepRuntime runtime} (where it runs). Written flat
+ * in JSON, as spec files are: a sweep's workflows carry it so, and specs and sweeps stored before
+ * it had parts read the same.
+ *
+ * <p>A spec file is read into a {@link Builder} (absent fields left unset) by {@link
+ * SweepSpecParser}; {@link Builder#normalized(String)} fills the defaults and checks every field,
+ * naming the first bad one.
  *
  * @param name a label for people (the sweep id is given at start)
- * @param dataset dataset file path; {@code null} = the default location resolved by the worker
- * @param targets properties predicted
- * @param properties extra properties, each added to the model alone
- * @param representations what the models see: structure and/or composition
- * @param seeds split seeds
- * @param hyper training hyper-parameters (absent fields take CGCNN's published defaults)
- * @param baseline {@code shared} (default) or {@code per-cell}
- * @param limit the first this many rows of the dataset (sorted by material id: not a sample), 0 =
- *     all; excludes {@code sample}
- * @param sample a seeded uniform random subset of this many rows, the same for every training of
- *     the sweep; {@code null} = all rows
- * @param sampleSeed the seed of that subset (default 0; only with {@code sample})
- * @param artifactDir artifact store root (results, checkpoints, reports)
- * @param orchestrationQueue task queue of workflows and light activities
- * @param trainingQueue task queue of training activities
- * @param retryWindowMinutes how long a finished sweep with failed cells waits for a retry signal
- * @param heartbeatSeconds a training whose worker sent no heartbeat for this long is retried
- *     elsewhere (a dead worker is noticed in seconds)
- * @param hooks Airflow DAGs run before training ({@code onStartDag}) and after the report ({@code
- *     onCompleteDag}); {@code null} = none
- * @param trainer which trainer produces the sweep's results: {@code cgcnn} (default, real
- *     trainings) or {@code synthetic}; a training worker running another one refuses the request,
- *     and the report collects this trainer's results
- * @param skipMissing when true, targets and properties the dataset neither holds nor derives are
- *     left out (their cells listed in the report as not run) instead of refusing the sweep
- * @param unavailable the names left out that way (filled by {@code tomo sweep start})
- * @param skipBadRows skip dataset rows that cannot be read (each one counted and listed in the
- *     report's {@code skipped-rows.csv}) instead of failing the sweep on the first; default false
- * @param protocol the named set of choices the trainings follow ({@code tomo}, the default, or
- *     {@code paper}); hyper-parameters and baseline the spec leaves out take its values, and one it
- *     gives against the protocol's fixed choices is refused
- * @param incompleteRows {@code drop} (default, the paper's rule): rows lacking any of the grid's
- *     targets or properties are dropped before the split; {@code keep}: each target trains on the
- *     rows that have it, and a cell whose property lacks values gets a baseline masked to its rows
- * @param rule the report's primary significance rule (Table 1's "significant" list): {@code paired}
- *     (tomo's protocol's default), {@code interval} or {@code paper-bounds} (the paper's protocol's
- *     default); the report shows all three
- * @param nullControl the property whose values, permuted across materials, make the {@link
- *     NullControl} cell of every (target, representation, seed); {@code none} = no control; absent
- *     = {@link NullControl#DEFAULT} ({@link #normalized} fills it in). {@code null} in a spec that
- *     reaches a workflow (one started before the field existed) means no control
- * @param moreSeeds adaptive seeds: open cells get more seeds, up to {@code upTo} ({@link
- *     MoreSeeds}); {@code null} = every cell trains exactly {@code seeds}
+ * @param grid targets, properties, representations, seeds, the null control, adaptive seeds
+ * @param data the dataset, its rows and the policies for bad rows and missing names
+ * @param training hyper-parameters, baseline, trainer, protocol and significance rule
+ * @param runtime artifact store, task queues, timeouts and hooks
  */
 public record SweepSpec(
     String name,
-    String dataset,
-    List<String> targets,
-    List<String> properties,
-    List<Representation> representations,
-    List<Integer> seeds,
-    HyperParameters hyper,
-    BaselineMode baseline,
-    int limit,
-    String artifactDir,
-    String orchestrationQueue,
-    String trainingQueue,
-    Integer retryWindowMinutes,
-    Integer heartbeatSeconds,
-    SweepHooks hooks,
-    Integer sample,
-    Long sampleSeed,
-    TrainerKind trainer,
-    Boolean skipMissing,
-    List<UnavailableName> unavailable,
-    boolean skipBadRows,
-    Protocol protocol,
-    IncompleteRows incompleteRows,
-    SignificanceRule rule,
-    String nullControl,
-    MoreSeeds moreSeeds) {
+    @JsonUnwrapped SweepGrid grid,
+    @JsonUnwrapped DataSelection data,
+    @JsonUnwrapped SweepTraining training,
+    @JsonUnwrapped SweepRuntime runtime) {
 
-  /** The trainer of a spec that names none: real CGCNN trainings. */
-  public static final TrainerKind DEFAULT_TRAINER = TrainerKind.CGCNN;
+  /** Name of the spec field that chooses the null control. */
+  public static final String NULL_CONTROL = "nullControl";
 
-  public SweepSpec {
-    // absent (a spec file, or a sweep started before specs named their trainer): the default
-    trainer = trainer == null ? DEFAULT_TRAINER : trainer;
-    // absent (a spec file that names none, or a sweep started before protocols had names): tomo's
-    // protocol, whose choices every earlier sweep made; rows as the paper's rule drops them (no
-    // earlier sweep's data lacked a value, so none of them dropped a row either way)
-    protocol = protocol == null ? Protocol.DEFAULT : protocol;
-    incompleteRows = incompleteRows == null ? IncompleteRows.DROP : incompleteRows;
-  }
-
-  /** A spec with every field absent (each one left so is filled by {@link #normalized}). */
+  /** A spec with every field absent (each one left so is filled by {@link Builder#normalized}). */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,31 +48,32 @@ public record SweepSpec(
   public Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
-    b.dataset = dataset;
-    b.targets = targets;
-    b.properties = properties;
-    b.representations = representations;
-    b.seeds = seeds;
-    b.hyper = hyper;
-    b.baseline = baseline;
-    b.limit = limit;
-    b.artifactDir = artifactDir;
-    b.orchestrationQueue = orchestrationQueue;
-    b.trainingQueue = trainingQueue;
-    b.retryWindowMinutes = retryWindowMinutes;
-    b.heartbeatSeconds = heartbeatSeconds;
-    b.hooks = hooks;
-    b.sample = sample;
-    b.sampleSeed = sampleSeed;
-    b.trainer = trainer;
-    b.skipMissing = skipMissing;
-    b.unavailable = unavailable;
-    b.skipBadRows = skipBadRows;
-    b.protocol = protocol;
-    b.incompleteRows = incompleteRows;
-    b.rule = rule;
-    b.nullControl = nullControl;
-    b.moreSeeds = moreSeeds;
+    b.targets = grid.targets();
+    b.properties = grid.properties();
+    b.representations = grid.representations();
+    b.seeds = grid.seeds();
+    b.nullControl = grid.nullControl();
+    b.moreSeeds = grid.moreSeeds();
+    b.dataset = data.dataset();
+    Rows rows = data.selection().rows();
+    b.limit = rows.limit();
+    b.sample = rows instanceof Rows.Sample s ? s.count() : null;
+    b.sampleSeed = rows instanceof Rows.Sample s ? s.seed() : null;
+    b.skipBadRows = data.selection().skipBadRows();
+    b.skipMissing = data.skipMissing();
+    b.unavailable = data.unavailable();
+    b.incompleteRows = data.incompleteRows();
+    b.hyper = training.hyper();
+    b.baseline = training.baseline();
+    b.trainer = training.trainer();
+    b.protocol = training.protocol();
+    b.rule = training.rule();
+    b.artifactDir = runtime.artifactDir();
+    b.orchestrationQueue = runtime.orchestrationQueue();
+    b.trainingQueue = runtime.trainingQueue();
+    b.retryWindowMinutes = runtime.retryWindowMinutes();
+    b.heartbeatSeconds = runtime.heartbeatSeconds();
+    b.hooks = runtime.hooks();
     return b;
   }
 
@@ -146,14 +84,14 @@ public record SweepSpec(
 
   /**
    * This spec without the cells of {@code missing} (names its dataset neither holds nor derives),
-   * which are recorded in {@link #unavailable()} for the report.
+   * which are recorded in {@link DataSelection#unavailable()} for the report.
    *
    * @throws SweepSpecException when nothing would be left to train
    */
   public SweepSpec without(List<UnavailableName> missing, String source) {
-    List<String> t = new ArrayList<>(targets);
-    List<String> p = new ArrayList<>(properties);
-    String control = nullControl;
+    List<String> t = new ArrayList<>(grid.targets());
+    List<String> p = new ArrayList<>(grid.properties());
+    String control = grid.nullControl();
     for (UnavailableName m : missing) {
       if (m.field().equals(NULL_CONTROL)) {
         control = NullControl.NONE;
@@ -169,7 +107,7 @@ public record SweepSpec(
               + String.join("; ", missing.stream().map(UnavailableName::reason).toList())
               + ")");
     }
-    List<UnavailableName> all = new ArrayList<>(unavailableOrNone());
+    List<UnavailableName> all = new ArrayList<>(data.unavailable());
     all.addAll(missing);
     return toBuilder()
         .targets(List.copyOf(t))
@@ -179,52 +117,13 @@ public record SweepSpec(
         .build();
   }
 
-  /** Names left out because the dataset lacks them, never null. */
-  @JsonIgnore
-  public List<UnavailableName> unavailableOrNone() {
-    return unavailable == null ? List.of() : unavailable;
-  }
-
-  /** Whether names the dataset lacks are left out rather than refused. */
-  @JsonIgnore
-  public boolean skipsMissing() {
-    return Boolean.TRUE.equals(skipMissing);
-  }
-
-  /** Rows of the sampled subset, 0 when the sweep uses all rows (or the first {@code limit}). */
-  @JsonIgnore
-  public int sampleRows() {
-    return sample == null ? 0 : sample;
-  }
-
-  /** Seed of the sampled subset (0 without a sample). */
-  @JsonIgnore
-  public long sampleSeedOrZero() {
-    return sampleSeed == null ? 0 : sampleSeed;
-  }
-
-  /** The hooks, never null. */
-  @JsonIgnore
-  public SweepHooks hooksOrNone() {
-    return hooks == null ? SweepHooks.none() : hooks;
-  }
-
-  /**
-   * What a reader must know of how this (normalized) spec follows its protocol: the paper's values
-   * it departs from, a learning-rate milestone the epochs never reach. Printed by {@code sweep
-   * start} and in the report.
-   */
-  @JsonIgnore
-  public List<String> protocolNotes() {
-    return protocol.notes(hyper);
-  }
-
   /**
    * This (normalized) sweep's grid, data, epochs and batch size under {@code other}'s method: its
    * baseline, init, gain, scaling and milestone. What {@code sweep estimate --protocol} counts to
    * compare what a sweep costs under each protocol.
    */
   public SweepSpec underProtocol(Protocol other) {
+    HyperParameters hyper = training.hyper();
     HyperParameters h =
         other.hyper(hyper.epochs()).toBuilder()
             .batchSize(hyper.batchSize())
@@ -234,31 +133,9 @@ public record SweepSpec(
         .protocol(other)
         .baseline(other.baseline())
         .hyper(h)
-        .incompleteRows(other == Protocol.TOMO ? incompleteRows : IncompleteRows.DROP)
+        .incompleteRows(other == Protocol.TOMO ? data.incompleteRows() : IncompleteRows.DROP)
         .build()
         .normalized(name);
-  }
-
-  /** Name of the spec field that chooses the null control. */
-  public static final String NULL_CONTROL = "nullControl";
-
-  /** The null control's property name ({@code permuted:band_gap}), empty when there is none. */
-  @JsonIgnore
-  public Optional<String> controlProperty() {
-    return nullControl == null || nullControl.equals(NullControl.NONE)
-        ? Optional.empty()
-        : Optional.of(NullControl.property(nullControl));
-  }
-
-  /**
-   * What each (target, representation, seed) adds to its baseline, one cell each: the properties,
-   * then the null control (unless the properties list it already).
-   */
-  @JsonIgnore
-  public List<String> cellProperties() {
-    List<String> all = new ArrayList<>(properties);
-    controlProperty().filter(c -> !all.contains(c)).ifPresent(all::add);
-    return List.copyOf(all);
   }
 
   /**
@@ -267,12 +144,12 @@ public record SweepSpec(
    */
   @JsonIgnore
   public long trainingCount() {
-    long groups = (long) targets.size() * representations.size() * seeds.size();
-    long cells = groups * cellProperties().size();
-    if (baseline == BaselineMode.PER_CELL) {
+    long groups = grid.groupCount();
+    long cells = grid.cellCount();
+    if (training.baseline() == BaselineMode.PER_CELL) {
       return 2 * cells;
     }
-    return (protocol == Protocol.FINETUNE ? 2 * groups : groups) + cells;
+    return (training.protocol() == Protocol.FINETUNE ? 2 * groups : groups) + cells;
   }
 
   /**
@@ -289,31 +166,12 @@ public record SweepSpec(
    * add, without {@code moreSeeds} (the most it can cost); itself without {@code moreSeeds}.
    */
   public SweepSpec withEveryAdaptiveSeed() {
-    if (moreSeeds == null) {
+    if (grid.moreSeeds() == null) {
       return this;
     }
-    List<Integer> all = new ArrayList<>(seeds);
-    all.addAll(adaptiveSeeds());
+    List<Integer> all = new ArrayList<>(grid.seeds());
+    all.addAll(grid.adaptiveSeeds());
     return toBuilder().seeds(List.copyOf(all)).moreSeeds(null).build();
-  }
-
-  /** The seeds adaptive rounds may add, in round order (none without {@code moreSeeds}). */
-  @JsonIgnore
-  public List<Integer> adaptiveSeeds() {
-    List<Integer> out = new ArrayList<>();
-    if (moreSeeds != null) {
-      int largest = seeds.stream().mapToInt(Integer::intValue).max().orElse(0);
-      for (int round = 1; round <= moreSeeds.upTo() - seeds.size(); round++) {
-        out.add(MoreSeeds.seedOfRound(largest, round));
-      }
-    }
-    return out;
-  }
-
-  /** Augmented cells: targets × (properties and the null control) × representations × seeds. */
-  @JsonIgnore
-  public long cellCount() {
-    return (long) targets.size() * cellProperties().size() * representations.size() * seeds.size();
   }
 
   /**
@@ -321,211 +179,24 @@ public record SweepSpec(
    * the first bad field.
    */
   public SweepSpec normalized(String source) {
-    List<String> t = names(source, "targets", targets);
-    List<String> p = names(source, "properties", properties);
-    List<Representation> r = representations(source);
-    if (seeds == null || seeds.isEmpty()) {
-      throw fail(source, "seeds", "expected a non-empty list of integers");
-    }
-    Set<Integer> seen = new HashSet<>();
-    for (int i = 0; i < seeds.size(); i++) {
-      Integer s = seeds.get(i);
-      if (s == null || s < 0) {
-        throw fail(source, "seeds[" + i + "]", "expected an integer >= 0, got " + s);
-      }
-      if (!seen.add(s)) {
-        throw fail(source, "seeds[" + i + "]", "seed " + s + " is listed twice");
-      }
-    }
-    Protocol pr = protocol;
-    HyperParameters h = hyper(source, pr);
-    BaselineMode b = baseline == null ? pr.baseline() : baseline;
-    List<String> conflicts = pr.conflicts(h, b, incompleteRows);
-    if (!conflicts.isEmpty()) {
-      throw fail(
-          source,
-          "protocol",
-          pr
-              + " fixes what these fields give otherwise: "
-              + String.join("; ", conflicts)
-              + (pr == Protocol.PAPER
-                  ? " (leave them out, or use protocol: tomo, whose values a spec may change)"
-                  : " (leave them out)"));
-    }
-    if (limit < 0) {
-      throw fail(source, "limit", "expected 0 (all materials) or a positive count, got " + limit);
-    }
-    if (sample != null && sample < 1) {
-      throw fail(
-          source,
-          "sample",
-          "expected a positive number of rows (leave it out for all), got " + sample);
-    }
-    if (sample != null && limit > 0) {
-      throw fail(
-          source,
-          "sample",
-          "give either limit (the first N rows) or sample (a random N rows), not both");
-    }
-    if (sampleSeed != null && sample == null) {
-      throw fail(source, "sampleSeed", "only means something with 'sample'");
-    }
-    int window = retryWindowMinutes == null ? 24 * 60 : retryWindowMinutes;
-    if (window < 0) {
-      throw fail(source, "retryWindowMinutes", "expected minutes >= 0, got " + window);
-    }
-    int heartbeat = heartbeatSeconds == null ? 30 : heartbeatSeconds;
-    if (heartbeat < 1) {
-      throw fail(source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeat);
-    }
-    for (int i = 0; i < t.size(); i++) {
-      if (NullControl.isControl(t.get(i))) {
-        throw fail(source, "targets[" + i + "]", "a permuted control is an input, not a target");
-      }
-    }
-    if (moreSeeds != null && moreSeeds.upTo() <= seeds.size()) {
-      throw fail(
-          source,
-          "moreSeeds.upTo",
-          "expected more than the %d seeds listed, got %d"
-              .formatted(seeds.size(), moreSeeds.upTo()));
-    }
-    if (moreSeeds != null && !(moreSeeds.effect() > 0)) {
-      throw fail(source, "moreSeeds.effect", "expected a change > 0 %, got " + moreSeeds.effect());
-    }
-    if (moreSeeds != null && seeds.size() < 2) {
-      throw fail(source, "moreSeeds", "needs at least 2 seeds to start from (an interval needs 2)");
-    }
-    String control = nullControl == null ? NullControl.DEFAULT : nullControl.trim();
-    if (control.isEmpty() || control.contains("/") || NullControl.isControl(control)) {
-      throw fail(
-          source,
-          NULL_CONTROL,
-          "expected the name of the property to permute (e.g. "
-              + NullControl.DEFAULT
-              + ") or "
-              + NullControl.NONE
-              + ", got '"
-              + nullControl
-              + "'");
-    }
-    return toBuilder()
-        .name(name == null ? "sweep" : name)
-        .dataset(blankToNull(dataset))
-        .targets(t)
-        .properties(p)
-        .representations(r)
-        .seeds(List.copyOf(seeds))
-        .hyper(h)
-        .baseline(b)
-        .artifactDir(artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir)
-        .orchestrationQueue(
-            orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue)
-        .trainingQueue(trainingQueue == null ? TaskQueues.TRAINING : trainingQueue)
-        .retryWindowMinutes(window)
-        .heartbeatSeconds(heartbeat)
-        .hooks(hooks(source))
-        .sampleSeed(sample == null ? null : sampleSeed == null ? 0L : sampleSeed)
-        .skipMissing(Boolean.TRUE.equals(skipMissing))
-        .unavailable(unavailable == null ? List.of() : List.copyOf(unavailable))
-        .rule(rule == null ? pr.rule() : rule)
-        .nullControl(control)
-        .build();
-  }
-
-  private List<Representation> representations(String source) {
-    if (representations == null || representations.isEmpty()) {
-      throw fail(source, "representations", "expected a non-empty list of names");
-    }
-    List<Representation> out = new ArrayList<>();
-    for (int i = 0; i < representations.size(); i++) {
-      Representation r = representations.get(i);
-      if (r == null) {
-        throw fail(
-            source,
-            "representations[" + i + "]",
-            "expected one of " + String.join(", ", Representation.labels()));
-      }
-      if (out.contains(r)) {
-        throw fail(source, "representations[" + i + "]", "'" + r + "' is listed twice");
-      }
-      out.add(r);
-    }
-    return List.copyOf(out);
-  }
-
-  private SweepHooks hooks(String source) {
-    if (hooks == null) {
-      return SweepHooks.none();
-    }
-    String start = blankToNull(hooks.onStartDag());
-    String complete = blankToNull(hooks.onCompleteDag());
-    for (String[] dag :
-        new String[][] {{"hooks.onStartDag", start}, {"hooks.onCompleteDag", complete}}) {
-      if (dag[1] != null && !dag[1].matches("[A-Za-z0-9_.\\-]+")) {
-        throw fail(
-            source, dag[0], "'" + dag[1] + "' is not an Airflow DAG id (letters, digits, _ . -)");
-      }
-    }
-    return new SweepHooks(start, complete);
-  }
-
-  private HyperParameters hyper(String source, Protocol pr) {
-    // absent fields were filled by HyperParameters.fromSpec (and the parser's protocol values);
-    // what is here was given
-    HyperParameters h = hyper == null ? pr.hyper(HyperParameters.defaults().epochs()) : hyper;
-    if (h.epochs() < 1) {
-      throw fail(source, "hyper.epochs", "expected at least 1 epoch, got " + h.epochs());
-    }
-    if (h.batchSize() < 1) {
-      throw fail(source, "hyper.batchSize", "expected at least 1, got " + h.batchSize());
-    }
-    if (h.optimizer() == null) {
-      throw fail(
-          source, "hyper.optimizer", "expected one of " + String.join(", ", Optimizer.labels()));
-    }
-    if (!(h.learningRate() > 0)) {
-      throw fail(source, "hyper.learningRate", "expected > 0, got " + h.learningRate());
-    }
-    if (h.patience() != null && h.patience() < 1) {
-      throw fail(source, "hyper.patience", "expected at least 1 epoch, got " + h.patience());
-    }
-    if (h.momentum() < 0 || h.momentum() >= 1) {
-      throw fail(source, "hyper.momentum", "expected 0 <= momentum < 1, got " + h.momentum());
-    }
-    if (h.milestone() < 1) {
-      throw fail(source, "hyper.milestone", "expected an epoch >= 1, got " + h.milestone());
-    }
-    return h;
-  }
-
-  private static List<String> names(String source, String field, List<String> values) {
-    if (values == null || values.isEmpty()) {
-      throw fail(source, field, "expected a non-empty list of names");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      String v = values.get(i);
-      if (v == null || v.isBlank() || v.contains("/")) {
-        throw fail(source, field + "[" + i + "]", "expected a name without '/', got '" + v + "'");
-      }
-      if (out.contains(v)) {
-        throw fail(source, field + "[" + i + "]", "'" + v + "' is listed twice");
-      }
-      out.add(v);
-    }
-    return List.copyOf(out);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return toBuilder().normalized(source);
   }
 
   private static SweepSpecException fail(String source, String field, String what) {
     return new SweepSpecException(source + ": field '" + field + "': " + what);
   }
 
-  /** Builds a spec field by field; what is left unset is absent, as in a spec file. */
+  /**
+   * A spec field by field, flat as in a spec file: what is left unset is absent. {@link
+   * SweepSpecParser} reads a file into one (its fields are the file's fields, so a field it does
+   * not know is refused by name); {@link #normalized} makes the spec, {@link #build} takes the
+   * fields as they are.
+   */
+  @JsonAutoDetect(
+      fieldVisibility = JsonAutoDetect.Visibility.ANY,
+      getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+      setterVisibility = JsonAutoDetect.Visibility.NONE)
   public static final class Builder {
     private String name;
     private String dataset;
@@ -545,7 +216,7 @@ public record SweepSpec(
     private Integer sample;
     private Long sampleSeed;
     private TrainerKind trainer;
-    private Boolean skipMissing;
+    private boolean skipMissing;
     private List<UnavailableName> unavailable;
     private boolean skipBadRows;
     private Protocol protocol;
@@ -555,6 +226,244 @@ public record SweepSpec(
     private MoreSeeds moreSeeds;
 
     private Builder() {}
+
+    /** The protocol given, or tomo's when the spec names none. */
+    Protocol protocolOrDefault() {
+      return protocol == null ? Protocol.DEFAULT : protocol;
+    }
+
+    /** The hyper-parameters given, null when the spec has no {@code hyper} block. */
+    HyperParameters hyper() {
+      return hyper;
+    }
+
+    /** The spec as given, unchecked: absent fields stay absent. */
+    public SweepSpec build() {
+      return new SweepSpec(
+          name,
+          new SweepGrid(targets, properties, representations, seeds, nullControl, moreSeeds),
+          new DataSelection(
+              dataset,
+              new RowSelection(
+                  Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
+                  skipBadRows),
+              skipMissing,
+              unavailable,
+              incompleteRows),
+          new SweepTraining(hyper, baseline, trainer, protocol, rule),
+          new SweepRuntime(
+              artifactDir,
+              orchestrationQueue,
+              trainingQueue,
+              retryWindowMinutes,
+              heartbeatSeconds,
+              hooks));
+    }
+
+    /**
+     * The spec with defaults filled in, or a {@link SweepSpecException} naming {@code source} and
+     * the first bad field.
+     */
+    public SweepSpec normalized(String source) {
+      List<String> t = names(source, "targets", targets);
+      List<String> p = names(source, "properties", properties);
+      List<Representation> r = representations(source);
+      if (seeds == null || seeds.isEmpty()) {
+        throw fail(source, "seeds", "expected a non-empty list of integers");
+      }
+      Set<Integer> seen = new HashSet<>();
+      for (int i = 0; i < seeds.size(); i++) {
+        Integer s = seeds.get(i);
+        if (s == null || s < 0) {
+          throw fail(source, "seeds[" + i + "]", "expected an integer >= 0, got " + s);
+        }
+        if (!seen.add(s)) {
+          throw fail(source, "seeds[" + i + "]", "seed " + s + " is listed twice");
+        }
+      }
+      Protocol pr = protocolOrDefault();
+      HyperParameters h = hyper(source, pr);
+      BaselineMode b = baseline == null ? pr.baseline() : baseline;
+      IncompleteRows rows = incompleteRows == null ? IncompleteRows.DROP : incompleteRows;
+      List<String> conflicts = pr.conflicts(h, b, rows);
+      if (!conflicts.isEmpty()) {
+        throw fail(
+            source,
+            "protocol",
+            pr
+                + " fixes what these fields give otherwise: "
+                + String.join("; ", conflicts)
+                + (pr == Protocol.PAPER
+                    ? " (leave them out, or use protocol: tomo, whose values a spec may change)"
+                    : " (leave them out)"));
+      }
+      if (limit < 0) {
+        throw fail(source, "limit", "expected 0 (all materials) or a positive count, got " + limit);
+      }
+      if (sample != null && sample < 1) {
+        throw fail(
+            source,
+            "sample",
+            "expected a positive number of rows (leave it out for all), got " + sample);
+      }
+      if (sample != null && limit > 0) {
+        throw fail(
+            source,
+            "sample",
+            "give either limit (the first N rows) or sample (a random N rows), not both");
+      }
+      if (sampleSeed != null && sample == null) {
+        throw fail(source, "sampleSeed", "only means something with 'sample'");
+      }
+      if (retryWindowMinutes != null && retryWindowMinutes < 0) {
+        throw fail(
+            source, "retryWindowMinutes", "expected minutes >= 0, got " + retryWindowMinutes);
+      }
+      if (heartbeatSeconds != null && heartbeatSeconds < 1) {
+        throw fail(
+            source, "heartbeatSeconds", "expected at least 1 second, got " + heartbeatSeconds);
+      }
+      for (int i = 0; i < t.size(); i++) {
+        if (NullControl.isControl(t.get(i))) {
+          throw fail(source, "targets[" + i + "]", "a permuted control is an input, not a target");
+        }
+      }
+      if (moreSeeds != null && moreSeeds.upTo() <= seeds.size()) {
+        throw fail(
+            source,
+            "moreSeeds.upTo",
+            "expected more than the %d seeds listed, got %d"
+                .formatted(seeds.size(), moreSeeds.upTo()));
+      }
+      if (moreSeeds != null && !(moreSeeds.effect() > 0)) {
+        throw fail(
+            source, "moreSeeds.effect", "expected a change > 0 %, got " + moreSeeds.effect());
+      }
+      if (moreSeeds != null && seeds.size() < 2) {
+        throw fail(
+            source, "moreSeeds", "needs at least 2 seeds to start from (an interval needs 2)");
+      }
+      String control = nullControl == null ? NullControl.DEFAULT : nullControl.trim();
+      if (control.isEmpty() || control.contains("/") || NullControl.isControl(control)) {
+        throw fail(
+            source,
+            NULL_CONTROL,
+            "expected the name of the property to permute (e.g. "
+                + NullControl.DEFAULT
+                + ") or "
+                + NullControl.NONE
+                + ", got '"
+                + nullControl
+                + "'");
+      }
+      return new SweepSpec(
+          name == null ? "sweep" : name,
+          new SweepGrid(t, p, r, List.copyOf(seeds), control, moreSeeds),
+          new DataSelection(
+              blankToNull(dataset),
+              new RowSelection(
+                  Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
+                  skipBadRows),
+              skipMissing,
+              unavailable,
+              rows),
+          new SweepTraining(h, b, trainer, pr, rule == null ? pr.rule() : rule),
+          new SweepRuntime(
+              artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir,
+              orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue,
+              trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
+              retryWindowMinutes,
+              heartbeatSeconds,
+              hooks(source)));
+    }
+
+    private List<Representation> representations(String source) {
+      if (representations == null || representations.isEmpty()) {
+        throw fail(source, "representations", "expected a non-empty list of names");
+      }
+      List<Representation> out = new ArrayList<>();
+      for (int i = 0; i < representations.size(); i++) {
+        Representation r = representations.get(i);
+        if (r == null) {
+          throw fail(
+              source,
+              "representations[" + i + "]",
+              "expected one of " + String.join(", ", Representation.labels()));
+        }
+        if (out.contains(r)) {
+          throw fail(source, "representations[" + i + "]", "'" + r + "' is listed twice");
+        }
+        out.add(r);
+      }
+      return List.copyOf(out);
+    }
+
+    private SweepHooks hooks(String source) {
+      if (hooks == null) {
+        return SweepHooks.none();
+      }
+      String start = blankToNull(hooks.onStartDag());
+      String complete = blankToNull(hooks.onCompleteDag());
+      for (String[] dag :
+          new String[][] {{"hooks.onStartDag", start}, {"hooks.onCompleteDag", complete}}) {
+        if (dag[1] != null && !dag[1].matches("[A-Za-z0-9_.\\-]+")) {
+          throw fail(
+              source, dag[0], "'" + dag[1] + "' is not an Airflow DAG id (letters, digits, _ . -)");
+        }
+      }
+      return new SweepHooks(start, complete);
+    }
+
+    private HyperParameters hyper(String source, Protocol pr) {
+      // absent fields were filled by HyperParameters.fromSpec (and the parser's protocol values);
+      // what is here was given
+      HyperParameters h = hyper == null ? pr.hyper(HyperParameters.defaults().epochs()) : hyper;
+      if (h.epochs() < 1) {
+        throw fail(source, "hyper.epochs", "expected at least 1 epoch, got " + h.epochs());
+      }
+      if (h.batchSize() < 1) {
+        throw fail(source, "hyper.batchSize", "expected at least 1, got " + h.batchSize());
+      }
+      if (h.optimizer() == null) {
+        throw fail(
+            source, "hyper.optimizer", "expected one of " + String.join(", ", Optimizer.labels()));
+      }
+      if (!(h.learningRate() > 0)) {
+        throw fail(source, "hyper.learningRate", "expected > 0, got " + h.learningRate());
+      }
+      if (h.patience() != null && h.patience() < 1) {
+        throw fail(source, "hyper.patience", "expected at least 1 epoch, got " + h.patience());
+      }
+      if (h.momentum() < 0 || h.momentum() >= 1) {
+        throw fail(source, "hyper.momentum", "expected 0 <= momentum < 1, got " + h.momentum());
+      }
+      if (h.milestone() < 1) {
+        throw fail(source, "hyper.milestone", "expected an epoch >= 1, got " + h.milestone());
+      }
+      return h;
+    }
+
+    private static List<String> names(String source, String field, List<String> values) {
+      if (values == null || values.isEmpty()) {
+        throw fail(source, field, "expected a non-empty list of names");
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < values.size(); i++) {
+        String v = values.get(i);
+        if (v == null || v.isBlank() || v.contains("/")) {
+          throw fail(source, field + "[" + i + "]", "expected a name without '/', got '" + v + "'");
+        }
+        if (out.contains(v)) {
+          throw fail(source, field + "[" + i + "]", "'" + v + "' is listed twice");
+        }
+        out.add(v);
+      }
+      return List.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s;
+    }
 
     /** Adaptive seeds; null: none. */
     public Builder moreSeeds(MoreSeeds value) {
@@ -662,7 +571,7 @@ public record SweepSpec(
       return this;
     }
 
-    public Builder skipMissing(Boolean value) {
+    public Builder skipMissing(boolean value) {
       skipMissing = value;
       return this;
     }
@@ -687,34 +596,12 @@ public record SweepSpec(
       return this;
     }
 
-    public SweepSpec build() {
-      return new SweepSpec(
-          name,
-          dataset,
-          targets,
-          properties,
-          representations,
-          seeds,
-          hyper,
-          baseline,
-          limit,
-          artifactDir,
-          orchestrationQueue,
-          trainingQueue,
-          retryWindowMinutes,
-          heartbeatSeconds,
-          hooks,
-          sample,
-          sampleSeed,
-          trainer,
-          skipMissing,
-          unavailable,
-          skipBadRows,
-          protocol,
-          incompleteRows,
-          rule,
-          nullControl,
-          moreSeeds);
+    /** The rows every training reads. */
+    public Builder rows(Rows value) {
+      limit = value.limit();
+      sample = value instanceof Rows.Sample s ? s.count() : null;
+      sampleSeed = value instanceof Rows.Sample s ? s.seed() : null;
+      return this;
     }
   }
 }

@@ -32,9 +32,10 @@ public final class SweepSpecParser {
    * @throws SweepSpecException naming source, line and field
    */
   public static SweepSpec parse(String text, String source) {
-    SweepSpec raw;
+    SweepSpec.Builder raw;
     try {
-      raw = YAML.readValue(text, SweepSpec.class);
+      // the file's fields are the builder's: a field it does not know is refused by name
+      raw = YAML.readValue(text, SweepSpec.Builder.class);
     } catch (UnrecognizedPropertyException e) {
       String known =
           e.getKnownPropertyIds().stream()
@@ -70,7 +71,7 @@ public final class SweepSpecParser {
    * {@code raw} with the hyper-parameters its file leaves out set by its protocol (a field given as
    * {@code null} counts as left out, as everywhere in a spec).
    */
-  private static SweepSpec withProtocolValues(SweepSpec raw, String text) {
+  private static SweepSpec.Builder withProtocolValues(SweepSpec.Builder raw, String text) {
     Set<String> given = new HashSet<>();
     try {
       YAML.readTree(text)
@@ -86,7 +87,7 @@ public final class SweepSpecParser {
       throw new IllegalStateException("a spec read once no longer parses", e);
     }
     HyperParameters parsed = raw.hyper() == null ? HyperParameters.defaults() : raw.hyper();
-    return raw.toBuilder().hyper(raw.protocol().fillAbsent(parsed, given)).build();
+    return raw.hyper(raw.protocolOrDefault().fillAbsent(parsed, given));
   }
 
   private static String line(JsonLocation location) {

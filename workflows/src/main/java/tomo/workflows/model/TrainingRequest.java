@@ -1,6 +1,7 @@
 package tomo.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import tomo.hyper.HyperParameters;
 
@@ -18,16 +19,13 @@ import tomo.hyper.HyperParameters;
  * @param representation what the model sees
  * @param seed split and initialisation seed
  * @param hyper training hyper-parameters
- * @param limit the first this many rows of the dataset (0 = all)
+ * @param selection the rows read (all, the first N or a seeded random N) and whether unreadable
+ *     ones are skipped (as the sweep's prepare step did, so both see the same rows); in JSON its
+ *     flat fields {@code limit}, {@code sample}, {@code sampleSeed}, {@code skipBadRows}
  * @param artifactDir root of the artifact store (results, checkpoints)
- * @param sample a seeded uniform random subset of this many rows (0 = all rows); part of the
- *     content hash only when set, so results stored before samples existed keep their hash
- * @param sampleSeed the seed of that subset
  * @param trainer the sweep's trainer ({@code cgcnn} or {@code synthetic}); a training worker
  *     running another one refuses the request. Absent (requests stored or scheduled before sweeps
  *     named their trainer): {@code cgcnn}
- * @param skipBadRows skip dataset rows that cannot be read instead of failing (as the sweep's
- *     prepare step did, so both see the same rows)
  * @param protocol the sweep's protocol, recorded with the training (its choices are in {@code
  *     hyper} and the baseline's masking; the name keeps reports from mixing protocols)
  * @param completeOver the names every row used must have a value of (the sweep's targets and
@@ -43,17 +41,15 @@ public record TrainingRequest(
     Representation representation,
     int seed,
     HyperParameters hyper,
-    int limit,
+    @JsonUnwrapped RowSelection selection,
     String artifactDir,
-    int sample,
-    long sampleSeed,
     TrainerKind trainer,
-    boolean skipBadRows,
     Protocol protocol,
     List<String> completeOver) {
 
   public TrainingRequest {
-    trainer = trainer == null ? SweepSpec.DEFAULT_TRAINER : trainer;
+    trainer = trainer == null ? SweepTraining.DEFAULT_TRAINER : trainer;
+    selection = selection == null ? RowSelection.ALL : selection;
     // absent (requests made before protocols had names): tomo's, which they all followed
     protocol = protocol == null ? Protocol.DEFAULT : protocol;
     completeOver = completeOver == null ? List.of() : List.copyOf(completeOver);
@@ -118,12 +114,9 @@ public record TrainingRequest(
     b.representation = representation;
     b.seed = seed;
     b.hyper = hyper;
-    b.limit = limit;
+    b.selection = selection;
     b.artifactDir = artifactDir;
-    b.sample = sample;
-    b.sampleSeed = sampleSeed;
     b.trainer = trainer;
-    b.skipBadRows = skipBadRows;
     b.protocol = protocol;
     b.completeOver = completeOver;
     return b;
@@ -139,12 +132,9 @@ public record TrainingRequest(
     private Representation representation;
     private int seed;
     private HyperParameters hyper;
-    private int limit;
+    private RowSelection selection = RowSelection.ALL;
     private String artifactDir;
-    private int sample;
-    private long sampleSeed;
-    private TrainerKind trainer = SweepSpec.DEFAULT_TRAINER;
-    private boolean skipBadRows;
+    private TrainerKind trainer = SweepTraining.DEFAULT_TRAINER;
     private Protocol protocol = Protocol.DEFAULT;
     private List<String> completeOver = List.of();
 
@@ -197,20 +187,20 @@ public record TrainingRequest(
       return this;
     }
 
-    public Builder limit(int value) {
-      limit = value;
+    /** The rows read and whether unreadable ones are skipped. */
+    public Builder selection(RowSelection value) {
+      selection = value;
+      return this;
+    }
+
+    /** The rows read (all, the first N, a seeded random N). */
+    public Builder rows(Rows value) {
+      selection = new RowSelection(value, selection.skipBadRows());
       return this;
     }
 
     public Builder artifactDir(String value) {
       artifactDir = value;
-      return this;
-    }
-
-    /** A seeded random subset of {@code rows} rows (0 = all rows). */
-    public Builder sample(int rows, long seed) {
-      sample = rows;
-      sampleSeed = seed;
       return this;
     }
 
@@ -220,7 +210,7 @@ public record TrainingRequest(
     }
 
     public Builder skipBadRows(boolean value) {
-      skipBadRows = value;
+      selection = selection.withSkipBadRows(value);
       return this;
     }
 
@@ -234,12 +224,9 @@ public record TrainingRequest(
           representation,
           seed,
           hyper,
-          limit,
+          selection,
           artifactDir,
-          sample,
-          sampleSeed,
           trainer,
-          skipBadRows,
           protocol,
           completeOver);
     }

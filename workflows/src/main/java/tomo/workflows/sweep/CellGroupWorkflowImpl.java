@@ -168,10 +168,10 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
 
   /** The seeds each cell of this run has: the spec's, and one more for each adaptive round. */
   private void showSeeds() {
-    int seeds = request.spec().seeds().size() + request.round();
+    int seeds = request.spec().grid().seeds().size() + request.round();
     List<String> properties =
         request.round() == 0
-            ? request.spec().cellProperties()
+            ? request.spec().grid().cellProperties()
             : request.cells().stream().map(CellKey::property).distinct().toList();
     for (String property : properties) {
       SweepMetrics.reportSeeds(
@@ -388,7 +388,7 @@ public final class CellGroupWorkflowImpl implements CellGroupWorkflow {
   }
 
   private boolean finetuned() {
-    return request.spec().protocol() == Protocol.FINETUNE;
+    return request.spec().training().protocol() == Protocol.FINETUNE;
   }
 
   private Promise<TrainingReceipt> train(TrainingRequest req) {

@@ -59,7 +59,7 @@ public final class SweepSummaries {
    */
   static int trainings(GroupRequest g) {
     SweepSpec spec = g.spec();
-    if (spec.baseline() == BaselineMode.PER_CELL) {
+    if (spec.training().baseline() == BaselineMode.PER_CELL) {
       return 2 * g.size();
     }
     Set<Integer> seeds = new HashSet<>();
@@ -84,15 +84,15 @@ public final class SweepSummaries {
         + ": "
         + spec.trainingCount()
         + " trainings ("
-        + count(spec.targets().size(), "target")
+        + count(spec.grid().targets().size(), "target")
         + " × "
-        + count(spec.properties().size(), "property")
+        + count(spec.grid().properties().size(), "property")
         + " × "
-        + count(spec.representations().size(), "representation")
+        + count(spec.grid().representations().size(), "representation")
         + " × "
-        + count(spec.seeds().size(), "seed")
+        + count(spec.grid().seeds().size(), "seed")
         + ", "
-        + (spec.baseline() == BaselineMode.PER_CELL ? "per-cell" : "shared")
+        + (spec.training().baseline() == BaselineMode.PER_CELL ? "per-cell" : "shared")
         + " baseline)";
   }
 

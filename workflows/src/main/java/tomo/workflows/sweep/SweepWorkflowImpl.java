@@ -127,7 +127,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
 
     PreparedDataset data = prepare.prepare(spec);
     log.info("sweep {}: {} trainings over {} materials", sweepId, total, data.materials());
-    SweepHooks hooks = spec.hooksOrNone();
+    SweepHooks hooks = spec.runtime().hooks();
     if (hooks.onStartDag() != null) {
       // e.g. a data-refresh pipeline: awaited before any training; its failure fails the sweep
       hookStub(spec)
@@ -163,7 +163,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       setStatus(SweepStatus.WAITING_FOR_RETRY);
       boolean signalled =
           Workflow.await(
-              Duration.ofMinutes(spec.retryWindowMinutes()),
+              Duration.ofMinutes(spec.runtime().retryWindowMinutes()),
               () -> cancelReason != null || retryAll || !retryCells.isEmpty());
       if (cancelReason != null) {
         setStatus(SweepStatus.CANCELLED);
@@ -219,7 +219,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     return Workflow.newActivityStub(
         AirflowHookActivities.class,
         AirflowHookOptions.activityOptions(HOOK_WAIT).toBuilder()
-            .setTaskQueue(spec.orchestrationQueue())
+            .setTaskQueue(spec.runtime().orchestrationQueue())
             .build());
   }
 
@@ -229,8 +229,8 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     CancellationScope scope =
         Workflow.newCancellationScope(
             () -> {
-              for (String target : spec.targets()) {
-                for (Representation rep : spec.representations()) {
+              for (String target : spec.grid().targets()) {
+                for (Representation rep : spec.grid().representations()) {
                   GroupKey group = new GroupKey(target, rep);
                   List<CellKey> cells = work == null ? null : work.get(group);
                   if (work != null && cells == null) {
@@ -254,7 +254,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     // a retry round lists baselines that must be re-counted; every other baseline was counted
     List<Integer> counted = new ArrayList<>();
     if (cells != null) {
-      for (int seed : spec.seeds()) {
+      for (int seed : spec.grid().seeds()) {
         if (!cells.contains(new CellKey(group.target(), null, group.representation(), seed))) {
           counted.add(seed);
         }
@@ -275,7 +275,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     ChildWorkflowOptions.Builder options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(sweepId + "/" + groupId)
-            .setTaskQueue(spec.orchestrationQueue())
+            .setTaskQueue(spec.runtime().orchestrationQueue())
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
             .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
             .setStaticSummary(SweepSummaries.group(request, round));
@@ -394,7 +394,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       chosen.add(cell);
       CellKey base = cell.baseline();
       if (!cell.isBaseline()
-          && spec.baseline() == BaselineMode.SHARED
+          && spec.training().baseline() == BaselineMode.SHARED
           && failures.containsKey(base)) {
         chosen.add(base); // the cell cannot succeed without its baseline
       }
@@ -456,7 +456,9 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
     // adaptive seeds add trainings as rounds decide: the total grows with them (at least the
     // spec's)
     long total =
-        spec.moreSeeds() == null ? this.total : Math.max(this.total, done + failed + running);
+        spec.grid().moreSeeds() == null
+            ? this.total
+            : Math.max(this.total, done + failed + running);
     long pending = Math.max(0, total - done - failed - running);
     double meanEpoch = epochs == 0 ? 0 : seconds / epochs;
     Double eta = null;
@@ -464,7 +466,7 @@ public final class SweepWorkflowImpl implements SweepWorkflow {
       // parallelism seen so far: training seconds per wall second since the round began
       double wall = Math.max(1, (Workflow.currentTimeMillis() - roundStartMillis) / 1000.0);
       double parallel = Math.max(1, seconds / wall);
-      eta = (pending + running) * spec.hyper().epochs() * meanEpoch / parallel;
+      eta = (pending + running) * spec.training().hyper().epochs() * meanEpoch / parallel;
     }
     List<CellFailure> listed = failures.values().stream().limit(50).toList();
     return new SweepProgress(

@@ -16,9 +16,9 @@ final class TrainingOptions {
    */
   static ActivityOptions training(SweepSpec spec) {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(spec.trainingQueue())
+        .setTaskQueue(spec.runtime().trainingQueue())
         .setStartToCloseTimeout(Duration.ofHours(24))
-        .setHeartbeatTimeout(Duration.ofSeconds(spec.heartbeatSeconds()))
+        .setHeartbeatTimeout(Duration.ofSeconds(spec.runtime().heartbeatSeconds()))
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))
@@ -33,7 +33,7 @@ final class TrainingOptions {
   /** Dataset preparation and reports run on the orchestration queue. */
   static ActivityOptions orchestration(SweepSpec spec) {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(spec.orchestrationQueue())
+        .setTaskQueue(spec.runtime().orchestrationQueue())
         .setStartToCloseTimeout(Duration.ofHours(2))
         .setRetryOptions(
             RetryOptions.newBuilder()

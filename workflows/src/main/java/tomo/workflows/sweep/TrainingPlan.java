@@ -57,13 +57,11 @@ public final class TrainingPlan {
     return TrainingRequest.builder()
         .dataset(data.path(), data.contentSha256())
         .cell(cell)
-        .hyper(spec.hyper())
-        .limit(spec.limit())
-        .artifactDir(spec.artifactDir())
-        .sample(spec.sampleRows(), spec.sampleSeedOrZero())
-        .trainer(spec.trainer())
-        .skipBadRows(spec.skipBadRows())
-        .protocol(spec.protocol())
+        .hyper(spec.training().hyper())
+        .selection(spec.data().selection())
+        .artifactDir(spec.runtime().artifactDir())
+        .trainer(spec.training().trainer())
+        .protocol(spec.training().protocol())
         .completeOver(completeOver(spec, data));
   }
 
@@ -75,13 +73,13 @@ public final class TrainingPlan {
    * dropped by the grid).
    */
   static List<String> completeOver(SweepSpec spec, PreparedDataset data) {
-    if (spec.incompleteRows() != IncompleteRows.DROP || data.incompleteRows() == 0) {
+    if (spec.data().incompleteRows() != IncompleteRows.DROP || data.incompleteRows() == 0) {
       return List.of();
     }
-    Set<String> names = new TreeSet<>(spec.targets());
-    names.addAll(spec.properties());
+    Set<String> names = new TreeSet<>(spec.grid().targets());
+    names.addAll(spec.grid().properties());
     // the null control's column lacks a value wherever its source property does
-    spec.controlProperty().flatMap(NullControl::source).ifPresent(names::add);
+    spec.grid().controlProperty().flatMap(NullControl::source).ifPresent(names::add);
     return List.copyOf(names);
   }
 
@@ -92,12 +90,12 @@ public final class TrainingPlan {
    * on different materials.
    */
   public static BaselineMode baselineMode(SweepSpec spec, PreparedDataset data) {
-    if (spec.baseline() == BaselineMode.SHARED
-        && spec.incompleteRows() == IncompleteRows.KEEP
-        && spec.properties().stream().anyMatch(data::lacksValues)) {
+    if (spec.training().baseline() == BaselineMode.SHARED
+        && spec.data().incompleteRows() == IncompleteRows.KEEP
+        && spec.grid().properties().stream().anyMatch(data::lacksValues)) {
       return BaselineMode.PER_CELL;
     }
-    return spec.baseline();
+    return spec.training().baseline();
   }
 
   /**
@@ -107,17 +105,17 @@ public final class TrainingPlan {
   public static List<TrainingRequest> all(SweepSpec spec, PreparedDataset data) {
     BaselineMode mode = baselineMode(spec, data);
     List<TrainingRequest> out = new ArrayList<>();
-    for (String target : spec.targets()) {
-      for (Representation rep : spec.representations()) {
-        for (int seed : spec.seeds()) {
+    for (String target : spec.grid().targets()) {
+      for (Representation rep : spec.grid().representations()) {
+        for (int seed : spec.grid().seeds()) {
           CellKey base = new CellKey(target, null, rep, seed);
-          if (spec.protocol() == Protocol.FINETUNE) {
+          if (spec.training().protocol() == Protocol.FINETUNE) {
             out.add(pretrain(spec, data, base));
           }
           if (mode == BaselineMode.SHARED) {
             out.add(request(spec, data, base));
           }
-          for (String property : spec.cellProperties()) {
+          for (String property : spec.grid().cellProperties()) {
             CellKey cell = new CellKey(target, property, rep, seed);
             if (mode == BaselineMode.PER_CELL) {
               out.add(perCellBaseline(spec, data, cell));

@@ -29,7 +29,7 @@ class SweepSpecParserTest {
   @Test
   void readsThePaperGridFromYaml() throws IOException {
     SweepSpec spec = SweepSpecParser.parse(repoFile("paper.yaml"), "paper.yaml");
-    assertThat(spec.targets())
+    assertThat(spec.grid().targets())
         .containsExactly(
             "band_gap",
             "density",
@@ -40,29 +40,28 @@ class SweepSpecParserTest {
             "nsites",
             "total_magnetization",
             "volume");
-    assertThat(spec.properties())
+    assertThat(spec.grid().properties())
         .containsExactlyElementsOf(
             java.util.stream.Stream.concat(
-                    spec.targets().stream(),
+                    spec.grid().targets().stream(),
                     java.util.stream.Stream.of(
                         "is_hubbard",
                         "oxide_type",
                         "spacegroup.crystal_system",
                         "spacegroup.number"))
                 .toList());
-    assertThat(spec.seeds()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(spec.grid().seeds()).containsExactly(0, 1, 2, 3, 4);
     // 13 properties and the null control (permuted band_gap)
-    assertThat(spec.cellCount()).isEqualTo(9 * 14 * 2 * 5);
+    assertThat(spec.grid().cellCount()).isEqualTo(9 * 14 * 2 * 5);
     // the paper's protocol: a masked baseline per cell
-    assertThat(spec.protocol()).isEqualTo(Protocol.PAPER);
+    assertThat(spec.training().protocol()).isEqualTo(Protocol.PAPER);
     assertThat(spec.trainingCount()).isEqualTo(2 * 9 * 14 * 2 * 5);
-    assertThat(spec.baseline()).isEqualTo(BaselineMode.PER_CELL);
-    assertThat(spec.hyper()).isEqualTo(Protocol.PAPER.hyper(500));
-    assertThat(spec.protocolNotes()).isEmpty();
-    assertThat(spec.trainer()).isEqualTo(TrainerKind.CGCNN);
-    assertThat(spec.limit()).isZero();
-    assertThat(spec.sample()).isNull();
-    assertThat(spec.trainingQueue()).isEqualTo(TaskQueues.TRAINING);
+    assertThat(spec.training().baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(spec.training().hyper()).isEqualTo(Protocol.PAPER.hyper(500));
+    assertThat(spec.training().protocolNotes()).isEmpty();
+    assertThat(spec.training().trainer()).isEqualTo(TrainerKind.CGCNN);
+    assertThat(spec.data().selection().rows()).isEqualTo(Rows.ALL);
+    assertThat(spec.runtime().trainingQueue()).isEqualTo(TaskQueues.TRAINING);
   }
 
   @Test
@@ -70,15 +69,15 @@ class SweepSpecParserTest {
     SweepSpec paper = SweepSpecParser.parse(repoFile("paper.yaml"), "paper.yaml");
     SweepSpec part = SweepSpecParser.parse(repoFile("mp2020-36k.yaml"), "mp2020-36k.yaml");
     java.util.List<String> lacking = java.util.List.of("energy", "energy_per_atom", "e_above_hull");
-    assertThat(part.targets())
+    assertThat(part.grid().targets())
         .containsExactlyElementsOf(
-            paper.targets().stream().filter(t -> !lacking.contains(t)).toList());
-    assertThat(part.properties())
+            paper.grid().targets().stream().filter(t -> !lacking.contains(t)).toList());
+    assertThat(part.grid().properties())
         .containsExactlyElementsOf(
-            paper.properties().stream().filter(p -> !lacking.contains(p)).toList());
-    assertThat(part.hyper()).isEqualTo(paper.hyper());
-    assertThat(part.seeds()).isEqualTo(paper.seeds());
-    assertThat(part.protocol()).isEqualTo(Protocol.PAPER);
+            paper.grid().properties().stream().filter(p -> !lacking.contains(p)).toList());
+    assertThat(part.training().hyper()).isEqualTo(paper.training().hyper());
+    assertThat(part.grid().seeds()).isEqualTo(paper.grid().seeds());
+    assertThat(part.training().protocol()).isEqualTo(Protocol.PAPER);
     // the paper's protocol: a masked baseline per cell, the null control one more cell
     assertThat(part.trainingCount()).isEqualTo(2 * 6 * (10 + 1) * 2 * 5);
   }
@@ -89,14 +88,19 @@ class SweepSpecParserTest {
     SweepSpec spec = SweepSpecParser.parse(head + "hyper: {epochs: 7}\n", "s.yaml");
     // sweeps/small.json was written this way and stored momentum 0.0; tomo's protocol decays the
     // rate half-way through the epochs asked for
-    assertThat(spec.hyper()).isEqualTo(Protocol.TOMO.hyper(7));
-    assertThat(spec.hyper().milestone()).isEqualTo(4);
-    assertThat(spec.hyper().momentum()).isEqualTo(0.9);
-    assertThat(SweepSpecParser.parse(head, "s.yaml").hyper())
+    assertThat(spec.training().hyper()).isEqualTo(Protocol.TOMO.hyper(7));
+    assertThat(spec.training().hyper().milestone()).isEqualTo(4);
+    assertThat(spec.training().hyper().momentum()).isEqualTo(0.9);
+    assertThat(SweepSpecParser.parse(head, "s.yaml").training().hyper())
         .isEqualTo(Protocol.TOMO.hyper(HyperParameters.defaults().epochs()));
-    assertThat(SweepSpecParser.parse(head + "hyper: {milestone: 100}\n", "s.yaml").hyper())
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {milestone: 100}\n", "s.yaml").training().hyper())
         .isEqualTo(HyperParameters.defaults());
-    assertThat(SweepSpecParser.parse(head + "hyper: {momentum: 0}\n", "s.yaml").hyper().momentum())
+    assertThat(
+            SweepSpecParser.parse(head + "hyper: {momentum: 0}\n", "s.yaml")
+                .training()
+                .hyper()
+                .momentum())
         .isZero();
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "hyper: {epochs: 0}\n", "s.yaml"))
         .hasMessage("s.yaml: field 'hyper.epochs': expected at least 1 epoch, got 0");
@@ -115,18 +119,18 @@ class SweepSpecParserTest {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
     SweepSpec paper =
         SweepSpecParser.parse(head + "protocol: paper\nhyper: {epochs: 40}\n", "p.yaml");
-    assertThat(paper.protocol()).isEqualTo(Protocol.PAPER);
-    assertThat(paper.hyper()).isEqualTo(Protocol.PAPER.hyper(40));
-    assertThat(paper.hyper().init()).isEqualTo(InitMode.INDEPENDENT);
-    assertThat(paper.hyper().extraGain()).isEqualTo(ExtraGain.of(1));
-    assertThat(paper.hyper().scaling()).isEqualTo(Scaling.DATASET);
-    assertThat(paper.hyper().milestone()).isEqualTo(100);
-    assertThat(paper.hyper().optimizer()).isEqualTo(Optimizer.SGD);
-    assertThat(paper.baseline()).isEqualTo(BaselineMode.PER_CELL);
-    assertThat(paper.incompleteRows()).isEqualTo(IncompleteRows.DROP);
-    assertThat(paper.rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
+    assertThat(paper.training().protocol()).isEqualTo(Protocol.PAPER);
+    assertThat(paper.training().hyper()).isEqualTo(Protocol.PAPER.hyper(40));
+    assertThat(paper.training().hyper().init()).isEqualTo(InitMode.INDEPENDENT);
+    assertThat(paper.training().hyper().extraGain()).isEqualTo(ExtraGain.of(1));
+    assertThat(paper.training().hyper().scaling()).isEqualTo(Scaling.DATASET);
+    assertThat(paper.training().hyper().milestone()).isEqualTo(100);
+    assertThat(paper.training().hyper().optimizer()).isEqualTo(Optimizer.SGD);
+    assertThat(paper.training().baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(paper.data().incompleteRows()).isEqualTo(IncompleteRows.DROP);
+    assertThat(paper.training().rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
     // a shorter run is still the paper's method, and its report says where it departs
-    assertThat(paper.protocolNotes())
+    assertThat(paper.training().protocolNotes())
         .containsExactly(
             "40 epochs (the paper's: 500)",
             "the learning-rate milestone (epoch 100) lies beyond the 40 epochs: the rate never"
@@ -154,19 +158,21 @@ class SweepSpecParserTest {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
     SweepSpec ft =
         SweepSpecParser.parse(head + "protocol: finetune\nhyper: {epochs: 40}\n", "f.yaml");
-    assertThat(ft.hyper()).isEqualTo(Protocol.FINETUNE.hyper(40));
-    assertThat(ft.hyper().finetuneEpochs()).isEqualTo(8);
-    assertThat(ft.hyper().init()).isEqualTo(InitMode.TIGHT);
-    assertThat(ft.hyper().milestone()).isEqualTo(20);
-    assertThat(ft.baseline()).isEqualTo(BaselineMode.SHARED);
-    assertThat(ft.rule()).isEqualTo(SignificanceRule.PAIRED);
-    assertThat(ft.protocolNotes()).hasSize(1);
-    assertThat(ft.protocolNotes().get(0)).startsWith("experimental: cells fine-tuned 8 epochs");
+    assertThat(ft.training().hyper()).isEqualTo(Protocol.FINETUNE.hyper(40));
+    assertThat(ft.training().hyper().finetuneEpochs()).isEqualTo(8);
+    assertThat(ft.training().hyper().init()).isEqualTo(InitMode.TIGHT);
+    assertThat(ft.training().hyper().milestone()).isEqualTo(20);
+    assertThat(ft.training().baseline()).isEqualTo(BaselineMode.SHARED);
+    assertThat(ft.training().rule()).isEqualTo(SignificanceRule.PAIRED);
+    assertThat(ft.training().protocolNotes()).hasSize(1);
+    assertThat(ft.training().protocolNotes().get(0))
+        .startsWith("experimental: cells fine-tuned 8 epochs");
     // two baselines (in full and the control) per seed, one fine-tuning per cell and the control
     assertThat(ft.trainingCount()).isEqualTo(2 * 2 + 2 * 2);
     assertThat(
             SweepSpecParser.parse(
                     head + "protocol: finetune\nhyper: {epochs: 40, finetuneEpochs: 3}\n", "f.yaml")
+                .training()
                 .hyper()
                 .finetuneEpochs())
         .isEqualTo(3);
@@ -194,11 +200,11 @@ class SweepSpecParserTest {
   void adaptiveSeedsAreReadAndChecked() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [0, 1, 2]\n";
     SweepSpec s = SweepSpecParser.parse(head + "moreSeeds: {upTo: 7}\n", "m.yaml");
-    assertThat(s.moreSeeds()).isEqualTo(new MoreSeeds(7, MoreSeeds.DEFAULT_EFFECT));
-    assertThat(s.adaptiveSeeds()).containsExactly(3, 4, 5, 6);
+    assertThat(s.grid().moreSeeds()).isEqualTo(new MoreSeeds(7, MoreSeeds.DEFAULT_EFFECT));
+    assertThat(s.grid().adaptiveSeeds()).containsExactly(3, 4, 5, 6);
     assertThat(s.maxTrainingCount()).isEqualTo(7 * (1 + 2)); // b and the null control
     assertThat(SweepSpecParser.parse(head + "moreSeeds: {upTo: 4, effect: 2.5}\n", "m.yaml"))
-        .extracting(x -> x.moreSeeds().effect())
+        .extracting(x -> x.grid().moreSeeds().effect())
         .isEqualTo(2.5);
     assertThat(SweepSpecParser.parse(head, "m.yaml").maxTrainingCount()).isEqualTo(3 * 3);
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "moreSeeds: {upTo: 3}\n", "m.yaml"))
@@ -223,21 +229,21 @@ class SweepSpecParserTest {
   void tomosProtocolIsTheDefaultAndItsValuesMayBeChanged() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1, 2]\n";
     SweepSpec tomo = SweepSpecParser.parse(head + "hyper: {epochs: 40}\n", "t.yaml");
-    assertThat(tomo.protocol()).isEqualTo(Protocol.TOMO);
-    assertThat(tomo.baseline()).isEqualTo(BaselineMode.SHARED);
-    assertThat(tomo.hyper().init()).isEqualTo(InitMode.TIGHT);
-    assertThat(tomo.hyper().extraGain()).isEqualTo(ExtraGain.AUTO);
-    assertThat(tomo.hyper().scaling()).isEqualTo(Scaling.TRAIN);
-    assertThat(tomo.hyper().milestone()).isEqualTo(20);
-    assertThat(tomo.protocolNotes()).isEmpty();
-    assertThat(tomo.rule()).isEqualTo(SignificanceRule.PAIRED);
+    assertThat(tomo.training().protocol()).isEqualTo(Protocol.TOMO);
+    assertThat(tomo.training().baseline()).isEqualTo(BaselineMode.SHARED);
+    assertThat(tomo.training().hyper().init()).isEqualTo(InitMode.TIGHT);
+    assertThat(tomo.training().hyper().extraGain()).isEqualTo(ExtraGain.AUTO);
+    assertThat(tomo.training().hyper().scaling()).isEqualTo(Scaling.TRAIN);
+    assertThat(tomo.training().hyper().milestone()).isEqualTo(20);
+    assertThat(tomo.training().protocolNotes()).isEmpty();
+    assertThat(tomo.training().rule()).isEqualTo(SignificanceRule.PAIRED);
 
     SweepSpec changed =
         SweepSpecParser.parse(
             head + "hyper: {epochs: 40, milestone: 100, extraGain: 1}\nbaseline: per-cell\n",
             "t.yaml");
-    assertThat(changed.baseline()).isEqualTo(BaselineMode.PER_CELL);
-    assertThat(changed.protocolNotes())
+    assertThat(changed.training().baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(changed.training().protocolNotes())
         .containsExactly(
             "extra gain 1 (tomo's: auto)",
             "the learning-rate milestone (epoch 100) lies beyond the 40 epochs: the rate never"
@@ -248,11 +254,12 @@ class SweepSpecParserTest {
   void theInitAndTheExtraGainAreSpecFieldsWithTodaysDefaults() {
     String head =
         "targets: [band_gap]\nproperties: [volume]\nrepresentations: [composition]\nseeds: [1]\n";
-    HyperParameters absent = SweepSpecParser.parse(head, "s.yaml").hyper();
+    HyperParameters absent = SweepSpecParser.parse(head, "s.yaml").training().hyper();
     assertThat(absent.init()).isEqualTo(InitMode.TIGHT);
     assertThat(absent.extraGain()).isEqualTo(ExtraGain.AUTO);
     HyperParameters paper =
         SweepSpecParser.parse(head + "hyper: {init: independent, extraGain: 1}\n", "s.yaml")
+            .training()
             .hyper();
     assertThat(paper)
         .isEqualTo(
@@ -262,11 +269,13 @@ class SweepSpecParserTest {
                 .build());
     assertThat(
             SweepSpecParser.parse(head + "hyper: {extraGain: auto}\n", "s.yaml")
+                .training()
                 .hyper()
                 .extraGain())
         .isEqualTo(ExtraGain.AUTO);
     assertThat(
             SweepSpecParser.parse(head + "hyper: {extraGain: '2.5'}\n", "s.yaml")
+                .training()
                 .hyper()
                 .extraGain())
         .isEqualTo(ExtraGain.of(2.5));
@@ -295,9 +304,10 @@ class SweepSpecParserTest {
   @Test
   void thePrimaryRuleDefaultsToPairedAndIsCheckedByName() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
-    assertThat(SweepSpecParser.parse(head, "s.yaml").rule()).isEqualTo(SignificanceRule.PAIRED);
+    assertThat(SweepSpecParser.parse(head, "s.yaml").training().rule())
+        .isEqualTo(SignificanceRule.PAIRED);
     SweepSpec paper = SweepSpecParser.parse(head + "rule: paper-bounds\n", "s.yaml");
-    assertThat(paper.rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
+    assertThat(paper.training().rule()).isEqualTo(SignificanceRule.PAPER_BOUNDS);
     assertThat(paper.toBuilder().build()).isEqualTo(paper);
     assertThat(
             SweepSpecParser.parse(
@@ -305,6 +315,7 @@ class SweepSpecParserTest {
                         + " \"representations\": [\"structure\"], \"seeds\": [1],"
                         + " \"rule\": \"interval\"}",
                     "s.json")
+                .training()
                 .rule())
         .isEqualTo(SignificanceRule.INTERVAL);
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "rule: all-seeds\n", "s.yaml"))
@@ -316,8 +327,9 @@ class SweepSpecParserTest {
   @Test
   void theTrainerIsPartOfTheSpecAndDefaultsToCgcnn() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
-    assertThat(SweepSpecParser.parse(head, "s.yaml").trainer()).isEqualTo(TrainerKind.CGCNN);
-    assertThat(SweepSpecParser.parse(head + "trainer: synthetic\n", "s.yaml").trainer())
+    assertThat(SweepSpecParser.parse(head, "s.yaml").training().trainer())
+        .isEqualTo(TrainerKind.CGCNN);
+    assertThat(SweepSpecParser.parse(head + "trainer: synthetic\n", "s.yaml").training().trainer())
         .isEqualTo(TrainerKind.SYNTHETIC);
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "trainer: gnn\n", "s.yaml"))
         .hasMessageContaining("s.yaml line 5: field 'trainer'")
@@ -330,10 +342,13 @@ class SweepSpecParserTest {
   void aSampleIsSeededAndExcludesLimit() {
     String head = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
     SweepSpec sampled = SweepSpecParser.parse(head + "sample: 500\n", "s.yaml");
-    assertThat(sampled.sample()).isEqualTo(500);
-    assertThat(sampled.sampleSeed()).isZero();
-    assertThat(SweepSpecParser.parse(head + "sample: 5\nsampleSeed: 9\n", "s.yaml").sampleSeed())
-        .isEqualTo(9L);
+    assertThat(sampled.data().selection().rows()).isEqualTo(new Rows.Sample(500, 0));
+    assertThat(
+            SweepSpecParser.parse(head + "sample: 5\nsampleSeed: 9\n", "s.yaml")
+                .data()
+                .selection()
+                .rows())
+        .isEqualTo(new Rows.Sample(5, 9));
     assertThatThrownBy(() -> SweepSpecParser.parse(head + "sample: 5\nlimit: 5\n", "s.yaml"))
         .hasMessage(
             "s.yaml: field 'sample': give either limit (the first N rows) or sample (a random N"
@@ -349,12 +364,12 @@ class SweepSpecParserTest {
     SweepSpec spec = SweepSpecParser.parse(repoFile("small.json"), "small.json");
     // 3 properties, the null control and the baseline
     assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 * (3 + 1 + 1));
-    assertThat(spec.hyper().epochs()).isEqualTo(5);
-    assertThat(spec.hyper().batchSize()).isEqualTo(HyperParameters.defaults().batchSize());
-    assertThat(spec.hyper().momentum()).isEqualTo(0.9);
-    assertThat(spec.sample()).isEqualTo(1000);
-    assertThat(spec.limit()).isZero();
-    assertThat(spec.heartbeatSeconds()).isEqualTo(30);
+    assertThat(spec.training().hyper().epochs()).isEqualTo(5);
+    assertThat(spec.training().hyper().batchSize())
+        .isEqualTo(HyperParameters.defaults().batchSize());
+    assertThat(spec.training().hyper().momentum()).isEqualTo(0.9);
+    assertThat(spec.data().selection().rows()).isEqualTo(new Rows.Sample(1000, 0));
+    assertThat(spec.runtime().heartbeatSeconds()).isEqualTo(30);
   }
 
   @Test
@@ -364,13 +379,13 @@ class SweepSpecParserTest {
             "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n"
                 + "hooks: {onStartDag: refresh_data, onCompleteDag: publish_report}\n",
             "s.yaml");
-    assertThat(spec.hooksOrNone().onStartDag()).isEqualTo("refresh_data");
-    assertThat(spec.hooksOrNone().onCompleteDag()).isEqualTo("publish_report");
+    assertThat(spec.runtime().hooks().onStartDag()).isEqualTo("refresh_data");
+    assertThat(spec.runtime().hooks().onCompleteDag()).isEqualTo("publish_report");
 
     SweepSpec none =
         SweepSpecParser.parse(
             "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n", "s.yaml");
-    assertThat(none.hooksOrNone().any()).isFalse();
+    assertThat(none.runtime().hooks().any()).isFalse();
   }
 
   @Test
@@ -378,26 +393,26 @@ class SweepSpecParserTest {
     String grid = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
     SweepSpec strict = SweepSpecParser.parse(grid, "s.yaml");
     SweepSpec skipping = SweepSpecParser.parse(grid + "skipBadRows: true\n", "s.yaml");
-    assertThat(strict.skipBadRows()).isFalse();
-    assertThat(skipping.skipBadRows()).isTrue();
+    assertThat(strict.data().selection().skipBadRows()).isFalse();
+    assertThat(skipping.data().selection().skipBadRows()).isTrue();
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
-    assertThat(TrainingPlan.all(skipping, data)).allMatch(TrainingRequest::skipBadRows);
-    assertThat(TrainingPlan.all(strict, data)).noneMatch(TrainingRequest::skipBadRows);
+    assertThat(TrainingPlan.all(skipping, data)).allMatch(r -> r.selection().skipBadRows());
+    assertThat(TrainingPlan.all(strict, data)).noneMatch(r -> r.selection().skipBadRows());
     // a spec stored before the option existed still loads, as a strict one
     String old = PRETTY.writeValueAsString(strict).replace(",\n  \"skipBadRows\" : false", "");
     assertThat(PRETTY.writeValueAsString(strict)).contains("skipBadRows");
     assertThat(old).doesNotContain("skipBadRows");
-    assertThat(SweepSpecParser.parse(old, "old.json").skipBadRows()).isFalse();
+    assertThat(SweepSpecParser.parse(old, "old.json").data().selection().skipBadRows()).isFalse();
   }
 
   @Test
   void theNullControlIsOnByDefaultNamedOrSwitchedOffAndChecked() throws Exception {
     String grid = "targets: [a]\nproperties: [b, c]\nrepresentations: [structure]\nseeds: [1, 2]\n";
     SweepSpec absent = SweepSpecParser.parse(grid, "s.yaml");
-    assertThat(absent.nullControl()).isEqualTo(NullControl.DEFAULT).isEqualTo("band_gap");
-    assertThat(absent.controlProperty()).hasValue("permuted:band_gap");
-    assertThat(absent.cellProperties()).containsExactly("b", "c", "permuted:band_gap");
-    assertThat(absent.cellCount()).isEqualTo(3 * 2);
+    assertThat(absent.grid().nullControl()).isEqualTo(NullControl.DEFAULT).isEqualTo("band_gap");
+    assertThat(absent.grid().controlProperty()).hasValue("permuted:band_gap");
+    assertThat(absent.grid().cellProperties()).containsExactly("b", "c", "permuted:band_gap");
+    assertThat(absent.grid().cellCount()).isEqualTo(3 * 2);
     assertThat(absent.trainingCount()).isEqualTo(2 + 3 * 2);
     PreparedDataset data = new PreparedDataset("d.csv", "sha", 10, List.of());
     assertThat(TrainingPlan.all(absent, data))
@@ -405,10 +420,10 @@ class SweepSpecParserTest {
         .containsExactly(null, "b", "c", "permuted:band_gap", null, "b", "c", "permuted:band_gap");
 
     SweepSpec named = SweepSpecParser.parse(grid + "nullControl: volume\n", "s.yaml");
-    assertThat(named.cellProperties()).containsExactly("b", "c", "permuted:volume");
+    assertThat(named.grid().cellProperties()).containsExactly("b", "c", "permuted:volume");
     SweepSpec off = SweepSpecParser.parse(grid + "nullControl: none\n", "s.yaml");
-    assertThat(off.controlProperty()).isEmpty();
-    assertThat(off.cellProperties()).containsExactly("b", "c");
+    assertThat(off.grid().controlProperty()).isEmpty();
+    assertThat(off.grid().cellProperties()).containsExactly("b", "c");
     assertThat(off.trainingCount()).isEqualTo(2 + 2 * 2);
     assertThat(TrainingPlan.all(off, data)).hasSize(6);
 
@@ -417,8 +432,8 @@ class SweepSpecParserTest {
     SweepSpec old =
         new ObjectMapper()
             .readValue(PRETTY.writeValueAsString(off).replace("\"none\"", "null"), SweepSpec.class);
-    assertThat(old.nullControl()).isNull();
-    assertThat(old.cellProperties()).containsExactly("b", "c");
+    assertThat(old.grid().nullControl()).isNull();
+    assertThat(old.grid().cellProperties()).containsExactly("b", "c");
     // the normalized value travels in the spec's JSON, so a workflow sees what the client chose
     assertThat(PRETTY.writeValueAsString(absent)).contains("\"nullControl\" : \"band_gap\"");
 
@@ -437,7 +452,7 @@ class SweepSpecParserTest {
             "targets: [a]\nproperties: [b, permuted:band_gap]\nrepresentations: [structure]\n"
                 + "seeds: [1]\n",
             "s.yaml");
-    assertThat(listed.cellProperties()).containsExactly("b", "permuted:band_gap");
+    assertThat(listed.grid().cellProperties()).containsExactly("b", "permuted:band_gap");
   }
 
   @Test
@@ -446,15 +461,19 @@ class SweepSpecParserTest {
         SweepSpecParser.parse(
             "targets: [a]\nproperties: [b, c]\nrepresentations: [structure]\nseeds: [1]\nbaseline: per-cell\n",
             "s.yaml");
-    assertThat(spec.baseline()).isEqualTo(BaselineMode.PER_CELL);
+    assertThat(spec.training().baseline()).isEqualTo(BaselineMode.PER_CELL);
     assertThat(spec.trainingCount()).isEqualTo(2 * 3); // b, c and the null control
   }
 
   @Test
   void readsAPatienceAndRefusesOneBelowOneEpoch() {
     String grid = "targets: [a]\nproperties: [b]\nrepresentations: [structure]\nseeds: [1]\n";
-    assertThat(SweepSpecParser.parse(grid, "s.yaml").hyper().patience()).isNull();
-    assertThat(SweepSpecParser.parse(grid + "hyper:\n  patience: 8\n", "s.yaml").hyper().patience())
+    assertThat(SweepSpecParser.parse(grid, "s.yaml").training().hyper().patience()).isNull();
+    assertThat(
+            SweepSpecParser.parse(grid + "hyper:\n  patience: 8\n", "s.yaml")
+                .training()
+                .hyper()
+                .patience())
         .isEqualTo(8);
     assertThatThrownBy(() -> SweepSpecParser.parse(grid + "hyper:\n  patience: 0\n", "s.yaml"))
         .hasMessage("s.yaml: field 'hyper.patience': expected at least 1 epoch, got 0");

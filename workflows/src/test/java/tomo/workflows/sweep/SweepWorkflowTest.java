@@ -55,9 +55,9 @@ class SweepWorkflowTest {
             .nullControl(null) // as a spec file without the field
             .build()
             .normalized("test");
-    assertThat(spec.nullControl()).isEqualTo("band_gap");
-    assertThat(spec.cellProperties()).containsExactly("p0", "p1", "p2", "permuted:band_gap");
-    assertThat(spec.cellCount()).isEqualTo(2 * 4 * 2 * 2);
+    assertThat(spec.grid().nullControl()).isEqualTo("band_gap");
+    assertThat(spec.grid().cellProperties()).containsExactly("p0", "p1", "p2", "permuted:band_gap");
+    assertThat(spec.grid().cellCount()).isEqualTo(2 * 4 * 2 * 2);
     assertThat(spec.trainingCount()).isEqualTo(2 * 2 * 2 + 2 * 4 * 2 * 2);
 
     t.sweeps.startOrAttach("control", spec);
@@ -79,7 +79,7 @@ class SweepWorkflowTest {
     assertThat(t.training.orderViolations).isEmpty();
 
     SweepSpec off = spec.toBuilder().nullControl("none").build().normalized("test");
-    assertThat(off.cellProperties()).containsExactly("p0", "p1", "p2");
+    assertThat(off.grid().cellProperties()).containsExactly("p0", "p1", "p2");
     assertThat(off.trainingCount()).isEqualTo(2 * 2 * 2 + 2 * 3 * 2 * 2);
   }
 

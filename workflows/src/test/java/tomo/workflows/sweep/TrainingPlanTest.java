@@ -68,7 +68,7 @@ class TrainingPlanTest {
   @Test
   void keepingThemComparesEveryCellWithABaselineMaskedToItsRows() {
     SweepSpec keep = spec(Protocol.TOMO, IncompleteRows.KEEP);
-    assertThat(keep.baseline()).isEqualTo(BaselineMode.SHARED);
+    assertThat(keep.training().baseline()).isEqualTo(BaselineMode.SHARED);
     assertThat(TrainingPlan.baselineMode(keep, LACKING)).isEqualTo(BaselineMode.PER_CELL);
     List<TrainingRequest> all = TrainingPlan.all(keep, LACKING);
     // no shared baseline: none would test on the materials of oxide_type's cells
@@ -94,7 +94,7 @@ class TrainingPlanTest {
   @Test
   void aFineTunedSweepTrainsEachBaselineInFullThenItsControlAndCellsFromIt() {
     SweepSpec spec = spec(Protocol.FINETUNE, IncompleteRows.DROP);
-    assertThat(spec.hyper().finetuneEpochs()).isEqualTo(1); // a fifth of 4, at least 1
+    assertThat(spec.training().hyper().finetuneEpochs()).isEqualTo(1); // a fifth of 4, at least 1
     List<TrainingRequest> all = TrainingPlan.all(spec, COMPLETE);
     // per (target, seed): the baseline in full, its control, 3 cells
     assertThat(all).hasSize(2 * 2 * (2 + 3));
@@ -120,7 +120,7 @@ class TrainingPlanTest {
     // the baseline in full is the same training whatever the fine-tuning epochs
     SweepSpec longer =
         spec.toBuilder()
-            .hyper(spec.hyper().toBuilder().finetuneEpochs(3).build())
+            .hyper(spec.training().hyper().toBuilder().finetuneEpochs(3).build())
             .build()
             .normalized("test");
     assertThat(TrainingPlan.all(longer, COMPLETE).get(0)).isEqualTo(all.get(0));
