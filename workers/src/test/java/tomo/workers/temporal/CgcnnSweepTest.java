@@ -87,22 +87,22 @@ class CgcnnSweepTest {
         }
         assertThat(results).hasSize(3);
         for (StoredTraining t : results) {
-          RunProvenance p = t.provenance().orElseThrow();
-          assertThat(p.environment().backend()).isEqualTo("CPU");
-          assertThat(p.environment().device()).isEqualTo("cpu()");
+          RunProvenance made = t.provenance().orElseThrow();
+          assertThat(made.environment().backend()).isEqualTo("CPU");
+          assertThat(made.environment().device()).isEqualTo("cpu()");
           // one training at a time gets every core
-          assertThat(p.environment().threads())
+          assertThat(made.environment().threads())
               .isEqualTo(Runtime.getRuntime().availableProcessors());
-          assertThat(p.environment().libtorchVersion()).isEqualTo("2.5.1");
-          assertThat(p.environment().allocator()).isIn("glibc", "tcmalloc", "jemalloc");
+          assertThat(made.environment().libtorchVersion()).isEqualTo("2.5.1");
+          assertThat(made.environment().allocator()).isIn("glibc", "tcmalloc", "jemalloc");
           assertThat(
                   List.of(
-                      p.data().trainMaterials(),
-                      p.data().validationMaterials(),
-                      p.data().testMaterials()))
+                      made.data().trainMaterials(),
+                      made.data().validationMaterials(),
+                      made.data().testMaterials()))
               .containsExactly(120, 40, 40);
-          assertThat(p.data().graphSettings()).isNotBlank();
-          assertThat(p.figures().referenceTestMetric()).isPositive();
+          assertThat(made.data().graphSettings()).isNotBlank();
+          assertThat(made.figures().referenceTestMetric()).isPositive();
           // and keeps its learning curve, every epoch
           assertThat(t.history()).extracting(EpochPoint::epoch).containsExactly(1, 2);
           assertThat(t.history())
