@@ -126,8 +126,8 @@ final class RunProvenanceJson {
     int[] split = f.counts(SPLIT, 3);
     int[] dropped = f.counts(DROPPED, 2);
     Optional<StartWeights> start =
-        f.optional(START_SHA) == null
-            ? Optional.empty()
+        f.optional(START_SHA) == null && f.optional(START_EPOCHS) == null
+            ? Optional.empty() // a training from scratch: both or neither are written
             : Optional.of(new StartWeights(f.required(START_SHA), f.integer(START_EPOCHS)));
     return new RunProvenance(
         new RunEnvironment(
