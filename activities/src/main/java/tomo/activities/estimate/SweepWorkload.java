@@ -11,6 +11,8 @@ import tomo.activities.dataset.DatasetRows;
 import tomo.activities.orchestration.GridCompleteness;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
+import tomo.activities.store.RunEnvironment;
+import tomo.activities.store.RunProvenance;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.Dataset;
 import tomo.materials.dataset.ReadOptions;
@@ -160,20 +162,13 @@ public record SweepWorkload(
     if (!trainerId.equals(t.trainer()) || t.epochs() < 1 || !(t.trainSeconds() > 0)) {
       return Optional.empty(); // nothing trained in that run (all resumed) or another trainer
     }
-    Map<String, String> p = t.provenance();
+    Optional<RunEnvironment> env = t.provenance().map(RunProvenance::environment);
     return Optional.of(
         new MeasuredTraining(
             (double) w.trainAtoms() * t.epochs() / t.trainSeconds(),
-            intOr(p.get("threads"), 0),
-            p.getOrDefault("device", "unknown"),
-            Math.max(1, intOr(p.get("concurrency"), 1))));
-  }
-
-  private static int intOr(String value, int fallback) {
-    try {
-      return value == null ? fallback : Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+            env.map(RunEnvironment::threads).orElse(0),
+            env.map(RunEnvironment::device).orElse("unknown"),
+            // files written before the worker's concurrency was kept ran one training at a time
+            Math.max(1, env.map(RunEnvironment::concurrency).orElse(1))));
   }
 }

@@ -31,8 +31,9 @@ import tomo.activities.report.SweepReport;
 import tomo.activities.report.TrainingProvenance;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
+import tomo.activities.store.RunProvenance;
+import tomo.activities.store.StartWeights;
 import tomo.activities.store.StoredTraining;
-import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.TrainerIds;
 import tomo.materials.io.AtomicFiles;
 import tomo.workflows.activity.ReportActivities;
@@ -98,7 +99,13 @@ public final class ReportActivitiesImpl implements ReportActivities {
       Optional<StoredTraining> stored = store.find(ContentHash.of(request, trainerId));
       if (stored.isPresent() && request.isFinetune()) {
         String group = request.target() + "|" + request.representation() + "|" + request.seed();
-        String start = stored.get().provenance().get(CgcnnCellTrainer.START_WEIGHTS);
+        String start =
+            stored
+                .get()
+                .provenance()
+                .flatMap(RunProvenance::start)
+                .map(StartWeights::sha256)
+                .orElse(null);
         if (request.isBaseline()) {
           controlStarts.put(group, String.valueOf(start));
         } else if (!String.valueOf(start).equals(controlStarts.get(group))) {

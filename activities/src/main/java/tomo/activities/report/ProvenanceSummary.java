@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import tomo.activities.store.RunEnvironment;
 import tomo.activities.store.StoredTraining;
 import tomo.hyper.HyperParameters;
 import tomo.workflows.model.TrainingRequest;
@@ -53,13 +54,18 @@ public record ProvenanceSummary(List<Entry> entries) {
     f.put("optimizer", t -> optimizer(t.request().hyper()));
     f.put("init", t -> t.request().hyper().init().label());
     f.put("extra gain", t -> t.request().hyper().extraGain().toString());
-    f.put("backend", t -> t.provenance().get("backend"));
-    f.put("device", t -> t.provenance().get("device"));
-    f.put("threads", t -> t.provenance().get("threads"));
-    f.put("DJL", t -> t.provenance().get("djlVersion"));
-    f.put("libtorch", t -> t.provenance().get("libtorchVersion"));
-    f.put("malloc", t -> t.provenance().get("allocator"));
+    f.put("backend", t -> environment(t, RunEnvironment::backend));
+    f.put("device", t -> environment(t, RunEnvironment::device));
+    f.put("threads", t -> environment(t, e -> Integer.toString(e.threads())));
+    f.put("DJL", t -> environment(t, RunEnvironment::djlVersion));
+    f.put("libtorch", t -> environment(t, RunEnvironment::libtorchVersion));
+    f.put("malloc", t -> environment(t, RunEnvironment::allocator));
     return f;
+  }
+
+  /** A field of where the training ran; {@code null} where its file records none. */
+  private static String environment(StoredTraining t, Function<RunEnvironment, String> field) {
+    return t.provenance().map(p -> field.apply(p.environment())).orElse(null);
   }
 
   private static String optimizer(HyperParameters h) {
@@ -134,7 +140,7 @@ public record ProvenanceSummary(List<Entry> entries) {
     if (t.request().completeOver().isEmpty()) {
       return "kept where target and property have values";
     }
-    String dropped = t.provenance().get("droppedIncomplete");
+    Integer dropped = t.provenance().map(p -> p.data().droppedIncomplete()).orElse(null);
     return "dropped when lacking any of the grid's names"
         + (dropped == null ? "" : " (" + dropped + " besides those lacking target or property)");
   }

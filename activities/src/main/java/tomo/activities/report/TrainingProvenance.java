@@ -47,22 +47,13 @@ public record TrainingProvenance(
 
   /** The provenance of a stored training. */
   public static TrainingProvenance of(StoredTraining stored) {
-    String reference = stored.provenance().get("referenceTestMetric");
-    Double referenceMetric = null;
-    if (reference != null) {
-      try {
-        double value = Double.parseDouble(reference);
-        referenceMetric = Double.isFinite(value) ? value : null;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "stored training "
-                + stored.contentHash()
-                + ": provenance field referenceTestMetric '"
-                + reference
-                + "' is not a number",
-            e);
-      }
-    }
+    // not finite where the trivial predictor had nothing to predict from: not recorded
+    Double referenceMetric =
+        stored
+            .provenance()
+            .map(p -> p.figures().referenceTestMetric())
+            .filter(Double::isFinite)
+            .orElse(null);
     HyperParameters hyper = stored.request() == null ? null : stored.request().hyper();
     return new TrainingProvenance(
         stored.trainer(),

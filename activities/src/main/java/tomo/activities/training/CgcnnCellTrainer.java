@@ -9,9 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -20,6 +18,11 @@ import tomo.activities.dataset.DatasetRows;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.EpochPoint;
+import tomo.activities.store.RunData;
+import tomo.activities.store.RunEnvironment;
+import tomo.activities.store.RunFigures;
+import tomo.activities.store.RunProvenance;
+import tomo.activities.store.StartWeights;
 import tomo.cgcnn.EpochProgress;
 import tomo.cgcnn.ProgressListener;
 import tomo.cgcnn.Trainer;
@@ -61,9 +64,6 @@ public final class CgcnnCellTrainer implements CellTrainer {
    * categorical cell stored by v2 is another network.
    */
   public static final String ID = "cgcnn-v3";
-
-  /** Provenance key of a fine-tuning's start: the SHA-256 of the best weights it started from. */
-  public static final String START_WEIGHTS = "startWeightsSha256";
 
   private final TrainingSlots slots;
   private final Object startLock = new Object();
@@ -174,7 +174,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
           result.metrics().bestEpoch(),
           Math.max(0, trained),
           (System.nanoTime() - start) / 1e9,
-          provenance(result, slots.layout().concurrency(), warmStart),
+          Optional.of(provenance(result, slots.layout().concurrency(), warmStart)),
           result.history().stream()
               .map(p -> new EpochPoint(p.epoch(), p.trainLoss(), p.valMetric()))
               .toList());
@@ -326,39 +326,36 @@ public final class CgcnnCellTrainer implements CellTrainer {
     }
   }
 
-  private static Map<String, String> provenance(
-      TrainingResult r, int concurrency, WarmStart start) {
+  private static RunProvenance provenance(TrainingResult r, int concurrency, WarmStart start) {
     TrainingEnvironment env = r.environment();
     TrainingSplit split = r.split();
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("backend", env.backend());
-    p.put("device", env.device());
-    p.put("threads", Integer.toString(env.threads()));
-    // trainings this worker ran at once: throughput and memory figures depend on it
-    p.put("concurrency", Integer.toString(concurrency));
-    p.put("allocator", env.allocator());
-    p.put("djlVersion", env.djlVersion());
-    p.put("libtorchVersion", env.libtorchVersion());
-    p.put("graphSettings", r.data().graphSettingsKey());
-    p.put("bestValMetric", Double.toString(r.metrics().bestValMetric()));
-    p.put("referenceTestMetric", Double.toString(r.metrics().referenceTestMetric()));
-    p.put(
-        "trainValidationTestMaterials",
-        split.trainMaterials() + "/" + split.validationMaterials() + "/" + split.testMaterials());
-    p.put(
-        "droppedMissingTargetExtra",
-        split.droppedMissingTarget() + "/" + split.droppedMissingExtra());
-    p.put("droppedIncomplete", Integer.toString(split.droppedIncomplete()));
-    p.put("trainCrystalsPerSecond", Double.toString(env.trainCrystalsPerSecond()));
-    p.put("trainAtomsPerSecond", Double.toString(env.trainAtomsPerSecond()));
-    p.put("resumedFromEpoch", Integer.toString(r.resumedFromEpoch()));
-    p.put("stoppedEarly", Boolean.toString(r.stoppedEarly()));
-    p.put("epochsRun", Integer.toString(r.epochsRun()));
-    if (start != null) {
-      // which weights a fine-tuning started from: a cell and its control must name the same
-      p.put(START_WEIGHTS, start.sha256());
-      p.put("startEpochs", Integer.toString(start.epochOffset()));
-    }
-    return p;
+    return new RunProvenance(
+        new RunEnvironment(
+            env.backend(),
+            env.device(),
+            env.threads(),
+            // trainings this worker ran at once: throughput and memory figures depend on it
+            concurrency,
+            env.allocator(),
+            env.djlVersion(),
+            env.libtorchVersion()),
+        new RunData(
+            r.data().graphSettingsKey(),
+            split.trainMaterials(),
+            split.validationMaterials(),
+            split.testMaterials(),
+            split.droppedMissingTarget(),
+            split.droppedMissingExtra(),
+            split.droppedIncomplete()),
+        new RunFigures(
+            r.metrics().bestValMetric(),
+            r.metrics().referenceTestMetric(),
+            env.trainCrystalsPerSecond(),
+            env.trainAtomsPerSecond(),
+            r.resumedFromEpoch(),
+            r.stoppedEarly(),
+            r.epochsRun()),
+        // which weights a fine-tuning started from: a cell and its control must name the same
+        Optional.ofNullable(start).map(w -> new StartWeights(w.sha256(), w.epochOffset())));
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tomo.activities.store.EpochPoint;
@@ -118,7 +118,7 @@ public final class SyntheticTrainer implements CellTrainer {
         state.bestEpoch(),
         trained,
         (System.nanoTime() - started) / 1e9,
-        Map.of(),
+        Optional.empty(), // no engine ran: the trainer id says the numbers are synthetic
         history);
   }
 

@@ -1,10 +1,10 @@
 package tomo.activities.training;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import tomo.activities.store.EpochPoint;
+import tomo.activities.store.RunProvenance;
 
 /**
  * What a trainer reports for a finished training.
@@ -15,7 +15,8 @@ import tomo.activities.store.EpochPoint;
  * @param epochsTrained epochs trained by this call (fewer than the total after a resume)
  * @param seconds wall time of this call's epochs
  * @param provenance how the trainer ran, for the stored result: device, engine versions, threads,
- *     malloc, validation and mean-predictor metrics, throughput (empty where a trainer has none)
+ *     malloc, the split, validation and mean-predictor metrics, throughput (empty where a trainer
+ *     has no engine)
  * @param history every finished epoch of the training, from epoch 1 even after a resume (empty
  *     where a trainer keeps none)
  */
@@ -25,28 +26,17 @@ public record TrainingRun(
     int bestEpoch,
     int epochsTrained,
     double seconds,
-    Map<String, String> provenance,
+    Optional<RunProvenance> provenance,
     List<EpochPoint> history) {
 
   public TrainingRun {
-    provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    Objects.requireNonNull(provenance, "provenance");
     history = List.copyOf(history);
   }
 
-  /** A run without a learning curve. */
-  public TrainingRun(
-      String metric,
-      double testMetric,
-      int bestEpoch,
-      int epochsTrained,
-      double seconds,
-      Map<String, String> provenance) {
-    this(metric, testMetric, bestEpoch, epochsTrained, seconds, provenance, List.of());
-  }
-
-  /** A run without provenance (a trainer without an engine). */
+  /** A run without provenance or learning curve (a trainer without an engine). */
   public TrainingRun(
       String metric, double testMetric, int bestEpoch, int epochsTrained, double seconds) {
-    this(metric, testMetric, bestEpoch, epochsTrained, seconds, Map.of());
+    this(metric, testMetric, bestEpoch, epochsTrained, seconds, Optional.empty(), List.of());
   }
 }

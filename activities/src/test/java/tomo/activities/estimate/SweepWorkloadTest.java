@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
+import tomo.activities.store.RunData;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.TrainingActivitiesImpl;
@@ -96,9 +97,9 @@ class SweepWorkloadTest {
     assertThat(after.remaining().trainings()).isEqualTo(15);
     assertThat(after.remaining().atomEpochs())
         .isEqualTo(before.all().atomEpochs() - base.trainAtoms() * 2);
-    assertThat(stored.provenance().get("trainValidationTestMaterials"))
-        .isEqualTo(
-            base.trainCrystals() + "/" + base.validationCrystals() + "/" + base.testCrystals());
+    RunData split = stored.provenance().orElseThrow().data();
+    assertThat(List.of(split.trainMaterials(), split.validationMaterials(), split.testMaterials()))
+        .containsExactly(base.trainCrystals(), base.validationCrystals(), base.testCrystals());
     assertThat(after.measured()).hasSize(1);
     MeasuredTraining m = after.measured().get(0);
     assertThat(m.threads()).isEqualTo(1);

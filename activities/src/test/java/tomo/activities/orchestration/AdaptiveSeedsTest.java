@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.ArtifactStore;
@@ -84,7 +85,15 @@ class AdaptiveSeedsTest {
             "x");
     store.save(
         new StoredTraining(
-            hash, SyntheticTrainer.ID, request, outcome, 4, 1.0, "now", Map.of(), List.of()));
+            hash,
+            SyntheticTrainer.ID,
+            request,
+            outcome,
+            4,
+            1.0,
+            "now",
+            Optional.empty(),
+            List.of()));
   }
 
   @Test

@@ -3,8 +3,12 @@ package tomo.activities.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tomo.activities.store.RunData;
+import tomo.activities.store.RunEnvironment;
+import tomo.activities.store.RunFigures;
+import tomo.activities.store.RunProvenance;
 import tomo.activities.store.StoredTraining;
 import tomo.hyper.ExtraGain;
 import tomo.hyper.HyperParameters;
@@ -17,7 +21,17 @@ import tomo.workflows.model.TrainingRequest;
 
 class ProvenanceSummaryTest {
 
-  private static StoredTraining trained(int seed, Map<String, String> provenance) {
+  /** How a training on {@code device} with {@code threads} threads ran. */
+  private static Optional<RunProvenance> ranOn(String device, int threads) {
+    return Optional.of(
+        new RunProvenance(
+            new RunEnvironment("CPU", device, threads, 1, "glibc", "0.33.0", "2.5.1"),
+            new RunData("graphs-v1", 600, 200, 200, 0, 0, 0),
+            new RunFigures(0.5, 1.0, 100.0, 2000.0, 0, false, 30),
+            Optional.empty()));
+  }
+
+  private static StoredTraining trained(int seed, Optional<RunProvenance> provenance) {
     TrainingRequest request =
         TrainingRequest.builder()
             .dataset("d.csv.gz", "5f3a")
@@ -40,16 +54,13 @@ class ProvenanceSummaryTest {
 
   @Test
   void aSweepOnMixedMachinesSaysWhichDidHowMany() {
-    Map<String, String> cpu =
-        Map.of(
-            "device", "cpu()", "threads", "2", "djlVersion", "0.33.0", "libtorchVersion", "2.5.1");
-    Map<String, String> gpu =
-        Map.of(
-            "device", "gpu(0)", "threads", "8", "djlVersion", "0.33.0", "libtorchVersion", "2.5.1");
+    Optional<RunProvenance> cpu = ranOn("cpu()", 2);
+    Optional<RunProvenance> gpu = ranOn("gpu(0)", 8);
 
     ProvenanceSummary summary =
         ProvenanceSummary.of(
-            List.of(trained(1, cpu), trained(2, gpu), trained(3, cpu), trained(4, Map.of())));
+            List.of(
+                trained(1, cpu), trained(2, gpu), trained(3, cpu), trained(4, Optional.empty())));
 
     assertThat(summary.field("device"))
         .containsExactly(
@@ -60,6 +71,15 @@ class ProvenanceSummaryTest {
         .containsExactly(new ProvenanceSummary.Entry("dataset SHA-256", "5f3a", 4));
     assertThat(summary.field("materials"))
         .containsExactly(new ProvenanceSummary.Entry("materials", "first 1000 rows", 4));
+    assertThat(summary.field("threads"))
+        .containsExactly(
+            new ProvenanceSummary.Entry("threads", "2", 2),
+            new ProvenanceSummary.Entry("threads", "8", 1),
+            new ProvenanceSummary.Entry("threads", ProvenanceSummary.NOT_RECORDED, 1));
+    assertThat(summary.field("DJL"))
+        .containsExactly(
+            new ProvenanceSummary.Entry("DJL", "0.33.0", 3),
+            new ProvenanceSummary.Entry("DJL", ProvenanceSummary.NOT_RECORDED, 1));
     assertThat(summary.field("epochs"))
         .containsExactly(new ProvenanceSummary.Entry("epochs", "30", 4));
     assertThat(summary.fieldNames()).startsWith("trainer", "protocol", "dataset SHA-256");
@@ -79,7 +99,7 @@ class ProvenanceSummaryTest {
 
   @Test
   void aSampledSweepSaysItsSampleAndSeed() {
-    StoredTraining t = trained(1, Map.of());
+    StoredTraining t = trained(1, Optional.empty());
     TrainingRequest r = t.request();
     TrainingRequest sampled = r.toBuilder().rows(new Rows.Sample(1000, 2020)).build();
     StoredTraining s =
@@ -101,7 +121,7 @@ class ProvenanceSummaryTest {
 
   @Test
   void theNetworksInitAndExtraGainAreSaidAndReadByTheReport() {
-    StoredTraining t = trained(1, Map.of());
+    StoredTraining t = trained(1, Optional.empty());
     TrainingRequest paper =
         t.request().toBuilder()
             .hyper(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.hyper.HyperParameters;
@@ -93,7 +93,12 @@ class StoredTrainingTest {
             2,
             3.0,
             "2026-12-01T00:00:00Z",
-            Map.of("device", "cpu()"),
+            Optional.of(
+                new RunProvenance(
+                    new RunEnvironment("CPU", "cpu()", 2, 1, "glibc", "0.33.0", "2.5.1"),
+                    new RunData("graphs-v1", 6, 2, 2, 0, 0, 0),
+                    new RunFigures(0.6, 1.1, 50.0, 400.0, 0, false, 2),
+                    Optional.empty())),
             curve);
     store.save(training);
 

@@ -3,8 +3,10 @@ package tomo.activities.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.store.RunData;
 import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.model.CellKey;
@@ -44,7 +46,9 @@ class CgcnnCellTrainerSpecTest {
     TrainingRun noMomentum = train(trainer, request(0.0, 50, 7), "b");
     TrainingRun otherSample = train(trainer, request(0.9, 50, 8), "c");
 
-    assertThat(paper.provenance().get("trainValidationTestMaterials")).isEqualTo("30/10/10");
+    RunData split = paper.provenance().orElseThrow().data();
+    assertThat(List.of(split.trainMaterials(), split.validationMaterials(), split.testMaterials()))
+        .containsExactly(30, 10, 10);
     assertThat(noMomentum.testMetric()).isNotEqualTo(paper.testMetric());
     // the in-memory dataset is keyed by the sample: another seed is other materials
     assertThat(otherSample.testMetric()).isNotEqualTo(paper.testMetric());

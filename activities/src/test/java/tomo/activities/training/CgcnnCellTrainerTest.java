@@ -3,6 +3,7 @@ package tomo.activities.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -13,12 +14,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
+import tomo.activities.store.RunData;
+import tomo.activities.store.RunProvenance;
+import tomo.activities.store.StartWeights;
 import tomo.activities.store.StoredTraining;
 import tomo.hyper.ExtraGain;
 import tomo.hyper.HyperParameters;
@@ -136,9 +142,20 @@ class CgcnnCellTrainerTest {
     TrainingReceipt receipt = activity.train(skipping);
     StoredTraining stored =
         new ArtifactStore(dir.resolve("artifacts")).find(receipt.contentHash()).orElseThrow();
-    assertThat(stored.provenance().get("trainValidationTestMaterials")).isEqualTo("18/6/6");
-    // the stored training's provenance keeps the keys that reports and bench scripts read
-    assertThat(stored.provenance().keySet())
+    RunData data = stored.provenance().orElseThrow().data();
+    assertThat(List.of(data.trainMaterials(), data.validationMaterials(), data.testMaterials()))
+        .containsExactly(18, 6, 6);
+    // the stored training's file keeps the provenance keys that bench scripts read
+    JsonNode onDisk =
+        ArtifactStore.json()
+            .readTree(
+                new ArtifactStore(dir.resolve("artifacts"))
+                    .resultFile(receipt.contentHash())
+                    .toFile())
+            .path("provenance");
+    List<String> keys = new ArrayList<>();
+    onDisk.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys)
         .containsExactly(
             "backend",
             "device",
@@ -158,8 +175,12 @@ class CgcnnCellTrainerTest {
             "resumedFromEpoch",
             "stoppedEarly",
             "epochsRun");
-    assertThat(stored.provenance().get("droppedMissingTargetExtra")).isEqualTo("0/0");
-    assertThat(stored.provenance().get("droppedIncomplete")).isEqualTo("0");
+    assertThat(onDisk.path("trainValidationTestMaterials").asText()).isEqualTo("18/6/6");
+    assertThat(onDisk.path("droppedMissingTargetExtra").asText()).isEqualTo("0/0");
+    assertThat(onDisk.path("droppedIncomplete").asText()).isEqualTo("0");
+    assertThat(List.of(data.droppedMissingTarget(), data.droppedMissingExtra()))
+        .containsExactly(0, 0);
+    assertThat(data.droppedIncomplete()).isZero();
   }
 
   @Test
@@ -242,8 +263,9 @@ class CgcnnCellTrainerTest {
     assertThat(a.epochs()).isEqualTo(1);
     String start = startOf(store, c);
     assertThat(start).hasSize(64).isEqualTo(startOf(store, a));
-    assertThat(store.find(c.contentHash()).orElseThrow().provenance())
-        .containsEntry("startEpochs", "2");
+    assertThat(store.find(c.contentHash()).orElseThrow().provenance().orElseThrow().start())
+        .map(StartWeights::epochs)
+        .contains(2);
 
     // the baseline's checkpoints lost: the next fine-tuning trains that baseline again first,
     // to the same weights (one thread: bit for bit), and the stored baseline stays as it was
@@ -269,7 +291,9 @@ class CgcnnCellTrainerTest {
         .find(r.contentHash())
         .orElseThrow()
         .provenance()
-        .get(CgcnnCellTrainer.START_WEIGHTS);
+        .flatMap(RunProvenance::start)
+        .map(StartWeights::sha256)
+        .orElse(null);
   }
 
   private TrainingRequest request(Path csv, String sha256) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.EpochPoint;
+import tomo.activities.store.RunProvenance;
+import tomo.activities.store.StartWeights;
 import tomo.activities.store.StoredTraining;
-import tomo.activities.training.CgcnnCellTrainer;
 import tomo.hyper.HyperParameters;
 import tomo.materials.dataset.DatasetLocation;
 import tomo.workflows.client.SweepClient;
@@ -88,17 +89,22 @@ class CgcnnSweepTest {
         }
         assertThat(results).hasSize(3);
         for (StoredTraining t : results) {
-          assertThat(t.provenance())
-              .containsEntry("backend", "CPU")
-              .containsEntry("device", "cpu()")
-              // one training at a time gets every core
-              .containsEntry(
-                  "threads", Integer.toString(Runtime.getRuntime().availableProcessors()))
-              .containsEntry("libtorchVersion", "2.5.1")
-              .containsEntry("trainValidationTestMaterials", "120/40/40")
-              .containsKey("graphSettings");
-          assertThat(t.provenance().get("allocator")).isIn("glibc", "tcmalloc", "jemalloc");
-          assertThat(Double.parseDouble(t.provenance().get("referenceTestMetric"))).isPositive();
+          RunProvenance made = t.provenance().orElseThrow();
+          assertThat(made.environment().backend()).isEqualTo("CPU");
+          assertThat(made.environment().device()).isEqualTo("cpu()");
+          // one training at a time gets every core
+          assertThat(made.environment().threads())
+              .isEqualTo(Runtime.getRuntime().availableProcessors());
+          assertThat(made.environment().libtorchVersion()).isEqualTo("2.5.1");
+          assertThat(made.environment().allocator()).isIn("glibc", "tcmalloc", "jemalloc");
+          assertThat(
+                  List.of(
+                      made.data().trainMaterials(),
+                      made.data().validationMaterials(),
+                      made.data().testMaterials()))
+              .containsExactly(120, 40, 40);
+          assertThat(made.data().graphSettings()).isNotBlank();
+          assertThat(made.figures().referenceTestMetric()).isPositive();
           // and keeps its learning curve, every epoch
           assertThat(t.history()).extracting(EpochPoint::epoch).containsExactly(1, 2);
           assertThat(t.history())
@@ -171,8 +177,8 @@ class CgcnnSweepTest {
           // the control and both cells: one epoch each, from the same weights
           assertThat(tuned).allSatisfy(t -> assertThat(t.history()).hasSize(1));
           assertThat(tuned)
-              .extracting(t -> t.provenance().get(CgcnnCellTrainer.START_WEIGHTS))
-              .containsOnly(tuned.get(0).provenance().get(CgcnnCellTrainer.START_WEIGHTS))
+              .extracting(CgcnnSweepTest::startWeights)
+              .containsOnly(startWeights(tuned.get(0)))
               .doesNotContainNull();
         }
         Path report = Path.of(result.reportDir());
@@ -198,6 +204,11 @@ class CgcnnSweepTest {
             .training(TrainerChoice.cgcnn.create(Duration.ZERO, slots), slots)
             .disableSticky(true)
             .build());
+  }
+
+  /** The SHA-256 of the weights a fine-tuning started from; null for one from scratch. */
+  private static String startWeights(StoredTraining t) {
+    return t.provenance().flatMap(RunProvenance::start).map(StartWeights::sha256).orElse(null);
   }
 
   private static StoredTraining read(Path file) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tomo.activities.orchestration.PrepareActivitiesImpl;
 import tomo.activities.store.ArtifactStore;
+import tomo.activities.store.RunEnvironment;
 import tomo.activities.store.StoredTraining;
 import tomo.activities.training.CellTrainer;
 import tomo.activities.training.CgcnnCellTrainer;
@@ -116,10 +117,10 @@ class ConcurrentCgcnnSweepTest {
     }
     assertThat(stored).hasSize(6);
     for (StoredTraining t : stored) {
-      assertThat(t.provenance())
-          .containsEntry("device", "cpu()")
-          .containsEntry("concurrency", "2")
-          .containsEntry("threads", "1");
+      RunEnvironment env = t.provenance().orElseThrow().environment();
+      assertThat(env.device()).isEqualTo("cpu()");
+      assertThat(env.concurrency()).isEqualTo(2);
+      assertThat(env.threads()).isEqualTo(1);
     }
   }
 
