@@ -1,22 +1,19 @@
 package tomo.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
  * The rows every training of a sweep reads: which ones, and whether rows that cannot be read are
  * skipped (each one counted and listed in the report) or fail the sweep. The spec's data selection
  * and every training request carry it; one function in the activities maps it to the dataset
- * reader's options. In JSON it is the four flat fields it replaced ({@code limit}, {@code sample},
- * {@code sampleSeed}, {@code skipBadRows}), so requests stored or in flight read as before and keep
- * their content hashes.
+ * reader's options. The records that carry it write it in JSON as the four flat fields it replaced
+ * ({@code limit}, {@code sample}, {@code sampleSeed}, {@code skipBadRows}), so specs and requests
+ * stored or in flight read as before and keep their content hashes.
  *
  * @param rows all, the first N, or a seeded random N
  * @param skipBadRows skip unreadable rows instead of failing on the first
  */
-public record RowSelection(@JsonIgnore Rows rows, boolean skipBadRows) {
+public record RowSelection(Rows rows, boolean skipBadRows) {
 
   /** Every row, failing on the first that cannot be read. */
   public static final RowSelection ALL = new RowSelection(Rows.ALL, false);
@@ -25,33 +22,8 @@ public record RowSelection(@JsonIgnore Rows rows, boolean skipBadRows) {
     Objects.requireNonNull(rows, "rows");
   }
 
-  /** The selection written in JSON as its flat fields (absent ones 0 / false: all rows). */
-  @JsonCreator
-  static RowSelection fromJson(
-      @JsonProperty("limit") int limit,
-      @JsonProperty("sample") int sample,
-      @JsonProperty("sampleSeed") long sampleSeed,
-      @JsonProperty("skipBadRows") boolean skipBadRows) {
-    return new RowSelection(Rows.of(limit, sample, sampleSeed), skipBadRows);
-  }
-
   /** These rows, with unreadable rows skipped or not. */
   public RowSelection withSkipBadRows(boolean skip) {
     return new RowSelection(rows, skip);
-  }
-
-  @JsonProperty("limit")
-  int limitJson() {
-    return rows.limit();
-  }
-
-  @JsonProperty("sample")
-  int sampleJson() {
-    return rows.sampleSize();
-  }
-
-  @JsonProperty("sampleSeed")
-  long sampleSeedJson() {
-    return rows.sampleSeed();
   }
 }

@@ -1,7 +1,9 @@
 package tomo.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import tomo.hyper.HyperParameters;
 
@@ -32,6 +34,24 @@ import tomo.hyper.HyperParameters;
  *     properties, when it drops incomplete rows and the data has some), sorted; empty: each
  *     training uses the rows that have its target and property
  */
+@JsonPropertyOrder({
+  "datasetPath",
+  "datasetSha256",
+  "target",
+  "property",
+  "maskedProperty",
+  "representation",
+  "seed",
+  "hyper",
+  "limit",
+  "artifactDir",
+  "sample",
+  "sampleSeed",
+  "trainer",
+  "skipBadRows",
+  "protocol",
+  "completeOver"
+})
 public record TrainingRequest(
     String datasetPath,
     String datasetSha256,
@@ -41,7 +61,7 @@ public record TrainingRequest(
     Representation representation,
     int seed,
     HyperParameters hyper,
-    @JsonUnwrapped RowSelection selection,
+    @JsonIgnore RowSelection selection,
     String artifactDir,
     TrainerKind trainer,
     Protocol protocol,
@@ -53,6 +73,65 @@ public record TrainingRequest(
     // absent (requests made before protocols had names): tomo's, which they all followed
     protocol = protocol == null ? Protocol.DEFAULT : protocol;
     completeOver = completeOver == null ? List.of() : List.copyOf(completeOver);
+  }
+
+  /**
+   * A request as its JSON holds it: the row selection as the flat fields it replaced, in the order
+   * requests were always written (stored trainings keep their bytes, and absent fields read as
+   * every row, strictly).
+   */
+  @JsonCreator
+  static TrainingRequest fromJson(
+      @JsonProperty("datasetPath") String datasetPath,
+      @JsonProperty("datasetSha256") String datasetSha256,
+      @JsonProperty("target") String target,
+      @JsonProperty("property") String property,
+      @JsonProperty("maskedProperty") String maskedProperty,
+      @JsonProperty("representation") Representation representation,
+      @JsonProperty("seed") int seed,
+      @JsonProperty("hyper") HyperParameters hyper,
+      @JsonProperty("limit") int limit,
+      @JsonProperty("artifactDir") String artifactDir,
+      @JsonProperty("sample") int sample,
+      @JsonProperty("sampleSeed") long sampleSeed,
+      @JsonProperty("trainer") TrainerKind trainer,
+      @JsonProperty("skipBadRows") boolean skipBadRows,
+      @JsonProperty("protocol") Protocol protocol,
+      @JsonProperty("completeOver") List<String> completeOver) {
+    return new TrainingRequest(
+        datasetPath,
+        datasetSha256,
+        target,
+        property,
+        maskedProperty,
+        representation,
+        seed,
+        hyper,
+        new RowSelection(Rows.of(limit, sample, sampleSeed), skipBadRows),
+        artifactDir,
+        trainer,
+        protocol,
+        completeOver);
+  }
+
+  @JsonProperty("limit")
+  int limitJson() {
+    return selection.rows().limit();
+  }
+
+  @JsonProperty("sample")
+  int sampleJson() {
+    return selection.rows().sampleSize();
+  }
+
+  @JsonProperty("sampleSeed")
+  long sampleSeedJson() {
+    return selection.rows().sampleSeed();
+  }
+
+  @JsonProperty("skipBadRows")
+  boolean skipBadRowsJson() {
+    return selection.skipBadRows();
   }
 
   /** A request built field by field; unset: all rows, the CGCNN trainer, no bad row skipped. */
