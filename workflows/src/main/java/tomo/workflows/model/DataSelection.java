@@ -49,9 +49,7 @@ public record DataSelection(
       @JsonProperty("incompleteRows") IncompleteRows incompleteRows) {
     return new DataSelection(
         dataset,
-        new RowSelection(
-            Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
-            skipBadRows),
+        RowSelection.of(limit, sample, sampleSeed, skipBadRows),
         skipMissing,
         unavailable,
         incompleteRows);

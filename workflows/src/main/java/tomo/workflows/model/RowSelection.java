@@ -22,6 +22,18 @@ public record RowSelection(Rows rows, boolean skipBadRows) {
     Objects.requireNonNull(rows, "rows");
   }
 
+  /**
+   * The selection a spec's flat fields name: {@code sample} and {@code sampleSeed} null when the
+   * spec leaves them out (all rows, or the first {@code limit} when it is positive).
+   *
+   * @throws IllegalArgumentException when both {@code limit} and {@code sample} are set
+   */
+  public static RowSelection of(int limit, Integer sample, Long sampleSeed, boolean skipBadRows) {
+    return new RowSelection(
+        Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
+        skipBadRows);
+  }
+
   /** These rows, with unreadable rows skipped or not. */
   public RowSelection withSkipBadRows(boolean skip) {
     return new RowSelection(rows, skip);

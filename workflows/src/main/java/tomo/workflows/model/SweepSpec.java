@@ -244,9 +244,7 @@ public record SweepSpec(
           new SweepGrid(targets, properties, representations, seeds, nullControl, moreSeeds),
           new DataSelection(
               dataset,
-              new RowSelection(
-                  Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
-                  skipBadRows),
+              RowSelection.of(limit, sample, sampleSeed, skipBadRows),
               skipMissing,
               unavailable,
               incompleteRows),
@@ -361,9 +359,7 @@ public record SweepSpec(
           new SweepGrid(t, p, r, List.copyOf(seeds), control, moreSeeds),
           new DataSelection(
               blankToNull(dataset),
-              new RowSelection(
-                  Rows.of(limit, sample == null ? 0 : sample, sampleSeed == null ? 0 : sampleSeed),
-                  skipBadRows),
+              RowSelection.of(limit, sample, sampleSeed, skipBadRows),
               skipMissing,
               unavailable,
               rows),
