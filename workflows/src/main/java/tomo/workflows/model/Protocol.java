@@ -190,7 +190,11 @@ public enum Protocol implements Labelled {
    */
   public List<String> notes(HyperParameters hyper) {
     List<String> out = new ArrayList<>();
-    if (this == FINETUNE) {
+    if (this == FINETUNE && hyper.finetuneEpochs() == null) {
+      // the baseline a fine-tuned sweep trains in full (its hyper-parameters name no F)
+      out.add(
+          "experimental: the baseline trained in full, its cells fine-tuned from its best weights");
+    } else if (this == FINETUNE) {
       out.add(
           ("experimental: cells fine-tuned %d epoch%s from their baseline's best weights, compared"
                   + " with the baseline continued as long (the control)")

@@ -167,6 +167,10 @@ class SweepSpecParserTest {
     assertThat(ft.training().protocolNotes()).hasSize(1);
     assertThat(ft.training().protocolNotes().get(0))
         .startsWith("experimental: cells fine-tuned 8 epochs");
+    // the baseline trained in full names no fine-tuning epochs: its provenance says what it is
+    assertThat(Protocol.FINETUNE.notes(ft.training().hyper().withoutFinetune()))
+        .containsExactly(
+            "experimental: the baseline trained in full, its cells fine-tuned from its best weights");
     // two baselines (in full and the control) per seed, one fine-tuning per cell and the control
     assertThat(ft.trainingCount()).isEqualTo(2 * 2 + 2 * 2);
     assertThat(
