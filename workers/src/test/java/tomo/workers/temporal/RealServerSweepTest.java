@@ -344,7 +344,10 @@ class RealServerSweepTest {
                 "--epoch-pause-ms",
                 "400",
                 "--concurrency",
-                "2")
+                "2",
+                // a free port: the default (9465) may be held by another tomo on this machine
+                "--metrics-port",
+                "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile()));
   }
