@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A stored training's provenance on disk: one JSON object of strings, with the keys and value
@@ -172,12 +173,7 @@ final class RunProvenanceJson {
     }
 
     int integer(String key) {
-      String v = required(key);
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("field '" + key + "': '" + v + "' is not an integer", e);
-      }
+      return number(key, Integer::parseInt, "an integer");
     }
 
     Integer optionalInteger(String key) {
@@ -185,11 +181,19 @@ final class RunProvenanceJson {
     }
 
     double decimal(String key) {
+      return number(key, Double::parseDouble, "a number");
+    }
+
+    /**
+     * The required field {@code key} parsed, or an error naming it and saying it is not {@code
+     * what}.
+     */
+    private <T> T number(String key, Function<String, T> parse, String what) {
       String v = required(key);
       try {
-        return Double.parseDouble(v);
+        return parse.apply(v);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("field '" + key + "': '" + v + "' is not a number", e);
+        throw new IllegalArgumentException("field '" + key + "': '" + v + "' is not " + what, e);
       }
     }
 
