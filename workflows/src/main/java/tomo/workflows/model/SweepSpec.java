@@ -55,10 +55,7 @@ public record SweepSpec(
     b.nullControl = grid.nullControl();
     b.moreSeeds = grid.moreSeeds();
     b.dataset = data.dataset();
-    Rows rows = data.selection().rows();
-    b.limit = rows.limit();
-    b.sample = rows instanceof Rows.Sample s ? s.count() : null;
-    b.sampleSeed = rows instanceof Rows.Sample s ? s.seed() : null;
+    b.rows(data.selection().rows());
     b.skipBadRows = data.selection().skipBadRows();
     b.skipMissing = data.skipMissing();
     b.unavailable = data.unavailable();
@@ -354,23 +351,27 @@ public record SweepSpec(
                 + nullControl
                 + "'");
       }
-      return new SweepSpec(
-          name == null ? "sweep" : name,
-          new SweepGrid(t, p, r, List.copyOf(seeds), control, moreSeeds),
-          new DataSelection(
-              blankToNull(dataset),
-              RowSelection.of(limit, sample, sampleSeed, skipBadRows),
-              skipMissing,
-              unavailable,
-              rows),
-          new SweepTraining(h, b, trainer, pr, rule == null ? pr.rule() : rule),
-          new SweepRuntime(
-              artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir,
-              orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue,
-              trainingQueue == null ? TaskQueues.TRAINING : trainingQueue,
-              retryWindowMinutes,
-              heartbeatSeconds,
-              hooks(source)));
+      // the given fields with every default filled in, in a copy: this builder stays as read
+      return build().toBuilder()
+          .name(name == null ? "sweep" : name)
+          .targets(t)
+          .properties(p)
+          .representations(r)
+          .seeds(List.copyOf(seeds))
+          .nullControl(control)
+          .dataset(blankToNull(dataset))
+          .incompleteRows(rows)
+          .hyper(h)
+          .baseline(b)
+          .protocol(pr)
+          .rule(rule == null ? pr.rule() : rule)
+          .artifactDir(
+              artifactDir == null || artifactDir.isBlank() ? "tomo-artifacts" : artifactDir)
+          .orchestrationQueue(
+              orchestrationQueue == null ? TaskQueues.ORCHESTRATION : orchestrationQueue)
+          .trainingQueue(trainingQueue == null ? TaskQueues.TRAINING : trainingQueue)
+          .hooks(hooks(source))
+          .build();
     }
 
     private List<Representation> representations(String source) {
