@@ -1,9 +1,7 @@
 package tomo.activities.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +22,8 @@ import tomo.workflows.model.TrainingRequest;
 public final class ContentHash {
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder()
-          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          // the hashed tree sorted as a whole: a part written flat (the request's row selection)
-          // lands among the fields it replaced, as the bytes hashed before it was a part
+          // the hashed tree written with every object's keys sorted (records and maps alike),
+          // whatever order a record declares: the bytes hashed since the first stored training
           .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
           .build();
 
