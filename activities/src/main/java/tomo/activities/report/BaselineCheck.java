@@ -1,6 +1,7 @@
 package tomo.activities.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tomo.workflows.model.Representation;
 
 /**
@@ -14,6 +15,18 @@ import tomo.workflows.model.Representation;
  * @param meanReferenceMetric mean test metric of the trivial predictor; {@code null} when no
  *     baseline recorded one (the synthetic trainer, or an older {@code trainings.csv})
  */
+// the computed properties too, in a fixed order: Jackson finds them by reflection, whose order
+// varies run to run
+@JsonPropertyOrder({
+  "target",
+  "representation",
+  "metric",
+  "baselines",
+  "meanBaselineMetric",
+  "meanReferenceMetric",
+  "ratio",
+  "beatsReference"
+})
 public record BaselineCheck(
     String target,
     Representation representation,

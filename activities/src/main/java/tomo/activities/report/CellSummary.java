@@ -1,6 +1,7 @@
 package tomo.activities.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,28 @@ import tomo.workflows.model.SignificanceRule;
  * @param missingSeeds the sweep's seeds this cell lacks (a training of either side missing or
  *     unusable), ascending
  */
+// the computed properties too, in a fixed order: Jackson finds them by reflection, whose order
+// varies run to run
+@JsonPropertyOrder({
+  "target",
+  "property",
+  "representation",
+  "metric",
+  "seeds",
+  "meanChangePercent",
+  "minChangePercent",
+  "maxChangePercent",
+  "meanBaselineMetric",
+  "meanAugmentedMetric",
+  "changesPercent",
+  "improvedSeeds",
+  "interval",
+  "paperBounds",
+  "missingSeeds",
+  "incompleteReason",
+  "significantBy",
+  "complete"
+})
 public record CellSummary(
     String target,
     String property,

@@ -4,11 +4,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +42,7 @@ public final class ReportDetailsCsv {
   private ReportDetailsCsv() {}
 
   static void writeCurves(List<LearningCurve> curves, Path file) throws IOException {
-    try (CsvWriter csv = csv(file)) {
+    try (CsvWriter csv = CsvFiles.writer(file)) {
       csv.writeRecord(CURVE_HEADER);
       for (LearningCurve c : curves) {
         for (EpochPoint p : c.points()) {
@@ -64,7 +61,7 @@ public final class ReportDetailsCsv {
   }
 
   static void writeProvenance(ProvenanceSummary summary, Path file) throws IOException {
-    try (CsvWriter csv = csv(file)) {
+    try (CsvWriter csv = CsvFiles.writer(file)) {
       csv.writeRecord("field", "value", "trainings");
       for (ProvenanceSummary.Entry e : summary.entries()) {
         csv.writeRecord(e.field(), e.value(), String.valueOf(e.trainings()));
@@ -189,10 +186,5 @@ public final class ReportDetailsCsv {
     } catch (CsvParseException e) {
       throw new IllegalArgumentException(file + ": not a valid CSV file: " + e.getMessage(), e);
     }
-  }
-
-  private static CsvWriter csv(Path file) throws IOException {
-    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
   }
 }

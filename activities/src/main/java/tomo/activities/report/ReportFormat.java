@@ -13,6 +13,9 @@ import java.util.Locale;
  * the machine that wrote it.
  */
 final class ReportFormat {
+  /** Between the items of a list inside one CSV or table cell (warnings, verdicts). */
+  static final String LIST_SEPARATOR = "; ";
+
   private ReportFormat() {}
 
   /**

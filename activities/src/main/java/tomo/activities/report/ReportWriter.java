@@ -64,17 +64,18 @@ public final class ReportWriter {
         paperRenderer.writePng(paperRenderer.chart(representation), paperFile);
         paperPng.put(representation, paperFile);
       }
-      TableWriter tables = new TableWriter(report);
+      Table1Writer table1 = new Table1Writer(report);
+      ResultsCsv results = new ResultsCsv(report);
       Path markdown = outDir.resolve("table1.md");
       Path tableCsv = outDir.resolve("table1.csv");
       Path json = outDir.resolve("table1.json");
       Path cellsCsv = outDir.resolve("cells.csv");
       Path trainingsCsv = outDir.resolve("trainings.csv");
-      tables.writeTable1Markdown(markdown);
-      tables.writeTable1Csv(tableCsv);
-      tables.writeJson(json);
-      tables.writeCellsCsv(cellsCsv);
-      tables.writeTrainingsCsv(trainingsCsv);
+      table1.writeTable1Markdown(markdown);
+      table1.writeTable1Csv(tableCsv);
+      table1.writeJson(json);
+      results.writeCells(cellsCsv);
+      results.writeTrainings(trainingsCsv);
       Path curvesCsv = outDir.resolve(ReportDetailsCsv.CURVES);
       Path provenanceCsv = outDir.resolve(ReportDetailsCsv.PROVENANCE);
       ReportDetailsCsv.writeCurves(details.curves(), curvesCsv);

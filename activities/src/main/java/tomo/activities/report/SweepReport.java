@@ -117,6 +117,11 @@ public record SweepReport(
     return provenance.isEmpty() ? null : provenance.get(0).trainer();
   }
 
+  /** The trainer of every training, or {@value #NOT_RECORDED}. */
+  public String trainerOrNotRecorded() {
+    return Objects.requireNonNullElse(trainer(), NOT_RECORDED);
+  }
+
   /** The dataset SHA-256 of every training, or {@code null} when not recorded (or none). */
   public String datasetSha256() {
     return provenance.isEmpty() ? null : provenance.get(0).datasetSha256();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,37 @@ class ReportChecksTest {
     t.add(training("density", 1, 198, 20, trainer, 280.0)); // -10 %
     t.add(training("density", 2, 207, 12, trainer, 290.0)); // -10 %
     return t;
+  }
+
+  /**
+   * table1.json writes the checks' computed values (ratio, share) after their inputs, the same in
+   * every run: Jackson found them by reflection, whose order differed between two runs of one jar.
+   */
+  @Test
+  void theChecksAndCellsWriteTheirComputedValuesInAFixedOrder() throws Exception {
+    SweepReport report = new SweepAggregator().aggregateTrainings(undertrained("cgcnn-v1"));
+    ObjectMapper json = new ObjectMapper();
+
+    assertThat(fieldNames(json.valueToTree(report.checks().baselines().get(0))))
+        .containsExactly(
+            "target",
+            "representation",
+            "metric",
+            "baselines",
+            "meanBaselineMetric",
+            "meanReferenceMetric",
+            "ratio",
+            "beatsReference");
+    assertThat(fieldNames(json.valueToTree(report.checks().convergence())))
+        .containsExactly("checked", "atLastEpoch", "unrecorded", "shareAtLastEpoch", "passes");
+    assertThat(fieldNames(json.valueToTree(report.cells().get(0))))
+        .endsWith("missingSeeds", "incompleteReason", "significantBy", "complete");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

@@ -3,14 +3,11 @@ package tomo.activities.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,24 +16,22 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import tomo.activities.report.Table1Layout.Column;
 import tomo.activities.report.Table1Layout.ControlLine;
-import tomo.workflows.model.CellKey;
 import tomo.workflows.model.Representation;
 import tomo.workflows.model.SignificanceRule;
-import tomo.workflows.model.TrainingOutcome;
 
 /**
- * Writes the report's tables: Table 1 (Markdown, CSV, JSON), the cell statistics and the trainings.
+ * Writes Table 1 as Markdown (with the checks and the unpaired trainings), CSV and JSON, each from
+ * the one {@link Table1Layout}; the HTML report renders the same layout ({@link HtmlReportWriter}).
+ * The statistics behind it, a row per cell and per training, are {@link ResultsCsv}'s.
  */
-final class TableWriter {
-
-  private static final String LIST_SEPARATOR = "; ";
+final class Table1Writer {
 
   private final SweepReport report;
   private final ReportCriteria criteria;
   private final ReportChecks checks;
   private final Table1Layout layout;
 
-  TableWriter(SweepReport report) {
+  Table1Writer(SweepReport report) {
     this.report = report;
     this.criteria = report.criteria();
     this.checks = report.checks();
@@ -107,7 +102,7 @@ final class TableWriter {
     layout.structureNotComposition().ifPresent(columns::add);
     columns.addAll(layout.ruleColumns(List.of(SignificanceRule.values())));
     columns.addAll(layout.incompleteColumns());
-    try (CsvWriter csv = csv(file)) {
+    try (CsvWriter csv = CsvFiles.writer(file)) {
       List<String> header = new ArrayList<>();
       header.add("target");
       columns.forEach(c -> header.add(csvHeader(c)));
@@ -124,22 +119,22 @@ final class TableWriter {
           record.add(
               line.cell(c).stream()
                   .map(Table1Layout.Entry::property)
-                  .collect(Collectors.joining(LIST_SEPARATOR)));
+                  .collect(Collectors.joining(ReportFormat.LIST_SEPARATOR)));
         }
         record.add(criteria.primaryRule().label());
-        record.add(trainerName());
+        record.add(report.trainerOrNotRecorded());
         List<String> warnings = new ArrayList<>();
         report.originTag().ifPresent(warnings::add);
         for (Representation representation : layout.representations()) {
           warnings.addAll(checks.cellWarnings(line.target(), representation));
         }
-        record.add(String.join(LIST_SEPARATOR, warnings.stream().distinct().toList()));
+        record.add(String.join(ReportFormat.LIST_SEPARATOR, warnings.stream().distinct().toList()));
         record.add("significant properties");
         csv.writeRecord(record);
         for (ControlLine control : line.controls()) {
           List<String> cells = controlLine(control, columns);
           cells.add(criteria.primaryRule().label());
-          cells.add(trainerName());
+          cells.add(report.trainerOrNotRecorded());
           cells.add(controlVerdicts(control));
           cells.add(control.label());
           csv.writeRecord(cells);
@@ -219,7 +214,7 @@ final class TableWriter {
           .ifPresent(
               x -> verdicts.add(representation + ": FAILED, " + ReportChecks.controlFailure(x)));
     }
-    return String.join(LIST_SEPARATOR, verdicts);
+    return String.join(ReportFormat.LIST_SEPARATOR, verdicts);
   }
 
   /** "+0.4 % [-0.2, +1.1], passed" or "… , FAILED": a control's change and the gate's verdict. */
@@ -246,7 +241,7 @@ final class TableWriter {
       md.append('\n');
     }
     md.append("Trainer: ")
-        .append(trainerName())
+        .append(report.trainerOrNotRecorded())
         .append("; dataset SHA-256: ")
         .append(Objects.requireNonNullElse(report.datasetSha256(), SweepReport.NOT_RECORDED))
         .append(".\n\n");
@@ -305,138 +300,6 @@ final class TableWriter {
     Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 
-  void writeCellsCsv(Path file) throws IOException {
-    try (CsvWriter csv = csv(file)) {
-      csv.writeRecord(
-          "target",
-          "property",
-          "representation",
-          "metric",
-          "seeds",
-          "seed_list",
-          "mean_change_percent",
-          "min_change_percent",
-          "max_change_percent",
-          "mean_baseline_metric",
-          "mean_augmented_metric",
-          "seed_changes_percent",
-          "improved_seeds",
-          "ci95_low_percent",
-          "ci95_high_percent",
-          "paper_value_percent",
-          "paper_upper_percent",
-          "paper_lower_percent",
-          "complete",
-          "missing_seeds",
-          "incomplete_reason",
-          "significant_paired",
-          "significant_interval",
-          "significant_paper_bounds",
-          "primary_rule",
-          "significant",
-          "diagonal",
-          "null_control",
-          "trainer",
-          "warnings");
-      List<CellSummary> all = new ArrayList<>(report.cells());
-      all.addAll(report.diagonal());
-      all.addAll(report.controls());
-      for (CellSummary c : all) {
-        MeanChangeInterval ci = c.interval();
-        csv.writeRecord(
-            c.target(),
-            c.property(),
-            c.representation().label(),
-            c.metric(),
-            String.valueOf(c.seedCount()),
-            c.seeds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-            String.valueOf(c.meanChangePercent()),
-            String.valueOf(c.minChangePercent()),
-            String.valueOf(c.maxChangePercent()),
-            String.valueOf(c.meanBaselineMetric()),
-            String.valueOf(c.meanAugmentedMetric()),
-            c.changesPercent().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-            String.valueOf(c.improvedSeeds()),
-            ci == null ? "" : String.valueOf(ci.lowPercent()),
-            ci == null ? "" : String.valueOf(ci.highPercent()),
-            String.valueOf(c.paperBounds().valuePercent()),
-            String.valueOf(c.paperBounds().upperPercent()),
-            String.valueOf(c.paperBounds().lowerPercent()),
-            String.valueOf(c.complete()),
-            c.missingSeeds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-            c.incompleteReason(),
-            String.valueOf(c.significant(SignificanceRule.PAIRED)),
-            String.valueOf(c.significant(SignificanceRule.INTERVAL)),
-            String.valueOf(c.significant(SignificanceRule.PAPER_BOUNDS)),
-            criteria.primaryRule().label(),
-            String.valueOf(c.significant(criteria.primaryRule())),
-            String.valueOf(c.property().equals(c.target())),
-            String.valueOf(report.controls().contains(c)),
-            trainerName(),
-            cellWarnings(c));
-      }
-    }
-  }
-
-  void writeTrainingsCsv(Path file) throws IOException {
-    Map<CellKey, PairedTraining> pairs = new HashMap<>();
-    for (PairedTraining p : report.pairs()) {
-      pairs.put(new CellKey(p.target(), p.property(), p.representation(), p.seed()), p);
-    }
-    try (CsvWriter csv = csv(file)) {
-      csv.writeRecord(
-          "target",
-          "property",
-          "representation",
-          "seed",
-          "role",
-          "metric",
-          "test_metric",
-          "best_epoch",
-          "baseline_test_metric",
-          "change_percent",
-          "artifact_path",
-          "trainer",
-          "dataset_sha256",
-          "epochs",
-          "reference_test_metric",
-          "init",
-          "extra_gain",
-          "protocol");
-      for (int i = 0; i < report.trainings().size(); i++) {
-        TrainingOutcome t = report.trainings().get(i);
-        TrainingProvenance p = report.provenance().get(i);
-        PairedTraining pair = pairs.get(t.cellKey());
-        csv.writeRecord(
-            t.target(),
-            t.property() == null ? "" : t.property(),
-            t.representation().label(),
-            String.valueOf(t.seed()),
-            t.property() == null ? "baseline" : "augmented",
-            t.metric(),
-            String.valueOf(t.testMetric()),
-            String.valueOf(t.bestEpoch()),
-            pair == null ? "" : String.valueOf(pair.baselineMetric()),
-            pair == null ? "" : String.valueOf(pair.changePercent()),
-            t.artifactPath() == null ? "" : t.artifactPath(),
-            Objects.toString(p.trainer(), ""),
-            Objects.toString(p.datasetSha256(), ""),
-            Objects.toString(p.epochs(), ""),
-            Objects.toString(p.referenceTestMetric(), ""),
-            Objects.toString(p.init(), ""),
-            Objects.toString(p.extraGain(), ""),
-            Objects.toString(p.protocol(), ""));
-      }
-    }
-  }
-
-  private String cellWarnings(CellSummary c) {
-    List<String> tags = new ArrayList<>();
-    report.originTag().ifPresent(tags::add);
-    tags.addAll(checks.cellWarnings(c.target(), c.representation()));
-    return String.join(LIST_SEPARATOR, tags);
-  }
-
   private List<String> warnings() {
     List<String> warnings = new ArrayList<>();
     report.banner().ifPresent(warnings::add);
@@ -448,10 +311,6 @@ final class TableWriter {
     return report.titlePrefix()
         + "Table 1: properties whose addition lowers the test error"
         + report.protocolSuffix();
-  }
-
-  private String trainerName() {
-    return Objects.requireNonNullElse(report.trainer(), SweepReport.NOT_RECORDED);
   }
 
   /** The gates in full: every baseline, every diagonal cell and the convergence count. */
@@ -624,10 +483,5 @@ final class TableWriter {
           .append(" |");
     }
     md.append('\n');
-  }
-
-  private static CsvWriter csv(Path file) throws IOException {
-    Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
   }
 }
