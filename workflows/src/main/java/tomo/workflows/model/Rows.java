@@ -16,13 +16,19 @@ public sealed interface Rows permits Rows.All, Rows.First, Rows.Sample {
   String describe();
 
   /** The first rows read, 0 for none of that kind (the flat field {@code limit}). */
-  int limit();
+  default int limit() {
+    return 0;
+  }
 
   /** The rows of a random subset, 0 for none (the flat field {@code sample}). */
-  int sampleSize();
+  default int sampleSize() {
+    return 0;
+  }
 
   /** The seed of that subset, 0 without one (the flat field {@code sampleSeed}). */
-  long sampleSeed();
+  default long sampleSeed() {
+    return 0;
+  }
 
   /**
    * The rows named by the flat fields of specs and requests: at most one of {@code limit} and
@@ -51,21 +57,6 @@ public sealed interface Rows permits Rows.All, Rows.First, Rows.Sample {
     public String describe() {
       return "all rows";
     }
-
-    @Override
-    public int limit() {
-      return 0;
-    }
-
-    @Override
-    public int sampleSize() {
-      return 0;
-    }
-
-    @Override
-    public long sampleSeed() {
-      return 0;
-    }
   }
 
   /** The first {@code count} rows of the file, in file order. */
@@ -85,16 +76,6 @@ public sealed interface Rows permits Rows.All, Rows.First, Rows.Sample {
     public int limit() {
       return count;
     }
-
-    @Override
-    public int sampleSize() {
-      return 0;
-    }
-
-    @Override
-    public long sampleSeed() {
-      return 0;
-    }
   }
 
   /**
@@ -111,11 +92,6 @@ public sealed interface Rows permits Rows.All, Rows.First, Rows.Sample {
     @Override
     public String describe() {
       return "random sample of " + count + " (seed " + seed + ")";
-    }
-
-    @Override
-    public int limit() {
-      return 0;
     }
 
     @Override
