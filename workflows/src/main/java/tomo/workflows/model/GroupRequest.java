@@ -8,7 +8,7 @@ import java.util.List;
  * @param sweepId the parent sweep
  * @param groupId unique within the sweep, e.g. {@code band_gap/structure/r0}
  * @param cells explicit cells (a retry round; baselines may be listed), or {@code null} for every
- *     seed × property of the spec ({@link SweepSpec#cellProperties}: its null control included) in
+ *     seed × property of the spec ({@link SweepGrid#cellProperties}: its null control included) in
  *     seed-major order
  * @param offset index of the first cell not yet started (continue-as-new resumes here)
  * @param tally what earlier runs of this group did

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * decided), or wholly inside ±{@code effect} % (any effect it has is smaller than the size worth
  * finding). Otherwise it is <em>open</em> and gets the round's seed, together with the baseline
  * that seed needs. Round k's seed is the largest seed of the spec plus k ({@link
- * SweepSpec#seedOfRound}), the same for every cell it extends, so one baseline serves them all; a
+ * SweepGrid#seedOfRound}), the same for every cell it extends, so one baseline serves them all; a
  * cell settled in a round is never extended again (its numbers do not change). A cell with a failed
  * or missing training gets no seed (retry it first).
  *
