@@ -69,10 +69,12 @@ final class HtmlReportWriter {
 
   private final SweepReport report;
   private final ReportDetails details;
+  private final Table1Layout layout;
 
-  HtmlReportWriter(SweepReport report, ReportDetails details) {
+  HtmlReportWriter(SweepReport report, ReportDetails details, Table1Layout layout) {
     this.report = report;
     this.details = details;
+    this.layout = layout;
   }
 
   void write(Path file) throws IOException {
@@ -182,7 +184,6 @@ final class HtmlReportWriter {
                 ? ""
                 : " " + ReportFormat.escape(Table1Layout.NULL_CONTROL_RULE))
         .append("</p>\n<table><thead><tr><th>target</th>");
-    Table1Layout layout = Table1Layout.of(report);
     List<Column> columns = table1Columns(layout);
     for (Column c : columns) {
       h.append("<th>").append(ReportFormat.escape(header(c))).append("</th>");
@@ -195,18 +196,18 @@ final class HtmlReportWriter {
       }
       h.append("</tr>\n");
       for (ControlLine control : line.controls()) {
-        controlLine(h, layout, control, columns.size() + 1);
+        controlLine(h, layout, control, columns.size());
       }
     }
     h.append("</tbody></table>\n");
   }
 
   /**
-   * A target's null-control line under its row: one cell spanning the property columns, so that a
-   * new column of Table 1 needs nothing here.
+   * A target's null-control line under its row: one cell spanning the {@code colspan} property
+   * columns, so that a new column of Table 1 needs nothing here.
    */
   private static void controlLine(
-      StringBuilder h, Table1Layout layout, ControlLine control, int columns) {
+      StringBuilder h, Table1Layout layout, ControlLine control, int colspan) {
     List<String> parts = new ArrayList<>();
     for (Representation representation : layout.representations()) {
       parts.add(
@@ -216,10 +217,7 @@ final class HtmlReportWriter {
                   .cell(representation)
                   .map(
                       c ->
-                          ReportFormat.percent(c.meanChangePercent())
-                              + " % "
-                              + ReportFormat.percentRange(
-                                  c.minChangePercent(), c.maxChangePercent())
+                          ReportFormat.changeWithRange(c)
                               + ", "
                               + (ReportChecks.controlPasses(c)
                                   ? "passed"
@@ -230,9 +228,9 @@ final class HtmlReportWriter {
     h.append("<tr class=\"control\"><td>↳ ")
         .append(ReportFormat.escape(control.label()))
         .append("</td><td colspan=\"")
-        .append(columns - 1)
+        .append(colspan)
         .append("\">")
-        .append(String.join("; ", parts))
+        .append(String.join(ReportFormat.LIST_SEPARATOR, parts))
         .append("</td></tr>\n");
   }
 

@@ -38,6 +38,13 @@ final class ReportFormat {
         : String.format(Locale.ROOT, "%+.1f", value);
   }
 
+  /** A cell's mean change and its range over seeds: {@code +0.4 % [-0.2, +1.1]}. */
+  static String changeWithRange(CellSummary c) {
+    return percent(c.meanChangePercent())
+        + " % "
+        + percentRange(c.minChangePercent(), c.maxChangePercent());
+  }
+
   /** Two changes in % as {@code [low, high]}, each as {@link #percent}. */
   static String percentRange(double low, double high) {
     return "[" + percent(low) + ", " + percent(high) + "]";

@@ -64,7 +64,8 @@ public final class ReportWriter {
         paperRenderer.writePng(paperRenderer.chart(representation), paperFile);
         paperPng.put(representation, paperFile);
       }
-      Table1Writer table1 = new Table1Writer(report);
+      Table1Layout layout = Table1Layout.of(report);
+      Table1Writer table1 = new Table1Writer(report, layout);
       ResultsCsv results = new ResultsCsv(report);
       Path markdown = outDir.resolve("table1.md");
       Path tableCsv = outDir.resolve("table1.csv");
@@ -81,7 +82,7 @@ public final class ReportWriter {
       ReportDetailsCsv.writeCurves(details.curves(), curvesCsv);
       ReportDetailsCsv.writeProvenance(details.provenance(), provenanceCsv);
       Path html = outDir.resolve("report.html");
-      new HtmlReportWriter(report, details).write(html);
+      new HtmlReportWriter(report, details, layout).write(html);
       ReportFiles files =
           new ReportFiles(
               png,

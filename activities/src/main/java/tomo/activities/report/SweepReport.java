@@ -247,6 +247,12 @@ public record SweepReport(
         .findFirst();
   }
 
+  /** Whether the report has both representations (Table 1's "in structure, not in composition"). */
+  boolean hasStructureAndComposition() {
+    return representations.contains(Representation.STRUCTURE)
+        && representations.contains(Representation.COMPOSITION);
+  }
+
   /**
    * The paper's Table 1: per target, the significant properties of each representation under the
    * primary rule, those significant with the structure but not with the composition alone, the
@@ -255,7 +261,7 @@ public record SweepReport(
   public List<Table1Row> table1() {
     Representation structure = Representation.STRUCTURE;
     Representation composition = Representation.COMPOSITION;
-    boolean both = representations.contains(structure) && representations.contains(composition);
+    boolean both = hasStructureAndComposition();
     // One pass over the cells; they are already in report order. Key: rule label (or INCOMPLETE),
     // target, representation.
     Map<List<Object>, List<String>> lists = new HashMap<>();

@@ -149,6 +149,18 @@ record Table1Layout(
     return representations.stream().map(r -> new Column(Kind.INCOMPLETE, null, r)).toList();
   }
 
+  /**
+   * The columns of Table 1 as md and csv order them: the primary rule's, the structure's own,
+   * {@code rules}' and the incomplete ones.
+   */
+  List<Column> columns(List<SignificanceRule> rules) {
+    List<Column> columns = new ArrayList<>(primaryColumns());
+    structureNotComposition().ifPresent(columns::add);
+    columns.addAll(ruleColumns(rules));
+    columns.addAll(incompleteColumns());
+    return columns;
+  }
+
   /** The rules other than the primary one, in declaration order. */
   List<SignificanceRule> otherRules() {
     return Arrays.stream(SignificanceRule.values()).filter(r -> r != primary).toList();
@@ -158,14 +170,10 @@ record Table1Layout(
   static Table1Layout of(SweepReport report) {
     List<Representation> representations = report.representations();
     SignificanceRule primary = report.criteria().primaryRule();
-    boolean both =
-        representations.contains(Representation.STRUCTURE)
-            && representations.contains(Representation.COMPOSITION);
-    Table1Layout empty = new Table1Layout(representations, primary, both, List.of());
-    List<Column> columns = new ArrayList<>(empty.primaryColumns());
-    empty.structureNotComposition().ifPresent(columns::add);
-    columns.addAll(empty.ruleColumns(List.of(SignificanceRule.values())));
-    columns.addAll(empty.incompleteColumns());
+    boolean both = report.hasStructureAndComposition();
+    List<Column> columns =
+        new Table1Layout(representations, primary, both, List.of())
+            .columns(List.of(SignificanceRule.values()));
     List<Line> lines = new ArrayList<>();
     for (Table1Row row : report.table1()) {
       Map<Column, List<Entry>> cells = new LinkedHashMap<>();

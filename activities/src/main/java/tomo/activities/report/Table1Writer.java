@@ -31,11 +31,11 @@ final class Table1Writer {
   private final ReportChecks checks;
   private final Table1Layout layout;
 
-  Table1Writer(SweepReport report) {
+  Table1Writer(SweepReport report, Table1Layout layout) {
     this.report = report;
     this.criteria = report.criteria();
     this.checks = report.checks();
-    this.layout = Table1Layout.of(report);
+    this.layout = layout;
   }
 
   /**
@@ -98,10 +98,7 @@ final class Table1Writer {
 
   void writeTable1Csv(Path file) throws IOException {
     // every rule's columns, the primary one's again: a CSV reader looks a rule up by its name
-    List<Column> columns = new ArrayList<>(layout.primaryColumns());
-    layout.structureNotComposition().ifPresent(columns::add);
-    columns.addAll(layout.ruleColumns(List.of(SignificanceRule.values())));
-    columns.addAll(layout.incompleteColumns());
+    List<Column> columns = layout.columns(List.of(SignificanceRule.values()));
     try (CsvWriter csv = CsvFiles.writer(file)) {
       List<String> header = new ArrayList<>();
       header.add("target");
@@ -219,9 +216,7 @@ final class Table1Writer {
 
   /** "+0.4 % [-0.2, +1.1], passed" or "… , FAILED": a control's change and the gate's verdict. */
   private static String controlChange(CellSummary c) {
-    return ReportFormat.percent(c.meanChangePercent())
-        + " % "
-        + ReportFormat.percentRange(c.minChangePercent(), c.maxChangePercent())
+    return ReportFormat.changeWithRange(c)
         + ", "
         + (ReportChecks.controlPasses(c) ? "passed" : "FAILED");
   }
@@ -253,10 +248,7 @@ final class Table1Writer {
     if (!report.controls().isEmpty()) {
       md.append(Table1Layout.NULL_CONTROL_RULE).append("\n\n");
     }
-    List<Column> columns = new ArrayList<>(layout.primaryColumns());
-    layout.structureNotComposition().ifPresent(columns::add);
-    columns.addAll(layout.ruleColumns(layout.otherRules()));
-    columns.addAll(layout.incompleteColumns());
+    List<Column> columns = layout.columns(layout.otherRules());
     List<String> header = new ArrayList<>();
     header.add("target");
     columns.forEach(c -> header.add(markdownHeader(c)));
