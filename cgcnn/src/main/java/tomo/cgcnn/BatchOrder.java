@@ -32,12 +32,12 @@ final class BatchOrder {
   static BatchOrder of(TrainingConfig config, PreparedData prepared, WarmStart start) {
     long seed = config.task().seed();
     String extraProperty = config.task().extraProperty();
-    boolean independent = config.hyper().init() == InitMode.INDEPENDENT && extraProperty != null;
+    InitMode init = config.hyper().init();
     return new BatchOrder(
         prepared.train,
         prepared.data.size(),
-        independent,
-        independent ? IndependentSeed.of(seed, extraProperty) : seed,
+        IndependentSeed.applies(init, extraProperty),
+        IndependentSeed.streamSeed(init, seed, extraProperty),
         start == null ? 0 : start.epochOffset());
   }
 

@@ -84,8 +84,8 @@ final class CgcnnNetwork implements AutoCloseable {
         manager.create(centersAngstrom).toType(dtype, false).reshape(1, centersAngstrom.length);
     this.inverseWidth2 = 1.0 / (widthAngstrom * widthAngstrom);
 
-    boolean independent = init == InitMode.INDEPENDENT && extraProperty != null;
-    long streamSeed = independent ? IndependentSeed.of(seed, extraProperty) : seed;
+    boolean independent = IndependentSeed.applies(init, extraProperty);
+    long streamSeed = IndependentSeed.streamSeed(init, seed, extraProperty);
     ParameterFactory factory =
         new ParameterFactory(manager, dtype, new SplittableRandom(streamSeed ^ 0xC6C_1111L));
     int a = shape.atomFeatures();

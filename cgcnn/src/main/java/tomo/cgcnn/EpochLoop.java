@@ -81,7 +81,7 @@ final class EpochLoop {
       int[] rows = order.epoch(epoch);
       double loss = trainEpoch(rows, lr);
       double t1 = (System.nanoTime() - t0) / 1e9;
-      throughput.add(epoch, t1, rows.length, atoms(rows));
+      throughput.add(epoch, t1);
       double val = trainer.evaluate(prepared, net, valBatches);
       if (best.improvedBy(val)) {
         best.record(epoch + 1, val, trainer.evaluate(prepared, net, testBatches));
@@ -112,15 +112,6 @@ final class EpochLoop {
       listener.onEpoch(progress);
     }
     return epoch;
-  }
-
-  /** Atoms in the crystals of {@code rows}: crystals differ 200-fold in size, so atoms/s too. */
-  private long atoms(int[] rows) {
-    long n = 0;
-    for (int r : rows) {
-      n += prepared.data.graphs().get(r).nodeCount();
-    }
-    return n;
   }
 
   private List<HostBatch> fixedBatches(int[] rows) {

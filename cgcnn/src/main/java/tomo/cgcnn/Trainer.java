@@ -194,7 +194,7 @@ public final class Trainer {
             + (start == null ? "" : " start=" + start.sha256() + "@" + start.epochOffset());
     TrainingState state = new TrainingState(net, optimizer, fingerprint);
     int startEpoch = begin(state, store, net, start, listener);
-    Throughput throughput = new Throughput(startEpoch, config.hyper().epochs());
+    Throughput throughput = new Throughput(startEpoch, config.hyper().epochs(), prepared);
     int epochsRun =
         new EpochLoop(this, config, prepared, net, optimizer, state, store, assembler)
             .run(startEpoch, BatchOrder.of(config, prepared, start), throughput, listener);
