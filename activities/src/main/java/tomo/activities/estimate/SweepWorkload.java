@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import tomo.activities.dataset.DatasetRows;
 import tomo.activities.orchestration.GridCompleteness;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
@@ -15,7 +14,6 @@ import tomo.activities.store.RunEnvironment;
 import tomo.activities.store.RunProvenance;
 import tomo.activities.store.StoredTraining;
 import tomo.materials.dataset.Dataset;
-import tomo.materials.dataset.ReadOptions;
 import tomo.workflows.model.DataWarnings;
 import tomo.workflows.model.PreparedDataset;
 import tomo.workflows.model.SweepSpec;
@@ -56,11 +54,6 @@ public record SweepWorkload(
    * @param reasons why, one line per property without values (or target and property with too few)
    */
   public record Untrainable(long trainings, List<String> reasons) {}
-
-  /** How the sweep's trainings read the dataset: the rows every training of it sees. */
-  public static ReadOptions readOptions(SweepSpec spec) {
-    return DatasetRows.readOptions(spec.data().selection());
-  }
 
   /** Trainings already stored: the spec's trainings minus the remaining ones. */
   public long alreadyDone() {
@@ -169,6 +162,6 @@ public record SweepWorkload(
             env.map(RunEnvironment::threads).orElse(0),
             env.map(RunEnvironment::device).orElse("unknown"),
             // files written before the worker's concurrency was kept ran one training at a time
-            Math.max(1, env.map(RunEnvironment::concurrency).orElse(1))));
+            env.map(RunEnvironment::concurrency).orElse(1)));
   }
 }

@@ -44,6 +44,7 @@ import tomo.materials.graph.GraphSettings;
 import tomo.materials.io.AtomicFiles;
 import tomo.materials.property.UnknownPropertyException;
 import tomo.workflows.model.Protocol;
+import tomo.workflows.model.RowSelection;
 import tomo.workflows.model.Rows;
 import tomo.workflows.model.TrainingRequest;
 
@@ -68,7 +69,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
   private final TrainingSlots slots;
   private final Object startLock = new Object();
   private final PreparationListener preparation;
-  private String loadedKey;
+  private LoadedKey loadedKey;
   private FileStamp loadedStamp;
   private Dataset loaded;
 
@@ -273,6 +274,9 @@ public final class CgcnnCellTrainer implements CellTrainer {
     }
   }
 
+  /** What the dataset kept in memory was read as: its file and the rows read. */
+  private record LoadedKey(String path, RowSelection selection) {}
+
   /**
    * The request's dataset, read once and kept for the next request of the same file and options —
    * unless the file changed since (fixed in place, or replaced): size, modification time and file
@@ -281,14 +285,7 @@ public final class CgcnnCellTrainer implements CellTrainer {
    */
   private synchronized Dataset dataset(TrainingRequest request) {
     Path file = Path.of(request.datasetPath());
-    String key =
-        String.join(
-            "|",
-            request.datasetPath(),
-            Integer.toString(request.selection().rows().limit()),
-            Integer.toString(request.selection().rows().sampleSize()),
-            Long.toString(request.selection().rows().sampleSeed()),
-            Boolean.toString(request.selection().skipBadRows()));
+    LoadedKey key = new LoadedKey(request.datasetPath(), request.selection());
     FileStamp stamp = FileStamp.of(file);
     if (!key.equals(loadedKey) || !stamp.equals(loadedStamp)) {
       if (key.equals(loadedKey)) {

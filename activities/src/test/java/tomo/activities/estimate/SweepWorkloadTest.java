@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.store.ArtifactStore;
 import tomo.activities.store.ContentHash;
 import tomo.activities.store.RunData;
@@ -49,7 +50,8 @@ class SweepWorkloadTest {
   void aStoredTrainingIsDoneAndGivesTheMeasuredSpeed() {
     SweepSpec spec = spec("[band_gap]", "shared");
     Dataset dataset =
-        DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
+        DatasetReader.read(
+            Path.of(spec.data().dataset()), DatasetRows.readOptions(spec.data().selection()));
     String trainer = new CgcnnCellTrainer(1).id();
 
     SweepWorkload before = SweepWorkload.count(spec, dataset, trainer);
@@ -114,7 +116,8 @@ class SweepWorkloadTest {
   void perCellBaselinesAndTargetsWithoutValues() {
     SweepSpec spec = spec("[band_gap, energy_per_atom]", "per-cell");
     Dataset dataset =
-        DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
+        DatasetReader.read(
+            Path.of(spec.data().dataset()), DatasetRows.readOptions(spec.data().selection()));
 
     SweepWorkload w = SweepWorkload.count(spec, dataset, "cgcnn-v1");
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.estimate.CalibrationTraining;
 import tomo.activities.estimate.MeasuredTraining;
 import tomo.activities.estimate.SweepEstimate;
@@ -145,7 +146,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
     }
   }
 
-  /** The same on a dataset already read with {@link SweepWorkload#readOptions}. */
+  /** The same on a dataset already read with {@link DatasetRows#readOptions}. */
   static String startLine(SweepSpec spec, Dataset dataset, TemporalOptions temporal) {
     try {
       SweepWorkload workload = SweepWorkload.count(spec, dataset, trainerId(spec));
@@ -197,7 +198,7 @@ final class SweepEstimateCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("sweep spec field 'dataset': file " + file + " not found");
     }
-    return DatasetReader.read(file, SweepWorkload.readOptions(spec));
+    return DatasetReader.read(file, DatasetRows.readOptions(spec.data().selection()));
   }
 
   private Throughput throughput(SweepSpec parsed, Dataset dataset, SweepWorkload workload) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tomo.activities.dataset.DatasetRows;
 import tomo.activities.estimate.SweepWorkload;
 import tomo.activities.training.CgcnnCellTrainer;
 import tomo.activities.training.Concurrency;
@@ -288,13 +289,17 @@ class SweepEstimateCommandTest {
   }
 
   private static long remainingAtomEpochs(SweepSpec spec) {
-    Dataset d = DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
+    Dataset d =
+        DatasetReader.read(
+            Path.of(spec.data().dataset()), DatasetRows.readOptions(spec.data().selection()));
     return SweepWorkload.count(spec, d, CgcnnCellTrainer.ID).remaining().atomEpochs();
   }
 
   /** One real training of the sweep, stored as a training worker stores it. */
   private static void trainFirst(SweepSpec spec) {
-    Dataset d = DatasetReader.read(Path.of(spec.data().dataset()), SweepWorkload.readOptions(spec));
+    Dataset d =
+        DatasetReader.read(
+            Path.of(spec.data().dataset()), DatasetRows.readOptions(spec.data().selection()));
     PreparedDataset data =
         new PreparedDataset(d.source().toString(), d.contentSha256(), d.size(), List.of());
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
