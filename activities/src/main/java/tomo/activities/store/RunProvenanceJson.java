@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +134,7 @@ final class RunProvenanceJson {
             f.required(BACKEND),
             f.required(DEVICE),
             f.integer(THREADS),
-            f.optionalInteger(CONCURRENCY),
+            f.recorded(CONCURRENCY, f::integer),
             f.required(ALLOCATOR),
             f.required(DJL),
             f.required(LIBTORCH)),
@@ -146,15 +145,15 @@ final class RunProvenanceJson {
             split[2],
             dropped[0],
             dropped[1],
-            f.optionalInteger(DROPPED_INCOMPLETE)),
+            f.recorded(DROPPED_INCOMPLETE, f::integer)),
         new RunFigures(
             f.decimal(BEST_VAL),
             f.decimal(REFERENCE),
             f.decimal(CRYSTALS_PER_S),
-            f.optional(ATOMS_PER_S) == null ? null : f.decimal(ATOMS_PER_S),
+            f.recorded(ATOMS_PER_S, f::decimal),
             f.integer(RESUMED),
-            f.optional(STOPPED) == null ? null : f.bool(STOPPED),
-            f.optionalInteger(EPOCHS_RUN)),
+            f.recorded(STOPPED, f::bool),
+            f.recorded(EPOCHS_RUN, f::integer)),
         start);
   }
 
@@ -162,6 +161,11 @@ final class RunProvenanceJson {
   private record Fields(Map<String, String> values) {
     String optional(String key) {
       return values.get(key);
+    }
+
+    /** Field {@code key} read by {@code read}, or null where the file does not record it. */
+    <T> T recorded(String key, Function<String, T> read) {
+      return values.get(key) == null ? null : read.apply(key);
     }
 
     String required(String key) {
@@ -174,10 +178,6 @@ final class RunProvenanceJson {
 
     int integer(String key) {
       return number(key, Integer::parseInt, "an integer");
-    }
-
-    Integer optionalInteger(String key) {
-      return values.get(key) == null ? null : integer(key);
     }
 
     double decimal(String key) {
@@ -210,22 +210,20 @@ final class RunProvenanceJson {
 
     /** {@code n} counts written {@code a/b/…}. */
     int[] counts(String key, int n) {
-      String v = required(key);
-      List<String> parts = List.of(v.split("/", -1));
-      if (parts.size() != n) {
-        throw new IllegalArgumentException(
-            "field '" + key + "': '" + v + "' is not " + n + " counts separated by /");
-      }
-      int[] counts = new int[n];
-      for (int i = 0; i < n; i++) {
-        try {
-          counts[i] = Integer.parseInt(parts.get(i));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              "field '" + key + "': '" + v + "' is not " + n + " counts separated by /", e);
-        }
-      }
-      return counts;
+      return number(
+          key,
+          v -> {
+            String[] parts = v.split("/", -1);
+            if (parts.length != n) {
+              throw new NumberFormatException(parts.length + " parts");
+            }
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+              counts[i] = Integer.parseInt(parts[i]);
+            }
+            return counts;
+          },
+          n + " counts separated by /");
     }
   }
 

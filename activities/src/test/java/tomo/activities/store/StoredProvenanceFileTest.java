@@ -151,6 +151,25 @@ class StoredProvenanceFileTest {
   }
 
   @Test
+  void countsOfTheWrongNumberOrNotNumbersAreRefusedNamingTheFieldAndItsValue() throws IOException {
+    String text = new String(resource(FINETUNED), StandardCharsets.UTF_8);
+    for (String split : List.of("480/160", "480/160/x", "480/160/160/1")) {
+      ArtifactStore store =
+          storeWith(
+              text.replace(
+                      "\"trainValidationTestMaterials\" : \"480/160/160\"",
+                      "\"trainValidationTestMaterials\" : \"" + split + "\"")
+                  .getBytes(StandardCharsets.UTF_8));
+
+      assertThatThrownBy(() -> store.find(HASH))
+          .hasMessageContaining(
+              "field 'trainValidationTestMaterials': '"
+                  + split
+                  + "' is not 3 counts separated by /");
+    }
+  }
+
+  @Test
   void anUnknownOrMissingFieldIsRefusedNamingIt() throws IOException {
     String text = new String(resource(FINETUNED), StandardCharsets.UTF_8);
     ArtifactStore unknown =
